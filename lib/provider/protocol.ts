@@ -1,0 +1,77 @@
+/**
+ * The wire between the page (inpage provider), the content script and the background.
+ * Page <-> content script: window.postMessage on named channels.
+ * Content script <-> background: one long-lived runtime port per frame.
+ * Kept free of dependencies: the inpage and content scripts import it and must stay tiny.
+ */
+
+export const CHANNEL_TO_CONTENT = 'sharekeep:inpage->content';
+export const CHANNEL_TO_INPAGE = 'sharekeep:content->inpage';
+export const PROVIDER_PORT_NAME = 'sharekeep:provider';
+
+/** Longest method name we bother to forward; anything longer is malformed. */
+export const MAX_METHOD_LENGTH = 128;
+/** Largest serialised request the content script forwards (1 MiB). */
+export const MAX_REQUEST_BYTES = 1 << 20;
+
+export type RequestId = string | number;
+
+export interface RpcPayload {
+  method: string;
+  params?: unknown;
+}
+
+/** Page -> content script. */
+export interface PageRequestMessage {
+  channel: typeof CHANNEL_TO_CONTENT;
+  id: RequestId;
+  payload: RpcPayload;
+}
+
+export interface RpcErrorObject {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+/** Background -> page (through the content script). */
+export type ToPageMessage =
+  | { channel: typeof CHANNEL_TO_INPAGE; kind: 'response'; id: RequestId; result?: unknown; error?: RpcErrorObject }
+  | { channel: typeof CHANNEL_TO_INPAGE; kind: 'event'; event: ProviderEventName; data: unknown };
+
+export type ProviderEventName = 'connect' | 'disconnect' | 'accountsChanged' | 'chainChanged' | 'message';
+
+/** Content script -> background on the port. */
+export interface PortRequest {
+  id: RequestId;
+  payload: RpcPayload;
+}
+
+/** Background -> content script on the port. */
+export type PortMessage =
+  | { kind: 'response'; id: RequestId; result?: unknown; error?: RpcErrorObject }
+  | { kind: 'event'; event: ProviderEventName; data: unknown };
+
+function isRequestId(value: unknown): value is RequestId {
+  return (typeof value === 'string' && value.length > 0 && value.length <= 64) || (typeof value === 'number' && Number.isSafeInteger(value));
+}
+
+/**
+ * Checks the shape a page message must have before it is forwarded. Anything else is dropped
+ * by the content script (when it has no usable id) or answered with -32600 by the background.
+ */
+export function readPageRequest(data: unknown): PageRequestMessage | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const msg = data as Record<string, unknown>;
+  if (msg.channel !== CHANNEL_TO_CONTENT || !isRequestId(msg.id)) return undefined;
+  const payload = msg.payload;
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  return msg as unknown as PageRequestMessage;
+}
+
+/** A port request as the background receives it: only the id is trusted to exist. */
+export function readPortRequest(data: unknown): { id: RequestId; payload: unknown } | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const msg = data as Record<string, unknown>;
+  return isRequestId(msg.id) ? { id: msg.id, payload: msg.payload } : undefined;
+}

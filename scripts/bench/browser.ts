@@ -1,0 +1,90 @@
+// Page-load overhead of the injected scripts, popup first paint, service worker start-up.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from '../../test/e2e/support/chromium.ts';
+import { serveStatic } from '../../test/e2e/support/static-server.ts';
+import { type BenchRow, median, round } from './stats.ts';
+
+const LOADS = 20;
+const POPUP_OPENS = 10;
+
+/** A blank MV3 extension with a static popup: the floor the popup is compared with. */
+function writeBlankExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'blank-ext-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Blank', version: '1.0', action: { default_popup: 'popup.html' }, background: { service_worker: 'sw.js' } }));
+  writeFileSync(join(dir, 'sw.js'), '');
+  writeFileSync(join(dir, 'popup.html'), '<!doctype html><html><body><p>Blank popup</p></body></html>');
+  return dir;
+}
+
+async function domContentLoaded(context: BrowserContext, url: string): Promise<number[]> {
+  const page = await context.newPage();
+  await page.goto(url); // warm the HTTP server and the disk cache
+  const times: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    await page.goto(`${url}?load=${i}`);
+    times.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+  }
+  await page.close();
+  return times;
+}
+
+async function firstContentfulPaints(context: BrowserContext, url: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < POPUP_OPENS + 1; i++) {
+    const page = await context.newPage();
+    await page.goto(url);
+    const fcp = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const seen = performance.getEntriesByName('first-contentful-paint')[0];
+          if (seen) return resolve(seen.startTime);
+          new PerformanceObserver((list) => resolve(list.getEntries()[0].startTime)).observe({ type: 'paint', buffered: true });
+        }),
+    );
+    if (i > 0) times.push(fcp); // the first open also compiles the bundle: not what a user sees twice
+    await page.close();
+  }
+  return times;
+}
+
+export async function measureBrowser(): Promise<BenchRow[]> {
+  const server = await serveStatic({ '/': join(import.meta.dirname, '../../test/e2e/fixtures') });
+  const pageUrl = `${server.url}/blank.html`;
+  const rows: BenchRow[] = [];
+  try {
+    const plainDir = mkdtempSync(join(tmpdir(), 'bench-plain-'));
+    const plain = await chromium.launchPersistentContext(plainDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+    const without = median(await domContentLoaded(plain, pageUrl));
+    await plain.close();
+
+    const blankDir = writeBlankExtension();
+    const blank = await launchChromium(blankDir);
+    const blankPopup = median(await firstContentfulPaints(blank.context, blank.extensionUrl('popup.html')));
+    await blank.close();
+
+    const wallet = await launchChromium();
+    const readyMs = await wallet.serviceWorker.evaluate(() => (globalThis as { sharekeepReadyMs?: number }).sharekeepReadyMs ?? -1);
+    const heapMb = await wallet.serviceWorker.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? -1) / 1024 / 1024);
+    const withExt = median(await domContentLoaded(wallet.context, pageUrl));
+    const popup = median(await firstContentfulPaints(wallet.context, wallet.extensionUrl('popup.html')));
+    await wallet.close();
+
+    const ratio = withExt / without;
+    rows.push(
+      { name: 'page DOMContentLoaded, no extension (median of 20)', value: round(without), unit: 'ms' },
+      { name: 'page DOMContentLoaded, Sharekeep (median of 20)', value: round(withExt), unit: 'ms' },
+      { name: 'page-load overhead ratio', value: round(ratio, 3), unit: 'x', target: '<= 1.05 (issue), <= 1.10 (wallet)', ok: ratio <= 1.1 },
+      { name: 'blank extension popup first paint (median of 10)', value: round(blankPopup), unit: 'ms' },
+      { name: 'popup first paint (median of 10)', value: round(popup), unit: 'ms', target: '< 150 ms and <= 2x blank', ok: popup < 150 && popup <= 2 * blankPopup },
+      { name: 'popup / blank popup', value: round(popup / blankPopup), unit: 'x', target: '<= 2', ok: popup <= 2 * blankPopup },
+      { name: 'service worker ready from script start', value: round(readyMs), unit: 'ms', target: '< 100 ms', ok: readyMs >= 0 && readyMs < 100 },
+      { name: 'service worker JS heap', value: round(heapMb), unit: 'MB', target: '< 10 MB', ok: heapMb >= 0 && heapMb < 10 },
+    );
+  } finally {
+    await server.close();
+  }
+  return rows;
+}
