@@ -1,0 +1,91 @@
+/**
+ * Turns issuers' Uniswap-format token lists into registry tokens. Each list comes with a
+ * profile saying how its issuer names tokens, so the underlying ticker and name can be
+ * read off the symbol and name (AAPLx -> AAPL, "Apple (Ondo Tokenized)" -> Apple).
+ */
+import * as v from 'valibot';
+import { getAddress } from 'viem';
+import type { CorporateActionModel, Token } from '../schema.ts';
+
+export const TokenListSchema = v.object({
+  name: v.string(),
+  timestamp: v.optional(v.string()),
+  tokens: v.array(
+    v.object({
+      chainId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      address: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/)),
+      name: v.string(),
+      symbol: v.string(),
+      decimals: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      extensions: v.optional(v.record(v.string(), v.unknown())),
+    }),
+  ),
+});
+export type TokenList = v.InferOutput<typeof TokenListSchema>;
+
+export interface TokenListProfile {
+  issuer: string;
+  corporateActions: CorporateActionModel;
+  /** Suffix the issuer appends to the underlying ticker ("x", "on"). */
+  symbolSuffix: string;
+  /** Text around the underlying name in the token name, e.g. " xStock". */
+  namePattern: { prefix: string; suffix: string };
+  /** Symbols in the list that are the issuer's cash tokens, not stocks. */
+  stablecoins: readonly string[];
+}
+
+export const XSTOCKS_PROFILE: TokenListProfile = {
+  issuer: 'xstocks',
+  corporateActions: 'multiplier',
+  symbolSuffix: 'x',
+  namePattern: { prefix: '', suffix: ' xStock' },
+  stablecoins: [],
+};
+
+export const ONDO_GM_PROFILE: TokenListProfile = {
+  issuer: 'ondo-gm',
+  corporateActions: 'oracle-multiplier',
+  symbolSuffix: 'on',
+  namePattern: { prefix: '', suffix: ' (Ondo Tokenized)' },
+  stablecoins: ['USDon', 'USDY'],
+};
+
+function strip(text: string, prefix: string, suffix: string): string | null {
+  if (!text.startsWith(prefix) || !text.endsWith(suffix) || text.length <= prefix.length + suffix.length) return null;
+  return text.slice(prefix.length, text.length - suffix.length);
+}
+
+/** Registry tokens for one list; throws when an entry does not follow its issuer's naming. */
+export function tokensFromList(input: unknown, profile: TokenListProfile): Token[] {
+  const list = v.parse(TokenListSchema, input);
+  return list.tokens.map((entry): Token => {
+    const base = {
+      chainId: entry.chainId,
+      address: getAddress(entry.address),
+      symbol: entry.symbol,
+      name: entry.name,
+      decimals: entry.decimals,
+      issuer: profile.issuer,
+      verified: true,
+    };
+    if (profile.stablecoins.includes(entry.symbol)) return { ...base, kind: 'stablecoin', underlying: null, corporateActions: 'none' };
+    const ticker = strip(entry.symbol, '', profile.symbolSuffix);
+    const name = strip(entry.name, profile.namePattern.prefix, profile.namePattern.suffix);
+    if (!ticker || !name) throw new Error(`${list.name}: cannot read the underlying of ${entry.symbol} "${entry.name}"`);
+    return { ...base, kind: 'stock', underlying: { ticker, name }, corporateActions: profile.corporateActions };
+  });
+}
+
+/** Joins token sets; the same chain and address twice is an error unless the entries agree. */
+export function mergeTokens(...sets: readonly Token[][]): Token[] {
+  const seen = new Map<string, Token>();
+  for (const token of sets.flat()) {
+    const key = `${token.chainId}:${token.address.toLowerCase()}`;
+    const earlier = seen.get(key);
+    if (earlier && (earlier.symbol !== token.symbol || earlier.issuer !== token.issuer)) {
+      throw new Error(`chain ${token.chainId} address ${token.address} is both ${earlier.symbol} and ${token.symbol}`);
+    }
+    if (!earlier) seen.set(key, token);
+  }
+  return [...seen.values()];
+}

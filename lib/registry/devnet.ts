@@ -1,0 +1,129 @@
+/**
+ * Registry entries for the local devnet, read from the deployment file devnet/ writes.
+ * The shape is declared here structurally so lib/ does not depend on devnet/ code.
+ */
+import { getAddress } from 'viem';
+import type { CorporateActionModel, Feed, Issuer, IssuerStructure, RegistryData, Restrictions, Token } from './schema.ts';
+import { parseRegistryData } from './schema.ts';
+
+type FeedRef = string | { address: string; heartbeat?: number } | null | undefined;
+
+export interface DevnetTokenDeployment {
+  symbol: string;
+  name: string;
+  address: string;
+  decimals: number;
+  structure: 'multiplier' | 'rebasing' | 'oracle-multiplier' | 'synthetic' | 'erc3643';
+  issuer: string;
+  underlying: { ticker: string; name: string; exchange?: string };
+  priceFeed?: FeedRef;
+  reserveFeed?: FeedRef;
+  multiplierOracle?: FeedRef;
+  pair?: unknown;
+  restrictions?: Restrictions;
+}
+
+export interface DevnetIssuerDeployment {
+  id: string;
+  name: string;
+  origin?: string | null;
+  kind: 'order-processor' | 'attestation';
+  contracts?: Record<string, unknown> | readonly unknown[];
+  tokens?: readonly unknown[];
+  restrictions?: Restrictions;
+}
+
+export interface DevnetDeployment {
+  chainId: number;
+  tokens: readonly DevnetTokenDeployment[];
+  issuers: readonly DevnetIssuerDeployment[];
+}
+
+const SOURCE = 'devnet:deployment';
+
+const CORPORATE_ACTIONS: Record<DevnetTokenDeployment['structure'], CorporateActionModel> = {
+  multiplier: 'multiplier',
+  rebasing: 'balance-per-share',
+  'oracle-multiplier': 'oracle-multiplier',
+  synthetic: 'none',
+  erc3643: 'none',
+};
+
+function feed(ref: FeedRef): Feed | undefined {
+  if (!ref) return undefined;
+  if (typeof ref === 'string') return { address: getAddress(ref) };
+  return ref.heartbeat ? { address: getAddress(ref.address), heartbeat: ref.heartbeat } : { address: getAddress(ref.address) };
+}
+
+function contractAddresses(contracts: DevnetIssuerDeployment['contracts']): string[] {
+  const values = Array.isArray(contracts) ? contracts : Object.values(contracts ?? {});
+  return values.filter((x): x is string => typeof x === 'string' && /^0x[0-9a-fA-F]{40}$/.test(x));
+}
+
+function devnetToken(t: DevnetTokenDeployment, chainId: number): Token {
+  const feeds = { price: feed(t.priceFeed), reserve: feed(t.reserveFeed), multiplierOracle: feed(t.multiplierOracle) };
+  const present = Object.fromEntries(Object.entries(feeds).filter(([, f]) => f !== undefined));
+  return {
+    chainId,
+    address: getAddress(t.address),
+    symbol: t.symbol,
+    name: t.name,
+    decimals: t.decimals,
+    issuer: t.issuer,
+    kind: 'stock',
+    underlying: t.underlying.exchange ? { ...t.underlying } : { ticker: t.underlying.ticker, name: t.underlying.name },
+    corporateActions: CORPORATE_ACTIONS[t.structure],
+    ...(Object.keys(present).length > 0 ? { feeds: present } : {}),
+    ...(t.restrictions ? { restrictions: { ...t.restrictions, source: SOURCE } } : {}),
+    verified: true,
+  };
+}
+
+function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDeployment[], chainId: number): Issuer {
+  const own = tokens.filter((t) => t.issuer === i.id);
+  const structure: IssuerStructure = own.length > 0 && own.every((t) => t.structure === 'synthetic') ? 'synthetic' : 'custody-backed';
+  const known = <T>(value: T) => ({ value, source: SOURCE, verified: true });
+  return {
+    id: i.id,
+    name: i.name,
+    legalEntity: known(`${i.name} (devnet)`),
+    jurisdiction: { value: null, source: SOURCE, verified: false },
+    structure: known(structure),
+    custodian: { value: null, source: SOURCE, verified: false },
+    proofOfReserve: own.some((t) => t.reserveFeed) ? known('Reserve feed on the devnet') : { value: null, source: SOURCE, verified: false },
+    redemption: known({
+      stablecoin: 'Devnet USDC',
+      fee: null,
+      minimums: null,
+      settlement: i.kind === 'order-processor' ? 'When the issuer fills the on-chain order' : 'On-chain in one transaction, against a signed quote',
+      marketHours: null,
+    }),
+    restrictions: i.restrictions ? known(i.restrictions) : known({}),
+    origins: i.origin ? [{ origin: new URL(i.origin).origin, verified: true, source: SOURCE }] : [],
+    contracts: contractAddresses(i.contracts).map((address) => ({
+      chainId,
+      address: getAddress(address),
+      role: 'mint-redeem' as const,
+      verified: true,
+      source: SOURCE,
+    })),
+  };
+}
+
+/** Registry data for a devnet deployment; with `base`, merged into it (devnet entries win). */
+export function registryFromDevnet(deployment: DevnetDeployment, base?: RegistryData): RegistryData {
+  const tokens = deployment.tokens.map((t) => devnetToken(t, deployment.chainId));
+  const issuers = deployment.issuers.map((i) => devnetIssuer(i, deployment.tokens, deployment.chainId));
+  const devnet = parseRegistryData({ issuers, tokens });
+  return base ? mergeRegistryData(base, devnet) : devnet;
+}
+
+/** Adds `extra` to `base`: an issuer or token (same chain and address) in `extra` replaces base's. */
+export function mergeRegistryData(base: RegistryData, extra: RegistryData): RegistryData {
+  const issuerIds = new Set(extra.issuers.map((i) => i.id));
+  const tokenKeys = new Set(extra.tokens.map((t) => `${t.chainId}:${t.address.toLowerCase()}`));
+  return {
+    issuers: [...base.issuers.filter((i) => !issuerIds.has(i.id)), ...extra.issuers],
+    tokens: [...base.tokens.filter((t) => !tokenKeys.has(`${t.chainId}:${t.address.toLowerCase()}`)), ...extra.tokens],
+  };
+}

@@ -1,0 +1,28 @@
+/** Tokenized-stock registry: schema, bundled data, devnet entries and lookups. */
+export type { CompactRegistry } from './compact.ts';
+export { packRegistry, unpackRegistry } from './compact.ts';
+export type { DevnetDeployment, DevnetIssuerDeployment, DevnetTokenDeployment } from './devnet.ts';
+export { mergeRegistryData, registryFromDevnet } from './devnet.ts';
+export type { FetchDinariDSharesResult } from './dinari.ts';
+export { fetchDinariDShares } from './dinari.ts';
+export { loadBundledRegistry } from './load.ts';
+export type { Registry } from './lookup.ts';
+export { createRegistry, normalizeSymbol } from './lookup.ts';
+export type { RestrictionVerdict } from './restrictions.ts';
+export { restrictionFor } from './restrictions.ts';
+export type { RpcRequester } from './rpc.ts';
+export { readChainId } from './rpc.ts';
+export type {
+  CorporateActionModel,
+  Fact,
+  Feed,
+  Issuer,
+  IssuerContract,
+  IssuerStructure,
+  Redemption,
+  RegistryData,
+  Restrictions,
+  Token,
+  Underlying,
+} from './schema.ts';
+export { CORPORATE_ACTION_MODELS, ISSUER_STRUCTURES, IssuerSchema, parseRegistryData, RegistryDataSchema, TokenSchema } from './schema.ts';

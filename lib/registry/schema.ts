@@ -1,0 +1,126 @@
+/**
+ * The registry's shape: who issues a tokenized stock and what each token is.
+ * Every issuer fact carries the URL it came from and whether it was checked against a
+ * primary source; an unverified fact is shown as such, never as fact.
+ */
+import * as v from 'valibot';
+
+const address = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'an address is 0x and 40 hex digits'));
+const countryCode = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'));
+const chainId = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** Where a fact comes from: a URL, or `devnet:` for the local development chain. */
+const sourceUrl = v.pipe(v.string(), v.regex(/^(https:\/\/|devnet:)/, 'a source is an https URL or devnet:'));
+
+export const FactSourceSchema = v.object({ url: sourceUrl, verified: v.boolean() });
+
+/** A fact whose value may be unknown (null) but whose source is always stated. */
+function fact<T extends v.GenericSchema>(value: T) {
+  return v.object({ value: v.nullable(value), source: sourceUrl, verified: v.boolean() });
+}
+
+export const ISSUER_STRUCTURES = ['custody-backed', 'synthetic', 'derivative'] as const;
+export const CORPORATE_ACTION_MODELS = ['multiplier', 'balance-per-share', 'oracle-multiplier', 'none'] as const;
+
+export const RedemptionSchema = v.object({
+  stablecoin: v.nullable(v.string()),
+  fee: v.nullable(v.string()),
+  minimums: v.nullable(v.string()),
+  settlement: v.nullable(v.string()),
+  /** Orders execute only while the underlying market is open. */
+  marketHours: v.nullable(v.boolean()),
+});
+
+export const RestrictionsSchema = v.object({
+  excluded: v.optional(v.array(countryCode)),
+  allowedOnly: v.optional(v.array(countryCode)),
+});
+
+/** A contract the issuer uses for mint, redeem or listing tokens, on one chain. */
+export const IssuerContractSchema = v.object({
+  chainId,
+  address,
+  role: v.picklist(['mint', 'redeem', 'mint-redeem', 'factory']),
+  verified: v.boolean(),
+  source: sourceUrl,
+});
+
+export const IssuerSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]+$/)),
+  name: v.pipe(v.string(), v.minLength(1)),
+  legalEntity: fact(v.string()),
+  jurisdiction: fact(countryCode),
+  structure: fact(v.picklist(ISSUER_STRUCTURES)),
+  custodian: fact(v.string()),
+  proofOfReserve: fact(v.string()),
+  redemption: fact(RedemptionSchema),
+  restrictions: fact(RestrictionsSchema),
+  /** Origins the wallet may talk to for this issuer's mint/redeem API. */
+  origins: v.array(v.object({ origin: v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+$/)), verified: v.boolean(), source: sourceUrl })),
+  contracts: v.array(IssuerContractSchema),
+});
+
+export const UnderlyingSchema = v.object({
+  ticker: v.pipe(v.string(), v.minLength(1)),
+  name: v.pipe(v.string(), v.minLength(1)),
+  exchange: v.optional(v.string()),
+  isin: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}[A-Z0-9]{9}[0-9]$/))),
+});
+
+export const FeedSchema = v.object({
+  address,
+  /** Seconds between guaranteed updates. */
+  heartbeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+
+export const TokenSchema = v.object({
+  chainId,
+  address,
+  symbol: v.pipe(v.string(), v.minLength(1)),
+  name: v.pipe(v.string(), v.minLength(1)),
+  decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36)),
+  issuer: v.string(),
+  /** 'stock' for a tokenized share or fund; 'stablecoin' for the issuer's cash token. */
+  kind: v.picklist(['stock', 'stablecoin']),
+  underlying: v.nullable(UnderlyingSchema),
+  corporateActions: v.picklist(CORPORATE_ACTION_MODELS),
+  feeds: v.optional(
+    v.object({
+      price: v.optional(FeedSchema),
+      reserve: v.optional(FeedSchema),
+      multiplierOracle: v.optional(FeedSchema),
+    }),
+  ),
+  /** A token-level rule that overrides its issuer's (an ERC-3643 token's country list). */
+  restrictions: v.optional(v.object({ ...RestrictionsSchema.entries, source: sourceUrl })),
+  verified: v.boolean(),
+});
+
+export const RegistryDataSchema = v.pipe(
+  v.object({
+    issuers: v.array(IssuerSchema),
+    tokens: v.array(TokenSchema),
+  }),
+  v.check(
+    (data) => data.tokens.every((t) => data.issuers.some((i) => i.id === t.issuer)),
+    'every token names an issuer of the registry',
+  ),
+  v.check((data) => data.tokens.every((t) => t.kind !== 'stock' || t.underlying !== null), 'a stock token names its underlying'),
+);
+
+export type Fact<T> = { value: T | null; source: string; verified: boolean };
+export type IssuerStructure = (typeof ISSUER_STRUCTURES)[number];
+export type CorporateActionModel = (typeof CORPORATE_ACTION_MODELS)[number];
+export type Redemption = v.InferOutput<typeof RedemptionSchema>;
+export type Restrictions = v.InferOutput<typeof RestrictionsSchema>;
+export type IssuerContract = v.InferOutput<typeof IssuerContractSchema>;
+export type Issuer = v.InferOutput<typeof IssuerSchema>;
+export type Underlying = v.InferOutput<typeof UnderlyingSchema>;
+export type Feed = v.InferOutput<typeof FeedSchema>;
+export type Token = v.InferOutput<typeof TokenSchema>;
+export type RegistryData = v.InferOutput<typeof RegistryDataSchema>;
+
+/** Parses registry data from any source; throws a ValiError naming the bad entry. */
+export function parseRegistryData(input: unknown): RegistryData {
+  return v.parse(RegistryDataSchema, input);
+}
