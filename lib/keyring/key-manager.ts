@@ -1,0 +1,244 @@
+import * as v from 'valibot';
+import type { Hex, TransactionSerializable } from 'viem';
+import { WalletError } from '../errors/index';
+import type { Clock, KeyValueStore } from '../ports/index';
+import {
+  createMutex,
+  createVaultStorage,
+  DEFAULT_KDF_ITERATIONS,
+  decryptWithKey,
+  decryptWithPassword,
+  deriveVaultKey,
+  encryptWithKey,
+  exportVaultKey,
+  importVaultKey,
+  type StoredVault,
+  type VaultKey,
+} from '../vault/index';
+import { type Keyring, keyringFromMnemonic, keyringFromPrivateKey, openKeyring } from './keyring';
+import { type KeyringState, type PublicAccount, PublicIndexSchema, parseKeyringState, toPublicAccount } from './keyring-state';
+import { generateMnemonic, type MnemonicValidation, validateMnemonic } from './mnemonic';
+import { assertPasswordAcceptable } from './password';
+import { signPersonalMessageWithKey, signTransactionWithKey, signTypedDataWithKey, type TypedData, type TypedDataVersion } from './signing';
+
+/** storage.session key holding the exported vault key while unlocked. */
+export const SESSION_KEY_ENTRY = 'vault.sessionKey';
+
+export interface KeyManagerOptions {
+  /** storage.local: the encrypted vault and the public account index. */
+  local: KeyValueStore;
+  /** storage.session: the unlocked vault key, cleared by lock() and by a browser restart. */
+  session: KeyValueStore;
+  clock: Clock;
+  /** PBKDF2 rounds for new saves; defaults to 600,000. Tests lower it for speed. */
+  kdfIterations?: number;
+}
+
+export interface KeyManager {
+  isInitialized(): Promise<boolean>;
+  createFromMnemonic(mnemonic: string, password: string, options?: { replaceExisting?: boolean }): Promise<PublicAccount[]>;
+  createFromPrivateKey(privateKey: string, password: string, options?: { replaceExisting?: boolean }): Promise<PublicAccount[]>;
+  generateMnemonic(words?: 12 | 24): string;
+  validateMnemonic(text: string): MnemonicValidation;
+  unlock(password: string): Promise<void>;
+  /** Unlocks from the key in storage.session (after a service-worker restart); returns whether unlocked. */
+  restore(): Promise<boolean>;
+  lock(): Promise<void>;
+  isUnlocked(): boolean;
+  /** Works while locked too, from the non-secret public index kept beside the vault. */
+  listAccounts(): Promise<PublicAccount[]>;
+  addAccount(name?: string): Promise<PublicAccount>;
+  renameAccount(address: string, name: string): Promise<void>;
+  setHidden(address: string, hidden: boolean): Promise<void>;
+  importPrivateKey(privateKey: string, name?: string): Promise<PublicAccount>;
+  addWatchOnly(address: string, name?: string): Promise<PublicAccount>;
+  revealMnemonic(password: string): Promise<string>;
+  exportPrivateKey(address: string, password: string): Promise<Hex>;
+  changePassword(oldPassword: string, newPassword: string): Promise<void>;
+  signTransaction(address: string, tx: TransactionSerializable): Promise<Hex>;
+  signMessage(address: string, message: string): Promise<Hex>;
+  signTypedData(address: string, data: TypedData, version: TypedDataVersion): Promise<Hex>;
+}
+
+interface Unlocked {
+  key: VaultKey;
+  keyring: Keyring;
+  /** The vault generation this state was read as or saved as; saves expect it unchanged. */
+  generation: number;
+}
+
+export function createKeyManager(options: KeyManagerOptions): KeyManager {
+  const { local, session } = options;
+  const iterations = options.kdfIterations ?? DEFAULT_KDF_ITERATIONS;
+  const storage = createVaultStorage(local);
+  const mutex = createMutex();
+  let unlocked: Unlocked | undefined;
+
+  const requireUnlocked = (): Unlocked => {
+    if (!unlocked) throw new WalletError('vault.locked', 'The wallet is locked. Unlock it with your password first.');
+    return unlocked;
+  };
+
+  async function readStored(): Promise<StoredVault> {
+    const stored = await storage.read();
+    if (!stored) throw new WalletError('vault.not_initialized', 'There is no wallet yet. Create or import one first.');
+    return stored;
+  }
+
+  async function save(key: VaultKey, state: KeyringState, expectedGeneration?: number): Promise<number> {
+    const envelope = await encryptWithKey(key, JSON.stringify(state));
+    return storage.write(envelope, state.accounts.map(toPublicAccount), { expectedGeneration });
+  }
+
+  /** Keeping the key in session storage is a convenience: if that fails the user just types the password again after a restart. */
+  async function rememberKey(key: VaultKey) {
+    await session.set({ [SESSION_KEY_ENTRY]: await exportVaultKey(key) }).catch(() => undefined);
+  }
+
+  async function forgetKey() {
+    await session.remove(SESSION_KEY_ENTRY).catch(() => undefined);
+  }
+
+  async function verifyPassword(current: Unlocked, password: string) {
+    const candidate = await deriveVaultKey(password, { iterations: current.key.kdf.iterations, salt: current.key.kdf.salt });
+    const [a, b] = await Promise.all([exportVaultKey(candidate), exportVaultKey(current.key)]);
+    if (a.key !== b.key) throw new WalletError('vault.incorrect_password', 'Incorrect password. Nothing was changed; try again.');
+  }
+
+  async function create(keyring: Keyring, password: string, replaceExisting: boolean) {
+    assertPasswordAcceptable(password);
+    if (!replaceExisting && (await storage.exists())) {
+      throw new WalletError('vault.already_exists', 'A wallet already exists on this browser. Unlock it, or confirm that you want to replace it.');
+    }
+    const key = await deriveVaultKey(password, { iterations });
+    const generation = await save(key, keyring.state);
+    unlocked = { key, keyring, generation };
+    await rememberKey(key);
+    return keyring.publicAccounts();
+  }
+
+  /** Applies an edit: saved first, adopted in memory only once the save has landed. */
+  function edit<T>(change: (keyring: Keyring) => { next: KeyringState; result: (keyring: Keyring) => T }): Promise<T> {
+    return mutex.run(async () => {
+      const current = requireUnlocked();
+      const { next, result } = change(current.keyring);
+      const generation = await save(current.key, next, current.generation);
+      const keyring = current.keyring.withState(next);
+      unlocked = { ...current, keyring, generation };
+      return result(keyring);
+    });
+  }
+  const newest = (keyring: Keyring) => keyring.publicAccounts().at(-1)!;
+
+  function withKey<T>(address: string, sign: (privateKey: Hex) => Promise<T> | T): Promise<T> {
+    return mutex.run(async () => sign(requireUnlocked().keyring.privateKeyOf(address)));
+  }
+
+  return {
+    isInitialized: () => storage.exists(),
+    createFromMnemonic: (mnemonic, password, opts = {}) => mutex.run(async () => create(await keyringFromMnemonic(mnemonic), password, opts.replaceExisting ?? false)),
+    createFromPrivateKey: (privateKey, password, opts = {}) => mutex.run(async () => create(keyringFromPrivateKey(privateKey), password, opts.replaceExisting ?? false)),
+    generateMnemonic,
+    validateMnemonic,
+
+    unlock: (password) =>
+      mutex.run(async () => {
+        const stored = await readStored();
+        const { plaintext, key, outdated } = await decryptWithPassword(stored.envelope, password, iterations);
+        const keyring = await openKeyring(parseKeyringState(plaintext));
+        let next: Unlocked = { key, keyring, generation: stored.generation };
+        if (outdated) next = await upgrade(next, password, Math.max(iterations, stored.envelope.kdf.iterations));
+        unlocked = next;
+        await rememberKey(next.key);
+      }),
+
+    restore: () =>
+      mutex.run(async () => {
+        if (unlocked) return true;
+        const key = await importVaultKey(await session.get(SESSION_KEY_ENTRY));
+        if (!key) {
+          await forgetKey();
+          return false;
+        }
+        const stored = await storage.read().catch(() => undefined);
+        if (!stored) return false;
+        try {
+          const keyring = await openKeyring(parseKeyringState(await decryptWithKey(key, stored.envelope)));
+          unlocked = { key, keyring, generation: stored.generation };
+          return true;
+        } catch {
+          await forgetKey();
+          return false;
+        }
+      }),
+
+    lock: () =>
+      mutex.run(async () => {
+        unlocked = undefined;
+        await forgetKey();
+      }),
+
+    isUnlocked: () => unlocked !== undefined,
+
+    async listAccounts() {
+      if (unlocked) return unlocked.keyring.publicAccounts();
+      const stored = await storage.read().catch(() => undefined);
+      const index = v.safeParse(PublicIndexSchema, stored?.publicIndex);
+      return index.success ? index.output : [];
+    },
+
+    addAccount: (name) => edit((keyring) => ({ next: keyring.addHdAccount(name), result: newest })),
+    renameAccount: (address, name) => edit((keyring) => ({ next: keyring.rename(address, name), result: () => undefined })),
+    setHidden: (address, hidden) => edit((keyring) => ({ next: keyring.setHidden(address, hidden), result: () => undefined })),
+    importPrivateKey: (privateKey, name) => edit((keyring) => ({ next: keyring.importPrivateKey(privateKey, name), result: newest })),
+    addWatchOnly: (address, name) => edit((keyring) => ({ next: keyring.addWatchOnly(address, name), result: newest })),
+
+    revealMnemonic: (password) =>
+      mutex.run(async () => {
+        const current = requireUnlocked();
+        await verifyPassword(current, password);
+        const { mnemonic } = current.keyring.state;
+        if (!mnemonic) throw new WalletError('keyring.no_mnemonic', 'This wallet was imported from a private key and has no secret phrase.');
+        return mnemonic;
+      }),
+
+    exportPrivateKey: (address, password) =>
+      mutex.run(async () => {
+        const current = requireUnlocked();
+        await verifyPassword(current, password);
+        return current.keyring.privateKeyOf(address);
+      }),
+
+    changePassword: (oldPassword, newPassword) =>
+      mutex.run(async () => {
+        const current = requireUnlocked();
+        assertPasswordAcceptable(newPassword);
+        await verifyPassword(current, oldPassword);
+        const key = await deriveVaultKey(newPassword, { iterations: Math.max(iterations, current.key.kdf.iterations) });
+        const generation = await save(key, current.keyring.state, current.generation);
+        unlocked = { ...current, key, generation };
+        await rememberKey(key);
+      }),
+
+    signTransaction: (address, tx) => withKey(address, (privateKey) => signTransactionWithKey(privateKey, tx)),
+    signMessage: (address, message) => withKey(address, (privateKey) => signPersonalMessageWithKey(privateKey, message)),
+    signTypedData: (address, data, version) => withKey(address, (privateKey) => signTypedDataWithKey(privateKey, data, version)),
+  };
+
+  /**
+   * Re-encrypts a vault found with an old format or too few KDF rounds. If the save fails
+   * (quota, another window) the old vault stays as it was and the user is still unlocked;
+   * the upgrade is tried again at the next unlock.
+   */
+  async function upgrade(current: Unlocked, password: string, targetIterations: number): Promise<Unlocked> {
+    const key = await deriveVaultKey(password, { iterations: targetIterations });
+    try {
+      const generation = await save(key, current.keyring.state, current.generation);
+      return { ...current, key, generation };
+    } catch (err) {
+      if (err instanceof WalletError && (err.code === 'vault.storage_failed' || err.code === 'vault.conflict')) return current;
+      throw err;
+    }
+  }
+}
+
