@@ -1,0 +1,33 @@
+/** Portfolio: balances in one Multicall3 batch, prices, backing, corporate actions, market hours. */
+export { MULTICALL3_ADDRESS } from './abis.ts';
+export { computeBackingRatio, type Freshness, feedFreshness } from './backing.ts';
+export { buildPortfolioCalls, type PortfolioCalls, type PortfolioRead, type PortfolioReadings, readPortfolioResults } from './calls.ts';
+export {
+  annualFeeBps,
+  applyFeeDecay,
+  balanceFromShares,
+  effectiveMultiplier,
+  type MultiplierSchedule,
+  rebasedBalance,
+  sharesFromBalance,
+  underlyingEquivalent,
+  underlyingFromOracle,
+  WAD,
+} from './corporate-actions.ts';
+export { type CorporateActionEvent, type CorporateActions, type FetchCorporateActionsOptions, fetchCorporateActions } from './history.ts';
+export { assembleSnapshot, VALUE_DECIMALS } from './holdings.ts';
+export { mergeWithLastGood } from './last-good.ts';
+export { type MarketState, type MarketStatus, marketStatus, usMarketEarlyCloses, usMarketHolidays } from './market-hours.ts';
+export { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3 } from './multicall.ts';
+export { DEFAULT_HEARTBEAT_SECONDS, type PriceStaleReason, type PriceStatus, priceStatus } from './price-status.ts';
+export { failedSnapshot, type RefreshPortfolioParameters, refreshPortfolio } from './refresh.ts';
+export { RIGHTS_NOT_GIVEN, rightsNotGiven } from './rights.ts';
+export {
+  HOLDING_FIELDS,
+  type Holding,
+  type HoldingField,
+  type PortfolioIssue,
+  type PortfolioSnapshot,
+  PortfolioSnapshotSchema,
+  parsePortfolioSnapshot,
+} from './snapshot.ts';

@@ -1,0 +1,104 @@
+/**
+ * One portfolio refresh for one chain: every read in a single Multicall3 eth_call,
+ * split only when `maxCallsPerBatch` asks for it or the node refuses the batch as too
+ * big (gas, payload or response limits), in which case each half is retried.
+ */
+import type { Hex } from 'viem';
+import { WalletError } from '../errors/index.ts';
+import { type RpcRequester, readChainId, type Token } from '../registry/index.ts';
+import { MULTICALL3_ADDRESS } from './abis.ts';
+import { buildPortfolioCalls } from './calls.ts';
+import { readPortfolioResults } from './calls.ts';
+import { assembleSnapshot } from './holdings.ts';
+import { marketStatus } from './market-hours.ts';
+import { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3 } from './multicall.ts';
+import type { PortfolioIssue, PortfolioSnapshot } from './snapshot.ts';
+
+export interface RefreshPortfolioParameters {
+  rpc: RpcRequester;
+  chainId: number;
+  accounts: readonly string[];
+  /** Registry tokens; those of other chains are ignored. */
+  tokens: readonly Token[];
+  multicall?: string;
+  maxCallsPerBatch?: number;
+  /** Ask the node for its chain id first (one more request) and refuse another chain. */
+  expectChainId?: boolean;
+  /** Epoch ms; defaults to Date.now(). */
+  now?: () => number;
+}
+
+const SIZE_LIMIT = /gas|too large|too big|size|limit|exceed|payload|response|timeout|timed out|413/i;
+
+function isBatchTooBig(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  if (e?.code === -32005) return true;
+  return typeof e?.message === 'string' && SIZE_LIMIT.test(e.message);
+}
+
+async function aggregate(rpc: RpcRequester, multicall: string, calls: Call3[]): Promise<Call3Result[]> {
+  const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: encodeAggregate3(calls) }, 'latest'] });
+  if (typeof data !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(data)) throw new Error('eth_call returned no bytes');
+  if (data === '0x') throw new Error(`no Multicall3 contract at ${multicall}`);
+  return decodeAggregate3(data as Hex, calls.length);
+}
+
+async function aggregateSplitting(rpc: RpcRequester, multicall: string, calls: Call3[]): Promise<Call3Result[]> {
+  try {
+    return await aggregate(rpc, multicall, calls);
+  } catch (err) {
+    if (calls.length < 2 || !isBatchTooBig(err)) throw err;
+    const half = Math.ceil(calls.length / 2);
+    const [first, second] = await Promise.all([aggregateSplitting(rpc, multicall, calls.slice(0, half)), aggregateSplitting(rpc, multicall, calls.slice(half))]);
+    return [...first, ...second];
+  }
+}
+
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** A snapshot for a refresh that got no answer; mergeWithLastGood keeps the previous holdings. */
+export function failedSnapshot(chainId: number, err: unknown, nowMs: number): PortfolioSnapshot {
+  const code = err instanceof WalletError ? err.code : 'portfolio.rpc_failed';
+  const market = marketStatus(nowMs);
+  return {
+    chainId,
+    fetchedAt: nowMs,
+    blockNumber: null,
+    status: 'failed',
+    market: { status: market.status, nextOpen: market.nextOpen },
+    accounts: [],
+    errors: [{ code, message: messageOf(err) }],
+  };
+}
+
+/**
+ * Reads balances, factors, prices and reserves for every account and token of the
+ * chain. Throws WalletError 'portfolio.wrong_chain' when `expectChainId` is set and the
+ * node is on another chain; any other RPC failure gives a 'failed' snapshot.
+ */
+export async function refreshPortfolio(params: RefreshPortfolioParameters): Promise<PortfolioSnapshot> {
+  const { rpc, chainId, accounts, multicall = MULTICALL3_ADDRESS, now = Date.now } = params;
+  const tokens = params.tokens.filter((t) => t.chainId === chainId);
+  if (params.expectChainId) {
+    const actual = await readChainId(rpc);
+    if (actual !== chainId) throw new WalletError('portfolio.wrong_chain', `The RPC node is on chain ${actual}, not ${chainId}.`);
+  }
+  const { calls, reads } = buildPortfolioCalls(tokens, accounts, multicall);
+  const size = params.maxCallsPerBatch && params.maxCallsPerBatch > 0 ? params.maxCallsPerBatch : calls.length;
+  const batches: Call3[][] = [];
+  for (let i = 0; i < calls.length; i += size) batches.push(calls.slice(i, i + size));
+
+  const issues: PortfolioIssue[] = [];
+  const answers = await Promise.all(
+    batches.map((batch) =>
+      aggregateSplitting(rpc, multicall, batch).catch((err: unknown) => {
+        issues.push({ code: 'portfolio.rpc_failed', message: messageOf(err) });
+        return batch.map(() => null);
+      }),
+    ),
+  );
+  const nowMs = now();
+  if (issues.length === batches.length) return failedSnapshot(chainId, new Error(issues[0].message), nowMs);
+  const readings = readPortfolioResults(reads, answers.flat());
+  return assembleSnapshot({ chainId, tokens, accounts, readings, market: marketStatus(nowMs), nowMs, issues });
+}
