@@ -4,7 +4,7 @@ import { startRelay } from '@/lib/provider/relay';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_start',
+  runAt: 'document_idle',
   allFrames: true,
   main() {
     startRelay(window, () => browser.runtime.connect({ name: PROVIDER_PORT_NAME }));

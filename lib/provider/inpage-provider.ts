@@ -29,6 +29,8 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
   const pending = new Map<RequestId, { resolve(v: unknown): void; reject(e: unknown): void }>();
   const listeners = new Map<string, Set<Listener>>();
   const targetOrigin = win.location.origin === 'null' ? '*' : win.location.origin;
+  // Requests made before the relay (document_idle) is listening wait here.
+  let queued: unknown[] | undefined = [];
   let nextId = 0;
   const idPrefix = `${Math.random().toString(36).slice(2)}-`;
 
@@ -48,7 +50,11 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
     if (event.source !== win) return;
     const msg = event.data as ToPageMessage | null;
     if (!msg || msg.channel !== CHANNEL_TO_INPAGE) return;
-    if (msg.kind === 'response') {
+    if (msg.kind === 'ready') {
+      const waiting = queued ?? [];
+      queued = undefined;
+      for (const message of waiting) win.postMessage(message, targetOrigin);
+    } else if (msg.kind === 'response') {
       const entry = pending.get(msg.id);
       if (!entry) return;
       pending.delete(msg.id);
@@ -75,7 +81,8 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
       }
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        win.postMessage(message, targetOrigin);
+        if (queued) queued.push(message);
+        else win.postMessage(message, targetOrigin);
       });
     },
     on(event, listener) {

@@ -36,6 +36,7 @@ export interface RpcErrorObject {
 
 /** Background -> page (through the content script). */
 export type ToPageMessage =
+  | { channel: typeof CHANNEL_TO_INPAGE; kind: 'ready' }
   | { channel: typeof CHANNEL_TO_INPAGE; kind: 'response'; id: RequestId; result?: unknown; error?: RpcErrorObject }
   | { channel: typeof CHANNEL_TO_INPAGE; kind: 'event'; event: ProviderEventName; data: unknown };
 

@@ -2,6 +2,9 @@
  * The isolated-world relay: page messages on one named channel go to the background over a
  * runtime port, answers and events come back. It forwards only messages from its own window
  * with the request shape; the background decides everything else.
+ *
+ * It starts at document_idle, after the page's DOMContentLoaded, so the isolated world costs
+ * the page's load nothing; it then tells the inpage provider it is ready.
  */
 import { CHANNEL_TO_INPAGE, MAX_REQUEST_BYTES, type PortMessage, type RequestId, readPageRequest } from './protocol';
 
@@ -57,4 +60,7 @@ export function startRelay(win: Window & typeof globalThis, connect: () => PortL
       fail(request.id, 4900, 'Sharekeep is not reachable; please retry.');
     }
   });
+
+  // The inpage provider holds requests made before this script ran; this releases them.
+  win.postMessage({ channel: CHANNEL_TO_INPAGE, kind: 'ready' }, targetOrigin);
 }

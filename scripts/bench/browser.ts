@@ -6,6 +6,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchChromium } from '../../test/e2e/support/chromium.ts';
 import { serveStatic } from '../../test/e2e/support/static-server.ts';
 import { type BenchRow, median, round } from './stats.ts';
+import { serviceWorkerHeapMb } from './worker-heap.ts';
 
 const LOADS = 20;
 const POPUP_OPENS = 10;
@@ -19,15 +20,18 @@ function writeBlankExtension(): string {
   return dir;
 }
 
-async function domContentLoaded(context: BrowserContext, url: string): Promise<number[]> {
-  const page = await context.newPage();
-  await page.goto(url); // warm the HTTP server and the disk cache
-  const times: number[] = [];
+/** DOMContentLoaded in each context, loads interleaved so machine load hits both sides alike. */
+async function domContentLoaded(contexts: BrowserContext[], url: string): Promise<number[][]> {
+  const pages = await Promise.all(contexts.map((c) => c.newPage()));
+  for (const page of pages) await page.goto(url); // warm the HTTP server and the disk cache
+  const times: number[][] = contexts.map(() => []);
   for (let i = 0; i < LOADS; i++) {
-    await page.goto(`${url}?load=${i}`);
-    times.push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+    for (const [k, page] of pages.entries()) {
+      await page.goto(`${url}?load=${i}`);
+      times[k].push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+    }
   }
-  await page.close();
+  await Promise.all(pages.map((p) => p.close()));
   return times;
 }
 
@@ -57,18 +61,18 @@ export async function measureBrowser(): Promise<BenchRow[]> {
   try {
     const plainDir = mkdtempSync(join(tmpdir(), 'bench-plain-'));
     const plain = await chromium.launchPersistentContext(plainDir, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
-    const without = median(await domContentLoaded(plain, pageUrl));
-    await plain.close();
 
     const blankDir = writeBlankExtension();
     const blank = await launchChromium(blankDir);
     const blankPopup = median(await firstContentfulPaints(blank.context, blank.extensionUrl('popup.html')));
     await blank.close();
 
-    const wallet = await launchChromium();
+    const debuggingPort = 9300 + Math.floor(Math.random() * 500);
+    const wallet = await launchChromium(undefined, [`--remote-debugging-port=${debuggingPort}`]);
     const readyMs = await wallet.serviceWorker.evaluate(() => (globalThis as { sharekeepReadyMs?: number }).sharekeepReadyMs ?? -1);
-    const heapMb = await wallet.serviceWorker.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? -1) / 1024 / 1024);
-    const withExt = median(await domContentLoaded(wallet.context, pageUrl));
+    const heapMb = await serviceWorkerHeapMb(debuggingPort, wallet.extensionId);
+    const [without, withExt] = (await domContentLoaded([plain, wallet.context], pageUrl)).map(median);
+    await plain.close();
     const popup = median(await firstContentfulPaints(wallet.context, wallet.extensionUrl('popup.html')));
     await wallet.close();
 

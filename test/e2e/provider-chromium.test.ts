@@ -49,6 +49,11 @@ describe('a dApp page in Chromium with Sharekeep installed', () => {
     expect(chainId).toMatch(/^0x[0-9a-f]+$/);
   });
 
+  it('answers a request the page made in its first script, before the relay started', async () => {
+    const early = await page.evaluate(() => (window as unknown as { __earlyChainId: Promise<string> }).__earlyChainId);
+    expect(early).toMatch(/^0x[0-9a-f]+$/);
+  });
+
   it('answers an unknown method with EIP-1193 error 4200', async () => {
     const error = await page.evaluate(() =>
       window.ethereum!.request({ method: 'sharekeep_doesNotExist' }).then(
