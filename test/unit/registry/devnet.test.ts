@@ -1,0 +1,72 @@
+import { getAddress } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { createRegistry, type DevnetDeployment, loadBundledRegistry, registryFromDevnet } from '../../../lib/registry/index.ts';
+
+const a = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
+const underlying = { ticker: 'ACME', name: 'Acme Corp', exchange: 'NYSE' };
+
+const deployment: DevnetDeployment = {
+  chainId: 31337,
+  tokens: [
+    { symbol: 'ACMEx', name: 'Acme xStock', address: a(0xa1), decimals: 18, structure: 'multiplier', issuer: 'backed-dev', underlying, priceFeed: a(0xf1), reserveFeed: a(0xf2), multiplierOracle: null, pair: a(0xb1) },
+    { symbol: 'ACME.d', name: 'Acme dShare', address: a(0xa2), decimals: 18, structure: 'rebasing', issuer: 'dinari-dev', underlying, priceFeed: a(0xf1), reserveFeed: null, multiplierOracle: null, pair: null },
+    { symbol: 'ACMEon', name: 'Acme Ondo', address: a(0xa3), decimals: 18, structure: 'oracle-multiplier', issuer: 'ondo-dev', underlying, priceFeed: a(0xf1), reserveFeed: null, multiplierOracle: a(0xf3), pair: null },
+    { symbol: 'sACME', name: 'Synthetic Acme', address: a(0xa4), decimals: 18, structure: 'synthetic', issuer: 'synth-dev', underlying, priceFeed: a(0xf1), reserveFeed: null, multiplierOracle: null, pair: null },
+    { symbol: 'ACME3643', name: 'Acme Security', address: a(0xa5), decimals: 0, structure: 'erc3643', issuer: 'backed-dev', underlying, priceFeed: a(0xf1), reserveFeed: null, multiplierOracle: null, pair: null },
+  ],
+  issuers: [
+    { id: 'backed-dev', name: 'Backed (devnet)', origin: 'http://127.0.0.1:8788/', kind: 'attestation', contracts: { issuance: a(0xc1), note: 'not an address' }, tokens: [a(0xa1)] },
+    { id: 'dinari-dev', name: 'Dinari (devnet)', origin: null, kind: 'order-processor', contracts: [a(0xc2)], tokens: [a(0xa2)] },
+    { id: 'ondo-dev', name: 'Ondo (devnet)', origin: 'http://127.0.0.1:8789', kind: 'attestation', contracts: {}, tokens: [a(0xa3)] },
+    { id: 'synth-dev', name: 'Synth (devnet)', kind: 'attestation', contracts: {}, tokens: [a(0xa4)] },
+  ],
+};
+
+describe('registryFromDevnet', () => {
+  const data = registryFromDevnet(deployment);
+  const registry = createRegistry(data);
+
+  it.each([
+    [0xa1, 'multiplier'],
+    [0xa2, 'balance-per-share'],
+    [0xa3, 'oracle-multiplier'],
+    [0xa4, 'none'],
+    [0xa5, 'none'],
+  ])('maps token %s to the %s model', (n, model) => {
+    expect(registry.findToken(31337, a(n))?.corporateActions).toBe(model);
+  });
+
+  it('keeps feeds, checksums addresses and the underlying with its exchange', () => {
+    const x = registry.findToken(31337, a(0xa1))!;
+    expect(x.address).toBe(getAddress(a(0xa1)));
+    expect(x.feeds).toEqual({ price: { address: getAddress(a(0xf1)) }, reserve: { address: getAddress(a(0xf2)) } });
+    expect(x.underlying).toEqual(underlying);
+    expect(registry.findToken(31337, a(0xa3))?.feeds?.multiplierOracle).toEqual({ address: getAddress(a(0xf3)) });
+  });
+
+  it('allowlists the devnet issuers origins and contracts', () => {
+    expect(registry.isAllowlistedIssuerOrigin('http://127.0.0.1:8788')).toBe(true);
+    expect(registry.isAllowlistedIssuerOrigin('http://127.0.0.1:9999')).toBe(false);
+    expect(registry.isAllowlistedIssuerContract(31337, a(0xc1))).toBe(true);
+    expect(registry.isAllowlistedIssuerContract(31337, a(0xc2))).toBe(true);
+    expect(registry.isAllowlistedIssuerContract(1, a(0xc1))).toBe(false);
+  });
+
+  it('marks an issuer of only synthetic tokens synthetic', () => {
+    expect(registry.issuer('synth-dev')?.structure.value).toBe('synthetic');
+    expect(registry.issuer('backed-dev')?.structure.value).toBe('custody-backed');
+  });
+
+  it('merges into the bundled registry without losing either', async () => {
+    const bundled = await loadBundledRegistry();
+    const merged = createRegistry(registryFromDevnet(deployment, bundled));
+    expect(merged.findToken(31337, a(0xa1))?.symbol).toBe('ACMEx');
+    expect(merged.tokensOnChain(1).length).toBe(createRegistry(bundled).tokensOnChain(1).length);
+    expect(merged.issuer('xstocks')).toBeDefined();
+  });
+
+  it('refuses a deployment token whose issuer is not deployed', () => {
+    const broken = { ...deployment, issuers: deployment.issuers.slice(1) };
+    expect(() => registryFromDevnet(broken)).toThrow();
+  });
+});
