@@ -1,0 +1,169 @@
+import type { Address, Hex } from 'viem';
+import type { DecodeEnv, FunctionDecoder, IntentDraft } from './decoder';
+import { createSwapFlow, ZERO_ADDRESS } from './swap-flow';
+import { decodeV3Path } from './v3-path';
+import { paidAs } from './wrapped-native';
+
+/**
+ * Uniswap V3 SwapRouter and SwapRouter02. Both treat recipient 0 (V1) or 2 (V2)
+ * as "keep it in the router" for a later unwrapWETH9 or sweepToken step.
+ */
+const routerAliases = [ZERO_ADDRESS];
+
+interface Leg {
+  tokenIn: Address;
+  tokenOut: Address;
+  recipient: Address;
+  exact: bigint;
+  bound: bigint;
+  side: 'exact-in' | 'exact-out';
+}
+
+function describeLeg(env: DecodeEnv, leg: Leg): IntentDraft {
+  const flow = createSwapFlow(env, { routerAliases });
+  if (leg.side === 'exact-in') {
+    flow.pay(paidAs(env, leg.tokenIn), leg.exact);
+    flow.receive(leg.tokenOut, leg.bound, leg.recipient, 'min');
+  } else {
+    flow.pay(paidAs(env, leg.tokenIn), leg.bound, 'max');
+    flow.receive(leg.tokenOut, leg.exact, leg.recipient);
+  }
+  return flow.finish('Swap through Uniswap V3; the proceeds stay in the router for a later step.');
+}
+
+function invalidPath(env: DecodeEnv): IntentDraft {
+  const flow = createSwapFlow(env, { routerAliases });
+  flow.warn({ code: 'invalid-path', message: 'The swap path is not a valid Uniswap V3 path; the router will reject it.' });
+  return flow.finish('Swap through Uniswap V3 with an invalid path.');
+}
+
+interface SingleParams {
+  tokenIn: Address;
+  tokenOut: Address;
+  recipient: Address;
+  amountIn?: bigint;
+  amountOutMinimum?: bigint;
+  amountOut?: bigint;
+  amountInMaximum?: bigint;
+}
+interface PathParams {
+  path: Hex;
+  recipient: Address;
+  amountIn?: bigint;
+  amountOutMinimum?: bigint;
+  amountOut?: bigint;
+  amountInMaximum?: bigint;
+}
+
+const single = (p: SingleParams, side: Leg['side']): Leg =>
+  side === 'exact-in'
+    ? { side, tokenIn: p.tokenIn, tokenOut: p.tokenOut, recipient: p.recipient, exact: p.amountIn ?? 0n, bound: p.amountOutMinimum ?? 0n }
+    : { side, tokenIn: p.tokenIn, tokenOut: p.tokenOut, recipient: p.recipient, exact: p.amountOut ?? 0n, bound: p.amountInMaximum ?? 0n };
+
+function viaPath(env: DecodeEnv, p: PathParams, side: Leg['side']): IntentDraft {
+  const tokens = decodeV3Path(p.path);
+  if (!tokens) return invalidPath(env);
+  // Exact-output paths are encoded backwards: output token first.
+  const [first, last] = [tokens[0], tokens[tokens.length - 1]];
+  const [tokenIn, tokenOut] = side === 'exact-in' ? [first, last] : [last, first];
+  return describeLeg(env, single({ ...p, tokenIn, tokenOut }, side));
+}
+
+const singleIn = '(address tokenIn, address tokenOut, uint24 fee, address recipient,';
+const sqrt = 'uint160 sqrtPriceLimitX96)';
+
+function multicall(env: DecodeEnv, calls: readonly Hex[]): IntentDraft {
+  const flow = createSwapFlow(env, { routerAliases });
+  for (const data of calls) flow.absorb(env.decodeNested(data));
+  return flow.finish('Run several Uniswap V3 router steps.');
+}
+
+export const uniswapV3Decoders: FunctionDecoder[] = [
+  // SwapRouter (with deadline inside the params)
+  {
+    signature: `function exactInputSingle(${singleIn} uint256 deadline, uint256 amountIn, uint256 amountOutMinimum, ${sqrt} params)`,
+    payable: true,
+    describe: ([p], env) => describeLeg(env, single(p as SingleParams, 'exact-in')),
+  },
+  {
+    signature: 'function exactInput((bytes path, address recipient, uint256 deadline, uint256 amountIn, uint256 amountOutMinimum) params)',
+    payable: true,
+    describe: ([p], env) => viaPath(env, p as PathParams, 'exact-in'),
+  },
+  {
+    signature: `function exactOutputSingle(${singleIn} uint256 deadline, uint256 amountOut, uint256 amountInMaximum, ${sqrt} params)`,
+    payable: true,
+    describe: ([p], env) => describeLeg(env, single(p as SingleParams, 'exact-out')),
+  },
+  {
+    signature: 'function exactOutput((bytes path, address recipient, uint256 deadline, uint256 amountOut, uint256 amountInMaximum) params)',
+    payable: true,
+    describe: ([p], env) => viaPath(env, p as PathParams, 'exact-out'),
+  },
+  // SwapRouter02 (deadline moved to multicall)
+  {
+    signature: `function exactInputSingle(${singleIn} uint256 amountIn, uint256 amountOutMinimum, ${sqrt} params)`,
+    payable: true,
+    describe: ([p], env) => describeLeg(env, single(p as SingleParams, 'exact-in')),
+  },
+  {
+    signature: 'function exactInput((bytes path, address recipient, uint256 amountIn, uint256 amountOutMinimum) params)',
+    payable: true,
+    describe: ([p], env) => viaPath(env, p as PathParams, 'exact-in'),
+  },
+  {
+    signature: `function exactOutputSingle(${singleIn} uint256 amountOut, uint256 amountInMaximum, ${sqrt} params)`,
+    payable: true,
+    describe: ([p], env) => describeLeg(env, single(p as SingleParams, 'exact-out')),
+  },
+  {
+    signature: 'function exactOutput((bytes path, address recipient, uint256 amountOut, uint256 amountInMaximum) params)',
+    payable: true,
+    describe: ([p], env) => viaPath(env, p as PathParams, 'exact-out'),
+  },
+  // Batching and the steps that pay out what the router holds
+  { signature: 'function multicall(bytes[] data)', payable: true, describe: ([calls], env) => multicall(env, calls as Hex[]) },
+  { signature: 'function multicall(uint256 deadline, bytes[] data)', payable: true, describe: ([, calls], env) => multicall(env, calls as Hex[]) },
+  { signature: 'function multicall(bytes32 previousBlockhash, bytes[] data)', payable: true, describe: ([, calls], env) => multicall(env, calls as Hex[]) },
+  {
+    signature: 'function unwrapWETH9(uint256 amountMinimum, address recipient)',
+    payable: true,
+    describe([min, recipient], env) {
+      const flow = createSwapFlow(env, { routerAliases });
+      flow.receive('native', min as bigint, recipient as Address, 'min');
+      return flow.finish('Unwrap the router’s wrapped native balance.');
+    },
+  },
+  {
+    signature: 'function unwrapWETH9(uint256 amountMinimum)',
+    payable: true,
+    describe([min], env) {
+      const flow = createSwapFlow(env, { routerAliases });
+      flow.receive('native', min as bigint, env.tx.from, 'min');
+      return flow.finish('Unwrap the router’s wrapped native balance.');
+    },
+  },
+  {
+    signature: 'function sweepToken(address token, uint256 amountMinimum, address recipient)',
+    payable: true,
+    describe([token, min, recipient], env) {
+      const flow = createSwapFlow(env, { routerAliases });
+      flow.receive(token as Address, min as bigint, recipient as Address, 'min');
+      return flow.finish('Pay out the router’s token balance.');
+    },
+  },
+  {
+    signature: 'function sweepToken(address token, uint256 amountMinimum)',
+    payable: true,
+    describe([token, min], env) {
+      const flow = createSwapFlow(env, { routerAliases });
+      flow.receive(token as Address, min as bigint, env.tx.from, 'min');
+      return flow.finish('Pay out the router’s token balance.');
+    },
+  },
+  {
+    signature: 'function refundETH()',
+    payable: true,
+    describe: (_args, env) => createSwapFlow(env).finish('Return any native currency the router still holds.'),
+  },
+];

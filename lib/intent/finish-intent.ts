@@ -1,0 +1,28 @@
+import { type Address, getAddress } from 'viem';
+import type { IntentDraft } from './decoders/decoder';
+import type { AssetMovement, IntentBody, IntentWarning } from './types';
+
+function uniqueAddresses(addresses: Address[]): Address[] {
+  return [...new Set(addresses.map((a) => getAddress(a)))];
+}
+
+function uniqueWarnings(warnings: IntentWarning[]): IntentWarning[] {
+  return warnings.filter((w, i) => warnings.findIndex((o) => o.code === w.code && o.message === w.message) === i);
+}
+
+const erc20Tokens = (movements: AssetMovement[]) => movements.flatMap((m) => (m.token === 'native' ? [] : [m.token]));
+
+/** Fills in the defaults and derives the list of every token involved. */
+export function finishIntent(draft: Omit<IntentDraft, 'kind'>): IntentBody {
+  const assetsOut = draft.assetsOut ?? [];
+  const assetsIn = draft.assetsIn ?? [];
+  const approvals = draft.approvals ?? [];
+  return {
+    summary: draft.summary,
+    assetsOut,
+    assetsIn,
+    approvals,
+    tokens: uniqueAddresses([...erc20Tokens(assetsOut), ...erc20Tokens(assetsIn), ...approvals.map((a) => a.token), ...(draft.tokens ?? [])]),
+    warnings: uniqueWarnings(draft.warnings ?? []),
+  };
+}

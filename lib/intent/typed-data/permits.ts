@@ -1,0 +1,133 @@
+import type { Address } from 'viem';
+import { describeTime, isUnlimited } from '../format';
+import type { IntentWarning, TokenApproval } from '../types';
+import { addr, big, bool, fieldType, hasShape, list, obj, type TypedDataEnv, type TypedDataRecognizer } from './recognizer';
+
+function unlimitedWarnings(env: TypedDataEnv, approvals: TokenApproval[]): IntentWarning[] {
+  return approvals
+    .filter((a) => a.unlimited)
+    .map((a) => ({
+      code: 'unlimited-approval',
+      message: `${env.d.address(a.spender)} could take all of your ${env.d.token(a.token)} until you revoke it.`,
+    }));
+}
+
+function grant(token: Address, spender: Address, amount: bigint): TokenApproval {
+  return { token, spender, amount, unlimited: isUnlimited(amount) };
+}
+
+function listAmounts(env: TypedDataEnv, approvals: TokenApproval[]): string {
+  return approvals.map((a) => env.d.amount(a.token, a.amount)).join(', ');
+}
+
+/** The domain's verifying contract is the token whose allowance a permit sets. */
+function permitToken(env: TypedDataEnv): Address | undefined {
+  return env.data.domain.verifyingContract;
+}
+
+function missingToken(kind: 'erc2612-permit' | 'dai-permit') {
+  return {
+    summary: 'Sign a token permit that names no token contract.',
+    warnings: [{ code: 'unknown-typed-data' as const, message: `This ${kind === 'dai-permit' ? 'DAI-style ' : ''}permit has no verifyingContract, so the token it unlocks is unknown.` }],
+  };
+}
+
+export const permitRecognizers: TypedDataRecognizer[] = [
+  {
+    kind: 'erc2612-permit',
+    matches: (data) => hasShape(data, 'Permit', ['owner', 'spender', 'value', 'nonce', 'deadline']),
+    describe(env) {
+      const token = permitToken(env);
+      if (!token) return missingToken('erc2612-permit');
+      const m = env.data.message;
+      const approvals = [grant(token, addr(m.spender), big(m.value))];
+      return {
+        summary: `Allow ${env.d.address(approvals[0].spender)} to spend ${listAmounts(env, approvals)} from your account, until ${describeTime(big(m.deadline))} to use this signature.`,
+        approvals,
+        warnings: unlimitedWarnings(env, approvals),
+      };
+    },
+  },
+  {
+    kind: 'dai-permit',
+    matches: (data) => hasShape(data, 'Permit', ['holder', 'spender', 'nonce', 'expiry', 'allowed']),
+    describe(env) {
+      const token = permitToken(env);
+      if (!token) return missingToken('dai-permit');
+      const m = env.data.message;
+      const spender = addr(m.spender);
+      if (!bool(m.allowed)) return { summary: `Remove ${env.d.address(spender)}'s permission to spend your ${env.d.token(token)}.` };
+      const approvals = [{ token, spender, amount: 2n ** 256n - 1n, unlimited: true }];
+      return {
+        summary: `Allow ${env.d.address(spender)} to spend all of your ${env.d.token(token)}.`,
+        approvals,
+        warnings: unlimitedWarnings(env, approvals),
+      };
+    },
+  },
+  {
+    kind: 'permit2-single',
+    matches: (data) => hasShape(data, 'PermitSingle', ['details', 'spender', 'sigDeadline'], 'Permit2'),
+    describe(env) {
+      const m = env.data.message;
+      const details = obj(m.details);
+      const approvals = [grant(addr(details.token), addr(m.spender), big(details.amount))];
+      return {
+        summary: `Allow ${env.d.address(approvals[0].spender)} to spend ${listAmounts(env, approvals)} through Permit2 until ${describeTime(big(details.expiration))}.`,
+        approvals,
+        warnings: unlimitedWarnings(env, approvals),
+      };
+    },
+  },
+  {
+    kind: 'permit2-batch',
+    matches: (data) => hasShape(data, 'PermitBatch', ['details', 'spender', 'sigDeadline'], 'Permit2'),
+    describe(env) {
+      const m = env.data.message;
+      const spender = addr(m.spender);
+      const approvals = list(m.details).map((details) => grant(addr(details.token), spender, big(details.amount)));
+      return {
+        summary: `Allow ${env.d.address(spender)} to spend ${listAmounts(env, approvals)} through Permit2.`,
+        approvals,
+        warnings: unlimitedWarnings(env, approvals),
+      };
+    },
+  },
+  {
+    kind: 'permit2-transfer-from',
+    matches: (data) =>
+      hasShape(data, 'PermitTransferFrom', ['permitted', 'spender', 'nonce', 'deadline'], 'Permit2') ||
+      hasShape(data, 'PermitWitnessTransferFrom', ['permitted', 'spender', 'nonce', 'deadline', 'witness'], 'Permit2'),
+    describe(env) {
+      const m = env.data.message;
+      const permitted = obj(m.permitted);
+      const approvals = [grant(addr(permitted.token), addr(m.spender), big(permitted.amount))];
+      return {
+        summary: `Let ${env.d.address(approvals[0].spender)} take ${listAmounts(env, approvals)} from your account once${witnessWords(env)}, until ${describeTime(big(m.deadline))}.`,
+        approvals,
+        warnings: unlimitedWarnings(env, approvals),
+      };
+    },
+  },
+  {
+    kind: 'permit2-batch-transfer-from',
+    matches: (data) =>
+      hasShape(data, 'PermitBatchTransferFrom', ['permitted', 'spender', 'nonce', 'deadline'], 'Permit2') ||
+      hasShape(data, 'PermitBatchWitnessTransferFrom', ['permitted', 'spender', 'nonce', 'deadline', 'witness'], 'Permit2'),
+    describe(env) {
+      const m = env.data.message;
+      const spender = addr(m.spender);
+      const approvals = list(m.permitted).map((p) => grant(addr(p.token), spender, big(p.amount)));
+      return {
+        summary: `Let ${env.d.address(spender)} take ${listAmounts(env, approvals)} from your account once${witnessWords(env)}, until ${describeTime(big(m.deadline))}.`,
+        approvals,
+        warnings: unlimitedWarnings(env, approvals),
+      };
+    },
+  },
+];
+
+function witnessWords(env: TypedDataEnv): string {
+  const type = fieldType(env.data, 'witness');
+  return type ? ` as part of a ${type}` : '';
+}

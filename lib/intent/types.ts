@@ -1,0 +1,123 @@
+import type { Address, Hex } from 'viem';
+
+/** What a transaction really does, decoded from its calldata. */
+export type TransactionKind =
+  | 'native-transfer'
+  | 'erc20-transfer'
+  | 'erc20-approve'
+  | 'erc20-transfer-from'
+  | 'permit2-approve'
+  | 'swap'
+  | 'issuer-order'
+  | 'issuer-cancel'
+  | 'issuer-mint'
+  | 'issuer-redeem'
+  | 'contract-deploy'
+  | 'contract-call'
+  | 'unknown';
+
+/** What a typed-data signature really authorises. */
+export type TypedDataKind =
+  | 'erc2612-permit'
+  | 'dai-permit'
+  | 'permit2-single'
+  | 'permit2-batch'
+  | 'permit2-transfer-from'
+  | 'permit2-batch-transfer-from'
+  | 'cow-order'
+  | '1inch-limit-order'
+  | 'issuer-order'
+  | 'issuer-order-request'
+  | 'issuer-quote'
+  | 'unknown-typed-data';
+
+export type TokenRef = Address | 'native';
+
+/** Tokens leaving (assetsOut) or reaching (assetsIn) the user's account. */
+export interface AssetMovement {
+  token: TokenRef;
+  amount: bigint;
+  /** The amount is a floor: the user gets at least this much (slippage protection). */
+  min?: boolean;
+  /** The amount is a ceiling: the user pays at most this much. */
+  max?: boolean;
+}
+
+export interface TokenApproval {
+  token: Address;
+  spender: Address;
+  amount: bigint;
+  unlimited: boolean;
+}
+
+export type WarningCode =
+  | 'malformed-calldata'
+  | 'trailing-calldata'
+  | 'non-canonical-calldata'
+  | 'unknown-method'
+  | 'unlimited-approval'
+  | 'value-to-contract'
+  | 'unexpected-value'
+  | 'recipient-not-sender'
+  | 'invalid-path'
+  | 'unknown-router-command'
+  | 'undecoded-router-command'
+  | 'contract-deploy'
+  | 'unknown-typed-data'
+  | 'untyped-message-fields'
+  | 'no-chain-id'
+  | 'order-contents-not-signed'
+  | 'inconsistent-quote'
+  | 'chain-mismatch'
+  | 'expired';
+
+export interface IntentWarning {
+  code: WarningCode;
+  message: string;
+}
+
+/** What every intent has, whatever it decodes. */
+export interface IntentBody {
+  /** One plain sentence saying what happens. */
+  summary: string;
+  assetsOut: AssetMovement[];
+  assetsIn: AssetMovement[];
+  approvals: TokenApproval[];
+  /** Every token contract involved (checksummed, no duplicates), for compliance. */
+  tokens: Address[];
+  warnings: IntentWarning[];
+}
+
+export interface TransactionIntent extends IntentBody {
+  kind: TransactionKind;
+}
+
+export interface TypedDataIntent extends IntentBody {
+  kind: TypedDataKind;
+  primaryType: string;
+  domain: { name?: string; version?: string; chainId?: number; verifyingContract?: Address };
+}
+
+export type Intent = TransactionIntent | TypedDataIntent;
+
+export interface TokenInfo {
+  symbol: string;
+  decimals: number;
+}
+
+export interface DecodeContext {
+  /** Symbol and decimals of a token, when the wallet knows them. */
+  tokenInfo?: (address: Address) => TokenInfo | undefined;
+  /** Symbol of the chain's native currency; 'ETH' when absent. */
+  nativeSymbol?: string;
+  /** The chain's wrapped native token (WETH), so routers paid in ETH read right. */
+  wrappedNative?: Address;
+}
+
+export interface TransactionRequestLike {
+  from: Address;
+  to?: Address | null;
+  data?: Hex;
+  value?: bigint;
+  chainId: number;
+}
