@@ -12,6 +12,7 @@ import {
   encryptWithKey,
   exportVaultKey,
   importVaultKey,
+  incorrectPassword,
   type StoredVault,
   type VaultKey,
 } from '../vault/index';
@@ -102,7 +103,7 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
   async function verifyPassword(current: Unlocked, password: string) {
     const candidate = await deriveVaultKey(password, { iterations: current.key.kdf.iterations, salt: current.key.kdf.salt });
     const [a, b] = await Promise.all([exportVaultKey(candidate), exportVaultKey(current.key)]);
-    if (a.key !== b.key) throw new WalletError('vault.incorrect_password', 'Incorrect password. Nothing was changed; try again.');
+    if (a.key !== b.key) throw incorrectPassword();
   }
 
   async function create(keyring: Keyring, password: string, replaceExisting: boolean) {

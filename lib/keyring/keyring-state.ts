@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { type Address, getAddress, type Hex, isAddress } from 'viem';
 import { WalletError } from '../errors/index';
+import { corruptVault } from '../vault/index';
 
 /**
  * The keyring's state: the plain JSON the vault encrypts. Accounts are listed in display
@@ -52,7 +53,7 @@ export function parseKeyringState(plaintext: string): KeyringState {
   } catch {
     // fall through: not JSON
   }
-  throw new WalletError('vault.corrupt', 'The vault opened but its contents are damaged. It was left as it is; you can restore the wallet from its secret phrase.');
+  throw corruptVault();
 }
 
 export function parseAccountName(text: string): string {

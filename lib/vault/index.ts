@@ -6,6 +6,7 @@ export {
   type KdfParams,
   type ParsedEnvelope,
   type VaultEnvelope,
+  corruptVault,
   parseEnvelope,
 } from './envelope';
 export { createMutex, type Mutex } from './mutex';
@@ -17,6 +18,7 @@ export {
   encryptWithKey,
   exportVaultKey,
   importVaultKey,
+  incorrectPassword,
   type PasswordDecryption,
   type VaultKey,
 } from './vault-crypto';
