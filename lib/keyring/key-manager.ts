@@ -30,11 +30,28 @@ export interface KeyManagerOptions {
   local: KeyValueStore;
   /** storage.session: the unlocked vault key, cleared by lock() and by a browser restart. */
   session: KeyValueStore;
+  /** Accepted for the background's idle/auto-lock bookkeeping; the manager itself keeps no timers. */
   clock: Clock;
   /** PBKDF2 rounds for new saves; defaults to 600,000. Tests lower it for speed. */
   kdfIterations?: number;
 }
 
+/**
+ * The custody controller the background owns (one per service-worker life).
+ * - Every operation that reads or writes the vault runs through one mutex, in call order.
+ * - A new salt is drawn whenever a key is derived from a password (create, change password,
+ *   upgrade); saves made with the unlocked key reuse its salt and draw a fresh IV, since
+ *   the password is not kept.
+ * - While locked, listAccounts() still answers from the public index (addresses, names,
+ *   kinds, hidden flags; no secrets) so the popup can draw the account list behind the
+ *   unlock screen. The background must not hand it to dApps while locked.
+ * - Errors are WalletErrors with stable codes: vault.locked, vault.not_initialized,
+ *   vault.already_exists, vault.incorrect_password, vault.weak_password, vault.corrupt,
+ *   vault.unsupported_version, vault.storage_failed, vault.conflict, keyring.unknown_word,
+ *   keyring.bad_checksum, keyring.bad_length, keyring.bad_private_key, keyring.bad_address,
+ *   keyring.bad_name, keyring.duplicate_account, keyring.unknown_account,
+ *   keyring.watch_only, keyring.no_mnemonic, keyring.bad_transaction, keyring.bad_typed_data.
+ */
 export interface KeyManager {
   isInitialized(): Promise<boolean>;
   createFromMnemonic(mnemonic: string, password: string, options?: { replaceExisting?: boolean }): Promise<PublicAccount[]>;
@@ -46,7 +63,7 @@ export interface KeyManager {
   restore(): Promise<boolean>;
   lock(): Promise<void>;
   isUnlocked(): boolean;
-  /** Works while locked too, from the non-secret public index kept beside the vault. */
+  /** Works while locked too, from the non-secret public index saved beside the vault. */
   listAccounts(): Promise<PublicAccount[]>;
   addAccount(name?: string): Promise<PublicAccount>;
   renameAccount(address: string, name: string): Promise<void>;
@@ -118,12 +135,36 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     return keyring.publicAccounts();
   }
 
+  /**
+   * Saves over the generation `current` was read as. If another window saved since, the
+   * edit is refused ('vault.conflict') and this manager re-reads the vault, so a retry
+   * applies to the latest accounts; if the key no longer opens it, this manager locks.
+   */
+  async function saveOver(current: Unlocked, key: VaultKey, state: KeyringState): Promise<number> {
+    try {
+      return await save(key, state, current.generation);
+    } catch (err) {
+      if (err instanceof WalletError && err.code === 'vault.conflict') await resync(current.key);
+      throw err;
+    }
+  }
+
+  async function resync(key: VaultKey) {
+    try {
+      const stored = await readStored();
+      const keyring = await openKeyring(parseKeyringState(await decryptWithKey(key, stored.envelope)));
+      unlocked = { key, keyring, generation: stored.generation };
+    } catch {
+      unlocked = undefined;
+    }
+  }
+
   /** Applies an edit: saved first, adopted in memory only once the save has landed. */
   function edit<T>(change: (keyring: Keyring) => { next: KeyringState; result: (keyring: Keyring) => T }): Promise<T> {
     return mutex.run(async () => {
       const current = requireUnlocked();
       const { next, result } = change(current.keyring);
-      const generation = await save(current.key, next, current.generation);
+      const generation = await saveOver(current, current.key, next);
       const keyring = current.keyring.withState(next);
       unlocked = { ...current, keyring, generation };
       return result(keyring);
@@ -216,7 +257,7 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
         assertPasswordAcceptable(newPassword);
         await verifyPassword(current, oldPassword);
         const key = await deriveVaultKey(newPassword, { iterations: Math.max(iterations, current.key.kdf.iterations) });
-        const generation = await save(key, current.keyring.state, current.generation);
+        const generation = await saveOver(current, key, current.keyring.state);
         unlocked = { ...current, key, generation };
         await rememberKey(key);
       }),

@@ -193,13 +193,16 @@ describe('vault upgrades and damaged vaults', () => {
     expect(await reloaded.listAccounts()).toHaveLength(1);
   });
 
-  it('an edit based on a vault another window has since changed is refused, not merged', async () => {
+  it('an edit based on a vault another window has since changed is refused, not merged, and a retry builds on the latest', async () => {
     const { stores, manager: first } = await createdWallet();
     const second = managerOver(stores);
     await second.restore();
     await first.addAccount('From window one');
     expect(await codeOf(second.addAccount('From window two'))).toBe('vault.conflict');
-    expect((await managerOver({ local: stores.local, session: createMemoryStore() }).listAccounts()).map((a) => a.name)).toEqual(['Account 1', 'From window one']);
+    const reloaded = () => managerOver({ local: stores.local, session: createMemoryStore() }).listAccounts();
+    expect((await reloaded()).map((a) => a.name)).toEqual(['Account 1', 'From window one']);
+    await second.addAccount('From window two');
+    expect((await reloaded()).map((a) => a.name)).toEqual(['Account 1', 'From window one', 'From window two']);
   });
 });
 
