@@ -1,0 +1,79 @@
+/**
+ * A fake node for portfolio tests: it decodes the aggregate3 eth_call it receives, runs
+ * each inner call against scripted contracts and ABI-encodes every answer with viem,
+ * exactly as a node running Multicall3 would return it.
+ */
+import { decodeFunctionData, encodeFunctionResult, getAddress, type Hex, parseAbi } from 'viem';
+import type { RpcRequester } from '../../../lib/registry/index.ts';
+
+export const MULTICALL = '0xcA11bde05977b3631167028862bE2a173976CA11';
+
+const abi = parseAbi([
+  'struct Call3 { address target; bool allowFailure; bytes callData; }',
+  'struct Result { bool success; bytes returnData; }',
+  'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
+  'function getBlockNumber() view returns (uint256)',
+  'function balanceOf(address) view returns (uint256)',
+  'function totalSupply() view returns (uint256)',
+  'function multiplier() view returns (uint256)',
+  'function balancePerShare() view returns (uint128)',
+  'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
+  'function decimals() view returns (uint8)',
+]);
+
+/** A contract: function name -> answer (a function of the call's args), or 'revert'. */
+export type FakeContract = Record<string, ((args: readonly unknown[]) => unknown) | 'revert'>;
+
+export function erc20(balances: Record<string, bigint>, extra: FakeContract = {}): FakeContract {
+  const lower = Object.fromEntries(Object.entries(balances).map(([k, v]) => [k.toLowerCase(), v]));
+  return { balanceOf: ([account]) => lower[String(account).toLowerCase()] ?? 0n, ...extra };
+}
+
+export function feed(answer: bigint, decimals: number, updatedAt: number): FakeContract {
+  return { latestRoundData: () => [7n, answer, BigInt(updatedAt), BigInt(updatedAt), 7n], decimals: () => decimals };
+}
+
+export interface FakeChain extends RpcRequester {
+  requests: { method: string; calls?: number }[];
+  /** Makes every request reject with this error until cleared. */
+  failWith?: Error & { code?: number };
+  /** A batch above this many calls is refused like a node out of gas. */
+  maxCallsPerRequest?: number;
+}
+
+export function fakeChain(chainId: number, contracts: Record<string, FakeContract>, blockNumber = 123n): FakeChain {
+  const byAddress = new Map(Object.entries(contracts).map(([a, c]) => [a.toLowerCase(), c]));
+  const chain: FakeChain = {
+    requests: [],
+    async request({ method, params }) {
+      if (chain.failWith) {
+        chain.requests.push({ method });
+        throw chain.failWith;
+      }
+      if (method === 'eth_chainId') {
+        chain.requests.push({ method });
+        return `0x${chainId.toString(16)}`;
+      }
+      if (method !== 'eth_call') throw new Error(`unexpected ${method}`);
+      const [{ to, data }] = params as [{ to: string; data: Hex }];
+      if (getAddress(to) !== MULTICALL) throw new Error(`unexpected eth_call to ${to}`);
+      const { args } = decodeFunctionData({ abi, data });
+      const calls = (args as readonly [readonly { target: string; callData: Hex }[]])[0];
+      chain.requests.push({ method, calls: calls.length });
+      if (chain.maxCallsPerRequest !== undefined && calls.length > chain.maxCallsPerRequest) throw new Error('out of gas: gas required exceeds allowance');
+      const results = calls.map(({ target, callData }) => {
+        const call = decodeFunctionData({ abi, data: callData });
+        if (target.toLowerCase() === MULTICALL.toLowerCase() && call.functionName === 'getBlockNumber') {
+          return { success: true, returnData: encodeFunctionResult({ abi, functionName: 'getBlockNumber', result: blockNumber }) };
+        }
+        const handler = byAddress.get(target.toLowerCase())?.[call.functionName];
+        if (!handler || handler === 'revert') return { success: false, returnData: '0x' as Hex };
+        // biome-ignore lint/suspicious/noExplicitAny: the answer's shape follows the function
+        const returnData = encodeFunctionResult({ abi, functionName: call.functionName as any, result: handler(call.args ?? []) as any });
+        return { success: true, returnData };
+      });
+      return encodeFunctionResult({ abi, functionName: 'aggregate3', result: results });
+    },
+  };
+  return chain;
+}
