@@ -57,6 +57,7 @@ export const erc20Decoders: FunctionDecoder[] = [
         summary: `Move ${env.d.amount(token, value)} from ${env.d.address(from as Address)} to ${env.d.address(to as Address)}.`,
         assetsOut: mine(from) && !mine(to) ? [{ token, amount: value }] : [],
         assetsIn: mine(to) && !mine(from) ? [{ token, amount: value }] : [],
+        tokens: [token],
       };
     },
   },
