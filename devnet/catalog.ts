@@ -1,0 +1,98 @@
+import { mnemonicToAccount } from 'viem/accounts';
+import type { TokenStructure } from './types.ts';
+
+/** anvil's default test mnemonic. Test-only: every key derived from it is public. */
+export const devnetMnemonic = 'test test test test test test test test test test test junk';
+export const devnetChainId = 31337;
+
+/** The local signing key of a devnet account (index into the mnemonic). */
+export const accountAt = (index: number) => mnemonicToAccount(devnetMnemonic, { addressIndex: index });
+
+export const indexOfRole = (role: Role) => accountRoles.find((a) => a.role === role)!.index;
+
+export const accountRoles = [
+  { index: 0, role: 'user' }, // holds every stock, USDC and ETH; KYC-verified; T-REX investor in DE
+  { index: 1, role: 'us-investor' }, // T-REX investor in the US, not KYC-verified at the issuers
+  { index: 2, role: 'unverified' }, // nothing registered anywhere
+  { index: 8, role: 'issuer-operator' }, // fills orders, signs quotes and attestations
+  { index: 9, role: 'deployer' }, // owns every devnet contract and feed
+] as const;
+
+export type Role = (typeof accountRoles)[number]['role'];
+
+export type IssuerId = 'orders' | 'attest';
+
+export type StockSpec = {
+  symbol: string;
+  name: string;
+  structure: TokenStructure;
+  issuer: IssuerId;
+  underlying: { ticker: string; name: string; exchange: string };
+  /** USD per underlying share, 8 decimals. */
+  price: bigint;
+  /** Proof of reserve relative to supply in basis points, or null for no reserve feed. */
+  reserveBps: bigint | null;
+};
+
+/** Dollars as an 8-decimal feed answer. */
+export const usd8 = (dollars: number) => BigInt(Math.round(dollars * 100)) * 10n ** 6n;
+
+export const stocks: StockSpec[] = [
+  {
+    symbol: 'TSLAx',
+    name: 'Tesla xStock (devnet)',
+    structure: 'multiplier',
+    issuer: 'orders',
+    underlying: { ticker: 'TSLA', name: 'Tesla, Inc.', exchange: 'NASDAQ' },
+    price: usd8(250),
+    reserveBps: 10_500n,
+  },
+  {
+    symbol: 'AAPL.d',
+    name: 'Apple dShare (devnet)',
+    structure: 'rebasing',
+    issuer: 'orders',
+    underlying: { ticker: 'AAPL', name: 'Apple Inc.', exchange: 'NASDAQ' },
+    price: usd8(200),
+    reserveBps: 9_200n,
+  },
+  {
+    symbol: 'NVDAon',
+    name: 'NVIDIA (Ondo Tokenized, devnet)',
+    structure: 'oracle-multiplier',
+    issuer: 'attest',
+    underlying: { ticker: 'NVDA', name: 'NVIDIA Corporation', exchange: 'NASDAQ' },
+    price: usd8(120),
+    reserveBps: null,
+  },
+  {
+    symbol: 'sMSFT',
+    name: 'Synthetic Microsoft (devnet)',
+    structure: 'synthetic',
+    issuer: 'attest',
+    underlying: { ticker: 'MSFT', name: 'Microsoft Corporation', exchange: 'NASDAQ' },
+    price: usd8(420),
+    reserveBps: null,
+  },
+  {
+    symbol: 'AMZNr',
+    name: 'Amazon Restricted Security (devnet, ERC-3643)',
+    structure: 'erc3643',
+    issuer: 'attest',
+    underlying: { ticker: 'AMZN', name: 'Amazon.com, Inc.', exchange: 'NASDAQ' },
+    price: usd8(180),
+    reserveBps: null,
+  },
+];
+
+/** xStocks-style management fee: 0.25% a year, charged daily by decaying the multiplier. */
+export const feePeriodSeconds = 86_400n;
+export const feePerPeriod = (25n * 10n ** 14n) / 365n;
+/** The split applied on-chain at deploy (2:1) and the Ondo-style multiplier (dividends reinvested). */
+export const pastSplitMultiplier = 2n * 10n ** 18n;
+export const oracleMultiplier = 1_023_400_000_000_000_000n;
+
+export const issuerNames: Record<IssuerId, string> = {
+  orders: 'Devnet Orders (Dinari-style order processor)',
+  attest: 'Devnet Attest (Ondo-style attestations)',
+};

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.20;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {IKycRegistry, IMintBurnToken} from "./IMintBurnToken.sol";
+
+/// @notice Devnet model of Ondo's GMTokenManager: the issuer signs an EIP-712 Quote (an
+/// attestation) and the KYC'd user mints or redeems with it on-chain, once, before it expires.
+/// The devnet carries the issuer's fee, in deposit-token units, in Quote.additionalData.
+contract AttestationManager is Ownable, EIP712 {
+    using SafeERC20 for IERC20;
+
+    struct Quote {
+        uint256 chainId;
+        uint256 attestationId;
+        bytes32 userId;
+        address asset;
+        uint256 price; // USD per whole token, 18 decimals
+        uint256 quantity;
+        uint256 expiration;
+        uint8 side; // 0 buy, 1 sell
+        bytes32 additionalData;
+    }
+
+    uint8 public constant BUY = 0;
+    uint8 public constant SELL = 1;
+    bytes32 public constant QUOTE_TYPEHASH = keccak256(
+        "Quote(uint256 chainId,uint256 attestationId,bytes32 userId,address asset,uint256 price,uint256 quantity,uint256 expiration,uint8 side,bytes32 additionalData)"
+    );
+
+    IKycRegistry public immutable kyc;
+    address public attestationSigner;
+    mapping(address token => bool) public isGMToken;
+    mapping(address token => bool) public isAcceptedToken;
+    mapping(uint256 attestationId => bool) public usedAttestations;
+
+    event MintWithAttestation(
+        address indexed user,
+        bytes32 indexed userId,
+        uint256 indexed attestationId,
+        address asset,
+        uint256 quantity,
+        uint256 price,
+        address depositToken,
+        uint256 depositTokenAmount
+    );
+    event RedeemWithAttestation(
+        address indexed user,
+        bytes32 indexed userId,
+        uint256 indexed attestationId,
+        address asset,
+        uint256 quantity,
+        uint256 price,
+        address receiveToken,
+        uint256 receiveTokenAmount
+    );
+
+    error WrongChain();
+    error WrongSide();
+    error AttestationExpired(uint256 attestationId);
+    error AttestationAlreadyUsed(uint256 attestationId);
+    error UserNotVerified(address account);
+    error InvalidAttestationSignature();
+    error UnsupportedToken(address token);
+    error DepositTooSmall(uint256 required, uint256 offered);
+    error ReceiveTooSmall(uint256 proceeds, uint256 minimum);
+
+    constructor(address owner_, IKycRegistry kyc_, address signer) Ownable(owner_) EIP712("OndoGMTokenManager", "1") {
+        kyc = kyc_;
+        attestationSigner = signer;
+    }
+
+    function setTokens(address[] calldata gmTokens, address[] calldata acceptedTokens) external onlyOwner {
+        for (uint256 i = 0; i < gmTokens.length; i++) {
+            isGMToken[gmTokens[i]] = true;
+        }
+        for (uint256 i = 0; i < acceptedTokens.length; i++) {
+            isAcceptedToken[acceptedTokens[i]] = true;
+        }
+    }
+
+    function hashQuote(Quote calldata quote) public view returns (bytes32) {
+        return _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    QUOTE_TYPEHASH,
+                    quote.chainId,
+                    quote.attestationId,
+                    quote.userId,
+                    quote.asset,
+                    quote.price,
+                    quote.quantity,
+                    quote.expiration,
+                    quote.side,
+                    quote.additionalData
+                )
+            )
+        );
+    }
+
+    /// @notice Stablecoin value of a quote before fees (rounded up for buys, down for sells).
+    function quoteValue(Quote calldata quote, address stablecoin) public view returns (uint256) {
+        uint256 scale = 10 ** (36 - IERC20Metadata(stablecoin).decimals());
+        uint256 product = quote.quantity * quote.price;
+        if (quote.side == BUY) return (product + scale - 1) / scale;
+        return product / scale;
+    }
+
+    function mintWithAttestation(
+        Quote calldata quote,
+        bytes calldata signature,
+        address depositToken,
+        uint256 depositTokenAmount
+    ) external {
+        bytes32 userId = _accept(quote, signature, BUY, depositToken);
+        uint256 required = quoteValue(quote, depositToken) + uint256(quote.additionalData);
+        if (depositTokenAmount < required) revert DepositTooSmall(required, depositTokenAmount);
+        IERC20(depositToken).safeTransferFrom(msg.sender, address(this), required);
+        IMintBurnToken(quote.asset).mint(msg.sender, quote.quantity);
+        emit MintWithAttestation(
+            msg.sender, userId, quote.attestationId, quote.asset, quote.quantity, quote.price, depositToken, required
+        );
+    }
+
+    function redeemWithAttestation(
+        Quote calldata quote,
+        bytes calldata signature,
+        address receiveToken,
+        uint256 minimumReceiveAmount
+    ) external {
+        bytes32 userId = _accept(quote, signature, SELL, receiveToken);
+        uint256 value = quoteValue(quote, receiveToken);
+        uint256 fee = uint256(quote.additionalData);
+        uint256 proceeds = value > fee ? value - fee : 0;
+        if (proceeds < minimumReceiveAmount || proceeds == 0) revert ReceiveTooSmall(proceeds, minimumReceiveAmount);
+        IMintBurnToken(quote.asset).burn(msg.sender, quote.quantity);
+        IERC20(receiveToken).safeTransfer(msg.sender, proceeds);
+        emit RedeemWithAttestation(
+            msg.sender, userId, quote.attestationId, quote.asset, quote.quantity, quote.price, receiveToken, proceeds
+        );
+    }
+
+    function _accept(Quote calldata quote, bytes calldata signature, uint8 side, address stablecoin)
+        private
+        returns (bytes32 userId)
+    {
+        if (quote.chainId != block.chainid) revert WrongChain();
+        if (quote.side != side) revert WrongSide();
+        if (quote.expiration < block.timestamp) revert AttestationExpired(quote.attestationId);
+        if (usedAttestations[quote.attestationId]) revert AttestationAlreadyUsed(quote.attestationId);
+        userId = kyc.userIdOf(msg.sender);
+        if (userId == bytes32(0) || userId != quote.userId) revert UserNotVerified(msg.sender);
+        if (!isGMToken[quote.asset]) revert UnsupportedToken(quote.asset);
+        if (!isAcceptedToken[stablecoin]) revert UnsupportedToken(stablecoin);
+        if (ECDSA.recover(hashQuote(quote), signature) != attestationSigner) revert InvalidAttestationSignature();
+        usedAttestations[quote.attestationId] = true;
+    }
+}

@@ -1,0 +1,105 @@
+import type { Address, PublicClient } from 'viem';
+import {
+  accountAt,
+  accountRoles,
+  devnetChainId,
+  devnetMnemonic,
+  indexOfRole,
+  issuerNames,
+  type Role,
+  stocks,
+} from '../catalog.ts';
+import { createSender } from '../chain.ts';
+import { compileContracts } from '../compile.ts';
+import { loadNpmArtifacts } from '../npm-artifacts.ts';
+import type { Deployment, DevnetIssuer, DevnetToken } from '../types.ts';
+import { deployBase } from './base.ts';
+import type { DeployContext } from './context.ts';
+import { deployIssuers } from './issuers.ts';
+import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
+import { type DeployedStock, deployStock } from './stocks.ts';
+import { countries, deployTrexSuite, registerInvestors } from './trex.ts';
+
+export type ChainDeployment = Omit<Deployment, 'issuerServiceUrl' | 'dappUrl'>;
+
+/**
+ * Deploys the whole market on a fresh anvil, always in the same order from the same deployer,
+ * so every address is the same on every run.
+ */
+export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerOrigin: string): Promise<ChainDeployment> {
+  const accounts = Object.fromEntries(accountRoles.map((a) => [a.role, accountAt(a.index).address])) as Record<
+    Role,
+    Address
+  >;
+  const deployerKey = accountAt(indexOfRole('deployer'));
+  const ctx: DeployContext = {
+    client,
+    deployer: await createSender(client, accounts.deployer),
+    own: compileContracts(),
+    npm: loadNpmArtifacts(),
+    accounts,
+    contracts: {},
+  };
+
+  await deployBase(ctx);
+  const deployed: DeployedStock[] = [];
+  for (const spec of stocks) {
+    if (spec.structure !== 'erc3643') {
+      deployed.push(await deployStock(ctx, spec));
+      continue;
+    }
+    const suite = await deployTrexSuite(ctx, spec, deployerKey);
+    await registerInvestors(ctx, suite, deployerKey, [
+      { wallet: accounts.user, country: countries.DE },
+      { wallet: accounts['us-investor'], country: countries.US },
+      { wallet: pairAddress(ctx, suite.token), country: countries.DE },
+    ]);
+    await ctx.deployer.write(suite.token, ctx.npm.Token.abi, 'unpause', []);
+    deployed.push(await deployStock(ctx, spec, suite.token));
+  }
+  await deployIssuers(ctx, deployed, await createSender(client, accounts['issuer-operator']));
+  const pairs = await seedMarket(ctx, deployed);
+  const reserveFeeds = await deployReserveFeeds(ctx, deployed);
+  await deployDividends(ctx);
+
+  const tokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
+    symbol: spec.symbol,
+    name: spec.name,
+    address: token,
+    decimals: 18,
+    structure: spec.structure,
+    issuer: spec.issuer,
+    underlying: spec.underlying,
+    priceFeed,
+    reserveFeed: reserveFeeds[spec.symbol] ?? null,
+    multiplierOracle,
+    pair: pairs[spec.symbol],
+  }));
+  const issuers: DevnetIssuer[] = [
+    {
+      id: 'orders',
+      name: issuerNames.orders,
+      origin: issuerOrigin,
+      kind: 'order-processor',
+      contracts: [ctx.contracts.OrderProcessor],
+      tokens: tokens.filter((t) => t.issuer === 'orders').map((t) => t.address),
+    },
+    {
+      id: 'attest',
+      name: issuerNames.attest,
+      origin: issuerOrigin,
+      kind: 'attestation',
+      contracts: [ctx.contracts.AttestationManager],
+      tokens: tokens.filter((t) => t.issuer === 'attest').map((t) => t.address),
+    },
+  ];
+  return {
+    chainId: devnetChainId,
+    rpcUrl,
+    mnemonic: devnetMnemonic,
+    accounts: accountRoles.map((a) => ({ address: accounts[a.role], role: a.role, index: a.index })),
+    contracts: ctx.contracts,
+    tokens,
+    issuers,
+  };
+}

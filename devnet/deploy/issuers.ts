@@ -1,0 +1,62 @@
+import { type Address, keccak256, maxUint256, toHex } from 'viem';
+import type { Sender } from '../chain.ts';
+import type { DeployedStock } from './stocks.ts';
+import { type DeployContext, usdc } from './context.ts';
+
+const minterRole = keccak256(toHex('MINTER_ROLE'));
+const burnerRole = keccak256(toHex('BURNER_ROLE'));
+
+/** The KYC user id account 0 is registered under at both issuers. */
+export const userIdOf = (index: number) => keccak256(toHex(`devnet-user-${index}`));
+
+/**
+ * The order processor (Dinari-style) issues the multiplier and rebasing tokens; the attestation
+ * manager (Ondo-style) the oracle, synthetic and ERC-3643 tokens. Both serve only KYC'd users,
+ * settle in USDC and are funded so the operator can pay out sells.
+ */
+export async function deployIssuers(ctx: DeployContext, stocks: DeployedStock[], operator: Sender): Promise<void> {
+  const { deployer, own, contracts, accounts } = ctx;
+  await deployer.write(contracts.KycRegistry, own.KycRegistry.abi, 'setUser', [accounts.user, userIdOf(0)]);
+
+  contracts.OrderProcessor = await deployer.deploy('OrderProcessor', own.OrderProcessor, [
+    deployer.address,
+    contracts.KycRegistry,
+    accounts['issuer-operator'],
+    usdc(1),
+    50n,
+  ]);
+  contracts.AttestationManager = await deployer.deploy('AttestationManager', own.AttestationManager, [
+    deployer.address,
+    contracts.KycRegistry,
+    accounts['issuer-operator'],
+  ]);
+
+  const issuedBy = (id: string) => stocks.filter((s) => s.spec.issuer === id);
+  const processorTokens = issuedBy('orders').map((s) => s.token);
+  const managerStocks = issuedBy('attest');
+  await deployer.write(contracts.OrderProcessor, own.OrderProcessor.abi, 'setTokens', [
+    processorTokens,
+    [contracts.USDC],
+  ]);
+  await deployer.write(contracts.AttestationManager, own.AttestationManager.abi, 'setTokens', [
+    managerStocks.map((s) => s.token),
+    [contracts.USDC],
+  ]);
+  for (const stock of issuedBy('orders')) await grantMintBurn(ctx, stock, contracts.OrderProcessor);
+  for (const stock of managerStocks) await grantMintBurn(ctx, stock, contracts.AttestationManager);
+
+  await deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [accounts['issuer-operator'], usdc(10_000_000)]);
+  await deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [contracts.AttestationManager, usdc(1_000_000)]);
+  await operator.write(contracts.USDC, own.DevnetUSDC.abi, 'approve', [contracts.OrderProcessor, maxUint256]);
+}
+
+async function grantMintBurn(ctx: DeployContext, stock: DeployedStock, issuer: Address): Promise<void> {
+  const { deployer, own, npm } = ctx;
+  if (stock.spec.structure === 'erc3643') {
+    await deployer.write(stock.token, npm.Token.abi, 'addAgent', [issuer]);
+    return;
+  }
+  const abi = own.MultiplierStock.abi;
+  await deployer.write(stock.token, abi, 'grantRole', [minterRole, issuer]);
+  await deployer.write(stock.token, abi, 'grantRole', [burnerRole, issuer]);
+}

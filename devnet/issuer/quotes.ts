@@ -1,0 +1,183 @@
+import { randomBytes } from 'node:crypto';
+import { type Address, bytesToBigInt, type Hex, type LocalAccount, type PublicClient, pad, toHex } from 'viem';
+import type { ChainDeployment } from '../deploy/index.ts';
+import type { DevnetToken } from '../types.ts';
+import { kycRegistryAbi, orderProcessorAbi } from './abis.ts';
+import { IssuerError } from './errors.ts';
+import type { MarketStatus } from './market-hours.ts';
+import { attestationFee, minimumTradeUsdc, tokenPrice, tokensForUsdc, usdcForTokens } from './pricing.ts';
+
+/** A quote stays valid for two minutes of chain time. */
+export const quoteLifetimeSeconds = 120n;
+
+export type QuoteRequest = {
+  token: string;
+  side: 'buy' | 'sell';
+  quantity?: bigint;
+  amount?: bigint;
+  address: Address;
+};
+
+export type QuoteContext = {
+  client: PublicClient;
+  deployment: ChainDeployment;
+  signer: LocalAccount;
+  marketStatus(): MarketStatus;
+};
+
+const text = (value: bigint | number) => value.toString();
+
+/** Prices a mint (buy) or redeem (sell) and signs what the issuer's contract will verify. */
+export async function createQuote(ctx: QuoteContext, request: QuoteRequest) {
+  const { client, deployment } = ctx;
+  const token = findToken(deployment, request.token);
+  if (ctx.marketStatus() === 'closed') {
+    throw new IssuerError('market_closed', `${token.underlying.exchange} is closed; try again during market hours`);
+  }
+  const userId = await client.readContract({
+    address: deployment.contracts.KycRegistry as Address,
+    abi: kycRegistryAbi,
+    functionName: 'userIdOf',
+    args: [request.address],
+  });
+  if (BigInt(userId) === 0n) throw new IssuerError('kyc_required', `${request.address} has not completed KYC`);
+
+  const buy = request.side === 'buy';
+  const price = await tokenPrice(client, token);
+  const quantity = request.quantity ?? tokensForUsdc(request.amount ?? 0n, price);
+  const value = usdcForTokens(quantity, price, buy);
+  if (value < minimumTradeUsdc) {
+    throw new IssuerError('amount_below_minimum', `the minimum trade is ${minimumTradeUsdc / 1_000_000n} USDC`);
+  }
+  const { timestamp } = await client.getBlock();
+  const expiry = timestamp + quoteLifetimeSeconds;
+  const issuer = deployment.issuers.find((i) => i.id === token.issuer)!;
+  const base = {
+    issuer: issuer.id,
+    kind: issuer.kind,
+    token: token.address,
+    symbol: token.symbol,
+    side: request.side,
+    quantity: text(quantity),
+    price: text(price),
+    value: text(value),
+    paymentToken: deployment.contracts.USDC,
+    expiry: text(expiry),
+    marketStatus: 'open' as MarketStatus,
+    contract: issuer.contracts[0],
+  };
+  const priced = { token, quantity, price, value, userId, timestamp, expiry, buy, contract: base.contract as Address };
+  const signed = issuer.kind === 'attestation' ? await attestationQuote(ctx, priced) : await orderQuote(ctx, priced, request);
+  return { ...base, ...signed };
+}
+
+type Priced = {
+  token: DevnetToken;
+  quantity: bigint;
+  price: bigint;
+  value: bigint;
+  userId: Hex;
+  timestamp: bigint;
+  expiry: bigint;
+  buy: boolean;
+  contract: Address;
+};
+
+/** An Ondo-style attestation: the EIP-712 Quote the manager verifies, fee carried in additionalData. */
+async function attestationQuote(ctx: QuoteContext, p: Priced) {
+  const fee = attestationFee(p.value);
+  const quote = {
+    chainId: BigInt(ctx.deployment.chainId),
+    attestationId: bytesToBigInt(randomBytes(16)),
+    userId: p.userId,
+    asset: p.token.address as Address,
+    price: p.price,
+    quantity: p.quantity,
+    expiration: p.expiry,
+    side: p.buy ? 0 : 1,
+    additionalData: pad(toHex(fee), { size: 32 }),
+  };
+  const signature = await ctx.signer.signTypedData({
+    domain: attestationDomain(ctx.deployment, p.contract),
+    types: attestationTypes,
+    primaryType: 'Quote',
+    message: quote,
+  });
+  return {
+    fee: text(fee),
+    total: text(p.buy ? p.value + fee : p.value - fee),
+    method: p.buy ? 'mintWithAttestation' : 'redeemWithAttestation',
+    quote: { ...quote, chainId: text(quote.chainId), attestationId: text(quote.attestationId), price: text(p.price), quantity: text(p.quantity), expiration: text(p.expiry) },
+    signature,
+  };
+}
+
+/** A Dinari-style order to submit with createOrder, and the operator-signed FeeQuote for its id. */
+async function orderQuote(ctx: QuoteContext, p: Priced, request: QuoteRequest) {
+  const read = <const name extends 'estimateFees' | 'nextOrderId'>(functionName: name, args: [bigint] | [Address]) =>
+    ctx.client.readContract({ address: p.contract, abi: orderProcessorAbi, functionName, args } as never) as Promise<bigint>;
+  const fee = await read('estimateFees', [p.value]);
+  if (!p.buy && fee >= p.value) throw new IssuerError('amount_below_minimum', 'the fee would exceed the proceeds');
+  const orderId = await read('nextOrderId', [request.address]);
+  const feeQuote = { orderId, requester: request.address, fee, timestamp: p.timestamp, deadline: p.expiry };
+  const signature = await ctx.signer.signTypedData({
+    domain: { name: 'OrderProcessor', version: '1', chainId: ctx.deployment.chainId, verifyingContract: p.contract },
+    types: feeQuoteTypes,
+    primaryType: 'FeeQuote',
+    message: feeQuote,
+  });
+  const order = {
+    requestTimestamp: text(p.timestamp),
+    recipient: request.address,
+    assetToken: p.token.address,
+    paymentToken: ctx.deployment.contracts.USDC,
+    sell: !p.buy,
+    orderType: 0,
+    assetTokenQuantity: text(p.buy ? 0n : p.quantity),
+    paymentTokenQuantity: text(p.buy ? p.value : 0n),
+    price: '0',
+    tif: 0,
+  };
+  return {
+    fee: text(fee),
+    total: text(p.buy ? p.value + fee : p.value - fee),
+    method: 'createOrder',
+    order,
+    feeQuote: { orderId: text(orderId), requester: request.address, fee: text(fee), timestamp: text(p.timestamp), deadline: text(p.expiry) },
+    signature,
+  };
+}
+
+export function findToken(deployment: ChainDeployment, tokenOrSymbol: string): DevnetToken {
+  const wanted = tokenOrSymbol.toLowerCase();
+  const token = deployment.tokens.find((t) => t.address.toLowerCase() === wanted || t.symbol.toLowerCase() === wanted);
+  if (!token) throw new IssuerError('unknown_token', `no devnet issuer mints ${tokenOrSymbol}`);
+  return token;
+}
+
+export const attestationDomain = (deployment: ChainDeployment, manager: string) =>
+  ({ name: 'OndoGMTokenManager', version: '1', chainId: deployment.chainId, verifyingContract: manager as Address }) as const;
+
+export const attestationTypes = {
+  Quote: [
+    { name: 'chainId', type: 'uint256' },
+    { name: 'attestationId', type: 'uint256' },
+    { name: 'userId', type: 'bytes32' },
+    { name: 'asset', type: 'address' },
+    { name: 'price', type: 'uint256' },
+    { name: 'quantity', type: 'uint256' },
+    { name: 'expiration', type: 'uint256' },
+    { name: 'side', type: 'uint8' },
+    { name: 'additionalData', type: 'bytes32' },
+  ],
+} as const;
+
+export const feeQuoteTypes = {
+  FeeQuote: [
+    { name: 'orderId', type: 'uint256' },
+    { name: 'requester', type: 'address' },
+    { name: 'fee', type: 'uint256' },
+    { name: 'timestamp', type: 'uint64' },
+    { name: 'deadline', type: 'uint64' },
+  ],
+} as const;
