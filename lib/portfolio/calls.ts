@@ -4,10 +4,10 @@
  * sValue feeds (latestRoundData and decimals, each feed once), totalSupply where a
  * reserve feed needs it, and the block number the answers belong to.
  */
-import { decodeFunctionResult, encodeFunctionData, getAddress, type Hex } from 'viem';
+import { encodeFunctionData, type Hex, isAddress, zeroAddress } from 'viem';
 import type { Token } from '../registry/index.ts';
 import { aggregatorAbi, erc20Abi, MULTICALL3_ADDRESS, multicall3Abi, multiplierTokenAbi, rebasingTokenAbi } from './abis.ts';
-import type { Call3, Call3Result } from './multicall.ts';
+import { type Call3, type Call3Result, uintWord } from './multicall.ts';
 
 export type PortfolioRead =
   | { kind: 'blockNumber' }
@@ -41,47 +41,52 @@ export interface PortfolioReadings {
   feeds: Map<string, FeedReading | null>;
 }
 
-const call = (target: string, callData: Hex): Call3 => ({ target: getAddress(target), allowFailure: true, callData });
+/** Calldata of the argument-free reads, encoded once. */
+const CALLDATA = {
+  getBlockNumber: encodeFunctionData({ abi: multicall3Abi, functionName: 'getBlockNumber' }),
+  totalSupply: encodeFunctionData({ abi: erc20Abi, functionName: 'totalSupply' }),
+  multiplier: encodeFunctionData({ abi: multiplierTokenAbi, functionName: 'multiplier' }),
+  balancePerShare: encodeFunctionData({ abi: rebasingTokenAbi, functionName: 'balancePerShare' }),
+  latestRoundData: encodeFunctionData({ abi: aggregatorAbi, functionName: 'latestRoundData' }),
+  decimals: encodeFunctionData({ abi: aggregatorAbi, functionName: 'decimals' }),
+};
+/** balanceOf(address): the selector, then the account as one word. */
+const BALANCE_OF = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [zeroAddress] }).slice(0, 10);
+
+function asAddress(value: string): `0x${string}` {
+  if (!isAddress(value, { strict: false })) throw new Error(`not an address: ${value}`);
+  return value.toLowerCase() as `0x${string}`;
+}
 
 export function buildPortfolioCalls(tokens: readonly Token[], accounts: readonly string[], multicall: string = MULTICALL3_ADDRESS): PortfolioCalls {
-  const calls: Call3[] = [call(multicall, encodeFunctionData({ abi: multicall3Abi, functionName: 'getBlockNumber' }))];
+  const calls: Call3[] = [{ target: asAddress(multicall), allowFailure: true, callData: CALLDATA.getBlockNumber }];
   const reads: PortfolioRead[] = [{ kind: 'blockNumber' }];
-  const add = (target: string, callData: Hex, read: PortfolioRead) => {
-    calls.push(call(target, callData));
+  const add = (target: `0x${string}`, callData: Hex, read: PortfolioRead) => {
+    calls.push({ target, allowFailure: true, callData });
     reads.push(read);
   };
+  const balanceOf = accounts.map((account) => `${BALANCE_OF}${asAddress(account).slice(2).padStart(64, '0')}` as Hex);
   const feeds = new Set<string>();
   const addFeed = (address: string | undefined) => {
-    const key = address?.toLowerCase();
-    if (!address || !key || feeds.has(key)) return;
+    if (!address) return;
+    const key = asAddress(address);
+    if (feeds.has(key)) return;
     feeds.add(key);
-    add(address, encodeFunctionData({ abi: aggregatorAbi, functionName: 'latestRoundData' }), { kind: 'feedRound', feed: key });
-    add(address, encodeFunctionData({ abi: aggregatorAbi, functionName: 'decimals' }), { kind: 'feedDecimals', feed: key });
+    add(key, CALLDATA.latestRoundData, { kind: 'feedRound', feed: key });
+    add(key, CALLDATA.decimals, { kind: 'feedDecimals', feed: key });
   };
 
   tokens.forEach((token, t) => {
-    accounts.forEach((account, a) => {
-      add(token.address, encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [getAddress(account)] }), { kind: 'balance', token: t, account: a });
-    });
-    if (token.corporateActions === 'multiplier') {
-      add(token.address, encodeFunctionData({ abi: multiplierTokenAbi, functionName: 'multiplier' }), { kind: 'multiplier', token: t });
-    }
-    if (token.corporateActions === 'balance-per-share') {
-      add(token.address, encodeFunctionData({ abi: rebasingTokenAbi, functionName: 'balancePerShare' }), { kind: 'balancePerShare', token: t });
-    }
-    if (token.feeds?.reserve) {
-      add(token.address, encodeFunctionData({ abi: erc20Abi, functionName: 'totalSupply' }), { kind: 'totalSupply', token: t });
-    }
+    const target = asAddress(token.address);
+    for (let a = 0; a < balanceOf.length; a++) add(target, balanceOf[a], { kind: 'balance', token: t, account: a });
+    if (token.corporateActions === 'multiplier') add(target, CALLDATA.multiplier, { kind: 'multiplier', token: t });
+    if (token.corporateActions === 'balance-per-share') add(target, CALLDATA.balancePerShare, { kind: 'balancePerShare', token: t });
+    if (token.feeds?.reserve) add(target, CALLDATA.totalSupply, { kind: 'totalSupply', token: t });
     addFeed(token.feeds?.price?.address);
     addFeed(token.feeds?.reserve?.address);
     if (token.corporateActions === 'oracle-multiplier') addFeed(token.feeds?.multiplierOracle?.address);
   });
   return { calls, reads };
-}
-
-function decodeUint(abi: typeof erc20Abi | typeof multiplierTokenAbi | typeof rebasingTokenAbi | typeof multicall3Abi, functionName: string, data: Hex): bigint {
-  // biome-ignore lint/suspicious/noExplicitAny: the function names are checked by the reads that built the call
-  return decodeFunctionResult({ abi: abi as any, functionName, data }) as bigint;
 }
 
 /** Decodes each result by what it asked; a failed or undecodable call becomes null. */
@@ -108,33 +113,34 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
     };
     switch (read.kind) {
       case 'blockNumber':
-        out.blockNumber = decode((d) => decodeUint(multicall3Abi, 'getBlockNumber', d));
+        out.blockNumber = decode(uintWord);
         break;
       case 'balance':
-        out.balances.set(`${read.token}:${read.account}`, decode((d) => decodeUint(erc20Abi, 'balanceOf', d)));
+        out.balances.set(`${read.token}:${read.account}`, decode(uintWord));
         break;
       case 'totalSupply':
-        out.totalSupply.set(read.token, decode((d) => decodeUint(erc20Abi, 'totalSupply', d)));
+        out.totalSupply.set(read.token, decode(uintWord));
         break;
       case 'multiplier':
-        out.multiplier.set(read.token, decode((d) => decodeUint(multiplierTokenAbi, 'multiplier', d)));
+        out.multiplier.set(read.token, decode(uintWord));
         break;
       case 'balancePerShare':
-        out.balancePerShare.set(read.token, decode((d) => decodeUint(rebasingTokenAbi, 'balancePerShare', d)));
+        out.balancePerShare.set(read.token, decode(uintWord));
         break;
       case 'feedRound':
         rounds.set(
           read.feed,
-          decode((d) => {
-            const [, answer, , updatedAt] = decodeFunctionResult({ abi: aggregatorAbi, functionName: 'latestRoundData', data: d });
-            return { answer, updatedAt: Number(updatedAt) };
-          }),
+          decode((d) => ({ answer: BigInt.asIntN(256, uintWord(d, 1)), updatedAt: Number(uintWord(d, 3)) })),
         );
         break;
       case 'feedDecimals':
         decimals.set(
           read.feed,
-          decode((d) => decodeFunctionResult({ abi: aggregatorAbi, functionName: 'decimals', data: d })),
+          decode((d) => {
+            const decimals = uintWord(d);
+            if (decimals > 36n) throw new Error('implausible decimals');
+            return Number(decimals);
+          }),
         );
         break;
     }
