@@ -14,6 +14,7 @@ export const accountRoles = [
   { index: 0, role: 'user' }, // holds every stock, USDC and ETH; KYC-verified; T-REX investor in DE
   { index: 1, role: 'us-investor' }, // T-REX investor in the US, not KYC-verified at the issuers
   { index: 2, role: 'unverified' }, // nothing registered anywhere
+  { index: 3, role: 'de-investor' }, // T-REX investor in Germany holding nothing
   { index: 8, role: 'issuer-operator' }, // fills orders, signs quotes and attestations
   { index: 9, role: 'deployer' }, // owns every devnet contract and feed
 ] as const;

@@ -52,6 +52,7 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     await registerInvestors(ctx, suite, deployerKey, [
       { wallet: accounts.user, country: countries.DE },
       { wallet: accounts['us-investor'], country: countries.US },
+      { wallet: accounts['de-investor'], country: countries.DE },
       { wallet: pairAddress(ctx, suite.token), country: countries.DE },
     ]);
     await ctx.deployer.write(suite.token, ctx.npm.Token.abi, 'unpause', []);

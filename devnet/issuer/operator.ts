@@ -1,7 +1,7 @@
 import { type Address, encodeFunctionData, type PublicClient } from 'viem';
 import { sendTransaction } from '../chain.ts';
 import type { ChainDeployment } from '../deploy/index.ts';
-import { orderProcessorAbi, orderStatus } from './abis.ts';
+import { orderProcessorAbi, orderStatus } from '../abis.ts';
 import type { MarketStatus } from './market-hours.ts';
 import { tokenPrice, tokensForUsdc, usdcForTokens } from './pricing.ts';
 

@@ -1,6 +1,6 @@
 import type { Address, PublicClient } from 'viem';
 import type { DevnetToken } from '../types.ts';
-import { aggregatorAbi } from './abis.ts';
+import { aggregatorAbi } from '../abis.ts';
 
 const E18 = 10n ** 18n;
 /** quantity (18 decimals) x price (18 decimals) / this = USDC (6 decimals). */

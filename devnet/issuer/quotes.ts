@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Address, bytesToBigInt, type Hex, type LocalAccount, type PublicClient, pad, toHex } from 'viem';
 import type { ChainDeployment } from '../deploy/index.ts';
 import type { DevnetToken } from '../types.ts';
-import { kycRegistryAbi, orderProcessorAbi } from './abis.ts';
+import { kycRegistryAbi, orderProcessorAbi } from '../abis.ts';
 import { IssuerError } from './errors.ts';
 import type { MarketStatus } from './market-hours.ts';
 import { attestationFee, minimumTradeUsdc, tokenPrice, tokensForUsdc, usdcForTokens } from './pricing.ts';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Address, PublicClient } from 'viem';
 import { accountAt, indexOfRole } from '../catalog.ts';
 import type { ChainDeployment } from '../deploy/index.ts';
-import { kycRegistryAbi } from './abis.ts';
+import { kycRegistryAbi } from '../abis.ts';
 import { IssuerError } from './errors.ts';
 import { type MarketMode, marketStatusAt } from './market-hours.ts';
 import { type OperatorLoop, startOperatorLoop } from './operator.ts';

@@ -1,0 +1,153 @@
+import { parseEventLogs } from 'viem';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { dividendDistributionAbi, multiplierStockAbi, rebasingStockAbi, usdcAbi } from '../../devnet/abis.ts';
+import { accountOf, advanceTime, contractOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+
+const deployment = inject('deployment');
+const { publicClient, testClient, wallet } = devnetClients(deployment);
+const user = accountOf(deployment, 'user');
+const deployer = wallet('deployer');
+const E18 = 10n ** 18n;
+
+let revert: () => Promise<void>;
+beforeEach(async () => {
+  revert = await snapshot(testClient);
+});
+afterEach(async () => {
+  await revert();
+});
+
+async function send(request: Parameters<typeof deployer.writeContract>[0]) {
+  const hash = await deployer.writeContract(request);
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  expect(receipt.status).toBe('success');
+  return receipt;
+}
+
+describe('multiplier token (xStocks model)', () => {
+  const tsla = tokenOf(deployment, 'TSLAx');
+  const read = <const name extends 'balanceOf' | 'sharesOf'>(functionName: name) =>
+    publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName, args: [user] });
+  const currentMultiplier = async () =>
+    (
+      await publicClient.readContract({
+        address: tsla.address,
+        abi: multiplierStockAbi,
+        functionName: 'getCurrentMultiplier',
+      })
+    )[0];
+
+  it('carries the 2:1 split applied at deploy in its multiplier history', async () => {
+    const length = await publicClient.readContract({
+      address: tsla.address,
+      abi: multiplierStockAbi,
+      functionName: 'multiplierUpdatesLength',
+    });
+    expect(length).toBe(2n);
+    const [previous, next] = await publicClient.readContract({
+      address: tsla.address,
+      abi: multiplierStockAbi,
+      functionName: 'multiplierUpdates',
+      args: [1n],
+    });
+    expect([previous, next]).toEqual([E18, 2n * E18]);
+    expect(await read('balanceOf')).toBe((await read('sharesOf')) * (await currentMultiplier()) / E18);
+  });
+
+  it('a split changes balances without any Transfer event', async () => {
+    const [sharesBefore, balanceBefore, multiplier] = [await read('sharesOf'), await read('balanceOf'), await currentMultiplier()];
+    const receipt = await send({
+      address: tsla.address,
+      abi: multiplierStockAbi,
+      functionName: 'updateMultiplierValue',
+      args: [multiplier * 3n],
+    });
+    const events = parseEventLogs({ abi: multiplierStockAbi, logs: receipt.logs }).map((e) => e.eventName);
+    expect(events).toContain('MultiplierUpdated');
+    expect(events).not.toContain('Transfer');
+    expect(await read('sharesOf')).toBe(sharesBefore);
+    const balanceAfter = await read('balanceOf');
+    expect(balanceAfter).toBe((sharesBefore * multiplier * 3n) / E18);
+    expect(balanceAfter / balanceBefore).toBe(3n);
+  });
+
+  it('a scheduled multiplier changes balances only once its activation time passes', async () => {
+    const { timestamp } = await publicClient.getBlock();
+    const multiplier = await currentMultiplier();
+    const receipt = await send({
+      address: tsla.address,
+      abi: multiplierStockAbi,
+      functionName: 'scheduleMultiplier',
+      args: [multiplier * 2n, timestamp + 3_600n],
+    });
+    expect(parseEventLogs({ abi: multiplierStockAbi, logs: receipt.logs }).map((e) => e.eventName)).toEqual([
+      'MultiplierScheduled',
+    ]);
+    const before = await read('balanceOf');
+    await advanceTime(testClient, 1_800);
+    expect(await read('balanceOf')).toBe(before);
+    await advanceTime(testClient, 1_801);
+    expect(await read('balanceOf')).toBe(((await read('sharesOf')) * multiplier * 2n) / E18);
+  });
+
+  it('the management fee decays the multiplier every period', async () => {
+    const [feePerPeriod, period] = await Promise.all([
+      publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName: 'feePerPeriod' }),
+      publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName: 'periodLength' }),
+    ]);
+    expect(feePerPeriod).toBeGreaterThan(0n);
+    const [, periodsBefore] = await publicClient.readContract({
+      address: tsla.address,
+      abi: multiplierStockAbi,
+      functionName: 'getCurrentMultiplier',
+    });
+    const multiplier = await currentMultiplier();
+    const balance = await read('balanceOf');
+    await advanceTime(testClient, Number(period) * 30);
+    const [decayed, periodsAfter] = await publicClient.readContract({
+      address: tsla.address,
+      abi: multiplierStockAbi,
+      functionName: 'getCurrentMultiplier',
+    });
+    expect(periodsAfter - periodsBefore).toBe(30n);
+    let expected = multiplier;
+    for (let i = 0; i < 30; i++) expected = (expected * (E18 - feePerPeriod)) / E18;
+    expect(Number(decayed - expected)).toBeCloseTo(0, -3); // equal up to fixed-point rounding (< 1e-15 relative)
+    expect(decayed).toBeLessThan(multiplier);
+    expect(await read('balanceOf')).toBeLessThan(balance);
+  });
+});
+
+describe('rebasing token (dShares model)', () => {
+  const aapl = tokenOf(deployment, 'AAPL.d');
+
+  it('a split through balancePerShare changes balances without any Transfer event', async () => {
+    const balanceOf = () =>
+      publicClient.readContract({ address: aapl.address, abi: rebasingStockAbi, functionName: 'balanceOf', args: [user] });
+    const before = await balanceOf();
+    const receipt = await send({
+      address: aapl.address,
+      abi: rebasingStockAbi,
+      functionName: 'setBalancePerShare',
+      args: [2n * E18],
+    });
+    const events = parseEventLogs({ abi: rebasingStockAbi, logs: receipt.logs }).map((e) => e.eventName);
+    expect(events).toEqual(['BalancePerShareSet']);
+    expect(await balanceOf()).toBe(before * 2n);
+  });
+
+  it('a dividend arrives as USDC from the distribution', async () => {
+    const usdc = contractOf(deployment, 'USDC');
+    const usdcOf = () => publicClient.readContract({ address: usdc, abi: usdcAbi, functionName: 'balanceOf', args: [user] });
+    const before = await usdcOf();
+    const receipt = await send({
+      address: contractOf(deployment, 'DividendDistribution'),
+      abi: dividendDistributionAbi,
+      functionName: 'distribute',
+      args: [0n, user, 24_500_000n],
+    });
+    const [distributed] = parseEventLogs({ abi: dividendDistributionAbi, logs: receipt.logs, eventName: 'Distributed' });
+    expect(distributed.args).toEqual({ distributionId: 0n, account: user, amount: 24_500_000n });
+    expect((await usdcOf()) - before).toBe(24_500_000n);
+  });
+});
