@@ -10,6 +10,8 @@ export interface BalanceChange {
 const TRANSFER_TOPIC = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';
 /** eth_simulateV1 with traceTransfers reports native transfers as logs from this address. */
 export const NATIVE_TRANSFER_ADDRESS = '0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE';
+/** The EVM stops at 1024 nested calls; a deeper trace is not a real one. */
+const MAX_CALL_DEPTH = 1024;
 /** Call types whose value moves from `from` to `to`; a delegatecall's value is its caller's. */
 const VALUE_MOVING = new Set(['CALL', 'CREATE', 'CREATE2', 'SELFDESTRUCT']);
 
@@ -39,13 +41,14 @@ export class BalanceLedger {
   }
 
   /** Value and logs of a call tree; frames that failed are rolled back with their children. */
-  addCallFrame(frame: CallFrame) {
+  addCallFrame(frame: CallFrame, depth = 0) {
+    if (depth > MAX_CALL_DEPTH) throw new RangeError('The trace is deeper than the EVM allows.');
     if (frame.error) return;
     if (frame.to && frame.value && VALUE_MOVING.has(frame.type.toUpperCase())) {
       this.move('native', getAddress(frame.from), getAddress(frame.to), BigInt(frame.value));
     }
     this.addLogs(frame.logs ?? []);
-    for (const child of frame.calls ?? []) this.addCallFrame(child);
+    for (const child of frame.calls ?? []) this.addCallFrame(child, depth + 1);
   }
 
   changes(): BalanceChange[] {

@@ -103,7 +103,11 @@ async function viaCallAndTrace(rpc: RpcCall, tx: SimulateTransactionParameters, 
  * network can do neither. Never throws; the node's answers are validated.
  */
 export async function simulateTransaction(rpc: RpcCall, tx: SimulateTransactionParameters): Promise<SimulationResult> {
-  const first = await viaSimulateV1(rpc, tx);
-  if (!('fallBack' in first)) return first;
-  return viaCallAndTrace(rpc, tx, first.fallBack);
+  try {
+    const first = await viaSimulateV1(rpc, tx);
+    if (!('fallBack' in first)) return first;
+    return await viaCallAndTrace(rpc, tx, first.fallBack);
+  } catch {
+    return { ok: false, reason: 'unsupported', message: 'The network’s simulation answer could not be read, so balance changes cannot be shown.' };
+  }
 }
