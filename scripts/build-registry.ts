@@ -3,6 +3,7 @@
  * issuer facts in lib/registry/build/issuer-facts.ts.
  *
  *   node --experimental-strip-types scripts/build-registry.ts [--lists DIR] [--rpc CHAIN_ID=URL ...]
+ *   (Node 20 has no --experimental-strip-types: run it with `npx tsx scripts/build-registry.ts`)
  *
  * With --rpc, Dinari dShares are read from the DShareFactory on each chain given.
  */

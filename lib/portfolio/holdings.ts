@@ -9,6 +9,11 @@ import type { Holding, HoldingField, PortfolioIssue, PortfolioSnapshot } from '.
 
 export const VALUE_DECIMALS = 8;
 
+/** USD value with VALUE_DECIMALS decimals of an underlying amount at a feed price. */
+export function usdValue(underlying: bigint, price: bigint, tokenDecimals: number, priceDecimals: number): bigint {
+  return (underlying * price * 10n ** BigInt(VALUE_DECIMALS)) / 10n ** BigInt(tokenDecimals + priceDecimals);
+}
+
 export interface AssembleSnapshotInput {
   chainId: number;
   tokens: readonly Token[];
@@ -93,7 +98,7 @@ export function assembleSnapshot(input: AssembleSnapshotInput): PortfolioSnapsho
       if (!amount) return;
       const sValue = token.corporateActions === 'oracle-multiplier' ? factor : undefined;
       const underlying = underlyingEquivalent(token.corporateActions, amount, { sValue });
-      const value = underlying !== null && price ? (underlying * price.answer * 10n ** BigInt(VALUE_DECIMALS)) / 10n ** BigInt(token.decimals + price.decimals) : null;
+      const value = underlying !== null && price ? usdValue(underlying, price.answer, token.decimals, price.decimals) : null;
       holdings[a].push({
         token: { chainId: token.chainId, address: token.address, symbol: token.symbol, decimals: token.decimals },
         amount: amount.toString(),

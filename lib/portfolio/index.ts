@@ -15,7 +15,7 @@ export {
   WAD,
 } from './corporate-actions.ts';
 export { type CorporateActionEvent, type CorporateActions, type FetchCorporateActionsOptions, fetchCorporateActions } from './history.ts';
-export { assembleSnapshot, VALUE_DECIMALS } from './holdings.ts';
+export { assembleSnapshot, usdValue, VALUE_DECIMALS } from './holdings.ts';
 export { mergeWithLastGood } from './last-good.ts';
 export { type MarketState, type MarketStatus, marketStatus, usMarketEarlyCloses, usMarketHolidays } from './market-hours.ts';
 export { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3 } from './multicall.ts';

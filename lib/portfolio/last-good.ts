@@ -3,6 +3,7 @@
  * previous holdings with a notice; a partial one borrows the fields it could not read
  * from the previous snapshot, marked with when they were read.
  */
+import { usdValue } from './holdings.ts';
 import { HOLDING_FIELDS, type Holding, type HoldingField, type PortfolioSnapshot } from './snapshot.ts';
 
 const holdingKey = (account: string, h: Holding) => `${account.toLowerCase()}:${h.token.address.toLowerCase()}`;
@@ -27,7 +28,7 @@ function borrow(next: Holding, prev: Holding, fetchedAt: number): Holding {
   }
   if (merged.value === null && merged.price && merged.underlyingAmount !== null) {
     const { answer, decimals } = merged.price;
-    merged.value = ((BigInt(merged.underlyingAmount) * BigInt(answer) * 10n ** 8n) / 10n ** BigInt(next.token.decimals + decimals)).toString();
+    merged.value = usdValue(BigInt(merged.underlyingAmount), BigInt(answer), next.token.decimals, decimals).toString();
   }
   return merged;
 }

@@ -202,6 +202,16 @@ describe('mergeWithLastGood', () => {
     expect(holding(merged, A, 'ACMEx')?.fromLastGood).toBeUndefined();
   });
 
+  it("values an Ondo holding with the last good sValue when the oracle fails, saying so", async () => {
+    const good = await refresh(fakeChain(31337, contracts()));
+    const partial = await refresh(fakeChain(31337, contracts({ [addr(0xf4)]: { latestRoundData: 'revert', decimals: 'revert' } })));
+    expect(holding(mergeWithLastGood(good, partial), B, 'BETAon')).toMatchObject({
+      underlyingAmount: ((10n * WAD * 102n) / 100n).toString(),
+      value: '255000000000',
+      fromLastGood: { fields: ['factor'], fetchedAt: NOW },
+    });
+  });
+
   it('keeps a holding whose balance could not be read this time', async () => {
     const good = await refresh(fakeChain(31337, contracts()));
     const partial = await refresh(fakeChain(31337, contracts({ [ONDO.address]: { balanceOf: 'revert' } })));
