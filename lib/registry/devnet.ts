@@ -98,7 +98,8 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
       settlement: i.kind === 'order-processor' ? 'When the issuer fills the on-chain order' : 'On-chain in one transaction, against a signed quote',
       marketHours: null,
     }),
-    restrictions: i.restrictions ? known(i.restrictions) : known({}),
+    // The deployment states no jurisdiction rule unless it carries one: unknown, not 'none'.
+    restrictions: i.restrictions ? known(i.restrictions) : { value: null, source: SOURCE, verified: false },
     origins: i.origin ? [{ origin: new URL(i.origin).origin, verified: true, source: SOURCE }] : [],
     contracts: contractAddresses(i.contracts).map((address) => ({
       chainId,

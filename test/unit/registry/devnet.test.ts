@@ -70,3 +70,18 @@ describe('registryFromDevnet', () => {
     expect(() => registryFromDevnet(broken)).toThrow();
   });
 });
+
+describe('registryFromDevnet restrictions', () => {
+  it('says unknown rather than unrestricted when the deployment states no rule', () => {
+    const registry = createRegistry(registryFromDevnet(deployment));
+    expect(registry.restrictionFor(registry.findToken(31337, a(0xa5))!, 'US')).toMatchObject({ rule: 'unknown', verified: false });
+  });
+
+  it("applies a token's stated country rule", () => {
+    const tokens = deployment.tokens.map((t) => (t.structure === 'erc3643' ? { ...t, restrictions: { excluded: ['US'] } } : t));
+    const registry = createRegistry(registryFromDevnet({ ...deployment, tokens }));
+    const security = registry.findToken(31337, a(0xa5))!;
+    expect(registry.restrictionFor(security, 'US')).toMatchObject({ allowed: false, rule: 'excluded', source: 'devnet:deployment' });
+    expect(registry.restrictionFor(security, 'DE').allowed).toBe(true);
+  });
+});
