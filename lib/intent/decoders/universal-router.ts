@@ -46,18 +46,19 @@ function v2Ends(path: readonly Address[], flow: SwapFlow): [Address, Address] | 
   return undefined;
 }
 
-const COMMANDS: Record<number, CommandSpec> = {
-  0x00: {
+/** Keyed by the command's two hex digits with the allow-revert bit cleared. */
+const COMMANDS: Record<string, CommandSpec> = {
+  '00': {
     name: 'V3_SWAP_EXACT_IN',
     params: p('address recipient, uint256 amountIn, uint256 amountOutMin, bytes path, bool payerIsUser'),
     apply: (a, flow) => swapStep(flow, pathTokens(a[3] as Hex, flow, false), a, false),
   },
-  0x01: {
+  '01': {
     name: 'V3_SWAP_EXACT_OUT',
     params: p('address recipient, uint256 amountOut, uint256 amountInMax, bytes path, bool payerIsUser'),
     apply: (a, flow) => swapStep(flow, pathTokens(a[3] as Hex, flow, true), a, true),
   },
-  0x02: {
+  '02': {
     name: 'PERMIT2_TRANSFER_FROM',
     params: p('address token, address recipient, uint160 amount'),
     apply([token, recipient, amount], flow) {
@@ -65,29 +66,29 @@ const COMMANDS: Record<number, CommandSpec> = {
       flow.receive(token as Address, amount as bigint, recipient as Address);
     },
   },
-  0x03: { name: 'PERMIT2_PERMIT_BATCH' },
-  0x04: {
+  '03': { name: 'PERMIT2_PERMIT_BATCH' },
+  '04': {
     name: 'SWEEP',
     params: p('address token, address recipient, uint256 amountMin'),
     apply: ([token, recipient, min], flow) => flow.receive(token as Address, min as bigint, recipient as Address, 'min'),
   },
-  0x05: {
+  '05': {
     name: 'TRANSFER',
     params: p('address token, address recipient, uint256 value'),
     apply: ([token, recipient, value], flow) => flow.receive(token as Address, value as bigint, recipient as Address),
   },
-  0x06: { name: 'PAY_PORTION', params: p('address token, address recipient, uint256 bips'), apply: () => {} },
-  0x08: {
+  '06': { name: 'PAY_PORTION', params: p('address token, address recipient, uint256 bips'), apply: () => {} },
+  '08': {
     name: 'V2_SWAP_EXACT_IN',
     params: p('address recipient, uint256 amountIn, uint256 amountOutMin, address[] path, bool payerIsUser'),
     apply: (a, flow) => swapStep(flow, v2Ends(a[3] as Address[], flow), a, false),
   },
-  0x09: {
+  '09': {
     name: 'V2_SWAP_EXACT_OUT',
     params: p('address recipient, uint256 amountOut, uint256 amountInMax, address[] path, bool payerIsUser'),
     apply: (a, flow) => swapStep(flow, v2Ends(a[3] as Address[], flow), a, true),
   },
-  0x0a: {
+  '0a': {
     name: 'PERMIT2_PERMIT',
     params: p('((address token, uint160 amount, uint48 expiration, uint48 nonce) details, address spender, uint256 sigDeadline) permitSingle, bytes signature'),
     apply([permit], _flow, _env, approvals) {
@@ -95,21 +96,23 @@ const COMMANDS: Record<number, CommandSpec> = {
       approvals.push({ token: details.token, spender, amount: details.amount, unlimited: isUnlimited(details.amount) });
     },
   },
-  0x0b: {
+  '0b': {
     name: 'WRAP_ETH',
     params: p('address recipient, uint256 amountMin'),
     // Wrapping spends the native currency sent with the call, counted once from tx.value.
     apply: () => {},
   },
-  0x0c: {
+  '0c': {
     name: 'UNWRAP_WETH',
     params: p('address recipient, uint256 amountMin'),
     apply: ([recipient, min], flow) => flow.receive('native', min as bigint, recipient as Address, 'min'),
   },
-  0x0d: { name: 'PERMIT2_TRANSFER_FROM_BATCH' },
-  0x0e: { name: 'BALANCE_CHECK_ERC20', params: p('address owner, address token, uint256 minBalance'), apply: () => {} },
-  0x10: { name: 'V4_SWAP' },
+  '0d': { name: 'PERMIT2_TRANSFER_FROM_BATCH' },
+  '0e': { name: 'BALANCE_CHECK_ERC20', params: p('address owner, address token, uint256 minBalance'), apply: () => {} },
+  '10': { name: 'V4_SWAP' },
 };
+
+const key = (byte: number) => (byte & COMMAND_MASK).toString(16).padStart(2, '0');
 
 function decodeInput(spec: CommandSpec, input: Hex): readonly unknown[] | 'malformed' | 'non-canonical' {
   const params = spec.params ?? [];
@@ -132,7 +135,7 @@ function execute(env: DecodeEnv, commands: Hex, inputs: readonly Hex[]): IntentD
   if ((env.tx.value ?? 0n) > 0n) flow.pay('native', env.tx.value ?? 0n);
   bytes.forEach((byteHex, i) => {
     const byte = Number.parseInt(byteHex, 16);
-    const spec = COMMANDS[byte & COMMAND_MASK];
+    const spec = Object.hasOwn(COMMANDS, key(byte)) ? COMMANDS[key(byte)] : undefined;
     const optional = byte & ALLOW_REVERT ? ' (allowed to fail)' : '';
     if (!spec) {
       flow.warn({ code: 'unknown-router-command', message: `Command 0x${byteHex}${optional} is unknown to Sharekeep; what it does cannot be shown.` });

@@ -80,7 +80,7 @@ function checkValue(walk: Walk, type: string, value: unknown, path: string, dept
     if (!Array.isArray(value)) throw fail(`${path} must be an array.`);
     if (array[1] !== '' && value.length !== Number(array[1])) throw fail(`${path} must have ${array[1]} items.`);
     const inner = type.slice(0, array.index);
-    value.forEach((item, i) => checkValue(walk, inner, item, `${path}[${i}]`, depth + 1));
+    for (const [i, item] of value.entries()) checkValue(walk, inner, item, `${path}[${i}]`, depth + 1);
     return;
   }
   const fields = walk.types.get(type);

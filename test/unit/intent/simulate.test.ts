@@ -58,7 +58,12 @@ describe('simulateTransaction with eth_simulateV1', () => {
 
   it('sends traceTransfers and the call with hex value', async () => {
     let sent: unknown;
-    const node = fakeNode({ eth_simulateV1: (params) => ((sent = params), simulated({})()) });
+    const node = fakeNode({
+      eth_simulateV1: (params) => {
+        sent = params;
+        return simulated({})();
+      },
+    });
     await simulateTransaction(node, tx);
     expect(sent).toEqual([{ blockStateCalls: [{ calls: [{ from: USER, to: ROUTER, data: '0x1234', value: '0xa' }] }], traceTransfers: true, validation: false }, 'latest']);
   });

@@ -1,4 +1,4 @@
-import { encodeFunctionData, encodePacked, parseAbi } from 'viem';
+import { encodeFunctionData, encodePacked, type Hex, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { decodeTransaction } from '../../../lib/intent/index';
 import { CHAIN_ID, ctx, OTHER, TSLA, USDC, USER, WETH } from './fixtures';
@@ -26,7 +26,7 @@ const v2 = parseAbi([
 
 const E18 = 10n ** 18n;
 const DEADLINE = 2_000_000_000n;
-const path = (...hops: (string | number)[]) =>
+const path = (...hops: (Hex | number)[]) =>
   encodePacked(
     hops.map((_, i) => (i % 2 === 0 ? 'address' : 'uint24')),
     hops,
