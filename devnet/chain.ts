@@ -58,6 +58,13 @@ export async function createSender(client: PublicClient, address: Address): Prom
   };
 }
 
+/**
+ * Gas for a transaction estimated at `estimate`. Costs depend on the block timestamp (Uniswap's
+ * price accumulators, fee clocks): a transaction estimated in one second and mined in the next
+ * can need a few thousand gas more, so exact estimates fail now and then. Wallets pad the same way.
+ */
+export const withGasMargin = (estimate: bigint) => (estimate * 5n) / 4n + 25_000n;
+
 /** Sends from an unlocked anvil account (nonce chosen by anvil unless given) and waits until mined. */
 export async function sendTransaction(
   client: PublicClient,
@@ -65,22 +72,34 @@ export async function sendTransaction(
   label: string,
   abi: Abi,
 ): Promise<Hex> {
-  const params = {
-    from: tx.from,
-    to: tx.to,
-    data: tx.data,
-    value: tx.value ? toHex(tx.value) : undefined,
-    nonce: tx.nonce === undefined ? undefined : toHex(tx.nonce),
-  };
+  const call = { from: tx.from, to: tx.to, data: tx.data, value: tx.value ? toHex(tx.value) : undefined };
   let hash: Hex;
   try {
+    const estimate = BigInt((await client.request({ method: 'eth_estimateGas', params: [call] } as never)) as Hex);
+    const gas = withGasMargin(estimate);
+    const nonce = tx.nonce === undefined ? undefined : toHex(tx.nonce);
+    const params = { ...call, gas: toHex(gas), nonce };
     hash = (await client.request({ method: 'eth_sendTransaction', params: [params] } as never)) as Hex;
   } catch (error) {
     throw new Error(`devnet: ${label} failed: ${describeRevert(error, abi)}`, { cause: error });
   }
   const receipt = await waitForReceipt(client, hash);
-  if (receipt.status !== '0x1') throw new Error(`devnet: ${label} reverted (tx ${hash})`);
+  if (receipt.status !== '0x1') throw new Error(`devnet: ${label} reverted: ${await traceFailure(client, hash, abi)}`);
   return hash;
+}
+
+/** Why a mined transaction failed, from anvil's call tracer. */
+async function traceFailure(client: PublicClient, hash: Hex, abi: Abi): Promise<string> {
+  try {
+    const trace = (await client.request({
+      method: 'debug_traceTransaction',
+      params: [hash, { tracer: 'callTracer' }],
+    } as never)) as { error?: string; output?: Hex; gas?: Hex; gasUsed?: Hex };
+    const reason = trace.output && trace.output.length >= 10 ? describeRevert({ data: trace.output }, abi) : '';
+    return `${trace.error ?? 'reverted'} ${reason} (gas ${Number(trace.gasUsed)} of ${Number(trace.gas)}, tx ${hash})`;
+  } catch {
+    return `tx ${hash}`;
+  }
 }
 
 /** Polls for a receipt; anvil mines right after accepting a transaction, so this returns fast. */

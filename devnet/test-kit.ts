@@ -1,5 +1,8 @@
 import {
+  type Abi,
   type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
   createPublicClient,
   createTestClient,
   createWalletClient,
@@ -7,7 +10,9 @@ import {
   http,
   type PublicClient,
   type TestClient,
+  type TransactionReceipt,
 } from 'viem';
+import { withGasMargin } from './chain.ts';
 import type { Deployment, DevnetToken } from './types.ts';
 
 /** Helpers for tests that drive a running devnet (integration and e2e suites). */
@@ -23,9 +28,26 @@ export function devnetClients(deployment: Deployment) {
   const publicClient: PublicClient = createPublicClient({ chain, transport, pollingInterval: 50 });
   const testClient: TestClient = createTestClient({ chain, transport, mode: 'anvil' });
   /** A wallet client for an unlocked anvil account (signing happens in anvil). */
-  const wallet = (role: string) =>
-    createWalletClient({ chain, transport, account: accountOf(deployment, role) });
-  return { chain, publicClient, testClient, wallet };
+  const wallet = (role: string) => createWalletClient({ chain, transport, account: accountOf(deployment, role) });
+  /**
+   * Sends a contract call from an unlocked account and waits for the receipt. A call that would
+   * revert rejects with the contract's reason; gas gets the same margin as the devnet's own sends.
+   */
+  const write = async <const abi extends Abi, name extends ContractFunctionName<abi, 'nonpayable' | 'payable'>>(
+    role: string,
+    request: {
+      address: Address;
+      abi: abi;
+      functionName: name;
+      args: ContractFunctionArgs<abi, 'nonpayable' | 'payable', name>;
+    },
+  ): Promise<TransactionReceipt> => {
+    const account = accountOf(deployment, role);
+    const gas = await publicClient.estimateContractGas({ ...request, account } as never);
+    const hash = await wallet(role).writeContract({ ...request, gas: withGasMargin(gas) } as never);
+    return publicClient.waitForTransactionReceipt({ hash });
+  };
+  return { chain, publicClient, testClient, wallet, write };
 }
 
 export function accountOf(deployment: Deployment, role: string): Address {

@@ -4,9 +4,8 @@ import { dividendDistributionAbi, multiplierStockAbi, rebasingStockAbi, usdcAbi 
 import { accountOf, advanceTime, contractOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
 
 const deployment = inject('deployment');
-const { publicClient, testClient, wallet } = devnetClients(deployment);
+const { publicClient, testClient, write } = devnetClients(deployment);
 const user = accountOf(deployment, 'user');
-const deployer = wallet('deployer');
 const E18 = 10n ** 18n;
 
 let revert: () => Promise<void>;
@@ -17,17 +16,11 @@ afterEach(async () => {
   await revert();
 });
 
-async function send(request: Parameters<typeof deployer.writeContract>[0]) {
-  const hash = await deployer.writeContract(request);
-  const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  expect(receipt.status).toBe('success');
-  return receipt;
-}
 
 describe('multiplier token (xStocks model)', () => {
   const tsla = tokenOf(deployment, 'TSLAx');
-  const read = <const name extends 'balanceOf' | 'sharesOf'>(functionName: name) =>
-    publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName, args: [user] });
+  const read = (functionName: 'balanceOf' | 'sharesOf') =>
+    publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName, args: [user] }) as Promise<bigint>;
   const currentMultiplier = async () =>
     (
       await publicClient.readContract({
@@ -56,7 +49,7 @@ describe('multiplier token (xStocks model)', () => {
 
   it('a split changes balances without any Transfer event', async () => {
     const [sharesBefore, balanceBefore, multiplier] = [await read('sharesOf'), await read('balanceOf'), await currentMultiplier()];
-    const receipt = await send({
+    const receipt = await write('deployer', {
       address: tsla.address,
       abi: multiplierStockAbi,
       functionName: 'updateMultiplierValue',
@@ -74,7 +67,7 @@ describe('multiplier token (xStocks model)', () => {
   it('a scheduled multiplier changes balances only once its activation time passes', async () => {
     const { timestamp } = await publicClient.getBlock();
     const multiplier = await currentMultiplier();
-    const receipt = await send({
+    const receipt = await write('deployer', {
       address: tsla.address,
       abi: multiplierStockAbi,
       functionName: 'scheduleMultiplier',
@@ -125,7 +118,7 @@ describe('rebasing token (dShares model)', () => {
     const balanceOf = () =>
       publicClient.readContract({ address: aapl.address, abi: rebasingStockAbi, functionName: 'balanceOf', args: [user] });
     const before = await balanceOf();
-    const receipt = await send({
+    const receipt = await write('deployer', {
       address: aapl.address,
       abi: rebasingStockAbi,
       functionName: 'setBalancePerShare',
@@ -140,7 +133,7 @@ describe('rebasing token (dShares model)', () => {
     const usdc = contractOf(deployment, 'USDC');
     const usdcOf = () => publicClient.readContract({ address: usdc, abi: usdcAbi, functionName: 'balanceOf', args: [user] });
     const before = await usdcOf();
-    const receipt = await send({
+    const receipt = await write('deployer', {
       address: contractOf(deployment, 'DividendDistribution'),
       abi: dividendDistributionAbi,
       functionName: 'distribute',
