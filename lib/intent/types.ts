@@ -67,9 +67,7 @@ export type WarningCode =
   | 'untyped-message-fields'
   | 'no-chain-id'
   | 'order-contents-not-signed'
-  | 'inconsistent-quote'
-  | 'chain-mismatch'
-  | 'expired';
+  | 'inconsistent-quote';
 
 export interface IntentWarning {
   code: WarningCode;

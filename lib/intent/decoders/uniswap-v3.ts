@@ -72,6 +72,13 @@ function viaPath(env: DecodeEnv, p: PathParams, side: Leg['side']): IntentDraft 
 const singleIn = '(address tokenIn, address tokenOut, uint24 fee, address recipient,';
 const sqrt = 'uint160 sqrtPriceLimitX96)';
 
+/** unwrapWETH9 / sweepToken: pay out what the router holds, at least `min`. */
+function payout(env: DecodeEnv, token: Address | 'native', min: bigint, recipient: Address): IntentDraft {
+  const flow = createSwapFlow(env, { routerAliases });
+  flow.receive(token, min, recipient, 'min');
+  return flow.finish(`Pay out the router’s ${env.d.token(token)} balance.`);
+}
+
 function multicall(env: DecodeEnv, calls: readonly Hex[]): IntentDraft {
   const flow = createSwapFlow(env, { routerAliases });
   for (const data of calls) flow.absorb(env.decodeNested(data));
@@ -128,38 +135,22 @@ export const uniswapV3Decoders: FunctionDecoder[] = [
   {
     signature: 'function unwrapWETH9(uint256 amountMinimum, address recipient)',
     payable: true,
-    describe([min, recipient], env) {
-      const flow = createSwapFlow(env, { routerAliases });
-      flow.receive('native', min as bigint, recipient as Address, 'min');
-      return flow.finish('Unwrap the router’s wrapped native balance.');
-    },
+    describe: ([min, recipient], env) => payout(env, 'native', min as bigint, recipient as Address),
   },
   {
     signature: 'function unwrapWETH9(uint256 amountMinimum)',
     payable: true,
-    describe([min], env) {
-      const flow = createSwapFlow(env, { routerAliases });
-      flow.receive('native', min as bigint, env.tx.from, 'min');
-      return flow.finish('Unwrap the router’s wrapped native balance.');
-    },
+    describe: ([min], env) => payout(env, 'native', min as bigint, env.tx.from),
   },
   {
     signature: 'function sweepToken(address token, uint256 amountMinimum, address recipient)',
     payable: true,
-    describe([token, min, recipient], env) {
-      const flow = createSwapFlow(env, { routerAliases });
-      flow.receive(token as Address, min as bigint, recipient as Address, 'min');
-      return flow.finish('Pay out the router’s token balance.');
-    },
+    describe: ([token, min, recipient], env) => payout(env, token as Address, min as bigint, recipient as Address),
   },
   {
     signature: 'function sweepToken(address token, uint256 amountMinimum)',
     payable: true,
-    describe([token, min], env) {
-      const flow = createSwapFlow(env, { routerAliases });
-      flow.receive(token as Address, min as bigint, env.tx.from, 'min');
-      return flow.finish('Pay out the router’s token balance.');
-    },
+    describe: ([token, min], env) => payout(env, token as Address, min as bigint, env.tx.from),
   },
   {
     signature: 'function refundETH()',

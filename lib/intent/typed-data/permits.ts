@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { describeTime, isUnlimited } from '../format';
 import type { IntentWarning, TokenApproval } from '../types';
-import { addr, big, bool, fieldType, hasShape, list, obj, type TypedDataEnv, type TypedDataRecognizer } from './recognizer';
+import { addr, big, bool, fieldType, hasShape, list, obj, type TypedDataDraft, type TypedDataEnv, type TypedDataRecognizer } from './recognizer';
 
 function unlimitedWarnings(env: TypedDataEnv, approvals: TokenApproval[]): IntentWarning[] {
   return approvals
@@ -65,67 +65,53 @@ export const permitRecognizers: TypedDataRecognizer[] = [
       };
     },
   },
-  {
-    kind: 'permit2-single',
-    matches: (data) => hasShape(data, 'PermitSingle', ['details', 'spender', 'sigDeadline'], 'Permit2'),
-    describe(env) {
-      const m = env.data.message;
-      const details = obj(m.details);
-      const approvals = [grant(addr(details.token), addr(m.spender), big(details.amount))];
-      return {
-        summary: `Allow ${env.d.address(approvals[0].spender)} to spend ${listAmounts(env, approvals)} through Permit2 until ${describeTime(big(details.expiration))}.`,
-        approvals,
-        warnings: unlimitedWarnings(env, approvals),
-      };
-    },
-  },
-  {
-    kind: 'permit2-batch',
-    matches: (data) => hasShape(data, 'PermitBatch', ['details', 'spender', 'sigDeadline'], 'Permit2'),
-    describe(env) {
-      const m = env.data.message;
-      const spender = addr(m.spender);
-      const approvals = list(m.details).map((details) => grant(addr(details.token), spender, big(details.amount)));
-      return {
-        summary: `Allow ${env.d.address(spender)} to spend ${listAmounts(env, approvals)} through Permit2.`,
-        approvals,
-        warnings: unlimitedWarnings(env, approvals),
-      };
-    },
-  },
-  {
-    kind: 'permit2-transfer-from',
-    matches: (data) =>
-      hasShape(data, 'PermitTransferFrom', ['permitted', 'spender', 'nonce', 'deadline'], 'Permit2') ||
-      hasShape(data, 'PermitWitnessTransferFrom', ['permitted', 'spender', 'nonce', 'deadline', 'witness'], 'Permit2'),
-    describe(env) {
-      const m = env.data.message;
-      const permitted = obj(m.permitted);
-      const approvals = [grant(addr(permitted.token), addr(m.spender), big(permitted.amount))];
-      return {
-        summary: `Let ${env.d.address(approvals[0].spender)} take ${listAmounts(env, approvals)} from your account once${witnessWords(env)}, until ${describeTime(big(m.deadline))}.`,
-        approvals,
-        warnings: unlimitedWarnings(env, approvals),
-      };
-    },
-  },
-  {
-    kind: 'permit2-batch-transfer-from',
-    matches: (data) =>
-      hasShape(data, 'PermitBatchTransferFrom', ['permitted', 'spender', 'nonce', 'deadline'], 'Permit2') ||
-      hasShape(data, 'PermitBatchWitnessTransferFrom', ['permitted', 'spender', 'nonce', 'deadline', 'witness'], 'Permit2'),
-    describe(env) {
-      const m = env.data.message;
-      const spender = addr(m.spender);
-      const approvals = list(m.permitted).map((p) => grant(addr(p.token), spender, big(p.amount)));
-      return {
-        summary: `Let ${env.d.address(spender)} take ${listAmounts(env, approvals)} from your account once${witnessWords(env)}, until ${describeTime(big(m.deadline))}.`,
-        approvals,
-        warnings: unlimitedWarnings(env, approvals),
-      };
-    },
-  },
+  permit2Allowance('permit2-single', 'PermitSingle'),
+  permit2Allowance('permit2-batch', 'PermitBatch'),
+  permit2Transfer('permit2-transfer-from', 'PermitTransferFrom', 'PermitWitnessTransferFrom'),
+  permit2Transfer('permit2-batch-transfer-from', 'PermitBatchTransferFrom', 'PermitBatchWitnessTransferFrom'),
 ];
+
+/** Single and batch variants differ only in holding one struct or an array of them. */
+const oneOrMany = (value: unknown) => (Array.isArray(value) ? list(value) : [obj(value)]);
+
+function withGrants(env: TypedDataEnv, approvals: TokenApproval[], summary: string): TypedDataDraft {
+  return { summary, approvals, warnings: unlimitedWarnings(env, approvals) };
+}
+
+/** PermitSingle / PermitBatch: a lasting Permit2 allowance. */
+function permit2Allowance(kind: 'permit2-single' | 'permit2-batch', primaryType: string): TypedDataRecognizer {
+  return {
+    kind,
+    matches: (data) => hasShape(data, primaryType, ['details', 'spender', 'sigDeadline'], 'Permit2'),
+    describe(env) {
+      const m = env.data.message;
+      const spender = addr(m.spender);
+      const details = oneOrMany(m.details);
+      const approvals = details.map((d) => grant(addr(d.token), spender, big(d.amount)));
+      const until = details.length === 1 ? ` until ${describeTime(big(details[0].expiration))}` : '';
+      return withGrants(env, approvals, `Allow ${env.d.address(spender)} to spend ${listAmounts(env, approvals)} through Permit2${until}.`);
+    },
+  };
+}
+
+/** Permit(Batch)(Witness)TransferFrom: a one-time pull of the permitted amounts. */
+function permit2Transfer(kind: 'permit2-transfer-from' | 'permit2-batch-transfer-from', plain: string, witnessed: string): TypedDataRecognizer {
+  const fields = ['permitted', 'spender', 'nonce', 'deadline'];
+  return {
+    kind,
+    matches: (data) => hasShape(data, plain, fields, 'Permit2') || hasShape(data, witnessed, [...fields, 'witness'], 'Permit2'),
+    describe(env) {
+      const m = env.data.message;
+      const spender = addr(m.spender);
+      const approvals = oneOrMany(m.permitted).map((p) => grant(addr(p.token), spender, big(p.amount)));
+      return withGrants(
+        env,
+        approvals,
+        `Let ${env.d.address(spender)} take ${listAmounts(env, approvals)} from your account once${witnessWords(env)}, until ${describeTime(big(m.deadline))}.`,
+      );
+    },
+  };
+}
 
 function witnessWords(env: TypedDataEnv): string {
   const type = fieldType(env.data, 'witness');
