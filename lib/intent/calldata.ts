@@ -1,4 +1,4 @@
-import { type Abi, type AbiFunction, decodeFunctionData, encodeFunctionData, type Hex, toFunctionSelector } from 'viem';
+import { type AbiFunction, decodeFunctionData, encodeFunctionData, type Hex } from 'viem';
 import type { IntentWarning } from './types';
 
 export interface DecodedCall {
@@ -16,13 +16,6 @@ export type StrictDecodeResult =
 
 export function isWellFormedHex(data: string): data is Hex {
   return /^0x(?:[0-9a-fA-F]{2})*$/.test(data);
-}
-
-/** Maps each function's selector to its ABI item. */
-export function indexBySelector(abi: Abi): Map<Hex, AbiFunction> {
-  const map = new Map<Hex, AbiFunction>();
-  for (const item of abi) if (item.type === 'function') map.set(toFunctionSelector(item), item);
-  return map;
 }
 
 /**
