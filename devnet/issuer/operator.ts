@@ -1,4 +1,4 @@
-import { type Address, encodeFunctionData, type PublicClient } from 'viem';
+import { type Address, encodeFunctionData, type Hex, type PublicClient } from 'viem';
 import { sendTransaction } from '../chain.ts';
 import type { ChainDeployment } from '../deploy/index.ts';
 import { orderProcessorAbi, orderStatus } from '../abis.ts';
@@ -19,31 +19,32 @@ export type OperatorLoop = { stop(): Promise<void>; pollOnce(): Promise<void> };
 /**
  * Watches the order processor and settles each new order at the feed price: cancels it if the
  * requester asked to, fills it while the market is open, and otherwise keeps it for later.
- * A chain rewound by evm_revert is noticed and its recent blocks are scanned again.
+ * A chain rewound by evm_revert is noticed (the last block seen changed) and its recent blocks
+ * are scanned again.
  */
 export function startOperatorLoop(options: OperatorOptions): OperatorLoop {
   const { client, deployment } = options;
   const processor = deployment.contracts.OrderProcessor as Address;
   const pending = new Set<bigint>();
   let nextBlock = 0n;
-  let lastHead = 0n;
+  let lastHead: { number: bigint; hash: Hex } | undefined;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
   async function pollOnce(): Promise<void> {
-    const head = await client.getBlockNumber();
-    if (head < lastHead) nextBlock = head > 64n ? head - 64n : 0n;
-    lastHead = head;
-    if (nextBlock <= head) {
+    const head = await client.getBlock();
+    if (lastHead && (await rewound(lastHead))) nextBlock = head.number > 256n ? head.number - 256n : 0n;
+    lastHead = { number: head.number, hash: head.hash };
+    if (nextBlock <= head.number) {
       const logs = await client.getContractEvents({
         address: processor,
         abi: orderProcessorAbi,
         eventName: 'OrderCreated',
         fromBlock: nextBlock,
-        toBlock: head,
+        toBlock: head.number,
       });
       for (const log of logs) pending.add(log.args.id as bigint);
-      nextBlock = head + 1n;
+      nextBlock = head.number + 1n;
     }
     for (const id of [...pending]) {
       try {
@@ -52,6 +53,12 @@ export function startOperatorLoop(options: OperatorOptions): OperatorLoop {
         options.log?.(`operator: order ${id} not settled yet: ${(error as Error).message}`);
       }
     }
+  }
+
+  /** True when the block last seen is gone or different: evm_revert (or a reorg) rewound the chain. */
+  async function rewound(seen: { number: bigint; hash: Hex }): Promise<boolean> {
+    const block = await client.getBlock({ blockNumber: seen.number }).catch(() => undefined);
+    return block?.hash !== seen.hash;
   }
 
   /** Returns true once nothing is left to do for the order. */

@@ -1,0 +1,277 @@
+import { type Address, erc20Abi, type Hex, maxUint256 } from 'viem';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { attestationManagerAbi, orderProcessorAbi, orderStatus, usdcAbi } from '../../devnet/abis.ts';
+import { accountOf, advanceTime, contractOf, devnetClients, eventually, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+
+const deployment = inject('deployment');
+const { publicClient, testClient, write } = devnetClients(deployment);
+const user = accountOf(deployment, 'user');
+const operator = accountOf(deployment, 'issuer-operator');
+const usdc = contractOf(deployment, 'USDC');
+const processor = contractOf(deployment, 'OrderProcessor');
+const manager = contractOf(deployment, 'AttestationManager');
+const E18 = 10n ** 18n;
+
+let revert: () => Promise<void>;
+beforeEach(async () => {
+  revert = await snapshot(testClient);
+});
+afterEach(async () => {
+  await revert();
+});
+
+const balanceOf = (token: Address, account: Address) =>
+  publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
+
+async function issuerApi(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${deployment.issuerServiceUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { code: string } } };
+}
+
+type QuoteJson = Record<string, string | number | boolean> & { quote: Record<string, string | number>; signature: Hex };
+
+async function quote(body: Record<string, string>): Promise<QuoteJson> {
+  const { status, body: json } = await issuerApi('POST', '/v1/quotes', { address: user, ...body });
+  expect(status, JSON.stringify(json)).toBe(200);
+  return json as unknown as QuoteJson;
+}
+
+const attestation = (q: QuoteJson) => {
+  const a = q.quote;
+  return {
+    chainId: BigInt(a.chainId),
+    attestationId: BigInt(a.attestationId),
+    userId: a.userId as Hex,
+    asset: a.asset as Address,
+    price: BigInt(a.price),
+    quantity: BigInt(a.quantity),
+    expiration: BigInt(a.expiration),
+    side: Number(a.side),
+    additionalData: a.additionalData as Hex,
+  };
+};
+
+const approve = (token: Address, spender: Address) =>
+  write('user', { address: token, abi: usdcAbi, functionName: 'approve', args: [spender, maxUint256] });
+
+describe('attestation issuer (Ondo GM model)', () => {
+  it.each(['NVDAon', 'sMSFT', 'AMZNr'])('a %s mint and redeem settle for the quoted USDC', async (symbol) => {
+    const token = tokenOf(deployment, symbol);
+    await approve(usdc, manager);
+    const [usdcBefore, tokensBefore] = [await balanceOf(usdc, user), await balanceOf(token.address, user)];
+
+    const buy = await quote({ token: symbol, side: 'buy', amount: '1000000000' });
+    expect(BigInt(buy.total)).toBe(BigInt(buy.value) + BigInt(buy.fee));
+    await write('user', {
+      address: manager,
+      abi: attestationManagerAbi,
+      functionName: 'mintWithAttestation',
+      args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
+    });
+    expect(usdcBefore - (await balanceOf(usdc, user))).toBe(BigInt(buy.total));
+    expect((await balanceOf(token.address, user)) - tokensBefore).toBe(BigInt(buy.quantity));
+
+    const sell = await quote({ token: symbol, side: 'sell', quantity: E18.toString() });
+    const usdcMid = await balanceOf(usdc, user);
+    await write('user', {
+      address: manager,
+      abi: attestationManagerAbi,
+      functionName: 'redeemWithAttestation',
+      args: [attestation(sell), sell.signature, usdc, BigInt(sell.total)],
+    });
+    expect((await balanceOf(usdc, user)) - usdcMid).toBe(BigInt(sell.value) - BigInt(sell.fee));
+    expect(BigInt(sell.total)).toBe(BigInt(sell.value) - BigInt(sell.fee));
+  });
+
+  it('refuses a quote used twice', async () => {
+    await approve(usdc, manager);
+    const buy = await quote({ token: 'NVDAon', side: 'buy', amount: '100000000' });
+    const mint = {
+      address: manager,
+      abi: attestationManagerAbi,
+      functionName: 'mintWithAttestation',
+      args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
+    } as const;
+    await write('user', mint);
+    await expect(write('user', mint)).rejects.toThrow(/AttestationAlreadyUsed/);
+  });
+
+  it('refuses an expired quote', async () => {
+    await approve(usdc, manager);
+    const buy = await quote({ token: 'NVDAon', side: 'buy', amount: '100000000' });
+    const { timestamp } = await publicClient.getBlock();
+    await advanceTime(testClient, Number(BigInt(buy.expiry) - timestamp) + 1);
+    await expect(
+      write('user', {
+        address: manager,
+        abi: attestationManagerAbi,
+        functionName: 'mintWithAttestation',
+        args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
+      }),
+    ).rejects.toThrow(/AttestationExpired/);
+  });
+
+  it("refuses another wallet using the user's quote", async () => {
+    const buy = await quote({ token: 'NVDAon', side: 'buy', amount: '100000000' });
+    await expect(
+      write('unverified', {
+        address: manager,
+        abi: attestationManagerAbi,
+        functionName: 'mintWithAttestation',
+        args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
+      }),
+    ).rejects.toThrow(/UserNotVerified/);
+  });
+});
+
+describe('order processor issuer (Dinari model)', () => {
+  const waitForStatus = (id: bigint, status: number) =>
+    eventually(async () => {
+      const current = await publicClient.readContract({
+        address: processor,
+        abi: orderProcessorAbi,
+        functionName: 'getOrderStatus',
+        args: [id],
+      });
+      return current === status ? current : undefined;
+    });
+
+  const orderOf = (q: QuoteJson) => {
+    const o = q.order as unknown as Record<string, string | number | boolean>;
+    return {
+      requestTimestamp: BigInt(o.requestTimestamp as string),
+      recipient: o.recipient as Address,
+      assetToken: o.assetToken as Address,
+      paymentToken: o.paymentToken as Address,
+      sell: o.sell as boolean,
+      orderType: Number(o.orderType),
+      assetTokenQuantity: BigInt(o.assetTokenQuantity as string),
+      paymentTokenQuantity: BigInt(o.paymentTokenQuantity as string),
+      price: BigInt(o.price as string),
+      tif: Number(o.tif),
+    };
+  };
+
+  it.each(['AAPL.d', 'TSLAx'])('a %s buy with a signed fee quote escrows USDC and mints on fill', async (symbol) => {
+    const token = tokenOf(deployment, symbol);
+    await approve(usdc, processor);
+    const q = await quote({ token: symbol, side: 'buy', amount: '1000000000' });
+    const fq = q.feeQuote as unknown as Record<string, string>;
+    const [usdcBefore, tokensBefore, operatorBefore] = await Promise.all([
+      balanceOf(usdc, user),
+      balanceOf(token.address, user),
+      balanceOf(usdc, operator),
+    ]);
+    await write('user', {
+      address: processor,
+      abi: orderProcessorAbi,
+      functionName: 'createOrder',
+      args: [
+        orderOf(q),
+        { orderId: BigInt(fq.orderId), requester: user, fee: BigInt(fq.fee), timestamp: BigInt(fq.timestamp), deadline: BigInt(fq.deadline) },
+        q.signature,
+      ],
+    });
+    expect(usdcBefore - (await balanceOf(usdc, user))).toBe(BigInt(q.total));
+    await waitForStatus(BigInt(fq.orderId), orderStatus.fulfilled);
+    const minted = (await balanceOf(token.address, user)) - tokensBefore;
+    expect(minted - BigInt(q.quantity)).toBeLessThanOrEqual(1n); // share-based balances round down
+    expect(minted - BigInt(q.quantity)).toBeGreaterThanOrEqual(-1n);
+    expect((await balanceOf(usdc, operator)) - operatorBefore).toBe(BigInt(q.total));
+  });
+
+  it('a sell burns the shares at once and pays the proceeds minus the standard fee on fill', async () => {
+    const token = tokenOf(deployment, 'AAPL.d');
+    const quantity = 2n * E18;
+    const id = await publicClient.readContract({ address: processor, abi: orderProcessorAbi, functionName: 'nextOrderId', args: [user] });
+    const [usdcBefore, tokensBefore] = [await balanceOf(usdc, user), await balanceOf(token.address, user)];
+    await write('user', {
+      address: processor,
+      abi: orderProcessorAbi,
+      functionName: 'createOrderStandardFees',
+      args: [
+        {
+          requestTimestamp: 0n,
+          recipient: user,
+          assetToken: token.address,
+          paymentToken: usdc,
+          sell: true,
+          orderType: 0,
+          assetTokenQuantity: quantity,
+          paymentTokenQuantity: 0n,
+          price: 0n,
+          tif: 0,
+        },
+      ],
+    });
+    expect(tokensBefore - (await balanceOf(token.address, user))).toBe(quantity);
+    await waitForStatus(id, orderStatus.fulfilled);
+    const proceeds = 400_000_000n; // 2 x $200
+    const fee = 1_000_000n + (proceeds * 50n) / 10_000n; // $1 flat + 0.5%
+    expect((await balanceOf(usdc, user)) - usdcBefore).toBe(proceeds - fee);
+  });
+
+  it('a cancel requested before the fill returns the escrowed USDC', async () => {
+    await approve(usdc, processor);
+    const id = await publicClient.readContract({ address: processor, abi: orderProcessorAbi, functionName: 'nextOrderId', args: [user] });
+    const usdcBefore = await balanceOf(usdc, user);
+    const { wallet } = devnetClients(deployment);
+    const order = {
+      requestTimestamp: 0n,
+      recipient: user,
+      assetToken: tokenOf(deployment, 'AAPL.d').address,
+      paymentToken: usdc,
+      sell: false,
+      orderType: 0,
+      assetTokenQuantity: 0n,
+      paymentTokenQuantity: 500_000_000n,
+      price: 0n,
+      tif: 0,
+    };
+    // create and cancel in one block, so the operator sees the cancel request before it could fill
+    await testClient.setAutomine(false);
+    try {
+      await wallet('user').writeContract({ address: processor, abi: orderProcessorAbi, functionName: 'createOrderStandardFees', args: [order], gas: 1_000_000n });
+      await wallet('user').writeContract({ address: processor, abi: orderProcessorAbi, functionName: 'requestCancel', args: [id], gas: 200_000n });
+      await testClient.mine({ blocks: 1 });
+    } finally {
+      await testClient.setAutomine(true);
+    }
+    await waitForStatus(id, orderStatus.cancelled);
+    expect(await balanceOf(usdc, user)).toBe(usdcBefore);
+  });
+});
+
+describe('issuer service', () => {
+  it.each([
+    { name: 'an unverified user', body: { token: 'NVDAon', side: 'buy', amount: '100000000', address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' }, status: 403, code: 'kyc_required' },
+    { name: 'an amount below the minimum', body: { token: 'NVDAon', side: 'buy', amount: '1000000', address: user }, status: 422, code: 'amount_below_minimum' },
+    { name: 'an unknown token', body: { token: 'NOPE', side: 'buy', amount: '100000000', address: user }, status: 404, code: 'unknown_token' },
+    { name: 'a bad side', body: { token: 'NVDAon', side: 'hold', amount: '100000000', address: user }, status: 400, code: 'bad_request' },
+    { name: 'both quantity and amount', body: { token: 'NVDAon', side: 'buy', amount: '1', quantity: '1', address: user }, status: 400, code: 'bad_request' },
+  ])('refuses $name with $code', async ({ body, status, code }) => {
+    const response = await issuerApi('POST', '/v1/quotes', body);
+    expect(response.status).toBe(status);
+    expect(response.body.error?.code).toBe(code);
+  });
+
+  it('refuses quotes while the market is closed', async () => {
+    expect((await issuerApi('PUT', '/v1/market', { mode: 'closed' })).body).toEqual({ mode: 'closed', status: 'closed' });
+    try {
+      const response = await issuerApi('POST', '/v1/quotes', { token: 'AAPL.d', side: 'buy', amount: '100000000', address: user });
+      expect(response.status).toBe(409);
+      expect(response.body.error?.code).toBe('market_closed');
+    } finally {
+      await issuerApi('PUT', '/v1/market', { mode: 'open' });
+    }
+  });
+
+  it('reports KYC status per address', async () => {
+    expect((await issuerApi('GET', `/v1/kyc/${user}`)).body.verified).toBe(true);
+    expect((await issuerApi('GET', `/v1/kyc/${accountOf(deployment, 'unverified')}`)).body.verified).toBe(false);
+  });
+});
