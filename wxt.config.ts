@@ -1,19 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+
+// SHAREKEEP_DEVNET=devnet/deployment.json builds the wallet for the local market: its tokens,
+// issuers and RPC URL. Only public facts are taken from the file (never its test mnemonic).
+function devnetDefinition(): string {
+  const path = process.env.SHAREKEEP_DEVNET;
+  if (!path) return 'null';
+  const { chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers } = JSON.parse(readFileSync(path, 'utf8'));
+  return JSON.stringify({ chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers });
+}
 
 // Extension pages may not be framed (clickjacking) and load only our own scripts.
 const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'; frame-ancestors 'none';";
 
+// Firefox asks new add-ons to declare data collection; WXT's types predate the key.
+const gecko = { id: 'wallet@sharekeep.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3,
-  manifest: {
+  vite: () => ({ define: { __SHAREKEEP_DEVNET__: devnetDefinition() } }),
+  hooks: {
+    // The registry ships as a file the background fetches on first need, so it costs the
+    // service worker's start-up nothing (an import would be inlined into background.js).
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'registry.json', absoluteSrc: resolve(import.meta.dirname, 'lib/registry/data/registry.json') });
+    },
+  },
+  manifest: ({ browser }) => ({
     name: 'Sharekeep',
     description: 'Self-custody wallet for tokenized stocks: what each token really is, before you sign.',
     permissions: ['storage', 'alarms'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Sharekeep' },
-    browser_specific_settings: {
-      gecko: { id: 'wallet@sharekeep.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
-    },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
+  }),
 });

@@ -1,16 +1,42 @@
-import '@/lib/polyfills/buffer';
 import { toRpcError } from '@/lib/errors';
-import { PROVIDER_PORT_NAME, readPortRequest } from '@/lib/provider/protocol';
-import { createWallet } from '@/lib/wallet';
+import { type ProviderEventName, PROVIDER_PORT_NAME, readPortRequest } from '@/lib/provider/protocol';
+import { mergeRegistryData, registryFromDevnet, unpackRegistry } from '@/lib/registry';
+import { createUiApi, createWallet } from '@/lib/wallet';
 import { fetchRpc, openApprovalWindow, storagePort } from './browser-ports';
+import { devnet } from './devnet';
+import { isExtensionPage, serveUiPort, UI_PORT_NAME } from './ui-port';
+
+type Port = ReturnType<typeof browser.runtime.connect>;
+const AUTO_LOCK_ALARM = 'auto-lock';
 
 export default defineBackground(() => {
+  const sites = new Map<Port, string>();
+  const uiPorts = new Set<Port>();
+
   const wallet = createWallet({
     local: storagePort(browser.storage.local),
     session: storagePort(browser.storage.session),
     clock: Date,
     rpc: fetchRpc,
     openApproval: openApprovalWindow,
+    emit(origin: string | null, event: ProviderEventName, data: unknown) {
+      for (const [port, site] of sites) if (origin === null || site === origin) port.postMessage({ kind: 'event', event, data });
+    },
+    stateChanged: () => {
+      for (const port of uiPorts) port.postMessage({ event: 'state-changed' });
+    },
+    async loadRegistry() {
+      const bundled = unpackRegistry(await (await fetch(browser.runtime.getURL('/registry.json' as '/popup.html'))).json());
+      return devnet ? mergeRegistryData(bundled, registryFromDevnet(devnet)) : bundled;
+    },
+    initialSettings: devnet ? { activeChainId: devnet.chainId, rpcOverrides: { [devnet.chainId]: devnet.rpcUrl } } : undefined,
+  });
+  const ui = createUiApi(wallet, {
+    schedule: (at) => (at === undefined ? browser.alarms.clear(AUTO_LOCK_ALARM) : browser.alarms.create(AUTO_LOCK_ALARM, { when: at })),
+  }, Date);
+
+  browser.alarms.onAlarm.addListener(async ({ name }) => {
+    if (name === AUTO_LOCK_ALARM) await ui.lock();
   });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -18,8 +44,11 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onConnect.addListener((port) => {
+    if (port.name === UI_PORT_NAME && isExtensionPage(port)) return serveUiPort(port, ui, uiPorts);
     if (port.name !== PROVIDER_PORT_NAME || port.sender?.id !== browser.runtime.id || !port.sender.url) return port.disconnect();
     const origin = port.sender.origin ?? new URL(port.sender.url).origin;
+    sites.set(port, origin);
+    port.onDisconnect.addListener(() => sites.delete(port));
     port.onMessage.addListener(async (message: unknown) => {
       const request = readPortRequest(message);
       if (!request) return;

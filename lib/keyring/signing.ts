@@ -1,8 +1,7 @@
-import { type MessageTypes, SignTypedDataVersion, signTypedData as signTypedDataWithSigUtil, type TypedMessage } from '@metamask/eth-sig-util';
-import { Buffer } from 'buffer';
-import { type Hex, hexToBytes, isHex, type TransactionSerializable } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
+import { type Hex, isHex, type TransactionSerializable } from 'viem';
+import { privateKeyToAccount, sign, serializeSignature } from 'viem/accounts';
 import { WalletError } from '../errors/index';
+import { type TypedDataPayload, type TypedDataVersion, typedDataDigest } from './typed-data-hash';
 
 /**
  * Signing primitives. They take a private key and are pure; the key manager looks the key
@@ -10,8 +9,8 @@ import { WalletError } from '../errors/index';
  * approvals) is the caller's job.
  */
 
-export type TypedDataVersion = 'V3' | 'V4';
-export type TypedData = TypedMessage<MessageTypes>;
+export type { TypedDataVersion };
+export type TypedData = TypedDataPayload;
 
 /** Signs a legacy, EIP-2930 or EIP-1559 transaction; returns the serialized signed transaction. */
 export async function signTransactionWithKey(privateKey: Hex, tx: TransactionSerializable): Promise<Hex> {
@@ -32,11 +31,10 @@ export async function signPersonalMessageWithKey(privateKey: Hex, message: strin
   return isHex(message, { strict: true }) ? account.signMessage({ message: { raw: message } }) : account.signMessage({ message });
 }
 
-/** eth_signTypedData_v3 / _v4 through @metamask/eth-sig-util. */
-export function signTypedDataWithKey(privateKey: Hex, data: TypedData, version: TypedDataVersion): Hex {
+/** eth_signTypedData_v3 / _v4 with the hashing rules of @metamask/eth-sig-util (see typed-data-hash.ts). */
+export async function signTypedDataWithKey(privateKey: Hex, data: TypedData, version: TypedDataVersion): Promise<Hex> {
   try {
-    const sigVersion = version === 'V3' ? SignTypedDataVersion.V3 : SignTypedDataVersion.V4;
-    return signTypedDataWithSigUtil({ privateKey: Buffer.from(hexToBytes(privateKey)), data, version: sigVersion }) as Hex;
+    return serializeSignature(await sign({ hash: typedDataDigest(data, version), privateKey }));
   } catch (err) {
     const reason = err instanceof Error ? err.message : 'malformed typed data';
     throw new WalletError('keyring.bad_typed_data', `The typed data could not be signed (${version}): ${reason}`, { cause: err });

@@ -1,12 +1,23 @@
 /**
- * The wallet core: one object behind which the provider method table, key custody,
- * permissions, approvals and the portfolio live. The background builds it with real
- * ports; tests build it with in-memory ones.
+ * The wallet core: the provider method table, key custody, permissions, approvals,
+ * networks and activity behind one object. The background builds it with browser ports;
+ * tests build it with in-memory ones.
  */
-import { rpcErrors } from '../errors';
+import { type Address, getAddress, isAddress } from 'viem';
+import { createApprovalQueue, type ApprovalKind, type PendingApproval } from '../approvals';
+import { type Network, parseChainId, toHexChainId } from '../chains';
+import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
+import { createKeyManager, type KeyManager, type PublicAccount } from '../keyring';
+import { createPermissionStore, toEip2255 } from '../permissions';
 import type { Clock, KeyValueStore, RpcTransport } from '../ports';
-import { DEFAULT_CHAIN_ID, toHexChainId } from '../chains';
-import { parseProviderRequest } from './provider-request';
+import { createRegistry, type Registry, type RegistryData } from '../registry';
+import type { ProviderEventName } from '../provider/protocol';
+import { createActivityLog } from './activity';
+import { parseProviderRequest, positional } from './provider-request';
+import { createRpcCall, type RpcCall } from './rpc-client';
+import { createSettingsStore, type Settings } from './settings';
+import { createSigningFlows } from './signing-flows';
+import { createTokenLookup } from './token-lookup';
 
 export interface WalletPorts {
   local: KeyValueStore;
@@ -14,6 +25,14 @@ export interface WalletPorts {
   clock: Clock;
   rpc: RpcTransport;
   openApproval(): Promise<void>;
+  /** Sends a provider event to the pages of one origin, or of every origin when null. */
+  emit(origin: string | null, event: ProviderEventName, data: unknown): void;
+  /** The UI's view of the wallet changed. */
+  stateChanged(): void;
+  /** The tokenized-stock registry; loaded on first need, never at start-up. */
+  loadRegistry(): Promise<RegistryData>;
+  kdfIterations?: number;
+  initialSettings?: Partial<Settings>;
 }
 
 export interface RequestContext {
@@ -21,26 +40,205 @@ export interface RequestContext {
   origin: string;
 }
 
-export interface Wallet {
-  handleProviderRequest(ctx: RequestContext, payload: unknown): Promise<unknown>;
-}
+/** Read-only methods answered by the active network's node. */
+const PASSTHROUGH = new Set([
+  'eth_blockNumber', 'eth_call', 'eth_estimateGas', 'eth_feeHistory', 'eth_gasPrice', 'eth_getBalance', 'eth_getBlockByHash',
+  'eth_getBlockByNumber', 'eth_getBlockTransactionCountByHash', 'eth_getBlockTransactionCountByNumber', 'eth_getCode', 'eth_getLogs',
+  'eth_getProof', 'eth_getStorageAt', 'eth_getTransactionByBlockHashAndIndex', 'eth_getTransactionByBlockNumberAndIndex',
+  'eth_getTransactionByHash', 'eth_getTransactionCount', 'eth_getTransactionReceipt', 'eth_getUncleCountByBlockHash',
+  'eth_getUncleCountByBlockNumber', 'eth_maxPriorityFeePerGas', 'eth_protocolVersion', 'eth_syncing', 'net_listening', 'web3_clientVersion',
+  'eth_blobBaseFee',
+]);
 
-type MethodHandler = (ctx: RequestContext, params: unknown) => Promise<unknown>;
+type Handler = (ctx: RequestContext, params: unknown[]) => Promise<unknown>;
 
-export function createWallet(ports: WalletPorts): Wallet {
-  const activeChainId = async () => (await ports.local.get<number>('activeChainId')) ?? DEFAULT_CHAIN_ID;
+export type Wallet = ReturnType<typeof createWallet>;
 
-  const methods: Record<string, MethodHandler> = {
-    eth_chainId: async () => toHexChainId(await activeChainId()),
-    net_version: async () => String(await activeChainId()),
+export function createWallet(ports: WalletPorts) {
+  const { clock } = ports;
+  const settings = createSettingsStore(ports.local, ports.initialSettings);
+  const keys: KeyManager = createKeyManager({ local: ports.local, session: ports.session, clock, kdfIterations: ports.kdfIterations });
+  const permissions = createPermissionStore(ports.local);
+  const activity = createActivityLog(ports.local);
+  const approvals = createApprovalQueue({ clock, onChange: ports.stateChanged, openWindow: ports.openApproval });
+  const rpc: RpcCall = createRpcCall(ports.rpc, async () => (await settings.activeNetwork()).rpcUrl);
+
+  // A restarted service worker picks the vault key back up from storage.session once, and
+  // loads the registry and settings the first time a request needs them.
+  let registry: Registry | undefined;
+  let restored: Promise<boolean> | undefined;
+  const ready = () => {
+    restored ??= Promise.all([
+      ports.loadRegistry().then(
+        (data) => {
+          registry = createRegistry(data);
+        },
+        () => undefined,
+      ),
+      settings.get(),
+    ]).then(() => keys.restore().catch(() => false));
+    return restored;
+  };
+  let watched: Settings['watchedTokens'] = [];
+  const tokens = createTokenLookup(
+    () => registry,
+    () => watched,
+  );
+  const refreshWatched = async () => {
+    watched = (await settings.get()).watchedTokens;
+  };
+
+  const visibleAccounts = async (): Promise<PublicAccount[]> => (await keys.listAccounts()).filter((a) => !a.hidden);
+
+  const selectedAddress = async (): Promise<string | undefined> => {
+    const accounts = await visibleAccounts();
+    const chosen = (await settings.get()).selectedAddress;
+    return accounts.find((a) => a.address === chosen)?.address ?? accounts[0]?.address;
+  };
+
+  /** What eth_accounts answers a site: its granted accounts, selected first; nothing while locked. */
+  const accountsFor = async (origin: string): Promise<string[]> => {
+    await ready();
+    if (!keys.isUnlocked()) return [];
+    const grant = await permissions.get(origin);
+    if (!grant) return [];
+    const known = new Set((await keys.listAccounts()).map((a) => a.address.toLowerCase()));
+    const granted = grant.accounts.filter((a) => known.has(a.toLowerCase()));
+    const selected = await selectedAddress();
+    return selected && granted.includes(selected) ? [selected, ...granted.filter((a) => a !== selected)] : granted;
+  };
+
+  const notifyAccounts = async () => {
+    for (const site of await permissions.list()) ports.emit(site.origin, 'accountsChanged', await accountsFor(site.origin));
+  };
+
+  const requireAccount = async (origin: string, address: unknown): Promise<Address> => {
+    if (typeof address !== 'string' || !isAddress(address, { strict: false })) throw rpcErrors.invalidParams('Expected an account address.');
+    const accounts = await accountsFor(origin);
+    const match = accounts.find((a) => a.toLowerCase() === address.toLowerCase());
+    if (!match) throw rpcErrors.unauthorized();
+    return getAddress(match);
+  };
+
+  const approve = (origin: string, kind: ApprovalKind, details: unknown, options?: { onePerOrigin?: boolean }) =>
+    approvals.request(origin, kind, details, options);
+
+  const connect = async (origin: string): Promise<string[]> => {
+    await ready();
+    const existing = await accountsFor(origin);
+    if (existing.length) return existing;
+    const chosen = (await approve(origin, 'connect', { origin }, { onePerOrigin: true })) as { accounts?: string[] } | undefined;
+    const accounts = await visibleAccounts();
+    const selection = (chosen?.accounts ?? []).filter((a) => accounts.some((x) => x.address === a));
+    const granted = selection.length ? selection : [(await selectedAddress()) ?? ''].filter(Boolean);
+    if (!granted.length) throw rpcErrors.userRejected('No account to connect.');
+    await permissions.grant(origin, granted, clock.now());
+    ports.stateChanged();
+    const result = await accountsFor(origin);
+    ports.emit(origin, 'accountsChanged', result);
+    return result;
+  };
+
+  const switchChain = async (chainId: number) => {
+    const current = (await settings.get()).activeChainId;
+    if (current === chainId) return;
+    await settings.update({ activeChainId: chainId });
+    ports.emit(null, 'chainChanged', toHexChainId(chainId));
+    ports.stateChanged();
+  };
+
+  const signing = createSigningFlows({
+    keys, settings, rpc, activity, clock, approve, requireAccount, tokens, local: ports.local,
+    ready: async () => {
+      await ready();
+      await refreshWatched();
+      return keys.isUnlocked();
+    },
+    stateChanged: ports.stateChanged,
+    probeRpc: (url, method) => createRpcCall(ports.rpc, async () => url)(method),
+  });
+
+  const methods: Record<string, Handler> = {
+    eth_chainId: async () => toHexChainId((await settings.get()).activeChainId),
+    net_version: async () => String((await settings.get()).activeChainId),
+    eth_accounts: async (ctx) => accountsFor(ctx.origin),
+    eth_coinbase: async (ctx) => (await accountsFor(ctx.origin))[0] ?? null,
+    eth_requestAccounts: async (ctx) => connect(ctx.origin),
+    wallet_requestPermissions: async (ctx, params) => {
+      const wanted = params[0];
+      if (typeof wanted !== 'object' || wanted === null || !Object.hasOwn(wanted, 'eth_accounts') || Object.keys(wanted).length !== 1) {
+        throw rpcErrors.invalidParams('Sharekeep grants the "eth_accounts" permission only.');
+      }
+      await connect(ctx.origin);
+      const grant = await permissions.get(ctx.origin);
+      return grant ? [toEip2255(grant)] : [];
+    },
+    wallet_getPermissions: async (ctx) => {
+      const grant = await permissions.get(ctx.origin);
+      return grant ? [toEip2255(grant)] : [];
+    },
+    wallet_revokePermissions: async (ctx, params) => {
+      const wanted = params[0];
+      if (typeof wanted !== 'object' || wanted === null || !Object.hasOwn(wanted, 'eth_accounts')) throw rpcErrors.invalidParams('Expected {"eth_accounts": {}}.');
+      if (await permissions.revoke(ctx.origin)) {
+        ports.emit(ctx.origin, 'accountsChanged', []);
+        ports.stateChanged();
+      }
+      return null;
+    },
+    wallet_switchEthereumChain: async (ctx, params) => {
+      const requested = params[0] as { chainId?: unknown } | undefined;
+      const chainId = parseChainId(requested?.chainId);
+      if (!chainId || typeof requested?.chainId !== 'string') throw rpcErrors.invalidParams('Expected {chainId} as a 0x-prefixed hex string.');
+      const network = await settings.network(chainId);
+      if (!network) throw rpcErrors.unrecognizedChain(requested.chainId);
+      if ((await settings.get()).activeChainId === chainId) return null;
+      await approve(ctx.origin, 'switch-chain', { chainId, name: network.name, rpcUrl: network.rpcUrl });
+      await switchChain(chainId);
+      return null;
+    },
+    wallet_addEthereumChain: async (ctx, params) => signing.addChain(ctx.origin, params, switchChain),
+    wallet_watchAsset: async (ctx, params) => signing.watchAsset(ctx.origin, params),
+    personal_sign: async (ctx, params) => signing.personalSign(ctx.origin, params),
+    eth_signTypedData_v3: async (ctx, params) => signing.signTypedData(ctx.origin, params, 'V3'),
+    eth_signTypedData_v4: async (ctx, params) => signing.signTypedData(ctx.origin, params, 'V4'),
+    eth_sendTransaction: async (ctx, params) => signing.sendTransaction(ctx.origin, params),
+    eth_sign: async () => {
+      throw new ProviderRpcError(RpcErrorCode.unsupportedMethod, 'eth_sign is refused: it signs an opaque hash that could be a transaction. Use personal_sign or eth_signTypedData_v4.');
+    },
   };
 
   return {
-    async handleProviderRequest(ctx, payload) {
+    settings,
+    keys,
+    permissions,
+    approvals,
+    activity,
+    rpc,
+    ready,
+    accountsFor,
+    notifyAccounts,
+    switchChain,
+    signing,
+    tokens,
+    registry: () => registry,
+
+    /** Every page request lands here; it answers with a result or throws an EIP-1193 error. */
+    async handleProviderRequest(ctx: RequestContext, payload: unknown): Promise<unknown> {
       const request = parseProviderRequest(payload);
+      const params = positional(request.params);
       const handler = Object.hasOwn(methods, request.method) ? methods[request.method] : undefined;
-      if (!handler) throw rpcErrors.unsupportedMethod(request.method);
-      return handler(ctx, request.params);
+      if (handler) return handler(ctx, params);
+      if (PASSTHROUGH.has(request.method)) return rpc(request.method, params);
+      throw rpcErrors.unsupportedMethod(request.method);
+    },
+
+    pendingApprovals(): PendingApproval[] {
+      return approvals.list();
+    },
+
+    async networks(): Promise<Network[]> {
+      return settings.networks();
     },
   };
 }

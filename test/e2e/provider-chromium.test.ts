@@ -3,19 +3,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type ChromiumWithExtension, launchChromium } from './support/chromium.ts';
 
 describe('a dApp page in Chromium with Sharekeep installed', () => {
-  let chrome: ChromiumWithExtension;
+  let chromium: ChromiumWithExtension;
   let page: Page;
 
   beforeAll(async () => {
-    chrome = await launchChromium();
-    page = await chrome.context.newPage();
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
     await page.goto(`${inject('fixturesUrl')}/dapp.html`);
   });
-  afterAll(() => chrome?.close());
+  afterAll(() => chromium?.close());
 
   it('has the extension loaded, with its service worker running', async () => {
-    expect(chrome.extensionId).toMatch(/^[a-p]{32}$/);
-    const manifest = await chrome.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect(chromium.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await chromium.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { name: string } } } }).chrome.runtime.getManifest());
     expect(manifest.name).toBe('Sharekeep');
   });
 
@@ -27,7 +27,7 @@ describe('a dApp page in Chromium with Sharekeep installed', () => {
   it('receives the EIP-6963 announcement on load and again on request', async () => {
     const first = await page.evaluate(() => {
       const seen = (window as unknown as { __announcements: { info: Record<string, string>; provider: unknown }[] }).__announcements;
-      return seen.map((d) => ({ ...d.info, isWindowEthereum: d.provider === window.ethereum, frozen: Object.isFrozen(d) && Object.isFrozen(d.info) }));
+      return seen.map((d) => ({ uuid: d.info.uuid, name: d.info.name, rdns: d.info.rdns, icon: d.info.icon, isWindowEthereum: d.provider === window.ethereum, frozen: Object.isFrozen(d) && Object.isFrozen(d.info) }));
     });
     expect(first.length).toBeGreaterThanOrEqual(1);
     expect(first[0]).toMatchObject({ name: 'Sharekeep', rdns: 'app.sharekeep', isWindowEthereum: true, frozen: true });

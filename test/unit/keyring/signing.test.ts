@@ -46,27 +46,44 @@ describe('personal_sign', () => {
   });
 });
 
+const sigUtil = (data: TypedData, version: 'V3' | 'V4') =>
+  sigUtilSignTypedData({ privateKey: Buffer.from(hexToBytes(privateKey)), data: data as never, version: version === 'V3' ? SignTypedDataVersion.V3 : SignTypedDataVersion.V4 });
+
 describe('typed data', () => {
   const allShapes = Object.entries({ ...withoutArrays, ...withArrays });
 
-  it.each(allShapes)('v4 of %s is byte-identical in eth-sig-util and viem, and recovers', async (_name, data) => {
-    const signature = signTypedDataWithKey(privateKey, data, 'V4');
+  it.each(allShapes)('v4 of %s is byte-identical to eth-sig-util and to viem, and recovers', async (_name, data) => {
+    const signature = await signTypedDataWithKey(privateKey, data, 'V4');
+    expect(signature).toBe(sigUtil(data, 'V4'));
     expect(signature).toBe(await signWithViem(data));
-    expect(recoverTypedSignature({ data, signature, version: SignTypedDataVersion.V4 }).toLowerCase()).toBe(address.toLowerCase());
+    expect(recoverTypedSignature({ data: data as never, signature, version: SignTypedDataVersion.V4 }).toLowerCase()).toBe(address.toLowerCase());
   });
 
-  it.each(Object.entries(withoutArrays))('v3 of %s matches eth-sig-util v3, and equals v4 since it has no arrays', (_name, data) => {
-    const signature = signTypedDataWithKey(privateKey, data, 'V3');
-    expect(signature).toBe(sigUtilSignTypedData({ privateKey: Buffer.from(hexToBytes(privateKey)), data, version: SignTypedDataVersion.V3 }));
-    expect(signature).toBe(signTypedDataWithKey(privateKey, data, 'V4'));
+  it.each(Object.entries(withoutArrays))('v3 of %s matches eth-sig-util v3, and equals v4 since it has no arrays', async (_name, data) => {
+    const signature = await signTypedDataWithKey(privateKey, data, 'V3');
+    expect(signature).toBe(sigUtil(data, 'V3'));
+    expect(signature).toBe(await signTypedDataWithKey(privateKey, data, 'V4'));
   });
 
-  it.each(Object.entries(withArrays))('v3 refuses %s, which uses arrays (a v4 addition)', (_name, data) => {
-    expect(() => signTypedDataWithKey(privateKey, data, 'V3')).toThrow(expect.objectContaining({ code: 'keyring.bad_typed_data' }));
+  it('v3 leaves out undefined fields where v4 cannot, as eth-sig-util does', async () => {
+    const data = structuredClone(withoutArrays.mailNested) as TypedData;
+    delete (data.message as Record<string, unknown>).contents;
+    expect(await signTypedDataWithKey(privateKey, data, 'V3')).toBe(sigUtil(data, 'V3'));
+    await expect(signTypedDataWithKey(privateKey, data, 'V4')).rejects.toMatchObject({ code: 'keyring.bad_typed_data' });
   });
 
-  it('refuses malformed typed data with keyring.bad_typed_data', () => {
+  it('v4 encodes a missing nested struct as zero, as eth-sig-util does', async () => {
+    const data = structuredClone(withoutArrays.mailNested) as TypedData;
+    (data.message as Record<string, unknown>).to = null;
+    expect(await signTypedDataWithKey(privateKey, data, 'V4')).toBe(sigUtil(data, 'V4'));
+  });
+
+  it.each(Object.entries(withArrays))('v3 refuses %s, which uses arrays (a v4 addition)', async (_name, data) => {
+    await expect(signTypedDataWithKey(privateKey, data, 'V3')).rejects.toMatchObject({ code: 'keyring.bad_typed_data' });
+  });
+
+  it('refuses malformed typed data with keyring.bad_typed_data', async () => {
     const broken = { ...withoutArrays.mailNested, primaryType: 'Missing' };
-    expect(() => signTypedDataWithKey(privateKey, broken, 'V4')).toThrow(expect.objectContaining({ code: 'keyring.bad_typed_data' }));
+    await expect(signTypedDataWithKey(privateKey, broken, 'V4')).rejects.toMatchObject({ code: 'keyring.bad_typed_data' });
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * Nonces that never repeat, even across a service-worker restart. The node's pending count is
+ * the truth, except when our last transaction has not reached it yet: then the next nonce
+ * follows the one we used (kept in storage). If the node no longer knows our last transaction
+ * (dropped, or a local chain was reset) the node's count wins again. Per account, nonce
+ * assignment is serialised.
+ */
+import type { Hex } from 'viem';
+import type { KeyValueStore } from '../ports';
+
+const KEY = 'nonces.used';
+
+interface UsedNonce {
+  nonce: number;
+  hash: Hex;
+}
+
+export interface NonceSource {
+  pendingCount(): Promise<number>;
+  knowsTransaction(hash: Hex): Promise<boolean>;
+}
+
+export interface NonceManager {
+  /** Runs `send` with the next nonce; the nonce counts as used only if `send` returns a hash. */
+  withNextNonce(chainId: number, address: string, chain: NonceSource, send: (nonce: number) => Promise<Hex>): Promise<Hex>;
+}
+
+export function createNonceManager(store: KeyValueStore): NonceManager {
+  const queues = new Map<string, Promise<unknown>>();
+  const load = async () => (await store.get<Record<string, UsedNonce>>(KEY)) ?? {};
+
+  return {
+    withNextNonce(chainId, address, chain, send) {
+      const key = `${chainId}:${address.toLowerCase()}`;
+      const run = async () => {
+        const last = (await load())[key];
+        const pending = await chain.pendingCount();
+        let next = pending;
+        if (last && last.nonce >= pending && (await chain.knowsTransaction(last.hash))) next = last.nonce + 1;
+        const hash = await send(next);
+        await store.set({ [KEY]: { ...(await load()), [key]: { nonce: next, hash } } });
+        return hash;
+      };
+      const current = (queues.get(key) ?? Promise.resolve()).then(run, run);
+      queues.set(
+        key,
+        current.catch(() => undefined),
+      );
+      return current;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What the wallet knows about a token without asking the chain: the bundled registry (and
+ * devnet entries in a devnet build) plus tokens the user chose to watch.
+ */
+import type { Address } from 'viem';
+import type { TokenPolicy } from '../compliance';
+import type { TokenInfo } from '../intent';
+import type { Registry, Token } from '../registry';
+import type { WatchedToken } from './settings';
+
+export interface TokenLookup {
+  info(chainId: number, address: Address): TokenInfo | undefined;
+  policy(chainId: number, address: string): TokenPolicy | undefined;
+  lookalikes(chainId: number, symbol: string, address: string): Token[];
+}
+
+export function createTokenLookup(registry: () => Registry | undefined, watched: () => WatchedToken[]): TokenLookup {
+  return {
+    info(chainId, address) {
+      const token = registry()?.findToken(chainId, address);
+      if (token) return { symbol: token.symbol, decimals: token.decimals };
+      const mine = watched().find((t) => t.chainId === chainId && t.address.toLowerCase() === address.toLowerCase());
+      return mine ? { symbol: mine.symbol, decimals: mine.decimals } : undefined;
+    },
+    policy(chainId, address) {
+      const reg = registry();
+      const token = reg?.findToken(chainId, address);
+      if (!token || !reg) return undefined;
+      const issuer = reg.issuer(token.issuer);
+      const restrictions = token.restrictions ?? (issuer ? { ...issuer.restrictions.value, source: issuer.restrictions.source } : undefined);
+      return {
+        symbol: token.symbol,
+        issuerName: issuer?.name ?? token.issuer,
+        verified: token.verified,
+        restrictions: { excluded: restrictions?.excluded, allowedOnly: restrictions?.allowedOnly, source: restrictions?.source ?? '' },
+      };
+    },
+    lookalikes(chainId, symbol, address) {
+      return registry()?.lookalikes(chainId, symbol, address) ?? [];
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** What the wallet's own pages see: everything but secrets. */
+import type { PendingApproval } from '../approvals';
+import type { Network } from '../chains';
+import type { PublicAccount } from '../keyring';
+import type { SiteGrant } from '../permissions';
+import type { ActivityEntry } from './activity';
+import type { WatchedToken } from './settings';
+
+export interface UiState {
+  initialized: boolean;
+  unlocked: boolean;
+  accounts: PublicAccount[];
+  selectedAddress?: string;
+  activeChainId: number;
+  networks: Network[];
+  jurisdiction?: string;
+  autoLockMinutes: number;
+  /** When the wallet locks itself if nothing happens (ms since epoch); absent while locked. */
+  autoLockAt?: number;
+  connectedSites: SiteGrant[];
+  pendingApprovals: PendingApproval[];
+  activity: ActivityEntry[];
+  watchedTokens: WatchedToken[];
+}
