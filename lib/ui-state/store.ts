@@ -1,0 +1,63 @@
+/**
+ * The zustand store the wallet pages read. It mirrors the background's UiState (never owns
+ * it), refetches when the background says it changed, and keeps a copy in a synchronous
+ * cache so the popup paints at once on the next open, before the background answers.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { UiState } from '../wallet/ui-state';
+import { UiCallError, type WalletClient } from './client';
+
+export interface SyncCache {
+  read(): string | null;
+  write(value: string | null): void;
+}
+
+export interface WalletStoreState {
+  /** Undefined until the cache or the background has answered. */
+  state?: UiState;
+  /** True while `state` comes from the cache and the background has not confirmed it. */
+  fromCache: boolean;
+  lastError?: UiCallError;
+  call<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
+  refresh(): Promise<void>;
+}
+
+const CACHE_VERSION = 1;
+
+function readCache(cache: SyncCache | undefined): UiState | undefined {
+  try {
+    const parsed = JSON.parse(cache?.read() ?? 'null') as { v: number; state: UiState } | null;
+    return parsed?.v === CACHE_VERSION ? parsed.state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createWalletStore(client: WalletClient, cache?: SyncCache): StoreApi<WalletStoreState> {
+  const cached = readCache(cache);
+  const store = createStore<WalletStoreState>()((set, get) => ({
+    // A cached view is used only while it says the wallet was unlocked and not past its auto-lock time.
+    state: cached && cached.unlocked && (cached.autoLockAt ?? Number.POSITIVE_INFINITY) > Date.now() ? cached : cached && { ...cached, unlocked: false, activity: [] },
+    fromCache: cached !== undefined,
+    async call(method, params) {
+      try {
+        const result = await client.call(method, params);
+        if (method !== 'state' && method !== 'touch') await get().refresh();
+        return result as never;
+      } catch (err) {
+        const error = err instanceof UiCallError ? err : new UiCallError({ code: 'internal', message: String(err) });
+        set({ lastError: error });
+        throw error;
+      }
+    },
+    async refresh() {
+      const state = await client.call<UiState>('state');
+      set({ state, fromCache: false });
+      cache?.write(JSON.stringify({ v: CACHE_VERSION, state: state.unlocked ? state : { ...state, activity: [], pendingApprovals: [] } }));
+    },
+  }));
+  client.onStateChanged(() => {
+    store.getState().refresh().catch(() => undefined);
+  });
+  return store;
+}
