@@ -20,7 +20,13 @@ export async function startAnvil(port: number, quiet = true): Promise<AnvilProce
   });
   exited.catch(() => {});
   const rpcUrl = `http://127.0.0.1:${port}`;
-  const stop = () => stopChild(child);
+  // If this process exits without calling stop(), take anvil down with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const stop = () => {
+    process.off('exit', killOnExit);
+    return stopChild(child);
+  };
   try {
     await Promise.race([waitForRpc(rpcUrl), exited]);
   } catch (error) {

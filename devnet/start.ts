@@ -12,8 +12,20 @@ if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
 }
 
 const started = Date.now();
+let stopDevnet: (() => Promise<void>) | undefined;
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  // before startup finished, exiting is enough: anvil is killed on process exit
+  await stopDevnet?.();
+  process.exit(0);
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutdown);
+
 try {
   const { deployment, stop } = await startDevnet({ port, issuerPort: 8787, dappPort: 8788, quiet: true });
+  stopDevnet = stop;
   const file = join(devnetDir, 'deployment.json');
   writeFileSync(file, `${JSON.stringify(deployment, null, 2)}\n`);
   console.log(`devnet ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -22,15 +34,6 @@ try {
   console.log(`  demo dApp       ${deployment.dappUrl}`);
   console.log(`  deployment      ${file}`);
   console.log(`  test mnemonic   ${deployment.mnemonic}  (account 0 holds every stock)`);
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
