@@ -20,6 +20,8 @@ const gecko = { id: 'wallet@sharekeep.app', strict_min_version: '128.0', data_co
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3,
+  // e2e runs build into their own folder so parallel runs never share an output.
+  outDir: process.env.SHAREKEEP_OUT_DIR ?? '.output',
   vite: () => ({ define: { __SHAREKEEP_DEVNET__: devnetDefinition() } }),
   hooks: {
     // The registry ships as a file the background fetches on first need, so it costs the

@@ -249,7 +249,8 @@ export function createSigningFlows(deps: SigningDeps) {
       },
       async (nonce) => {
         const request = { from: tx.from, to: tx.to, data: tx.data, value: `0x${tx.value.toString(16)}` };
-        const gas = tx.gas ?? (BigInt((await rpc('eth_estimateGas', [request])) as string) * 12n) / 10n;
+        // Headroom: gas use can grow between estimate and inclusion (time-dependent fees, rebasing tokens).
+        const gas = tx.gas ?? (BigInt((await rpc('eth_estimateGas', [request])) as string) * 5n) / 4n + 25_000n;
         const serializable = { chainId, nonce, to: tx.to, data: tx.data, value: tx.value, gas, ...(await fees(tx)) } as TransactionSerializable;
         const signed = await keys.signTransaction(tx.from, serializable);
         return (await rpc('eth_sendRawTransaction', [signed])) as Hex;

@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type ChromiumWithExtension, launchChromium } from './support/chromium.ts';
+import type { ChromiumWithExtension } from './support/chromium.ts';
+import { launchWalletChromium } from './support/launch.ts';
 
 describe('a dApp page in Chromium with Sharekeep installed', () => {
   let chromium: ChromiumWithExtension;
   let page: Page;
 
   beforeAll(async () => {
-    chromium = await launchChromium();
+    chromium = await launchWalletChromium();
     page = await chromium.context.newPage();
     await page.goto(`${inject('fixturesUrl')}/dapp.html`);
   });

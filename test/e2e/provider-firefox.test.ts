@@ -1,13 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type FirefoxWithExtension, launchFirefox } from './support/firefox.ts';
+import type { FirefoxWithExtension } from './support/firefox.ts';
+import { launchWalletFirefox } from './support/launch.ts';
 
 describe('a dApp page in Firefox with Sharekeep installed', () => {
   let firefox: FirefoxWithExtension;
   let page: Page;
 
   beforeAll(async () => {
-    firefox = await launchFirefox();
+    firefox = await launchWalletFirefox();
     page = await firefox.browser.newPage();
     await page.goto(`${inject('fixturesUrl')}/dapp.html`);
   });
