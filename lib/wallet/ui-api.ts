@@ -16,6 +16,9 @@ const erc20Transfer = parseAbi(['function transfer(address to, uint256 amount) r
 
 type Params = Record<string, unknown>;
 
+/** Commands pages send on their own (polling, opening): they do not count as user activity for auto-lock. */
+const PASSIVE_COMMANDS = new Set(['state', 'touch', 'activity.refresh']);
+
 function str(params: Params, key: string, max = 10_000): string {
   const value = params[key];
   if (typeof value !== 'string' || value.length > max) throw new WalletError('ui.bad_params', `Expected "${key}" as text.`);
@@ -89,7 +92,8 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       const secret = str(p, 'secret').trim();
       if (looksLikePrivateKey(secret)) return { ok: true, kind: 'private-key' };
       const result = wallet.keys.validateMnemonic(secret);
-      return result.ok ? { ok: true, kind: 'mnemonic' } : { ok: false, error: result.error };
+      // toJSON keeps the code and the bad word's position across structured clone (Firefox) too.
+      return result.ok ? { ok: true, kind: 'mnemonic' } : { ok: false, error: result.error.toJSON() };
     },
     'onboarding.create': async (p) => {
       const secret = str(p, 'secret').trim();
@@ -205,6 +209,16 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       const hash = await wallet.signing.submit(WALLET_ORIGIN, tx);
       return { hash };
     },
+    'activity.refresh': async () => {
+      // Pending transactions on the active network get their receipt's verdict.
+      const chainId = (await wallet.settings.get()).activeChainId;
+      const pending = (await wallet.activity.list()).filter((e) => e.status === 'pending' && e.chainId === chainId);
+      for (const entry of pending) {
+        const receipt = (await wallet.rpc('eth_getTransactionReceipt', [entry.hash]).catch(() => null)) as { status?: unknown } | null;
+        if (receipt && typeof receipt.status === 'string') await wallet.activity.setStatus(entry.hash, receipt.status === '0x1' ? 'confirmed' : 'failed');
+      }
+      return null;
+    },
     'send.checkRecipient': async (p) => {
       const from = address(p, 'from');
       const to = address(p, 'to');
@@ -225,7 +239,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       const command = Object.hasOwn(commands, method) ? commands[method] : undefined;
       if (!command) throw new WalletError('ui.unknown_command', `Unknown command ${method}.`);
       const result = await command(typeof params === 'object' && params !== null ? (params as Params) : {});
-      if (method !== 'state' && method !== 'touch') await touch();
+      if (!PASSIVE_COMMANDS.has(method)) await touch();
       return result;
     },
   };
