@@ -2,6 +2,6 @@
 // issuers and RPC URL; a store build ships none of it.
 import type { DevnetDeployment } from '@/lib/registry';
 
-declare const __SHAREKEEP_DEVNET__: (DevnetDeployment & { rpcUrl: string; chainId: number }) | null;
+declare const __SHAREKEEP_DEVNET__: (DevnetDeployment & { rpcUrl: string; chainId: number; contracts: Record<string, string> }) | null;
 
 export const devnet = __SHAREKEEP_DEVNET__;

@@ -5,3 +5,6 @@ export type { UiState } from './ui-state';
 export type { SigningView } from './signing-flows';
 export type { ActivityEntry } from './activity';
 export type { Settings, WatchedToken } from './settings';
+export type { HoldingView, PortfolioAccountView, PortfolioResult, PortfolioView } from './portfolio-view';
+export type { BackingView, CorporateActionsView, FactView, TokenDetailView } from './portfolio-detail';
+export type { PayoutCurrency } from './portfolio-dividends';

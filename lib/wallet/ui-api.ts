@@ -6,6 +6,7 @@ import { type Address, getAddress, isAddress, parseUnits, encodeFunctionData, pa
 import { parseChainId } from '../chains';
 import { WalletError } from '../errors';
 import { looksLikePrivateKey } from '../keyring';
+import { createPortfolioCommands } from './portfolio-service';
 import type { UiState } from './ui-state';
 import type { Wallet } from './wallet';
 
@@ -17,7 +18,7 @@ const erc20Transfer = parseAbi(['function transfer(address to, uint256 amount) r
 type Params = Record<string, unknown>;
 
 /** Commands pages send on their own (polling, opening): they do not count as user activity for auto-lock. */
-const PASSIVE_COMMANDS = new Set(['state', 'touch', 'activity.refresh']);
+const PASSIVE_COMMANDS = new Set(['state', 'touch', 'activity.refresh', 'portfolio.get', 'portfolio.refresh']);
 
 function str(params: Params, key: string, max = 10_000): string {
   const value = params[key];
@@ -87,6 +88,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
 
   const commands: Record<string, (p: Params) => Promise<unknown>> = {
     state,
+    ...createPortfolioCommands(wallet, clock),
     'onboarding.generate': async (p) => ({ mnemonic: wallet.keys.generateMnemonic(p.words === 24 ? 24 : 12) }),
     'onboarding.validate': async (p) => {
       const secret = str(p, 'secret').trim();

@@ -31,6 +31,8 @@ export interface WalletPorts {
   stateChanged(): void;
   /** The tokenized-stock registry; loaded on first need, never at start-up. */
   loadRegistry(): Promise<RegistryData>;
+  /** Contracts that pay dShare dividends, per chain id (a devnet build names its distributor). */
+  dividendDistributors?: Readonly<Record<number, readonly string[]>>;
   kdfIterations?: number;
   initialSettings?: Partial<Settings>;
 }
@@ -222,6 +224,9 @@ export function createWallet(ports: WalletPorts) {
     signing,
     tokens,
     registry: () => registry,
+    /** storage.local, for caches of other services (the portfolio snapshot). */
+    local: ports.local,
+    dividendDistributors: ports.dividendDistributors ?? {},
 
     /** Every page request lands here; it answers with a result or throws an EIP-1193 error. */
     async handleProviderRequest(ctx: RequestContext, payload: unknown): Promise<unknown> {

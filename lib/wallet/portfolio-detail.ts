@@ -1,0 +1,228 @@
+/**
+ * The token-detail view: what a tokenized stock is (underlying, issuer, structure,
+ * custodian), whether its reserves cover its supply, what corporate actions changed the
+ * balance, which rights it does not give, and whether the user's country may hold it.
+ * Facts the registry has not verified say so; chain readings say when they were read.
+ */
+import type { Hex } from 'viem';
+import {
+  buildPortfolioCalls,
+  type CorporateActions,
+  computeBackingRatio,
+  DEFAULT_HEARTBEAT_SECONDS,
+  decodeAggregate3,
+  encodeAggregate3,
+  feedFreshness,
+  fetchCorporateActions,
+  type MarketState,
+  MULTICALL3_ADDRESS,
+  marketStatus,
+  type PortfolioReadings,
+  priceStatus,
+  readPortfolioResults,
+  rightsNotGiven,
+  type PriceStaleReason,
+  underlyingEquivalent,
+  usdValue,
+  VALUE_DECIMALS,
+  WAD,
+} from '../portfolio';
+import type { CorporateActionModel, Fact, Issuer, IssuerStructure, Registry, RestrictionVerdict, RpcRequester, Token } from '../registry';
+import type { PayoutCurrency } from './portfolio-dividends';
+
+/** A fact as the detail shows it: its value (null: not known), where it comes from, whether it was checked. */
+export interface FactView<T = string> {
+  value: T | null;
+  source: string | null;
+  verified: boolean;
+}
+
+export type BackingView =
+  | { status: 'not-verifiable'; reason: string }
+  | { status: 'unavailable'; reason: string }
+  | {
+      status: 'backed' | 'under-backed';
+      /** Reserves over supply, basis points (10000 = 100%). */
+      ratioBps: string;
+      reserves: string;
+      reservesDecimals: number;
+      supply: string;
+      supplyDecimals: number;
+      /** Epoch seconds of the reserve report. */
+      updatedAt: number;
+      fresh: boolean;
+      ageSeconds: number;
+      heartbeatSeconds: number;
+      source: FactView;
+    };
+
+export interface CorporateActionsView {
+  model: CorporateActionModel;
+  /** The multiplier, balance-per-share or oracle sValue in force (18 decimals). */
+  factor: string | null;
+  /** Past changes of the factor, oldest first. */
+  history: CorporateActions['multiplierUpdates'];
+  scheduled: CorporateActions['scheduled'];
+  dividends: (CorporateActions['dividends'][number] & { currency: PayoutCurrency | null })[];
+  /** Management fee per year, basis points, compounded; null when the token charges none on-chain. */
+  annualFeeBps: string | null;
+  errors: string[];
+}
+
+export interface TokenDetailView {
+  chainId: number;
+  address: string;
+  symbol: string;
+  name: string;
+  decimals: number;
+  listed: boolean;
+  verified: boolean;
+  lookalikeOf?: string;
+  underlying: FactView<{ ticker: string; name: string; exchange?: string; isin?: string }>;
+  issuer: { id: string; name: FactView; legalEntity: FactView; jurisdiction: FactView };
+  structure: FactView<IssuerStructure>;
+  custodian: FactView;
+  backing: BackingView;
+  corporateActions: CorporateActionsView;
+  rightsNotGiven: readonly string[];
+  restriction: RestrictionVerdict & { jurisdiction: string | null };
+  market: { status: MarketState; nextOpen: number | null; holiday?: string };
+  price: { answer: string; decimals: number; updatedAt: number; status: 'fresh' | 'stale'; reasons: PriceStaleReason[]; ageSeconds: number } | null;
+  /** The selected account's position; null when it holds none. */
+  holding: { account: string; amount: string; underlyingAmount: string | null; value: string | null; valueDecimals: number } | null;
+  blockNumber: string | null;
+}
+
+const UNKNOWN: FactView<never> = { value: null, source: null, verified: false };
+const factView = <T>(fact: Fact<T> | undefined): FactView<T> => (fact ? { value: fact.value, source: fact.source, verified: fact.verified } : UNKNOWN);
+
+/** Reads the token's factors, feeds, supply and the account's balance in one Multicall3 call. */
+export async function readTokenState(rpc: RpcRequester, token: Token, account: string | undefined, multicall = MULTICALL3_ADDRESS): Promise<PortfolioReadings> {
+  const { calls, reads } = buildPortfolioCalls([token], account ? [account] : [], multicall);
+  // totalSupply is read only with a reserve feed; that is the only time the detail needs it.
+  const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: encodeAggregate3(calls) }, 'latest'] });
+  if (typeof data !== 'string' || !data.startsWith('0x') || data === '0x') throw new Error('the Multicall3 read returned nothing');
+  return readPortfolioResults(reads, decodeAggregate3(data as Hex, calls.length));
+}
+
+function factorOf(token: Token, readings: PortfolioReadings): bigint | null {
+  switch (token.corporateActions) {
+    case 'multiplier':
+      return readings.multiplier.get(0) ?? null;
+    case 'balance-per-share':
+      return readings.balancePerShare.get(0) ?? null;
+    case 'oracle-multiplier': {
+      const oracle = token.feeds?.multiplierOracle && readings.feeds.get(token.feeds.multiplierOracle.address.toLowerCase());
+      return oracle ? (oracle.answer * WAD) / 10n ** BigInt(oracle.decimals) : null;
+    }
+    case 'none':
+      return null;
+  }
+}
+
+function backingView(token: Token, issuer: Issuer | undefined, readings: PortfolioReadings | null, nowMs: number): BackingView {
+  const feed = token.feeds?.reserve;
+  if (!feed) return { status: 'not-verifiable', reason: 'No proof-of-reserve feed is on record for this token.' };
+  const reserve = readings?.feeds.get(feed.address.toLowerCase());
+  const supply = readings?.totalSupply.get(0);
+  if (!reserve || supply == null) return { status: 'unavailable', reason: 'The reserve feed or the token supply could not be read.' };
+  const ratio = computeBackingRatio(reserve.answer, reserve.decimals, supply, token.decimals);
+  if (ratio === null) return { status: 'unavailable', reason: 'The token has no supply to compare reserves with.' };
+  const heartbeatSeconds = feed.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
+  const { fresh, ageSeconds } = feedFreshness(reserve.updatedAt, heartbeatSeconds, nowMs);
+  return {
+    status: ratio < 10_000n ? 'under-backed' : 'backed',
+    ratioBps: ratio.toString(),
+    reserves: reserve.answer.toString(),
+    reservesDecimals: reserve.decimals,
+    supply: supply.toString(),
+    supplyDecimals: token.decimals,
+    updatedAt: reserve.updatedAt,
+    fresh,
+    ageSeconds,
+    heartbeatSeconds,
+    source: issuer ? factView(issuer.proofOfReserve) : { value: null, source: null, verified: false },
+  };
+}
+
+export interface BuildTokenDetailInput {
+  token: Token;
+  registry: Registry | undefined;
+  jurisdiction: string | undefined;
+  account: string | undefined;
+  /** The chain state; null when it could not be read (the facts are still shown). */
+  readings: PortfolioReadings | null;
+  corporateActions: CorporateActions;
+  dividendCurrencies: (PayoutCurrency | null)[];
+  nowMs: number;
+}
+
+export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView {
+  const { token, registry, readings, nowMs } = input;
+  const listed = registry?.findToken(token.chainId, token.address) !== undefined;
+  const issuer = listed ? registry?.issuer(token.issuer) : undefined;
+  const lookalike = listed ? undefined : registry?.lookalikes(token.chainId, token.symbol, token.address)[0];
+  const trusted = listed && token.verified;
+  const market = marketStatus(nowMs);
+
+  const factor = readings ? factorOf(token, readings) : null;
+  const priceFeed = token.feeds?.price && readings?.feeds.get(token.feeds.price.address.toLowerCase());
+  const price = priceFeed && priceFeed.answer > 0n ? priceFeed : null;
+  const status = price ? priceStatus(price.updatedAt, token.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS, market, nowMs) : null;
+  const balance = readings?.balances.get('0:0') ?? null;
+  const underlyingAmount = balance === null ? null : underlyingEquivalent(token.corporateActions, balance, { sValue: token.corporateActions === 'oracle-multiplier' ? factor : undefined });
+  const value = underlyingAmount !== null && price ? usdValue(underlyingAmount, price.answer, token.decimals, price.decimals) : null;
+  const ca = input.corporateActions;
+  const history = token.corporateActions === 'balance-per-share' ? ca.balancePerShare : ca.multiplierUpdates;
+
+  return {
+    chainId: token.chainId,
+    address: token.address,
+    symbol: token.symbol,
+    name: token.name,
+    decimals: token.decimals,
+    listed,
+    verified: trusted,
+    ...(lookalike ? { lookalikeOf: lookalike.symbol } : {}),
+    underlying: { value: token.underlying, source: listed ? 'registry' : null, verified: trusted },
+    issuer: {
+      id: token.issuer,
+      name: { value: issuer?.name ?? null, source: listed ? 'registry' : null, verified: trusted },
+      legalEntity: factView(issuer?.legalEntity),
+      jurisdiction: factView(issuer?.jurisdiction),
+    },
+    structure: factView(issuer?.structure),
+    custodian: factView(issuer?.custodian),
+    backing: backingView(token, issuer, readings, nowMs),
+    corporateActions: {
+      model: token.corporateActions,
+      factor: factor?.toString() ?? null,
+      history,
+      scheduled: ca.scheduled,
+      dividends: ca.dividends.map((d, i) => ({ ...d, currency: input.dividendCurrencies[i] ?? null })),
+      annualFeeBps: ca.annualFeeBps,
+      errors: ca.errors,
+    },
+    rightsNotGiven: rightsNotGiven(issuer?.structure.value),
+    restriction: {
+      ...(registry && listed ? registry.restrictionFor(token, input.jurisdiction) : { allowed: true, rule: 'unknown' as const, countries: [], source: null, verified: false }),
+      jurisdiction: input.jurisdiction ?? null,
+    },
+    market: { status: market.status, nextOpen: market.nextOpen, ...(market.holiday ? { holiday: market.holiday } : {}) },
+    price: price && status ? { answer: price.answer.toString(), decimals: price.decimals, updatedAt: price.updatedAt, status: status.status, reasons: status.reasons, ageSeconds: status.ageSeconds } : null,
+    holding:
+      input.account && balance !== null && balance > 0n
+        ? { account: input.account, amount: balance.toString(), underlyingAmount: underlyingAmount?.toString() ?? null, value: value?.toString() ?? null, valueDecimals: VALUE_DECIMALS }
+        : null,
+    blockNumber: readings?.blockNumber?.toString() ?? null,
+  };
+}
+
+/** Corporate actions of a token, never throwing: a failure is one more entry in `errors`. */
+export async function corporateActionsOf(rpc: RpcRequester, token: Token, options: Parameters<typeof fetchCorporateActions>[2]): Promise<CorporateActions> {
+  try {
+    return await fetchCorporateActions(rpc, token, options);
+  } catch (err) {
+    return { multiplierUpdates: [], scheduled: [], balancePerShare: [], dividends: [], annualFeeBps: null, errors: [err instanceof Error ? err.message : String(err)] };
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * The background's portfolio: reads every registry and watched token of the active chain
+ * for every visible account in one Multicall3 batch, keeps the last snapshot in
+ * storage.local so the popup paints at once, and keeps the last good data (with a notice)
+ * when the node fails or answers for another chain. The popup asks for a refresh every few
+ * seconds while it is open; a refresh with no new block since the last one costs one
+ * eth_blockNumber. Nothing here runs while no page asks.
+ */
+import * as v from 'valibot';
+import { WalletError } from '../errors';
+import { failedSnapshot, mergeWithLastGood, type PortfolioSnapshot, parsePortfolioSnapshot, refreshPortfolio } from '../portfolio';
+import type { Clock } from '../ports';
+import { readChainId, type RpcRequester, type Token } from '../registry';
+import { buildTokenDetail, corporateActionsOf, readTokenState, type TokenDetailView } from './portfolio-detail';
+import { createPayoutCurrencies } from './portfolio-dividends';
+import { findPortfolioToken, portfolioTokens } from './portfolio-tokens';
+import { buildPortfolioView, type PortfolioResult } from './portfolio-view';
+import type { Wallet } from './wallet';
+
+export interface PortfolioServiceOptions {
+  clock: Clock;
+  /** Contracts that pay dShare dividends (emit Distributed), per chain id. */
+  dividendDistributors?: Readonly<Record<number, readonly string[]>>;
+  /** How long a check of the node's chain id holds, ms (default 5 minutes). */
+  chainCheckTtlMs?: number;
+  /** A snapshot older than this is read again even without a new block, ms (default 60 s). */
+  maxAgeMs?: number;
+}
+
+interface CacheEntry {
+  /** Which accounts and tokens the snapshot covers. */
+  coverage: string;
+  snapshot: PortfolioSnapshot;
+}
+
+export const PORTFOLIO_CACHE_PREFIX = 'portfolio.snapshot.';
+
+/** FNV-1a over the covered addresses: a short key that changes when an account or token is added. */
+function coverageOf(accounts: readonly string[], tokens: readonly Token[]): string {
+  let hash = 0x811c9dc5;
+  const text = [...accounts, '|', ...tokens.map((t) => t.address)].join(',').toLowerCase();
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${accounts.length}:${tokens.length}:${hash.toString(16)}`;
+}
+
+const DetailParams = v.object({
+  chainId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  address: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/)),
+});
+
+export function createPortfolioService(wallet: Wallet, options: PortfolioServiceOptions) {
+  const { clock } = options;
+  const chainCheckTtlMs = options.chainCheckTtlMs ?? 5 * 60_000;
+  const maxAgeMs = options.maxAgeMs ?? 60_000;
+  const rpc: RpcRequester = { request: ({ method, params }) => wallet.rpc(method, params ? [...params] : []) };
+  const inFlight = new Map<number, Promise<PortfolioSnapshot>>();
+  const chainCheckedAt = new Map<string, number>();
+  const payouts = createPayoutCurrencies(() => rpc);
+
+  async function context() {
+    await wallet.ready();
+    if (!wallet.keys.isUnlocked()) throw new WalletError('portfolio.locked', 'Unlock Sharekeep to see your portfolio.');
+    const settings = await wallet.settings.get();
+    const network = await wallet.settings.activeNetwork();
+    const accounts = (await wallet.keys.listAccounts()).filter((a) => !a.hidden).map((a) => a.address);
+    const registry = wallet.registry();
+    const chainId = network.chainId;
+    const tokens = portfolioTokens(registry, settings.watchedTokens, chainId);
+    const selected = accounts.find((a) => a === settings.selectedAddress) ?? accounts[0];
+    return { settings, network, chainId, accounts, selected, registry, tokens };
+  }
+  type Context = Awaited<ReturnType<typeof context>>;
+
+  const cacheKey = (chainId: number) => `${PORTFOLIO_CACHE_PREFIX}${chainId}`;
+
+  async function readCache(chainId: number): Promise<CacheEntry | undefined> {
+    const entry = await wallet.local.get<{ coverage?: unknown; snapshot?: unknown }>(cacheKey(chainId));
+    const snapshot = parsePortfolioSnapshot(entry?.snapshot);
+    return snapshot && typeof entry?.coverage === 'string' ? { coverage: entry.coverage, snapshot } : undefined;
+  }
+
+  /** Refuses a node that answers for another chain; a good answer holds for chainCheckTtlMs. */
+  async function checkChain(ctx: Context): Promise<void> {
+    const key = `${ctx.chainId}@${ctx.network.rpcUrl}`;
+    const checked = chainCheckedAt.get(key);
+    if (checked !== undefined && clock.now() - checked < chainCheckTtlMs) return;
+    const actual = await readChainId(rpc);
+    if (actual !== ctx.chainId) {
+      chainCheckedAt.delete(key);
+      throw new WalletError('portfolio.wrong_chain', `The RPC node answers for chain ${actual}, not ${ctx.chainId}. Check the network's RPC URL in Settings.`);
+    }
+    chainCheckedAt.set(key, clock.now());
+  }
+
+  /** True when the cached snapshot still describes the chain: same coverage, recent, and no block since. */
+  async function cacheIsCurrent(cached: CacheEntry | undefined, coverage: string): Promise<boolean> {
+    const s = cached?.snapshot;
+    if (!s || cached.coverage !== coverage || s.status === 'failed' || s.notice || s.blockNumber === null) return false;
+    if (clock.now() - s.fetchedAt >= maxAgeMs) return false;
+    const block = await rpc.request({ method: 'eth_blockNumber' });
+    return typeof block === 'string' && /^0x[0-9a-fA-F]+$/.test(block) && BigInt(block) === BigInt(s.blockNumber);
+  }
+
+  async function runRefresh(ctx: Context, force: boolean): Promise<PortfolioSnapshot> {
+    const cached = await readCache(ctx.chainId);
+    const coverage = coverageOf(ctx.accounts, ctx.tokens);
+    let next: PortfolioSnapshot;
+    try {
+      await checkChain(ctx);
+      if (!force && (await cacheIsCurrent(cached, coverage))) return cached!.snapshot;
+      next = await refreshPortfolio({ rpc, chainId: ctx.chainId, accounts: ctx.accounts, tokens: ctx.tokens, now: () => clock.now() });
+    } catch (err) {
+      next = failedSnapshot(ctx.chainId, err, clock.now());
+    }
+    const merged = mergeWithLastGood(cached?.snapshot, next);
+    // A failure keeps the coverage of the data it shows, so the next refresh reads everything again.
+    await wallet.local.set({ [cacheKey(ctx.chainId)]: { coverage: next.status === 'failed' ? (cached?.coverage ?? '') : coverage, snapshot: merged } });
+    return merged;
+  }
+
+  function resultOf(ctx: Context, snapshot: PortfolioSnapshot | undefined): PortfolioResult {
+    const watched = ctx.settings.watchedTokens;
+    return {
+      view: buildPortfolioView(snapshot, {
+        chainId: ctx.chainId,
+        accounts: ctx.accounts,
+        registry: ctx.registry,
+        findToken: (address) => findPortfolioToken(ctx.registry, watched, ctx.chainId, address),
+        nowMs: clock.now(),
+      }),
+      refreshing: inFlight.has(ctx.chainId),
+    };
+  }
+
+  return {
+    /** The cached portfolio of the active chain, at once, and whether a refresh is running. */
+    async get(): Promise<PortfolioResult> {
+      const ctx = await context();
+      return resultOf(ctx, (await readCache(ctx.chainId))?.snapshot);
+    },
+
+    /** Reads the chain again (once per new block unless forced); concurrent calls share one read. */
+    async refresh(refreshOptions: { force?: boolean } = {}): Promise<PortfolioResult> {
+      const ctx = await context();
+      let running = inFlight.get(ctx.chainId);
+      if (!running) {
+        running = runRefresh(ctx, refreshOptions.force === true).finally(() => inFlight.delete(ctx.chainId));
+        inFlight.set(ctx.chainId, running);
+      }
+      const snapshot = await running;
+      return resultOf(ctx, snapshot);
+    },
+
+    /** Everything the token-detail screen shows about one token of the active chain. */
+    async detail(params: unknown): Promise<TokenDetailView & { readError: string | null }> {
+      const parsed = v.safeParse(DetailParams, params);
+      if (!parsed.success) throw new WalletError('ui.bad_params', 'Expected {chainId, address} of a token.');
+      const ctx = await context();
+      const { chainId, address } = parsed.output;
+      if (chainId !== ctx.chainId) throw new WalletError('portfolio.other_chain', 'Switch to that token\'s network to see its details.');
+      const token = findPortfolioToken(ctx.registry, ctx.settings.watchedTokens, chainId, address);
+      if (!token) throw new WalletError('portfolio.unknown_token', 'Sharekeep does not know this token. Add it first.');
+
+      let readError: string | null = null;
+      const readings = await checkChain(ctx)
+        .then(() => readTokenState(rpc, token, ctx.selected))
+        .catch((err: unknown) => {
+          readError = err instanceof Error ? err.message : String(err);
+          return null;
+        });
+      const distributors = token.corporateActions === 'balance-per-share' ? (options.dividendDistributors?.[chainId] ?? []) : [];
+      const corporateActions = readings
+        ? await corporateActionsOf(rpc, token, { account: ctx.selected, distributors, now: () => clock.now() })
+        : { multiplierUpdates: [], scheduled: [], balancePerShare: [], dividends: [], annualFeeBps: null, errors: [] };
+      const dividendCurrencies = await Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId)));
+      const view = buildTokenDetail({
+        token,
+        registry: ctx.registry,
+        jurisdiction: ctx.settings.jurisdiction,
+        account: ctx.selected,
+        readings,
+        corporateActions,
+        dividendCurrencies,
+        nowMs: clock.now(),
+      });
+      return { ...view, readError };
+    },
+  };
+}
+
+export type PortfolioService = ReturnType<typeof createPortfolioService>;
+
+/** The popup's portfolio commands, for the UI command table. */
+export function createPortfolioCommands(wallet: Wallet, clock: Clock, options: Omit<PortfolioServiceOptions, 'clock'> = {}) {
+  const service = createPortfolioService(wallet, { dividendDistributors: wallet.dividendDistributors, ...options, clock });
+  return {
+    'portfolio.get': async () => service.get(),
+    'portfolio.refresh': async (p: Record<string, unknown>) => service.refresh({ force: p.force === true }),
+    'portfolio.detail': async (p: Record<string, unknown>) => service.detail(p),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * What the popup's portfolio screen shows: the cached snapshot with each holding named
+ * from the registry, prices re-judged against the clock (a cached price gets older, and
+ * the market opens and closes), and a total per account.
+ */
+import {
+  DEFAULT_HEARTBEAT_SECONDS,
+  type Holding,
+  type MarketState,
+  marketStatus,
+  type PortfolioIssue,
+  type PortfolioSnapshot,
+  priceStatus,
+  VALUE_DECIMALS,
+} from '../portfolio';
+import type { Registry, Token } from '../registry';
+
+export interface HoldingView extends Omit<Holding, 'price'> {
+  name: string;
+  /** The token is in the bundled registry (else the user added it). */
+  listed: boolean;
+  /** The registry's facts about it were checked against a primary source. */
+  verified: boolean;
+  underlying: { ticker: string; name: string } | null;
+  /** For a token outside the registry: symbol of the registry token it imitates. */
+  lookalikeOf?: string;
+  price: (NonNullable<Holding['price']> & { ageSeconds: number }) | null;
+}
+
+export interface PortfolioAccountView {
+  address: string;
+  /** Sum of the holdings' USD values, VALUE_DECIMALS decimals. */
+  totalValue: string;
+  /** Some holding has no value (no price feed or no underlying amount). */
+  totalIncomplete: boolean;
+  holdings: HoldingView[];
+}
+
+export interface PortfolioView {
+  chainId: number;
+  /** When the holdings were read; null before the first refresh. */
+  fetchedAt: number | null;
+  blockNumber: string | null;
+  status: PortfolioSnapshot['status'] | 'empty';
+  market: { status: MarketState; nextOpen: number | null; holiday?: string };
+  notice?: PortfolioSnapshot['notice'];
+  errors: PortfolioIssue[];
+  accounts: PortfolioAccountView[];
+  valueDecimals: number;
+}
+
+export interface PortfolioResult {
+  view: PortfolioView;
+  /** A refresh is under way; the view may change soon. */
+  refreshing: boolean;
+}
+
+function holdingView(h: Holding, token: Token | undefined, registry: Registry | undefined, market: { status: MarketState }, nowMs: number): HoldingView {
+  const listed = token !== undefined && registry?.findToken(token.chainId, token.address) !== undefined;
+  const lookalike = listed ? undefined : registry?.lookalikes(h.token.chainId, h.token.symbol, h.token.address)[0];
+  const heartbeat = token?.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
+  const price = h.price && { ...h.price, ...priceStatus(h.price.updatedAt, heartbeat, market, nowMs) };
+  return {
+    ...h,
+    name: token?.name ?? h.token.symbol,
+    listed,
+    verified: listed && token.verified,
+    underlying: token?.underlying ? { ticker: token.underlying.ticker, name: token.underlying.name } : null,
+    ...(lookalike ? { lookalikeOf: lookalike.symbol } : {}),
+    price: price ? { answer: price.answer, decimals: price.decimals, updatedAt: price.updatedAt, status: price.status, reasons: price.reasons, ageSeconds: price.ageSeconds } : null,
+  };
+}
+
+export function emptyPortfolioView(chainId: number, nowMs: number): PortfolioView {
+  const market = marketStatus(nowMs);
+  return {
+    chainId,
+    fetchedAt: null,
+    blockNumber: null,
+    status: 'empty',
+    market: { status: market.status, nextOpen: market.nextOpen, ...(market.holiday ? { holiday: market.holiday } : {}) },
+    errors: [],
+    accounts: [],
+    valueDecimals: VALUE_DECIMALS,
+  };
+}
+
+/**
+ * The view of a snapshot for the accounts the user sees now (an account hidden since the
+ * refresh drops out). `findToken` names tokens from the registry or the watch list.
+ */
+export function buildPortfolioView(
+  snapshot: PortfolioSnapshot | undefined,
+  options: { chainId: number; accounts: readonly string[]; registry: Registry | undefined; findToken(address: string): Token | undefined; nowMs: number },
+): PortfolioView {
+  const empty = emptyPortfolioView(options.chainId, options.nowMs);
+  if (!snapshot || snapshot.chainId !== options.chainId) return empty;
+  const byAddress = new Map(snapshot.accounts.map((a) => [a.address.toLowerCase(), a]));
+  const accounts = options.accounts.flatMap((address) => {
+    const account = byAddress.get(address.toLowerCase());
+    if (!account) return [];
+    const holdings = account.holdings
+      .filter((h) => h.amount !== '0')
+      .map((h) => holdingView(h, options.findToken(h.token.address), options.registry, empty.market, options.nowMs));
+    const totalValue = holdings.reduce((sum, h) => sum + (h.value === null ? 0n : BigInt(h.value)), 0n);
+    return [{ address, totalValue: totalValue.toString(), totalIncomplete: holdings.some((h) => h.value === null), holdings }];
+  });
+  return {
+    ...empty,
+    fetchedAt: snapshot.fetchedAt,
+    blockNumber: snapshot.blockNumber,
+    status: snapshot.status,
+    ...(snapshot.notice ? { notice: snapshot.notice } : {}),
+    errors: snapshot.errors,
+    accounts,
+  };
+}
