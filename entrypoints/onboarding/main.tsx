@@ -1,7 +1,12 @@
 import { createRoot } from 'react-dom/client';
+import { WalletStoreProvider } from '@/lib/ui-state';
+import { openWalletStore } from '../shared/wallet-store';
+import { Onboarding } from './Onboarding';
+import '@/components/forms.css';
+import './onboarding.css';
 
-function App() {
-  return <main data-testid="onboarding-root">Sharekeep</main>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <WalletStoreProvider store={openWalletStore()}>
+    <Onboarding />
+  </WalletStoreProvider>,
+);

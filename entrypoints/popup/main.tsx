@@ -1,7 +1,12 @@
 import { createRoot } from 'react-dom/client';
+import { WalletStoreProvider } from '@/lib/ui-state';
+import { openWalletStore } from '../shared/wallet-store';
+import { App } from './App';
+import '@/components/forms.css';
+import './popup.css';
 
-function App() {
-  return <main data-testid="popup-root">Sharekeep</main>;
-}
-
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <WalletStoreProvider store={openWalletStore()}>
+    <App />
+  </WalletStoreProvider>,
+);

@@ -1,0 +1,61 @@
+import { lazy, Suspense, useCallback } from 'react';
+import { useWallet } from '@/lib/ui-state';
+import { Header } from './Header';
+import { navigate, type Route, useHashRoute } from './router';
+import { useTouchOnActivity } from './use-touch-on-activity';
+
+// Each screen is its own chunk: the first paint loads the shell and the current screen only.
+const PortfolioScreen = lazy(() => import('./portfolio').then((m) => ({ default: m.PortfolioScreen })));
+const TokenDetailScreen = lazy(() => import('./portfolio').then((m) => ({ default: m.TokenDetailScreen })));
+const SendScreen = lazy(() => import('./send/SendScreen').then((m) => ({ default: m.SendScreen })));
+const ActivityScreen = lazy(() => import('./activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })));
+const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'token':
+      return <TokenDetailScreen chainId={route.chainId} address={route.address} navigate={navigate} />;
+    case 'send':
+      return <SendScreen token={route.token} />;
+    case 'activity':
+      return <ActivityScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return (
+        <>
+          <nav className="actions">
+            <button type="button" className="primary" onClick={() => navigate('/send')} data-testid="send-button">
+              Send
+            </button>
+            <button type="button" onClick={() => navigate('/activity')} data-testid="activity-button">
+              Activity
+            </button>
+          </nav>
+          <PortfolioScreen navigate={navigate} />
+        </>
+      );
+  }
+}
+
+/** The unlocked wallet: header, then the screen the hash names. */
+export function Shell() {
+  const call = useWallet((s) => s.call);
+  const touch = useCallback(() => void call('touch').catch(() => undefined), [call]);
+  useTouchOnActivity(touch);
+  const route = useHashRoute();
+
+  return (
+    <main className="popup">
+      <Header />
+      {route.name !== 'portfolio' && (
+        <a href="#/" className="back" data-testid="back-home">
+          ← Portfolio
+        </a>
+      )}
+      <Suspense fallback={<p className="hint">Loading…</p>}>
+        <Screen route={route} />
+      </Suspense>
+    </main>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react';
+import { useWallet } from '@/lib/ui-state';
+import type { ActivityEntry } from '@/lib/wallet/activity';
+
+const REFRESH_EVERY_MS = 4_000;
+const NO_ENTRIES: ActivityEntry[] = [];
+const LABELS = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed' } as const;
+
+function ActivityRow({ entry, explorer }: { entry: ActivityEntry; explorer?: string }) {
+  const when = new Date(entry.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+  const hash = `${entry.hash.slice(0, 10)}…${entry.hash.slice(-6)}`;
+  return (
+    <li data-testid="activity-row" data-hash={entry.hash} data-status={entry.status}>
+      <div className="grow">
+        <div>{entry.summary}</div>
+        <div className="muted">
+          {when} · {entry.origin} ·{' '}
+          {explorer ? (
+            <a className="mono" href={`${explorer}/tx/${entry.hash}`} target="_blank" rel="noreferrer">
+              {hash}
+            </a>
+          ) : (
+            <span className="mono">{hash}</span>
+          )}
+        </div>
+      </div>
+      <span className={`status status-${entry.status}`} data-testid="activity-status">
+        {LABELS[entry.status]}
+      </span>
+    </li>
+  );
+}
+
+/** Transactions sent from this wallet; pending ones are re-checked while the list is open. */
+export function ActivityScreen() {
+  const call = useWallet((s) => s.call);
+  const activity = useWallet((s) => s.state?.activity) ?? NO_ENTRIES;
+  const networks = useWallet((s) => s.state?.networks);
+  const explorerOf = (chainId: number) => networks?.find((n) => n.chainId === chainId)?.blockExplorerUrl;
+  const hasPending = activity.some((e) => e.status === 'pending');
+
+  useEffect(() => {
+    const refresh = () => void call('activity.refresh').catch(() => undefined);
+    refresh();
+    if (!hasPending) return;
+    const timer = setInterval(refresh, REFRESH_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [call, hasPending]);
+
+  return (
+    <section className="screen">
+      <h2>Activity</h2>
+      {activity.length === 0 ? (
+        <p className="empty">No transactions yet.</p>
+      ) : (
+        <ul className="list" data-testid="activity-list">
+          {activity.map((entry) => (
+            <ActivityRow key={entry.hash} entry={entry} explorer={explorerOf(entry.chainId)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// Steps most wallet e2e tests start with: set the wallet up through the onboarding tab, and
+// open the popup in a tab.
+import type { Page } from 'playwright-core';
+import type { ChromiumWithExtension } from './chromium.ts';
+
+export const TEST_PHRASE = 'test test test test test test test test test test test junk';
+export const TEST_PASSWORD = 'correct horse battery';
+export const ACCOUNT_0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+/** Account 0's private key from the test phrase: public knowledge, used to hunt for leaks. */
+export const ACCOUNT_0_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+export interface OnboardOptions {
+  /** A BIP-39 phrase or a private key; the test phrase by default. */
+  secret?: string;
+  password?: string;
+  /** ISO 3166-1 alpha-2; 'DE' by default. */
+  jurisdiction?: string;
+}
+
+const byTestId = (id: string) => `[data-testid="${id}"]`;
+
+/** The onboarding tab the extension opened on install, or a new one. */
+export async function openOnboarding(wallet: ChromiumWithExtension): Promise<Page> {
+  const isOnboarding = (p: Page) => p.url().startsWith(wallet.extensionUrl('onboarding.html'));
+  const opened =
+    wallet.context.pages().find(isOnboarding) ??
+    (await wallet.context.waitForEvent('page', { predicate: isOnboarding, timeout: 5_000 }).catch(() => undefined)) ??
+    (await wallet.context.newPage());
+  if (!isOnboarding(opened)) await opened.goto(wallet.extensionUrl('onboarding.html'));
+  await opened.waitForSelector(byTestId('onboarding-import'));
+  return opened;
+}
+
+/** Fills the password, confirmation and country, submits, and waits for the done screen. */
+export async function finishOnboarding(page: Page, password: string, jurisdiction: string): Promise<void> {
+  await page.fill(byTestId('password-input'), password);
+  await page.fill(byTestId('password-confirm-input'), password);
+  await page.selectOption(byTestId('jurisdiction-select'), jurisdiction);
+  await page.click(byTestId('onboarding-submit'));
+  await page.waitForSelector(byTestId('onboarding-done'), { timeout: 60_000 });
+}
+
+/** Imports a wallet through the onboarding tab; returns that tab, showing `onboarding-done`. */
+export async function onboardByImport(wallet: ChromiumWithExtension, opts: OnboardOptions = {}): Promise<Page> {
+  const page = await openOnboarding(wallet);
+  await page.click(byTestId('onboarding-import'));
+  await page.fill(byTestId('mnemonic-input'), opts.secret ?? TEST_PHRASE);
+  await page.click(`${byTestId('import-continue')}:enabled`);
+  await finishOnboarding(page, opts.password ?? TEST_PASSWORD, opts.jurisdiction ?? 'DE');
+  return page;
+}
+
+/** The popup, opened as a tab (the toolbar popup cannot be driven). */
+export async function openPopup(wallet: ChromiumWithExtension): Promise<Page> {
+  const page = await wallet.context.newPage();
+  await page.goto(wallet.extensionUrl('popup.html'));
+  return page;
+}
+
+/** Opens the popup and unlocks it if it is locked; resolves once the account shows. */
+export async function openUnlockedPopup(wallet: ChromiumWithExtension, password = TEST_PASSWORD): Promise<Page> {
+  const page = await openPopup(wallet);
+  const first = await page.waitForSelector(`${byTestId('account-address')}, ${byTestId('unlock-password')}`);
+  if ((await first.getAttribute('data-testid')) === 'unlock-password') {
+    await page.fill(byTestId('unlock-password'), password);
+    await page.click(byTestId('unlock-submit'));
+    await page.waitForSelector(byTestId('account-address'));
+  }
+  return page;
+}
