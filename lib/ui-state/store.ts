@@ -23,6 +23,8 @@ export interface WalletStoreState {
 }
 
 const CACHE_VERSION = 1;
+/** Commands that change no wallet state, so need no state refresh after them. */
+const READS = new Set(['state', 'touch', 'portfolio.get', 'portfolio.refresh', 'portfolio.detail']);
 
 function readCache(cache: SyncCache | undefined): UiState | undefined {
   try {
@@ -42,7 +44,7 @@ export function createWalletStore(client: WalletClient, cache?: SyncCache): Stor
     async call(method, params) {
       try {
         const result = await client.call(method, params);
-        if (method !== 'state' && method !== 'touch') await get().refresh();
+        if (!READS.has(method)) await get().refresh();
         return result as never;
       } catch (err) {
         const error = err instanceof UiCallError ? err : new UiCallError({ code: 'internal', message: String(err) });

@@ -46,6 +46,8 @@ function coverageOf(accounts: readonly string[], tokens: readonly Token[]): stri
 const DetailParams = v.object({
   chainId: v.pipe(v.number(), v.integer(), v.minValue(1)),
   address: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/)),
+  /** Whose position and dividends to show; the selected account when absent or not visible. */
+  account: v.optional(v.string()),
 });
 
 export function createPortfolioService(wallet: Wallet, options: PortfolioServiceOptions) {
@@ -157,27 +159,28 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
       if (!parsed.success) throw new WalletError('ui.bad_params', 'Expected {chainId, address} of a token.');
       const ctx = await context();
       const { chainId, address } = parsed.output;
+      const account = ctx.accounts.find((a) => a.toLowerCase() === parsed.output.account?.toLowerCase()) ?? ctx.selected;
       if (chainId !== ctx.chainId) throw new WalletError('portfolio.other_chain', 'Switch to that token\'s network to see its details.');
       const token = findPortfolioToken(ctx.registry, ctx.settings.watchedTokens, chainId, address);
       if (!token) throw new WalletError('portfolio.unknown_token', 'Sharekeep does not know this token. Add it first.');
 
       let readError: string | null = null;
       const readings = await checkChain(ctx)
-        .then(() => readTokenState(rpc, token, ctx.selected))
+        .then(() => readTokenState(rpc, token, account))
         .catch((err: unknown) => {
           readError = err instanceof Error ? err.message : String(err);
           return null;
         });
       const distributors = token.corporateActions === 'balance-per-share' ? (options.dividendDistributors?.[chainId] ?? []) : [];
       const corporateActions = readings
-        ? await corporateActionsOf(rpc, token, { account: ctx.selected, distributors, now: () => clock.now() })
+        ? await corporateActionsOf(rpc, token, { account, distributors, now: () => clock.now() })
         : { multiplierUpdates: [], scheduled: [], balancePerShare: [], dividends: [], annualFeeBps: null, errors: [] };
       const dividendCurrencies = await Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId)));
       const view = buildTokenDetail({
         token,
         registry: ctx.registry,
         jurisdiction: ctx.settings.jurisdiction,
-        account: ctx.selected,
+        account,
         readings,
         corporateActions,
         dividendCurrencies,

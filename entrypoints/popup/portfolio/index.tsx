@@ -1,12 +1,51 @@
-// Portfolio and token-detail screens (placeholder; filled in by the portfolio work).
-export function PortfolioScreen(_props: { navigate(path: string): void }) {
-  return <section data-testid="portfolio">Portfolio</section>;
+// The popup's portfolio and token-detail screens: wiring between the wallet store and the
+// presentational components. The popup shell renders these from its hash routes.
+import { useEffect, useState } from 'react';
+import { PortfolioList } from '@/components/PortfolioList';
+import { TokenDetail } from '@/components/TokenDetail';
+import { UiCallError, useWallet } from '@/lib/ui-state';
+import type { TokenDetailView } from '@/lib/wallet';
+import { usePortfolio } from './use-portfolio';
+
+type Navigate = (path: string) => void;
+
+export function PortfolioScreen({ navigate }: { navigate: Navigate }) {
+  const selected = useWallet((s) => s.state?.selectedAddress);
+  const { result, error } = usePortfolio();
+  if (!result) return <p className="empty">{error ?? 'Reading your holdings…'}</p>;
+  const account = result.view.accounts.find((a) => a.address.toLowerCase() === selected?.toLowerCase()) ?? (selected ? undefined : result.view.accounts[0]);
+  return (
+    <PortfolioList
+      view={result.view}
+      account={account}
+      refreshing={result.refreshing}
+      error={error}
+      onOpen={(address, chainId) => navigate(`/token/${chainId}/${address}`)}
+    />
+  );
 }
 
-export function TokenDetailScreen(props: { chainId: number; address: string; navigate(path: string): void }) {
-  return (
-    <section data-testid="token-detail">
-      Token {props.chainId}:{props.address}
-    </section>
-  );
+type Detail = TokenDetailView & { readError: string | null };
+
+export function TokenDetailScreen({ chainId, address }: { chainId: number; address: string; navigate: Navigate }) {
+  const call = useWallet((s) => s.call);
+  const selected = useWallet((s) => s.state?.selectedAddress);
+  const [detail, setDetail] = useState<Detail>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let alive = true;
+    setError(undefined);
+    call<Detail>('portfolio.detail', { chainId, address, account: selected }).then(
+      (d) => alive && setDetail(d),
+      (err: unknown) => alive && setError(err instanceof UiCallError ? err.message : 'Could not reach Sharekeep.'),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [call, chainId, address, selected]);
+
+  if (error) return <p className="pf-notice">{error}</p>;
+  if (!detail || detail.address.toLowerCase() !== address.toLowerCase()) return <p className="empty">Reading {address.slice(0, 10)}…</p>;
+  return <TokenDetail view={detail} />;
 }

@@ -1,0 +1,59 @@
+// One holding in the portfolio list: what it is, how much, what it is worth, and any warning
+// about that worth (a last close, an old price, a token outside the registry).
+import type { HoldingView } from '@/lib/wallet';
+import { formatAge, formatUnitsText, formatUsd } from './PortfolioFormat';
+
+function priceWarnings(h: HoldingView): string[] {
+  const warnings: string[] = [];
+  if (h.price?.reasons.includes('market-closed')) warnings.push('Last close: the market is closed');
+  if (h.price?.reasons.includes('older-than-heartbeat')) warnings.push(`Stale price, updated ${formatAge(h.price.ageSeconds)}`);
+  if (!h.price && h.unavailable.includes('price')) warnings.push('Price feed unavailable');
+  if (h.fromLastGood) warnings.push(`Partly from an earlier read (${h.fromLastGood.fields.join(', ')})`);
+  if (h.lookalikeOf) warnings.push(`Not the registry's ${h.lookalikeOf}: same symbol, other contract`);
+  return warnings;
+}
+
+function underlyingText(h: HoldingView): string | null {
+  if (!h.underlying) return null;
+  if (h.underlyingAmount === null) return `${h.underlying.name} · shares unknown`;
+  return `${h.underlying.name} · ≈ ${formatUnitsText(h.underlyingAmount, h.token.decimals)} ${h.underlying.ticker} shares`;
+}
+
+export function PortfolioRow({ holding: h, onOpen }: { holding: HoldingView; onOpen(): void }) {
+  const warnings = priceWarnings(h);
+  const sub = underlyingText(h);
+  return (
+    <li
+      className="pf-row"
+      data-testid="portfolio-row"
+      data-symbol={h.token.symbol}
+      data-address={h.token.address}
+      data-chain-id={h.token.chainId}
+    >
+      <button type="button" className="pf-open" onClick={onOpen} aria-label={`${h.token.symbol} details`}>
+        <span className="pf-what">
+          <span className="pf-symbol">
+            {h.token.symbol}
+            {!h.verified && <span className="badge pf-unverified">{h.listed ? 'unverified' : 'not in registry · unverified'}</span>}
+          </span>
+          {sub && <span className="pf-sub">{sub}</span>}
+        </span>
+        <span className="pf-amounts">
+          <span className="pf-value" data-testid="holding-value" data-value={h.value ?? ''} data-value-decimals={h.valueDecimals}>
+            {h.value === null ? 'No price' : formatUsd(h.value, h.valueDecimals)}
+          </span>
+          <span className="pf-balance" data-testid="holding-balance" data-amount={h.amount} data-decimals={h.token.decimals}>
+            {formatUnitsText(h.amount, h.token.decimals)} {h.token.symbol}
+          </span>
+        </span>
+      </button>
+      {warnings.length > 0 && (
+        <ul className="pf-warnings">
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

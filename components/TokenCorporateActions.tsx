@@ -1,0 +1,78 @@
+// How splits, dividends and fees reach this token's balance, and what they did so far.
+import type { CorporateActionsView } from '@/lib/wallet';
+import { formatBps, formatDate, formatFactor, formatUnitsText } from './PortfolioFormat';
+
+const MODEL_TEXT: Record<CorporateActionsView['model'], string> = {
+  multiplier: 'Splits, reinvested dividends and the management fee change a multiplier; your balance moves with it.',
+  'balance-per-share': 'Splits change the balance per share; dividends are paid separately in stablecoin.',
+  'oracle-multiplier': 'Your token balance never changes; an oracle says how many shares one token is worth.',
+  none: 'One token stands for one share; no on-chain corporate-action adjustment.',
+};
+
+const FACTOR_NAME: Record<CorporateActionsView['model'], string> = {
+  multiplier: 'Multiplier',
+  'balance-per-share': 'Balance per share',
+  'oracle-multiplier': 'Shares per token',
+  none: '',
+};
+
+export function TokenCorporateActions({ actions, tokenSymbol }: { actions: CorporateActionsView; tokenSymbol: string }) {
+  return (
+    <div className="td-block" data-testid="token-corporate-actions" data-model={actions.model}>
+      <p className="pf-small">{MODEL_TEXT[actions.model]}</p>
+      {actions.factor && (
+        <p className="pf-small">
+          {FACTOR_NAME[actions.model]} now: <strong>{formatFactor(actions.factor)}</strong>
+        </p>
+      )}
+      {actions.history.length > 0 && (
+        <>
+          <h4>History</h4>
+          <ul className="td-list">
+            {actions.history.map((e, i) => (
+              <li key={`${e.transactionHash ?? i}-${e.value}`}>
+                {FACTOR_NAME[actions.model] || 'Factor'} set to {formatFactor(e.value)}
+                {e.blockNumber ? <span className="muted"> · block {e.blockNumber}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {actions.scheduled.length > 0 && (
+        <>
+          <h4>Scheduled</h4>
+          <ul className="td-list">
+            {actions.scheduled.map((s) => (
+              <li key={`${s.activationTime}-${s.value}`} className="td-warn">
+                Multiplier becomes {formatFactor(s.value)} on {formatDate(s.activationTime)} (not active yet)
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {actions.dividends.length > 0 && (
+        <>
+          <h4>Dividends received</h4>
+          <ul className="td-list">
+            {actions.dividends.map((d) => (
+              <li key={`${d.contract}-${d.distributionId}-${d.transactionHash}`}>
+                {d.currency ? `${formatUnitsText(d.amount, d.currency.decimals, 2)} ${d.currency.symbol}` : `${d.amount} (currency unknown)`}
+                <span className="muted"> · distribution {d.distributionId}{d.blockNumber ? `, block ${d.blockNumber}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {actions.model === 'multiplier' && (
+        <p className="pf-small">
+          Management fee: {actions.annualFeeBps === null ? <span className="muted">not stated on-chain</span> : <strong>{formatBps(actions.annualFeeBps)} a year</strong>}
+          {actions.annualFeeBps !== null && <span className="muted"> (deducted from the multiplier, so from your {tokenSymbol} balance)</span>}
+        </p>
+      )}
+      {actions.history.length === 0 && actions.scheduled.length === 0 && actions.dividends.length === 0 && actions.model !== 'none' && (
+        <p className="pf-small muted">No corporate actions recorded on-chain.</p>
+      )}
+      {actions.errors.length > 0 && <p className="pf-small td-warn">Part of the history could not be read from the network.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// Everything Sharekeep knows about one tokenized stock: what it tracks, who stands behind it,
+// what backs it, what changed its balance, what it does not give you, and whether you may hold it.
+import type { TokenDetailView } from '@/lib/wallet';
+import { formatAge, formatUnitsText, formatUsd } from './PortfolioFormat';
+import { MarketStatusLine } from './PortfolioList';
+import { TokenBacking } from './TokenBacking';
+import { TokenCorporateActions } from './TokenCorporateActions';
+import { FactRow, SourceLink, UnverifiedLabel } from './TokenFacts';
+import './Portfolio.css';
+
+const STRUCTURE_TEXT = {
+  'custody-backed': 'Custody-backed: the issuer holds the shares with a custodian',
+  synthetic: 'Synthetic: tracks the price; no shares are held',
+  derivative: 'Derivative: a contract with the issuer that pays the share price',
+} as const;
+
+type Underlying = NonNullable<TokenDetailView['underlying']['value']>;
+const underlyingText = (u: Underlying) => [`${u.name} (${u.ticker})`, u.exchange, u.isin && `ISIN ${u.isin}`].filter(Boolean).join(' · ');
+
+function RestrictionLine({ restriction: r }: { restriction: TokenDetailView['restriction'] }) {
+  const where = r.jurisdiction ?? 'your country';
+  let text: string;
+  if (r.rule === 'unknown') text = `No jurisdiction rule is on record for this token: check the issuer's terms before holding it in ${where}.`;
+  else if (r.rule === 'none') text = `The issuer states no country restriction: you may hold it in ${where}.`;
+  else if (r.allowed) text = `You may hold it in ${where}.`;
+  else text = `Not for holders in ${where}: ${r.rule === 'excluded' ? `the issuer excludes ${r.countries.join(', ')}` : `only holders in ${r.countries.join(', ')} may hold it`}.`;
+  return (
+    <div className="td-fact" data-testid="token-restriction" data-allowed={r.allowed} data-rule={r.rule} data-verified={r.verified}>
+      <dt>Where you may hold it</dt>
+      <dd className={r.allowed && r.rule !== 'unknown' ? '' : 'td-warn'}>
+        {text} <UnverifiedLabel verified={r.verified} /> <SourceLink source={r.source} />
+      </dd>
+    </div>
+  );
+}
+
+export function TokenDetail({ view }: { view: TokenDetailView & { readError?: string | null } }) {
+  return (
+    <section className="screen td" data-testid="token-detail" data-symbol={view.symbol} data-address={view.address}>
+      <h2>
+        {view.symbol} <span className="muted td-name">{view.name}</span> <UnverifiedLabel verified={view.verified} />
+      </h2>
+      {!view.listed && <p className="pf-notice">This token is not in Sharekeep's registry: nothing about it has been checked.</p>}
+      {view.lookalikeOf && <p className="pf-notice td-block-warn">Same symbol as the registry's {view.lookalikeOf} but another contract. It may be an imitation.</p>}
+      {view.readError && <p className="pf-notice">Could not read the network: {view.readError}</p>}
+
+      <div className="td-position">
+        {view.holding ? (
+          <>
+            <strong>{formatUnitsText(view.holding.amount, view.decimals)} {view.symbol}</strong>
+            {view.holding.underlyingAmount !== null && view.underlying.value && (
+              <span className="muted"> ≈ {formatUnitsText(view.holding.underlyingAmount, view.decimals)} {view.underlying.value.ticker} shares</span>
+            )}
+            {view.holding.value !== null && <span> · {formatUsd(view.holding.value, view.holding.valueDecimals)}</span>}
+          </>
+        ) : (
+          <span className="muted">You hold none in this account.</span>
+        )}
+        <div className="pf-small">
+          {view.price ? (
+            <span className={view.price.status === 'stale' ? 'td-warn' : 'muted'}>
+              {formatUsd(view.price.answer, view.price.decimals)} per share, updated {formatAge(view.price.ageSeconds)}
+              {view.price.reasons.includes('market-closed') ? ' · last close' : ''}
+              {view.price.reasons.includes('older-than-heartbeat') ? ' · stale' : ''}
+            </span>
+          ) : (
+            <span className="muted">No price feed</span>
+          )}{' '}
+          · <MarketStatusLine market={view.market} />
+        </div>
+      </div>
+
+      <dl className="td-facts">
+        <FactRow label="Underlying" fact={view.underlying} render={underlyingText} testId="token-underlying" />
+        <div className="td-fact" data-testid="token-issuer" data-verified={view.issuer.name.verified && view.issuer.legalEntity.verified}>
+          <dt>Issuer</dt>
+          <dd>
+            {view.issuer.name.value ?? <span className="muted">Not on record</span>} <UnverifiedLabel verified={view.issuer.name.verified} />
+            <div className="pf-small">
+              Legal entity: {view.issuer.legalEntity.value ?? <span className="muted">not on record</span>} <UnverifiedLabel verified={view.issuer.legalEntity.verified} />{' '}
+              <SourceLink source={view.issuer.legalEntity.source} />
+            </div>
+            <div className="pf-small">
+              Jurisdiction: {view.issuer.jurisdiction.value ?? <span className="muted">not on record</span>} <UnverifiedLabel verified={view.issuer.jurisdiction.verified} />
+            </div>
+          </dd>
+        </div>
+        <FactRow label="Structure" fact={view.structure} render={(s: keyof typeof STRUCTURE_TEXT) => STRUCTURE_TEXT[s]} testId="token-structure" />
+        <FactRow label="Custodian" fact={view.custodian} testId="token-custodian" />
+        <TokenBacking backing={view.backing} />
+        <RestrictionLine restriction={view.restriction} />
+      </dl>
+
+      <h3 className="td-h">Corporate actions</h3>
+      <TokenCorporateActions actions={view.corporateActions} tokenSymbol={view.symbol} />
+
+      <h3 className="td-h">What this token does not give you</h3>
+      <ul className="td-list" data-testid="token-rights">
+        {view.rightsNotGiven.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+// The portfolio the popup shows: painted at once from the last view this page saw (a
+// localStorage mirror, only while the wallet says it is unlocked), then from the background's
+// cached snapshot, then refreshed every few seconds while the popup is visible. The background
+// reads the chain again only when a new block arrived; nothing polls once the popup closes.
+import { useEffect, useState } from 'react';
+import { UiCallError, useWallet } from '@/lib/ui-state';
+import type { PortfolioResult } from '@/lib/wallet';
+
+export const PORTFOLIO_MIRROR_KEY = 'sharekeep.portfolio';
+const REFRESH_EVERY_MS = 4_000;
+
+function readMirror(chainId: number | undefined): PortfolioResult | undefined {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(PORTFOLIO_MIRROR_KEY) ?? 'null') as PortfolioResult | null;
+    return parsed && parsed.view?.chainId === chainId && Array.isArray(parsed.view.accounts) ? { ...parsed, refreshing: true } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeMirror(result: PortfolioResult): void {
+  try {
+    localStorage.setItem(PORTFOLIO_MIRROR_KEY, JSON.stringify(result));
+  } catch {
+    // A full or unavailable localStorage only costs the instant paint.
+  }
+}
+
+const messageOf = (err: unknown) => (err instanceof UiCallError || err instanceof Error ? err.message : 'Could not reach Sharekeep.');
+
+export function usePortfolio() {
+  const call = useWallet((s) => s.call);
+  const unlocked = useWallet((s) => s.state?.unlocked === true);
+  const chainId = useWallet((s) => s.state?.activeChainId);
+  const [result, setResult] = useState<PortfolioResult | undefined>(() => (unlocked ? readMirror(chainId) : undefined));
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!unlocked) return;
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setResult((current) => (current?.view.chainId === chainId ? current : readMirror(chainId)));
+
+    const apply = (next: PortfolioResult) => {
+      if (!alive) return;
+      setResult(next);
+      setError(undefined);
+      writeMirror(next);
+    };
+    const fail = (err: unknown) => alive && setError(messageOf(err));
+    const refresh = async () => {
+      timer = undefined;
+      if (document.visibilityState === 'visible') await call<PortfolioResult>('portfolio.refresh').then(apply, fail);
+      if (alive) timer = setTimeout(refresh, REFRESH_EVERY_MS);
+    };
+    const onVisible = () => {
+      if (document.visibilityState !== 'visible' || timer === undefined) return;
+      clearTimeout(timer);
+      void refresh();
+    };
+
+    call<PortfolioResult>('portfolio.get')
+      .then((cached) => apply({ ...cached, refreshing: true }), fail)
+      .then(refresh);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      alive = false;
+      if (timer !== undefined) clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [call, unlocked, chainId]);
+
+  return { result: unlocked ? result : undefined, error };
+}
