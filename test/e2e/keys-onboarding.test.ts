@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
-import { ACCOUNT_0, onboardByImport, openPopup, TEST_PASSWORD } from './support/wallet.ts';
+import { ACCOUNT_0, backgroundState, onboardByImport, openPopup, stopServiceWorker, TEST_PASSWORD } from './support/wallet.ts';
 
 const id = (testId: string) => `[data-testid="${testId}"]`;
 
@@ -24,14 +24,12 @@ describe('Chromium: import the test phrase, then lock and unlock', () => {
   });
 
   it('stays unlocked after the service worker is stopped and restarted', async () => {
-    const cdp = await wallet.context.newCDPSession(popup);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopServiceWorker(wallet, popup); // resolves only once Chrome reports the worker stopped
     await popup.close();
     popup = await openPopup(wallet);
-    // The cached view paints first; the address must still be there once the restarted worker answers.
-    await popup.waitForFunction(() => document.querySelector('[data-testid="unlock-password"]') === null && document.querySelector('[data-testid="account-address"]')?.textContent?.trim().startsWith('0x'));
-    await popup.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    // Opening the popup's port starts a new worker, which must find the session key.
+    await popup.waitForSelector(`${id('account-address')}, ${id('unlock-password')}`);
+    expect(await backgroundState(popup)).toMatchObject({ unlocked: true, selectedAddress: ACCOUNT_0 });
     expect(await popup.locator(id('unlock-password')).count()).toBe(0);
     expect((await popup.textContent(id('account-address')))?.trim()).toBe(ACCOUNT_0);
   });

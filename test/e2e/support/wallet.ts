@@ -68,3 +68,35 @@ export async function openUnlockedPopup(wallet: ChromiumWithExtension, password 
   }
   return page;
 }
+
+/** The background's own view (UiState), asked over a fresh port from an extension page. */
+export function backgroundState(page: Page): Promise<{ initialized: boolean; unlocked: boolean; selectedAddress?: string; jurisdiction?: string }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const { runtime } = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(f: (m: { id: number; result?: unknown; error?: unknown }) => void): void } } } } }).chrome;
+        const port = runtime.connect({ name: 'sharekeep:ui' });
+        port.onMessage.addListener((m) => {
+          if (m.id !== 1) return;
+          port.disconnect();
+          if (m.error) reject(new Error(JSON.stringify(m.error)));
+          else resolve(m.result as never);
+        });
+        port.postMessage({ id: 1, method: 'state', params: {} });
+      }),
+  );
+}
+
+/** Stops the extension's service worker the way Chrome does when it idles; resolves when it is gone. */
+export async function stopServiceWorker(wallet: ChromiumWithExtension, page: Page): Promise<void> {
+  const cdp = await wallet.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => {
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.startsWith(wallet.extensionUrl('')) && v.runningStatus === 'stopped')) resolve();
+    });
+  });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
+}
