@@ -22,10 +22,11 @@ export function formatUsd(raw: string, decimals: number): string {
   return `$${whole}.${fraction.padEnd(2, '0')}`;
 }
 
-/** Basis points as a percentage with one decimal: 9200 -> "92.0%". */
-export function formatBps(bps: string): string {
+/** Basis points as a percentage, rounded down: 9200 -> "92.0%"; with 2 digits, 25 -> "0.25%". */
+export function formatBps(bps: string, fractionDigits: 1 | 2 = 1): string {
   const value = BigInt(bps);
-  return `${value / 100n}.${(value % 100n) / 10n}%`;
+  const fraction = (value % 100n).toString().padStart(2, '0').slice(0, fractionDigits);
+  return `${value / 100n}.${fraction}%`;
 }
 
 /** An 18-decimal factor (multiplier, balance-per-share) as "× 1.0234". */

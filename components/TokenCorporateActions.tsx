@@ -65,7 +65,7 @@ export function TokenCorporateActions({ actions, tokenSymbol }: { actions: Corpo
       )}
       {actions.model === 'multiplier' && (
         <p className="pf-small">
-          Management fee: {actions.annualFeeBps === null ? <span className="muted">not stated on-chain</span> : <strong>{formatBps(actions.annualFeeBps)} a year</strong>}
+          Management fee: {actions.annualFeeBps === null ? <span className="muted">not stated on-chain</span> : <strong>{formatBps(actions.annualFeeBps, 2)} a year</strong>}
           {actions.annualFeeBps !== null && <span className="muted"> (deducted from the multiplier, so from your {tokenSymbol} balance)</span>}
         </p>
       )}

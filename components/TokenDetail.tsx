@@ -22,8 +22,10 @@ function RestrictionLine({ restriction: r }: { restriction: TokenDetailView['res
   let text: string;
   if (r.rule === 'unknown') text = `No jurisdiction rule is on record for this token: check the issuer's terms before holding it in ${where}.`;
   else if (r.rule === 'none') text = `The issuer states no country restriction: you may hold it in ${where}.`;
-  else if (r.allowed) text = `You may hold it in ${where}.`;
-  else text = `Not for holders in ${where}: ${r.rule === 'excluded' ? `the issuer excludes ${r.countries.join(', ')}` : `only holders in ${r.countries.join(', ')} may hold it`}.`;
+  else {
+    const rule = r.rule === 'excluded' ? `holders in ${r.countries.join(', ')} are excluded` : `only holders in ${r.countries.join(', ')} may hold it`;
+    text = r.allowed ? `You may hold it in ${where} (${rule}).` : `Not for holders in ${where}: ${rule}.`;
+  }
   return (
     <div className="td-fact" data-testid="token-restriction" data-allowed={r.allowed} data-rule={r.rule} data-verified={r.verified}>
       <dt>Where you may hold it</dt>

@@ -1,0 +1,106 @@
+// The portfolio service against the devnet: balances match the chain after a split, a
+// dividend and a year of fee decay, and the under-backed dShare shows its ratio below 100%.
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { dividendDistributionAbi, multiplierStockAbi } from '../../devnet/abis.ts';
+import { accountOf, advanceTime, contractOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+import { createMemoryStore } from '../../lib/ports/memory';
+import { registryFromDevnet } from '../../lib/registry/index.ts';
+import { createUiApi, createWallet, type PortfolioResult, type TokenDetailView } from '../../lib/wallet';
+import { expectedHoldings } from './portfolio-expected.ts';
+
+const deployment = inject('deployment');
+const { publicClient, testClient, write } = devnetClients(deployment);
+const user = accountOf(deployment, 'user');
+
+async function devnetWallet() {
+  const wallet = createWallet({
+    local: createMemoryStore(),
+    session: createMemoryStore(),
+    clock: Date,
+    rpc: async (url, body) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    openApproval: async () => undefined,
+    emit: () => undefined,
+    stateChanged: () => undefined,
+    loadRegistry: async () => registryFromDevnet(deployment),
+    dividendDistributors: { [deployment.chainId]: [contractOf(deployment, 'DividendDistribution')] },
+    kdfIterations: 1000,
+    initialSettings: { activeChainId: deployment.chainId, rpcOverrides: { [deployment.chainId]: deployment.rpcUrl } },
+  });
+  await wallet.keys.createFromMnemonic(deployment.mnemonic, 'correct horse battery');
+  await wallet.settings.update({ jurisdiction: 'DE' });
+  const ui = createUiApi(wallet, { schedule: () => undefined }, Date);
+  return {
+    refresh: async () => (await ui.handle('portfolio.refresh', {})) as PortfolioResult,
+    detail: async (address: string) => (await ui.handle('portfolio.detail', { chainId: deployment.chainId, address })) as TokenDetailView,
+  };
+}
+
+/** What the portfolio shows for the user, as comparable data. */
+const shown = (r: PortfolioResult) =>
+  r.view.accounts[0].holdings.map((h) => ({ symbol: h.token.symbol, address: h.token.address, amount: BigInt(h.amount), underlying: BigInt(h.underlyingAmount ?? -1), value: BigInt(h.value ?? -1) }));
+const onChain = async () => expectedHoldings(publicClient, deployment, user);
+const bySymbol = <T extends { symbol: string }>(list: T[]) => [...list].sort((a, b) => a.symbol.localeCompare(b.symbol));
+
+let revert: () => Promise<void>;
+beforeEach(async () => {
+  revert = await snapshot(testClient);
+});
+afterEach(async () => {
+  await revert();
+});
+
+describe('portfolio on the devnet', () => {
+  it('shows every holding with the balance, underlying shares and value the chain gives', async () => {
+    const w = await devnetWallet();
+    const result = await w.refresh();
+    expect(result.view).toMatchObject({ chainId: deployment.chainId, status: 'ok', errors: [] });
+    expect(bySymbol(shown(result))).toEqual(bySymbol(await onChain()));
+  });
+
+  it('follows a 3:1 split of the multiplier token', async () => {
+    const w = await devnetWallet();
+    const tsla = tokenOf(deployment, 'TSLAx');
+    const before = shown(await w.refresh()).find((h) => h.symbol === 'TSLAx')!;
+    const [multiplier] = await publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName: 'getCurrentMultiplier' });
+    await write('deployer', { address: tsla.address, abi: multiplierStockAbi, functionName: 'updateMultiplierValue', args: [multiplier * 3n] });
+    const after = await w.refresh();
+    expect(bySymbol(shown(after))).toEqual(bySymbol(await onChain()));
+    const ratio = (shown(after).find((h) => h.symbol === 'TSLAx')!.amount * 1000n) / before.amount;
+    expect(ratio >= 2999n && ratio <= 3000n).toBe(true); // 3x, up to the rounding of shares
+    const detail = await w.detail(tsla.address);
+    expect(detail.corporateActions.history.at(-1)?.value).toBe((multiplier * 3n).toString());
+  });
+
+  it('lists a dividend paid to the account, in USDC, on the dShare detail', async () => {
+    const w = await devnetWallet();
+    const aapl = tokenOf(deployment, 'AAPL.d');
+    await write('deployer', { address: contractOf(deployment, 'DividendDistribution'), abi: dividendDistributionAbi, functionName: 'distribute', args: [0n, user, 24_500_000n] });
+    expect(bySymbol(shown(await w.refresh()))).toEqual(bySymbol(await onChain()));
+    const detail = await w.detail(aapl.address);
+    expect(detail.corporateActions.dividends).toEqual([expect.objectContaining({ distributionId: '0', amount: '24500000', currency: expect.objectContaining({ symbol: 'USDC', decimals: 6 }) })]);
+  });
+
+  it('follows a year of management-fee decay', async () => {
+    const w = await devnetWallet();
+    const before = shown(await w.refresh()).find((h) => h.symbol === 'TSLAx')!;
+    await advanceTime(testClient, 365 * 86_400);
+    const after = await w.refresh();
+    expect(bySymbol(shown(after))).toEqual(bySymbol(await onChain()));
+    const decayed = shown(after).find((h) => h.symbol === 'TSLAx')!;
+    expect(decayed.amount).toBeLessThan(before.amount);
+    // 0.25% a year: the balance keeps about 99.75%.
+    expect(Number((decayed.amount * 10_000n) / before.amount)).toBeGreaterThanOrEqual(9974);
+    const detail = await w.detail(tokenOf(deployment, 'TSLAx').address);
+    expect(detail.corporateActions.annualFeeBps).toBe('25');
+  });
+
+  it('shows the under-backed dShare below 100% and the fully backed xStock at 100% or more', async () => {
+    const w = await devnetWallet();
+    const aapl = await w.detail(tokenOf(deployment, 'AAPL.d').address);
+    expect(aapl.backing).toMatchObject({ status: 'under-backed', ratioBps: '9200' });
+    const tsla = await w.detail(tokenOf(deployment, 'TSLAx').address);
+    expect(tsla.backing.status).toBe('backed');
+    const nvda = await w.detail(tokenOf(deployment, 'NVDAon').address);
+    expect(nvda.backing.status).toBe('not-verifiable');
+  });
+});
