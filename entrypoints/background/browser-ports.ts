@@ -19,13 +19,3 @@ export const fetchRpc: RpcTransport = async (url, body) => {
   if (!res.ok) throw new Error(`RPC answered HTTP ${res.status}`);
   return res.json();
 };
-
-export async function openApprovalWindow(): Promise<void> {
-  const url = browser.runtime.getURL('/approval.html');
-  const [existing] = await browser.tabs.query({ url });
-  if (existing?.windowId !== undefined) {
-    await browser.windows.update(existing.windowId, { focused: true });
-    return;
-  }
-  await browser.windows.create({ url, type: 'popup', width: 380, height: 640 });
-}

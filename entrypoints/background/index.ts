@@ -2,7 +2,8 @@ import { toRpcError } from '@/lib/errors';
 import { type ProviderEventName, PROVIDER_PORT_NAME, readPortRequest } from '@/lib/provider/protocol';
 import { mergeRegistryData, registryFromDevnet, unpackRegistry } from '@/lib/registry';
 import { createUiApi, createWallet } from '@/lib/wallet';
-import { fetchRpc, openApprovalWindow, storagePort } from './browser-ports';
+import { createApprovalWindow } from './approval-window';
+import { fetchRpc, storagePort } from './browser-ports';
 import { devnet } from './devnet';
 import { isExtensionPage, serveUiPort, UI_PORT_NAME } from './ui-port';
 
@@ -12,13 +13,14 @@ const AUTO_LOCK_ALARM = 'auto-lock';
 export default defineBackground(() => {
   const sites = new Map<Port, string>();
   const uiPorts = new Set<Port>();
+  const approvalWindow = createApprovalWindow({ hasPending: () => wallet.approvals.list().length > 0 });
 
   const wallet = createWallet({
     local: storagePort(browser.storage.local),
     session: storagePort(browser.storage.session),
     clock: Date,
     rpc: fetchRpc,
-    openApproval: openApprovalWindow,
+    openApproval: () => approvalWindow.open(),
     emit(origin: string | null, event: ProviderEventName, data: unknown) {
       for (const [port, site] of sites) if (origin === null || site === origin) port.postMessage({ kind: 'event', event, data });
     },
