@@ -1,7 +1,13 @@
 import { createRoot } from 'react-dom/client';
+import { WalletStoreProvider } from '@/lib/ui-state';
+import { openWalletStore } from '../shared/wallet-store';
+import { ApprovalApp } from './ApprovalApp';
 
-function App() {
-  return <main data-testid="approval-root">Sharekeep</main>;
-}
+const store = openWalletStore();
+const close = () => window.close();
 
-createRoot(document.getElementById('root')!).render(<App />);
+createRoot(document.getElementById('root')!).render(
+  <WalletStoreProvider store={store}>
+    <ApprovalApp close={close} />
+  </WalletStoreProvider>,
+);

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import type { PendingApproval } from '@/lib/approvals';
+import type { ComplianceResult } from '@/lib/compliance';
+import type { PublicAccount } from '@/lib/keyring';
+import type { SigningView } from '@/lib/wallet';
+import { ApprovalChain, ApprovalConnect, ApprovalRawDetails, ApprovalWatchAsset } from './ApprovalDetails';
+import { ApprovalOrigin } from './ApprovalOrigin';
+import { ApprovalSigningView } from './ApprovalSigningView';
+import { ApprovalVerdict } from './ApprovalVerdict';
+import './Approval.css';
+
+export interface ApprovalDecision {
+  approved: boolean;
+  data?: unknown;
+  block?: boolean;
+}
+
+export interface ApprovalRequestProps {
+  approval: PendingApproval;
+  accounts: PublicAccount[];
+  selectedAddress?: string;
+  busy: boolean;
+  onDecide(decision: ApprovalDecision): void;
+}
+
+const TITLES: Record<PendingApproval['kind'], string> = {
+  connect: 'Connect to this site',
+  'sign-message': 'Sign a message',
+  'sign-typed-data': 'Sign typed data',
+  transaction: 'Send a transaction',
+  'add-chain': 'Add a network',
+  'switch-chain': 'Switch network',
+  'watch-asset': 'Watch a token',
+  'issuer-request': 'Issuer request',
+};
+
+const isSigningView = (details: unknown): details is SigningView =>
+  typeof details === 'object' && details !== null && 'summary' in details && 'verdict' in details && 'simulation' in details;
+
+/** Signing requests carry the wallet's verdict; the rest get one from what they are. */
+function verdictFor(approval: PendingApproval): ComplianceResult {
+  const details = approval.details as Record<string, unknown> | undefined;
+  if (isSigningView(details)) {
+    // Intent warnings already appear among the verdict's reasons under the same code.
+    const codes = new Set(details.verdict.reasons.map((r) => r.code));
+    const extra = details.warnings.filter((w) => !codes.has(w.code)).map((w) => ({ ...w, severity: 'warn' as const }));
+    const reasons = [...details.verdict.reasons, ...extra];
+    return { verdict: details.verdict.verdict === 'allow' && extra.length ? 'warn' : details.verdict.verdict, reasons };
+  }
+  if (approval.kind === 'add-chain') {
+    return {
+      verdict: 'warn',
+      reasons: [{ code: 'site-added-network', severity: 'warn', message: 'Add networks only from sites you trust: the RPC server will see your addresses and could show false balances.' }],
+    };
+  }
+  if (approval.kind === 'watch-asset') {
+    const watch = details as { verified?: boolean; lookalikes?: { symbol: string; address: string }[] };
+    const reasons: ComplianceResult['reasons'] = [];
+    if (!watch?.verified) reasons.push({ code: 'unverified-token', severity: 'warn', message: "This token is not in Sharekeep's verified registry: anyone can deploy a token with any name." });
+    for (const other of watch?.lookalikes ?? []) {
+      reasons.push({ code: 'lookalike-token', severity: 'warn', message: `It shares its symbol with ${other.symbol} at ${other.address}, a different contract.` });
+    }
+    return { verdict: reasons.length ? 'warn' : 'allow', reasons };
+  }
+  return { verdict: 'allow', reasons: [] };
+}
+
+function Body({ approval, connect }: { approval: PendingApproval; connect: Parameters<typeof ApprovalConnect>[0] }) {
+  const details = approval.details;
+  if (isSigningView(details)) return <ApprovalSigningView view={details} />;
+  switch (approval.kind) {
+    case 'connect':
+      return <ApprovalConnect {...connect} />;
+    case 'add-chain':
+    case 'switch-chain':
+      return <ApprovalChain details={details as Parameters<typeof ApprovalChain>[0]['details']} adding={approval.kind === 'add-chain'} />;
+    case 'watch-asset':
+      return <ApprovalWatchAsset details={details as Parameters<typeof ApprovalWatchAsset>[0]['details']} />;
+    default:
+      return <ApprovalRawDetails details={details} />;
+  }
+}
+
+/** One pending request: who asks, what kind, what it does, the verdict, and the user's choice. */
+export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onDecide }: ApprovalRequestProps) {
+  const visible = accounts.filter((a) => !a.hidden);
+  const [chosen, setChosen] = useState<string[]>(() => [selectedAddress ?? visible[0]?.address].filter((a): a is string => !!a));
+  const verdict = verdictFor(approval);
+  const blocked = verdict.verdict === 'block';
+  const nothingToConnect = approval.kind === 'connect' && chosen.length === 0;
+  const approve = () => onDecide({ approved: true, data: approval.kind === 'connect' ? { accounts: chosen } : undefined });
+
+  return (
+    <article className="approval-request">
+      <ApprovalOrigin origin={approval.origin} />
+      <h2 className="approval-title">
+        {TITLES[approval.kind]}{' '}
+        <span className="approval-kind" data-testid="approval-kind">
+          {approval.kind}
+        </span>
+      </h2>
+      <Body approval={approval} connect={{ accounts: visible, chosen, onChange: setChosen }} />
+      <ApprovalVerdict verdict={verdict} />
+      <div className="approval-actions">
+        <button type="button" data-testid="approval-reject" disabled={busy} onClick={() => onDecide({ approved: false })}>
+          Reject
+        </button>
+        <button type="button" className="primary" data-testid="approval-approve" disabled={busy || blocked || nothingToConnect} onClick={approve}>
+          {approval.kind === 'connect' ? 'Connect' : approval.kind.startsWith('sign') ? 'Sign' : 'Approve'}
+        </button>
+      </div>
+      {approval.offerBlock && (
+        <button type="button" className="approval-block" data-testid="approval-reject-block" disabled={busy} onClick={() => onDecide({ approved: false, block: true })}>
+          Reject and block this site for 10 minutes
+        </button>
+      )}
+    </article>
+  );
+}
