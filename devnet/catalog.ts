@@ -33,6 +33,8 @@ export type StockSpec = {
   price: bigint;
   /** Proof of reserve relative to supply in basis points, or null for no reserve feed. */
   reserveBps: bigint | null;
+  /** Who may not hold it, stated in the deployment so the wallet's registry knows the rule. */
+  restrictions?: { excluded: string[] };
 };
 
 /** Dollars as an 8-decimal feed answer. */
@@ -83,6 +85,8 @@ export const stocks: StockSpec[] = [
     underlying: { ticker: 'AMZN', name: 'Amazon.com, Inc.', exchange: 'NASDAQ' },
     price: usd8(180),
     reserveBps: null,
+    // Its T-REX CountryRestrictModule refuses receivers in the US (840).
+    restrictions: { excluded: ['US'] },
   },
 ];
 

@@ -34,6 +34,8 @@ export type DevnetToken = {
   multiplierOracle: string | null;
   /** Uniswap V2 pair against USDC. */
   pair: string;
+  /** Countries whose residents may not hold it (ISO 3166-1 alpha-2), as its on-chain compliance enforces. */
+  restrictions?: { excluded?: string[]; allowedOnly?: string[] };
 };
 
 export type IssuerKind = 'order-processor' | 'attestation';

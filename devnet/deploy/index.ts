@@ -75,6 +75,7 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     reserveFeed: reserveFeeds[spec.symbol] ?? null,
     multiplierOracle,
     pair: pairs[spec.symbol],
+    ...(spec.restrictions ? { restrictions: spec.restrictions } : {}),
   }));
   const issuers: DevnetIssuer[] = [
     {
