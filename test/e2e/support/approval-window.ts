@@ -1,0 +1,84 @@
+// Driving the approval window in Chromium: find it when a request arrives, read it, decide.
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const TEST_PASSWORD = 'correct horse battery';
+
+interface UiPort {
+  postMessage(message: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(listener: (message: { id?: number; result?: unknown; error?: { code: string; message: string } }) => void): void };
+}
+type ExtensionGlobal = { chrome: { runtime: { connect(info: { name: string }): UiPort } } };
+
+/** Sends one UI command from an extension page, as the wallet's own pages do. */
+export async function uiCommand<T = unknown>(page: Page, method: string, params: Record<string, unknown> = {}): Promise<T> {
+  return page.evaluate(
+    ({ method, params }) =>
+      new Promise<T>((resolve, reject) => {
+        const port = (globalThis as unknown as ExtensionGlobal).chrome.runtime.connect({ name: 'sharekeep:ui' });
+        port.onMessage.addListener((msg) => {
+          if (msg.id !== 1) return;
+          port.disconnect();
+          if (msg.error) reject(new Error(`${msg.error.code}: ${msg.error.message}`));
+          else resolve(msg.result as T);
+        });
+        port.postMessage({ id: 1, method, params });
+      }),
+    { method, params },
+  );
+}
+
+/** An extension page that stays open for commands (the onboarding tab would navigate away). */
+export async function commandPage(context: BrowserContext, extensionUrl: (path: string) => string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(extensionUrl('onboarding.html'));
+  return page;
+}
+
+/** Imports a phrase with the test password and a jurisdiction, through the UI command the onboarding page uses. */
+export async function onboardWithCommand(page: Page, secret: string, jurisdiction = 'DE'): Promise<void> {
+  await uiCommand(page, 'onboarding.create', { secret, password: TEST_PASSWORD, jurisdiction, replaceExisting: true });
+}
+
+const isApprovalPage = (page: Page) => !page.isClosed() && page.url().includes('/approval.html');
+
+/**
+ * The approval window once it shows a request of `kind` (and origin, when given). The window
+ * closes itself between requests, so this looks at every open approval page until one matches.
+ */
+export async function waitForApproval(context: BrowserContext, kind: string, options: { origin?: string; timeoutMs?: number } = {}): Promise<Page> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  while (Date.now() < deadline) {
+    for (const page of context.pages().filter(isApprovalPage)) {
+      const shown = await page
+        .evaluate(() => ({
+          kind: document.querySelector('[data-testid="approval-kind"]')?.textContent ?? null,
+          origin: document.querySelector('[data-testid="approval-origin"]')?.textContent ?? null,
+        }))
+        .catch(() => null);
+      if (shown?.kind === kind && (options.origin === undefined || shown.origin === options.origin)) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`no approval window showed a ${kind} request`);
+}
+
+/** The open approval pages right now (none once the queue is empty and the window closed itself). */
+export const openApprovalPages = (context: BrowserContext) => context.pages().filter(isApprovalPage);
+
+export async function approve(page: Page): Promise<void> {
+  await page.getByTestId('approval-approve').click();
+}
+
+export async function reject(page: Page): Promise<void> {
+  await page.getByTestId('approval-reject').click();
+}
+
+/** Waits until no approval window is open: the queue is empty. */
+export async function waitForQueueEmpty(context: BrowserContext, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (openApprovalPages(context).length > 0) {
+    if (Date.now() > deadline) throw new Error('the approval window stayed open');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
