@@ -120,12 +120,14 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
     return merged;
   }
 
-  function resultOf(ctx: Context, snapshot: PortfolioSnapshot | undefined): PortfolioResult {
+  /** The view for every visible account, or only for `account` when it names one (a smaller message for the popup). */
+  function resultOf(ctx: Context, snapshot: PortfolioSnapshot | undefined, account?: string): PortfolioResult {
     const watched = ctx.settings.watchedTokens;
+    const only = account === undefined ? undefined : ctx.accounts.filter((a) => a.toLowerCase() === account.toLowerCase());
     return {
       view: buildPortfolioView(snapshot, {
         chainId: ctx.chainId,
-        accounts: ctx.accounts,
+        accounts: only ?? ctx.accounts,
         registry: ctx.registry,
         findToken: (address) => findPortfolioToken(ctx.registry, watched, ctx.chainId, address),
         nowMs: clock.now(),
@@ -136,13 +138,13 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
 
   return {
     /** The cached portfolio of the active chain, at once, and whether a refresh is running. */
-    async get(): Promise<PortfolioResult> {
+    async get(options: { account?: string } = {}): Promise<PortfolioResult> {
       const ctx = await context();
-      return resultOf(ctx, (await readCache(ctx.chainId))?.snapshot);
+      return resultOf(ctx, (await readCache(ctx.chainId))?.snapshot, options.account);
     },
 
     /** Reads the chain again (once per new block unless forced); concurrent calls share one read. */
-    async refresh(refreshOptions: { force?: boolean } = {}): Promise<PortfolioResult> {
+    async refresh(refreshOptions: { force?: boolean; account?: string } = {}): Promise<PortfolioResult> {
       const ctx = await context();
       let running = inFlight.get(ctx.chainId);
       if (!running) {
@@ -150,7 +152,7 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
         inFlight.set(ctx.chainId, running);
       }
       const snapshot = await running;
-      return resultOf(ctx, snapshot);
+      return resultOf(ctx, snapshot, refreshOptions.account);
     },
 
     /** Everything the token-detail screen shows about one token of the active chain. */
@@ -193,12 +195,14 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
 
 export type PortfolioService = ReturnType<typeof createPortfolioService>;
 
+const accountParam = (p: Record<string, unknown>) => (typeof p.account === 'string' ? p.account : undefined);
+
 /** The popup's portfolio commands, for the UI command table. */
 export function createPortfolioCommands(wallet: Wallet, clock: Clock, options: Omit<PortfolioServiceOptions, 'clock'> = {}) {
   const service = createPortfolioService(wallet, { dividendDistributors: wallet.dividendDistributors, ...options, clock });
   return {
-    'portfolio.get': async () => service.get(),
-    'portfolio.refresh': async (p: Record<string, unknown>) => service.refresh({ force: p.force === true }),
+    'portfolio.get': async (p: Record<string, unknown>) => service.get({ account: accountParam(p) }),
+    'portfolio.refresh': async (p: Record<string, unknown>) => service.refresh({ force: p.force === true, account: accountParam(p) }),
     'portfolio.detail': async (p: Record<string, unknown>) => service.detail(p),
   };
 }

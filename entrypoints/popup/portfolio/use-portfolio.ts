@@ -9,10 +9,13 @@ import type { PortfolioResult } from '@/lib/wallet';
 export const PORTFOLIO_MIRROR_KEY = 'sharekeep.portfolio';
 const REFRESH_EVERY_MS = 4_000;
 
-function readMirror(chainId: number | undefined): PortfolioResult | undefined {
+const isFor = (result: PortfolioResult | null | undefined, chainId: number | undefined, account: string | undefined) =>
+  !!result && result.view?.chainId === chainId && Array.isArray(result.view.accounts) && result.view.accounts.some((a) => a.address === account);
+
+function readMirror(chainId: number | undefined, account: string | undefined): PortfolioResult | undefined {
   try {
     const parsed = JSON.parse(localStorage.getItem(PORTFOLIO_MIRROR_KEY) ?? 'null') as PortfolioResult | null;
-    return parsed && parsed.view?.chainId === chainId && Array.isArray(parsed.view.accounts) ? { ...parsed, refreshing: true } : undefined;
+    return parsed && isFor(parsed, chainId, account) ? { ...parsed, refreshing: true } : undefined;
   } catch {
     return undefined;
   }
@@ -28,18 +31,21 @@ function writeMirror(result: PortfolioResult): void {
 
 const messageOf = (err: unknown) => (err instanceof UiCallError || err instanceof Error ? err.message : 'Could not reach Sharekeep.');
 
+/** The portfolio of the selected account (the background sends only that account's holdings). */
 export function usePortfolio() {
   const call = useWallet((s) => s.call);
+  const account = useWallet((s) => s.state?.selectedAddress);
   const unlocked = useWallet((s) => s.state?.unlocked === true);
   const chainId = useWallet((s) => s.state?.activeChainId);
-  const [result, setResult] = useState<PortfolioResult | undefined>(() => (unlocked ? readMirror(chainId) : undefined));
+  const [result, setResult] = useState<PortfolioResult | undefined>(() => (unlocked ? readMirror(chainId, account) : undefined));
   const [error, setError] = useState<string>();
 
   useEffect(() => {
     if (!unlocked) return;
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    setResult((current) => (current?.view.chainId === chainId ? current : readMirror(chainId)));
+    const params = account ? { account } : {};
+    setResult((current) => (isFor(current, chainId, account) ? current : readMirror(chainId, account)));
 
     const apply = (next: PortfolioResult) => {
       if (!alive) return;
@@ -50,7 +56,7 @@ export function usePortfolio() {
     const fail = (err: unknown) => alive && setError(messageOf(err));
     const refresh = async () => {
       timer = undefined;
-      if (document.visibilityState === 'visible') await call<PortfolioResult>('portfolio.refresh').then(apply, fail);
+      if (document.visibilityState === 'visible') await call<PortfolioResult>('portfolio.refresh', params).then(apply, fail);
       if (alive) timer = setTimeout(refresh, REFRESH_EVERY_MS);
     };
     const onVisible = () => {
@@ -59,7 +65,7 @@ export function usePortfolio() {
       void refresh();
     };
 
-    call<PortfolioResult>('portfolio.get')
+    call<PortfolioResult>('portfolio.get', params)
       .then((cached) => apply({ ...cached, refreshing: true }), fail)
       .then(refresh);
     document.addEventListener('visibilitychange', onVisible);
@@ -68,7 +74,7 @@ export function usePortfolio() {
       if (timer !== undefined) clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [call, unlocked, chainId]);
+  }, [call, unlocked, chainId, account]);
 
   return { result: unlocked ? result : undefined, error };
 }

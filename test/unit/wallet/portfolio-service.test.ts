@@ -133,6 +133,15 @@ describe('portfolio.get', () => {
     expect(cached).toEqual({ view: refreshed.view, refreshing: false });
   });
 
+  it('sends only the asked account when the popup names one', async () => {
+    const t = await portfolioWallet();
+    await t.call('portfolio.refresh');
+    const one = await t.call<PortfolioResult>('portfolio.get', { account: ACCOUNT_1.toLowerCase() });
+    expect(one.view.accounts.map((a) => a.address)).toEqual([ACCOUNT_1]);
+    const refreshed = await t.call<PortfolioResult>('portfolio.refresh', { account: ACCOUNT_1 });
+    expect(refreshed.view.accounts.map((a) => a.address)).toEqual([ACCOUNT_1]);
+  });
+
   it('survives a restart: a new service reads the cached snapshot from storage.local', async () => {
     const t = await portfolioWallet();
     const refreshed = await t.call<PortfolioResult>('portfolio.refresh');
