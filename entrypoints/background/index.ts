@@ -52,6 +52,8 @@ export default defineBackground(() => {
     const origin = port.sender.origin ?? new URL(port.sender.url).origin;
     sites.set(port, origin);
     port.onDisconnect.addListener(() => sites.delete(port));
+    // EIP-1193 'connect': the provider can now serve requests for this chain.
+    wallet.settings.get().then(({ activeChainId }) => port.postMessage({ kind: 'event', event: 'connect', data: { chainId: `0x${activeChainId.toString(16)}` } }));
     port.onMessage.addListener(async (message: unknown) => {
       const request = readPortRequest(message);
       if (!request) return;

@@ -144,6 +144,25 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       await wallet.switchChain(chainId);
       return state();
     },
+    'network.add': async (p) => {
+      // A network added by hand: checked like one a dApp proposes (the node must serve that chain id).
+      const chainId = parseChainId(p.chainId);
+      const rpcUrl = str(p, 'rpcUrl', 2048).trim();
+      const name = str(p, 'name', 64).trim() || `Chain ${String(p.chainId)}`;
+      const symbol = typeof p.symbol === 'string' && /^[A-Za-z0-9.]{1,12}$/.test(p.symbol) ? p.symbol : 'ETH';
+      if (!chainId) throw new WalletError('network.bad_chain_id', 'Enter the chain id as a number.');
+      if (await wallet.settings.network(chainId)) throw new WalletError('network.exists', 'That network is already in the list.');
+      if (!/^https?:\/\/\S+$/.test(rpcUrl)) throw new WalletError('network.bad_rpc_url', 'Enter a full http(s) URL.');
+      let answered: unknown;
+      try {
+        answered = await wallet.probeRpc(rpcUrl, 'eth_chainId');
+      } catch {
+        throw new WalletError('network.unreachable', 'That RPC did not answer. Check the URL and try again.');
+      }
+      if (parseChainId(answered) !== chainId) throw new WalletError('network.wrong_chain', `That RPC serves chain ${String(parseChainId(answered) ?? answered)}, not ${chainId}.`);
+      await wallet.settings.update((s) => ({ customNetworks: [...s.customNetworks, { chainId, name, rpcUrl, nativeCurrency: { name: symbol, symbol, decimals: 18 }, custom: true }] }));
+      return state();
+    },
     'network.setRpcUrl': async (p) => {
       const chainId = parseChainId(p.chainId);
       const url = str(p, 'rpcUrl', 2048).trim();

@@ -149,6 +149,9 @@ export function createWallet(ports: WalletPorts) {
     ports.stateChanged();
   };
 
+  /** Reaches an RPC URL that is not configured yet: only to check a network the user is adding. */
+  const probeRpc = (url: string, method: string) => createRpcCall(ports.rpc, async () => url)(method);
+
   const signing = createSigningFlows({
     keys, settings, rpc, activity, clock, approve, requireAccount, tokens, local: ports.local,
     ready: async () => {
@@ -157,7 +160,7 @@ export function createWallet(ports: WalletPorts) {
       return keys.isUnlocked();
     },
     stateChanged: ports.stateChanged,
-    probeRpc: (url, method) => createRpcCall(ports.rpc, async () => url)(method),
+    probeRpc,
   });
 
   const methods: Record<string, Handler> = {
@@ -222,6 +225,7 @@ export function createWallet(ports: WalletPorts) {
     notifyAccounts,
     switchChain,
     signing,
+    probeRpc,
     tokens,
     registry: () => registry,
     /** storage.local, for caches of other services (the portfolio snapshot). */

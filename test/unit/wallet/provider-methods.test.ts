@@ -247,3 +247,16 @@ describe('transactions', () => {
     expect((await t.wallet.activity.list()).map((a) => a.hash)).toEqual([second, first]);
   });
 });
+
+describe('networks added by hand', () => {
+  it('are added only when their RPC serves the chain id given', async () => {
+    const { createUiApi } = await import('../../../lib/wallet');
+    const t = await createTestWallet();
+    const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
+    await expect(ui.handle('network.add', { chainId: 1337, name: 'Side', rpcUrl: 'http://127.0.0.1:9999' })).rejects.toMatchObject({ code: 'network.wrong_chain' });
+    t.node.answers.eth_chainId = () => '0x539';
+    const state = (await ui.handle('network.add', { chainId: 1337, name: 'Side', rpcUrl: 'http://127.0.0.1:9999' })) as { networks: { chainId: number; name: string }[] };
+    expect(state.networks).toContainEqual(expect.objectContaining({ chainId: 1337, name: 'Side' }));
+    await expect(ui.handle('network.add', { chainId: 1337, name: 'Again', rpcUrl: 'http://127.0.0.1:9999' })).rejects.toMatchObject({ code: 'network.exists' });
+  });
+});
