@@ -82,3 +82,12 @@ export async function waitForQueueEmpty(context: BrowserContext, timeoutMs = 10_
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Polls until check() resolves truthy (for hooks, where expect.poll is not allowed). */
+export async function until(check: () => Promise<unknown>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
