@@ -62,17 +62,19 @@ export function GeneralSettings() {
   };
 
   return (
-    <form className="section" onSubmit={save}>
+    <section className="section">
       <h3>General</h3>
-      <CountrySelect value={jurisdiction} onChange={setJurisdiction} testId="settings-jurisdiction" />
-      <label className="field">
-        <span>RPC URL for {network?.name ?? 'this network'}</span>
-        <input className="mono" type="url" spellCheck={false} value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} data-testid="settings-rpc-url" />
-      </label>
-      <label className="field">
-        <span>Lock after this many idle minutes (0: never)</span>
-        <input type="number" min={0} max={1440} value={autoLock} onChange={(e) => setAutoLock(e.target.value)} data-testid="settings-auto-lock" />
-      </label>
+      <form onSubmit={save} id="general-settings">
+        <CountrySelect value={jurisdiction} onChange={setJurisdiction} testId="settings-jurisdiction" />
+        <label className="field">
+          <span>RPC URL for {network?.name ?? 'this network'}</span>
+          <input className="mono" type="url" spellCheck={false} value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} data-testid="settings-rpc-url" />
+        </label>
+        <label className="field">
+          <span>Lock after this many idle minutes (0: never)</span>
+          <input type="number" min={0} max={1440} value={autoLock} onChange={(e) => setAutoLock(e.target.value)} data-testid="settings-auto-lock" />
+        </label>
+      </form>
       {askPassword && (
         <PasswordPrompt
           submitLabel="Change country"
@@ -94,11 +96,11 @@ export function GeneralSettings() {
       )}
       {!askPassword && (
         <div className="row">
-          <button type="submit" className="primary" data-testid="settings-save">
+          <button type="submit" form="general-settings" className="primary" data-testid="settings-save">
             Save
           </button>
         </div>
       )}
-    </form>
+    </section>
   );
 }
