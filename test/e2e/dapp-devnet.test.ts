@@ -4,9 +4,10 @@ import type { Page } from 'playwright-core';
 import { type Address, erc20Abi, parseUnits } from 'viem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { devnetClients, tokenOf } from '../../devnet/test-kit.ts';
-import { approve, commandPage, onboardWithCommand, reject, TEST_PASSWORD, uiCommand, until, waitForApproval } from './support/approval-window.ts';
+import { approve, reject, uiCommand, until, waitForApproval } from './support/approval-window.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
+import { onboardByImport, TEST_PASSWORD } from './support/wallet.ts';
 
 const deployment = inject('deployment');
 const dappOrigin = new URL(deployment.dappUrl).origin;
@@ -32,8 +33,7 @@ describe('the devnet dApp with Sharekeep (Chromium)', () => {
 
   beforeAll(async () => {
     chromium = await launchWalletChromium();
-    commands = await commandPage(chromium.context, chromium.extensionUrl);
-    await onboardWithCommand(commands, deployment.mnemonic, 'DE');
+    commands = await onboardByImport(chromium, { secret: deployment.mnemonic }); // stays open: an extension page for UI commands
     dapp = await chromium.context.newPage();
     await dapp.goto(deployment.dappUrl);
     await until(async () => (await dapp.locator('#token-select option').count()) > 0, 'the dApp to load the deployment');
@@ -46,12 +46,12 @@ describe('the devnet dApp with Sharekeep (Chromium)', () => {
   it('approves the router for USDC: the window shows who may spend how much, then it mines', async () => {
     await chooseTrade('TSLAx', 'buy', '100');
     await dapp.locator('#swap-approve').click();
-    const window = await waitForApproval(chromium.context, 'transaction', { origin: dappOrigin });
-    const allowance = window.getByTestId('approval-allowance');
+    const prompt = await waitForApproval(chromium.context, 'transaction', { origin: dappOrigin });
+    const allowance = prompt.getByTestId('approval-allowance');
     expect(await allowance.textContent()).toContain('100 USDC');
     expect(await allowance.getByTestId('approval-spender').textContent()).toBe(router);
     expect(await allowance.getAttribute('data-unlimited')).toBe('false');
-    await approve(window);
+    await approve(prompt);
     await expect.poll(resultLabel, { timeout: 20_000 }).toBe('Approve');
     expect((await result()).status).toBe('success');
     expect(await publicClient.readContract({ address: usdc, abi: erc20Abi, functionName: 'allowance', args: [user, router] })).toBe(100_000_000n);
@@ -61,23 +61,23 @@ describe('the devnet dApp with Sharekeep (Chromium)', () => {
     const tsla = tokenOf(deployment, 'TSLAx').address;
     const [usdcBefore, tslaBefore] = await Promise.all([balanceOf(usdc), balanceOf(tsla)]);
     await dapp.locator('#swap').click();
-    const window = await waitForApproval(chromium.context, 'transaction', { origin: dappOrigin });
+    const prompt = await waitForApproval(chromium.context, 'transaction', { origin: dappOrigin });
 
-    expect(await window.getByTestId('approval-summary').textContent()).toMatch(/swap/i);
-    const out = window.locator('[data-testid="approval-change"][data-direction="out"]');
-    const into = window.locator('[data-testid="approval-change"][data-direction="in"]');
+    expect(await prompt.getByTestId('approval-summary').textContent()).toMatch(/swap/i);
+    const out = prompt.locator('[data-testid="approval-change"][data-direction="out"]');
+    const into = prompt.locator('[data-testid="approval-change"][data-direction="in"]');
     expect(await out.textContent()).toContain('100 USDC');
     expect(await into.getAttribute('data-symbol')).toBe('TSLAx');
     expect(await into.textContent()).toMatch(/at least [\d.]+ TSLAx/);
 
-    const simulation = window.getByTestId('approval-simulation');
+    const simulation = prompt.getByTestId('approval-simulation');
     expect(await simulation.getAttribute('data-status')).toBe('ok');
     expect(await simulation.locator('[data-symbol="USDC"]').textContent()).toContain('-100 USDC');
     const simulatedTsla = (await simulation.locator('[data-symbol="TSLAx"]').textContent()) ?? '';
     expect(simulatedTsla).toMatch(/^\+[\d.]+ TSLAx$/);
-    expect(await window.getByTestId('approval-verdict').getAttribute('data-verdict')).not.toBe('block');
+    expect(await prompt.getByTestId('approval-verdict').getAttribute('data-verdict')).not.toBe('block');
 
-    await approve(window);
+    await approve(prompt);
     await expect.poll(resultLabel, { timeout: 20_000 }).toBe('Swap');
     expect((await result()).status).toBe('success');
     const [usdcAfter, tslaAfter] = await Promise.all([balanceOf(usdc), balanceOf(tsla)]);
@@ -92,13 +92,13 @@ describe('the devnet dApp with Sharekeep (Chromium)', () => {
   it('decodes a Permit2 transfer order: token, amount and spender', async () => {
     await chooseTrade('TSLAx', 'buy', '250');
     await dapp.locator('#sign-permit2').click();
-    const window = await waitForApproval(chromium.context, 'sign-typed-data', { origin: dappOrigin });
-    expect(await window.getByTestId('approval-summary').textContent()).toMatch(/take 250 USDC/);
-    const allowance = window.getByTestId('approval-allowance');
+    const prompt = await waitForApproval(chromium.context, 'sign-typed-data', { origin: dappOrigin });
+    expect(await prompt.getByTestId('approval-summary').textContent()).toMatch(/take 250 USDC/);
+    const allowance = prompt.getByTestId('approval-allowance');
     expect(await allowance.textContent()).toContain('250 USDC');
     expect(await allowance.getByTestId('approval-spender').textContent()).toBe(router);
-    expect(await window.getByTestId('approval-simulation').getAttribute('data-status')).toBe('not-run');
-    await approve(window);
+    expect(await prompt.getByTestId('approval-simulation').getAttribute('data-status')).toBe('not-run');
+    await approve(prompt);
     await expect.poll(resultLabel).toBe('Permit2 signature');
     expect((await result()).signature).toMatch(/^0x[0-9a-f]{130}$/);
   });
@@ -111,13 +111,13 @@ describe('the devnet dApp with Sharekeep (Chromium)', () => {
 
     await chooseTrade('AMZNr', 'buy', '50');
     await dapp.locator('#swap').click();
-    const window = await waitForApproval(chromium.context, 'transaction', { origin: dappOrigin });
-    expect(await window.getByTestId('approval-verdict').getAttribute('data-verdict')).toBe('block');
-    const blocking = window.locator('[data-testid="approval-reason"][data-severity="block"]');
+    const prompt = await waitForApproval(chromium.context, 'transaction', { origin: dappOrigin });
+    expect(await prompt.getByTestId('approval-verdict').getAttribute('data-verdict')).toBe('block');
+    const blocking = prompt.locator('[data-testid="approval-reason"][data-severity="block"]');
     expect(await blocking.first().textContent()).toMatch(/AMZNr.*US/);
-    expect(await window.getByTestId('approval-approve').isDisabled()).toBe(true);
+    expect(await prompt.getByTestId('approval-approve').isDisabled()).toBe(true);
 
-    await reject(window);
+    await reject(prompt);
     await expect.poll(resultLabel).toBe('Error');
     expect((await result()).code).toBe(4001);
     expect(await publicClient.getTransactionCount({ address: user })).toBe(nonceBefore);

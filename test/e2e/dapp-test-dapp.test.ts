@@ -5,9 +5,10 @@ import type { Page } from 'playwright-core';
 import { type Address, erc20Abi, type Hex, parseEther, parseUnits, recoverMessageAddress, recoverTypedDataAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { devnetClients } from '../../devnet/test-kit.ts';
-import { approve, commandPage, onboardWithCommand, openApprovalPages, reject, waitForApproval } from './support/approval-window.ts';
+import { approve, openApprovalPages, reject, waitForApproval } from './support/approval-window.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
+import { onboardByImport } from './support/wallet.ts';
 
 const deployment = inject('deployment');
 const dappUrl = inject('testDappUrl');
@@ -95,9 +96,7 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
 
   beforeAll(async () => {
     chromium = await launchWalletChromium();
-    const commands = await commandPage(chromium.context, chromium.extensionUrl);
-    await onboardWithCommand(commands, deployment.mnemonic, 'DE');
-    await commands.close();
+    await (await onboardByImport(chromium, { secret: deployment.mnemonic })).close();
     dapp = await chromium.context.newPage();
     await dapp.goto(dappUrl);
   });
@@ -121,12 +120,12 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
     await dapp.getByRole('button', { name: 'Use Sharekeep' }).click();
     await expect.poll(() => dapp.locator('#activeProviderName').textContent()).toBe('Sharekeep');
     await dapp.locator('#connectButton').click();
-    const window = await waitForApproval(chromium.context, 'connect');
-    expect(await window.getByTestId('approval-origin').textContent()).toBe(dappOrigin);
-    expect(await window.getByTestId('approval-verdict').getAttribute('data-verdict')).toBe('allow');
-    const choice = window.locator(`[data-testid="approval-account"][data-address="${user}"]`);
+    const prompt = await waitForApproval(chromium.context, 'connect');
+    expect(await prompt.getByTestId('approval-origin').textContent()).toBe(dappOrigin);
+    expect(await prompt.getByTestId('approval-verdict').getAttribute('data-verdict')).toBe('allow');
+    const choice = prompt.locator(`[data-testid="approval-account"][data-address="${user}"]`);
     expect(await choice.isChecked()).toBe(true);
-    await approve(window);
+    await approve(prompt);
     await expect.poll(() => dapp.locator('#accounts').textContent()).toMatch(new RegExp(user, 'i'));
   });
 
@@ -135,20 +134,20 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
   it("signs test-dapp's personal_sign with a signature that recovers to the account", async () => {
     const text = 'Example `personal_sign` message';
     const pending = startRequest(dapp, 'personal_sign', [`0x${Buffer.from(text).toString('hex')}`, user, 'Example password']);
-    const window = await waitForApproval(chromium.context, 'sign-message', { origin: dappOrigin });
-    expect(await window.getByTestId('approval-message').textContent()).toBe(text);
-    await approve(window);
+    const prompt = await waitForApproval(chromium.context, 'sign-message', { origin: dappOrigin });
+    expect(await prompt.getByTestId('approval-message').textContent()).toBe(text);
+    await approve(prompt);
     const signature = (await pending).result as Hex;
     expect(await recoverMessageAddress({ message: text, signature })).toBe(user);
   });
 
   it("signs test-dapp's eth_signTypedData_v4 mail; the signature recovers to the account over the data the window showed", async () => {
     const pending = startRequest(dapp, 'eth_signTypedData_v4', [user, JSON.stringify(etherMail(deployment.chainId))]);
-    const window = await waitForApproval(chromium.context, 'sign-typed-data', { origin: dappOrigin });
-    const shown = JSON.parse((await window.locator('[data-testid="approval-typed-data"] pre').textContent()) ?? '');
+    const prompt = await waitForApproval(chromium.context, 'sign-typed-data', { origin: dappOrigin });
+    const shown = JSON.parse((await prompt.locator('[data-testid="approval-typed-data"] pre').textContent()) ?? '');
     expect(shown.message.contents).toBe('Hello, Bob!');
-    expect(await window.getByTestId('approval-verdict').getAttribute('data-verdict')).toBe('warn'); // typed data Sharekeep cannot decode
-    await approve(window);
+    expect(await prompt.getByTestId('approval-verdict').getAttribute('data-verdict')).toBe('warn'); // typed data Sharekeep cannot decode
+    await approve(prompt);
     const signature = (await pending).result as Hex;
     const { EIP712Domain: _, ...types } = shown.types;
     const domain = { ...shown.domain, chainId: BigInt(shown.domain.chainId) };
@@ -165,10 +164,10 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
     const before = await publicClient.getBalance({ address: recipient });
     const value = parseEther('0.25');
     const pending = startRequest(dapp, 'eth_sendTransaction', [{ from: user, to: recipient, value: `0x${value.toString(16)}` }]);
-    const window = await waitForApproval(chromium.context, 'transaction');
-    expect(await window.getByTestId('approval-tx-to').textContent()).toBe(recipient);
-    expect(await window.getByTestId('approval-tx-value').textContent()).toBe('0.25 ETH');
-    await approve(window);
+    const prompt = await waitForApproval(chromium.context, 'transaction');
+    expect(await prompt.getByTestId('approval-tx-to').textContent()).toBe(recipient);
+    expect(await prompt.getByTestId('approval-tx-value').textContent()).toBe('0.25 ETH');
+    await approve(prompt);
     const { result: hash } = await pending;
     const receipt = await publicClient.waitForTransactionReceipt({ hash: hash as Hex });
     expect(receipt.status).toBe('success');
@@ -182,10 +181,10 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
     const amount = parseUnits('12.5', 6);
     const data = `0xa9059cbb${recipient.slice(2).toLowerCase().padStart(64, '0')}${amount.toString(16).padStart(64, '0')}`;
     const pending = startRequest(dapp, 'eth_sendTransaction', [{ from: user, to: usdc, data }]);
-    const window = await waitForApproval(chromium.context, 'transaction');
-    const change = window.locator('[data-testid="approval-change"][data-direction="out"]');
+    const prompt = await waitForApproval(chromium.context, 'transaction');
+    const change = prompt.locator('[data-testid="approval-change"][data-direction="out"]');
     expect(await change.textContent()).toContain('12.5 USDC');
-    await approve(window);
+    await approve(prompt);
     const { result: hash } = await pending;
     expect((await publicClient.waitForTransactionReceipt({ hash: hash as Hex })).status).toBe('success');
     expect(await balance()).toBe(before + amount);
@@ -203,9 +202,9 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
       const pending = startRequest(dapp, 'wallet_addEthereumChain', [
         { chainId: '0x539', chainName: 'Second devnet', rpcUrls: [other.rpcUrl], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } },
       ]);
-      const window = await waitForApproval(chromium.context, 'add-chain');
-      expect(await window.getByTestId('approval-chain-id').textContent()).toContain('1337');
-      await approve(window);
+      const prompt = await waitForApproval(chromium.context, 'add-chain');
+      expect(await prompt.getByTestId('approval-chain-id').textContent()).toContain('1337');
+      await approve(prompt);
       expect(await pending).toEqual({ result: null });
       expect((await startRequest(dapp, 'eth_chainId')).result).toBe('0x539');
       expect(await dapp.evaluate(() => (window as unknown as { __chains: string[] }).__chains)).toContain('0x539');

@@ -1,8 +1,6 @@
 // Driving the approval window in Chromium: find it when a request arrives, read it, decide.
 import type { BrowserContext, Page } from 'playwright-core';
 
-export const TEST_PASSWORD = 'correct horse battery';
-
 interface UiPort {
   postMessage(message: unknown): void;
   disconnect(): void;
@@ -26,18 +24,6 @@ export async function uiCommand<T = unknown>(page: Page, method: string, params:
       }),
     { method, params },
   );
-}
-
-/** An extension page that stays open for commands (the onboarding tab would navigate away). */
-export async function commandPage(context: BrowserContext, extensionUrl: (path: string) => string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(extensionUrl('onboarding.html'));
-  return page;
-}
-
-/** Imports a phrase with the test password and a jurisdiction, through the UI command the onboarding page uses. */
-export async function onboardWithCommand(page: Page, secret: string, jurisdiction = 'DE'): Promise<void> {
-  await uiCommand(page, 'onboarding.create', { secret, password: TEST_PASSWORD, jurisdiction, replaceExisting: true });
 }
 
 const isApprovalPage = (page: Page) => !page.isClosed() && page.url().includes('/approval.html');
