@@ -1,5 +1,6 @@
 // Browser versions of the ports lib/ is written against.
-import type { KeyValueStore, RpcTransport } from '@/lib/ports';
+import { createAllowlistedFetch } from '@/lib/issuers';
+import type { AllowlistedFetch, KeyValueStore, RpcTransport } from '@/lib/ports';
 
 type StorageArea = typeof browser.storage.local;
 
@@ -19,3 +20,7 @@ export const fetchRpc: RpcTransport = async (url, body) => {
   if (!res.ok) throw new Error(`RPC answered HTTP ${res.status}`);
   return res.json();
 };
+
+/** fetch() to issuer APIs: an origin the registry does not allowlist is refused before a byte is sent. */
+export const issuerFetchPort = (isAllowlisted: (origin: string) => boolean): AllowlistedFetch =>
+  createAllowlistedFetch((url, init) => fetch(url, init), isAllowlisted);

@@ -3,7 +3,7 @@ import { type ProviderEventName, PROVIDER_PORT_NAME, readPortRequest } from '@/l
 import { mergeRegistryData, registryFromDevnet, unpackRegistry } from '@/lib/registry';
 import { createUiApi, createWallet } from '@/lib/wallet';
 import { createApprovalWindow } from './approval-window';
-import { fetchRpc, storagePort } from './browser-ports';
+import { fetchRpc, issuerFetchPort, storagePort } from './browser-ports';
 import { devnet } from './devnet';
 import { isExtensionPage, serveUiPort, UI_PORT_NAME } from './ui-port';
 
@@ -20,6 +20,7 @@ export default defineBackground(() => {
     session: storagePort(browser.storage.session),
     clock: Date,
     rpc: fetchRpc,
+    issuerFetch: issuerFetchPort((origin) => wallet.registry()?.isAllowlistedIssuerOrigin(origin) ?? false),
     openApproval: () => approvalWindow.open(),
     emit(origin: string | null, event: ProviderEventName, data: unknown) {
       for (const [port, site] of sites) if (origin === null || site === origin) port.postMessage({ kind: 'event', event, data });

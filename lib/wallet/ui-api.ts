@@ -5,6 +5,7 @@
 import { type Address, getAddress, isAddress, parseUnits, encodeFunctionData, parseAbi } from 'viem';
 import { parseChainId } from '../chains';
 import { WalletError } from '../errors';
+import { createIssuerCommands, PASSIVE_ISSUER_COMMANDS } from '../issuers';
 import { looksLikePrivateKey } from '../keyring';
 import { createPortfolioCommands } from './portfolio-service';
 import type { UiState } from './ui-state';
@@ -18,7 +19,7 @@ const erc20Transfer = parseAbi(['function transfer(address to, uint256 amount) r
 type Params = Record<string, unknown>;
 
 /** Commands pages send on their own (polling, opening): they do not count as user activity for auto-lock. */
-const PASSIVE_COMMANDS = new Set(['state', 'touch', 'activity.refresh', 'portfolio.get', 'portfolio.refresh']);
+const PASSIVE_COMMANDS = new Set(['state', 'touch', 'activity.refresh', 'portfolio.get', 'portfolio.refresh', ...PASSIVE_ISSUER_COMMANDS]);
 
 function str(params: Params, key: string, max = 10_000): string {
   const value = params[key];
@@ -51,6 +52,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
 
   const touch = async () => {
     if (!wallet.keys.isUnlocked()) return;
+    if (autoLockAt === undefined) await wallet.markUnlocked(true);
     const minutes = (await wallet.settings.get()).autoLockMinutes;
     autoLockAt = minutes > 0 ? clock.now() + minutes * 60_000 : undefined;
     autoLock.schedule(autoLockAt);
@@ -58,6 +60,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
 
   const lock = async () => {
     await wallet.keys.lock();
+    await wallet.markUnlocked(false);
     autoLockAt = undefined;
     autoLock.schedule(undefined);
     await wallet.notifyAccounts();
@@ -89,6 +92,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
   const commands: Record<string, (p: Params) => Promise<unknown>> = {
     state,
     ...createPortfolioCommands(wallet, clock),
+    ...createIssuerCommands(wallet),
     'onboarding.generate': async (p) => ({ mnemonic: wallet.keys.generateMnemonic(p.words === 24 ? 24 : 12) }),
     'onboarding.validate': async (p) => {
       const secret = str(p, 'secret').trim();

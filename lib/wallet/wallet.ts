@@ -9,7 +9,7 @@ import { type Network, parseChainId, toHexChainId } from '../chains';
 import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
 import { createKeyManager, type KeyManager, type PublicAccount } from '../keyring';
 import { createPermissionStore, toEip2255 } from '../permissions';
-import type { Clock, KeyValueStore, RpcTransport } from '../ports';
+import type { AllowlistedFetch, Clock, KeyValueStore, RpcTransport } from '../ports';
 import { createRegistry, type Registry, type RegistryData } from '../registry';
 import type { ProviderEventName } from '../provider/protocol';
 import { createActivityLog } from './activity';
@@ -24,6 +24,8 @@ export interface WalletPorts {
   session: KeyValueStore;
   clock: Clock;
   rpc: RpcTransport;
+  /** HTTP to allowlisted issuer origins only (mint/redeem); without it no issuer is reached. */
+  issuerFetch?: AllowlistedFetch;
   openApproval(): Promise<void>;
   /** Sends a provider event to the pages of one origin, or of every origin when null. */
   emit(origin: string | null, event: ProviderEventName, data: unknown): void;
@@ -51,6 +53,8 @@ const PASSTHROUGH = new Set([
   'eth_getUncleCountByBlockNumber', 'eth_maxPriorityFeePerGas', 'eth_protocolVersion', 'eth_syncing', 'net_listening', 'web3_clientVersion',
   'eth_blobBaseFee',
 ]);
+
+export const UNLOCKED_FLAG = 'ui.unlocked';
 
 type Handler = (ctx: RequestContext, params: unknown[]) => Promise<unknown>;
 
@@ -220,6 +224,7 @@ export function createWallet(ports: WalletPorts) {
     approvals,
     activity,
     rpc,
+    issuerFetch: ports.issuerFetch,
     ready,
     accountsFor,
     notifyAccounts,
@@ -231,6 +236,15 @@ export function createWallet(ports: WalletPorts) {
     /** storage.local, for caches of other services (the portfolio snapshot). */
     local: ports.local,
     dividendDistributors: ports.dividendDistributors ?? {},
+
+    /**
+     * A non-secret flag in storage.session that wallet pages read before painting cached data:
+     * after a browser restart (session storage cleared) a cached "unlocked" view is not shown.
+     */
+    async markUnlocked(unlocked: boolean) {
+      if (unlocked) await ports.session.set({ [UNLOCKED_FLAG]: true });
+      else await ports.session.remove(UNLOCKED_FLAG);
+    },
 
     /** Every page request lands here; it answers with a result or throws an EIP-1193 error. */
     async handleProviderRequest(ctx: RequestContext, payload: unknown): Promise<unknown> {

@@ -1,0 +1,64 @@
+/**
+ * Ondo-style issuers: the issuer signs an EIP-712 Quote (an attestation) and the user mints with
+ * mintWithAttestation or redeems with redeemWithAttestation, settling in the same transaction.
+ */
+import { encodeFunctionData, isAddressEqual, parseEventLogs } from 'viem';
+import { attestationManagerAbi } from './abis';
+import { badAnswer, checkCommonFields, type IssuerAdapter, parseAnswer } from './adapter';
+import { AttestationQuoteSchema } from './schemas';
+
+export const attestationAdapter: IssuerAdapter = {
+  protocol: 'attestation',
+
+  checkQuote(answer, ask) {
+    const a = parseAnswer(AttestationQuoteSchema, answer, ask);
+    checkCommonFields(a, ask);
+    const q = a.quote;
+    const mint = ask.side === 'mint';
+    const fail = (detail: string) => {
+      throw badAnswer(ask, detail);
+    };
+    if (q.chainId !== BigInt(ask.chainId)) fail(`the attestation is for chain ${q.chainId}`);
+    if (!isAddressEqual(q.asset, ask.token)) fail('the attestation is for another token');
+    if (q.quantity !== a.quantity || q.price !== a.price || q.expiration !== a.expiry) fail('the attestation differs from the quote shown');
+    if (q.side !== (mint ? 0 : 1)) fail('the attestation is for the other side of the trade');
+    if (BigInt(q.additionalData) !== a.fee) fail('the attestation carries another fee');
+    if (a.method !== (mint ? 'mintWithAttestation' : 'redeemWithAttestation')) fail(`it asks for ${a.method}`);
+    const data = mint
+      ? encodeFunctionData({ abi: attestationManagerAbi, functionName: 'mintWithAttestation', args: [q, a.signature, a.paymentToken, a.total] })
+      : encodeFunctionData({ abi: attestationManagerAbi, functionName: 'redeemWithAttestation', args: [q, a.signature, a.paymentToken, a.total] });
+    return {
+      protocol: 'attestation',
+      side: ask.side,
+      token: ask.token,
+      quantity: a.quantity,
+      price: a.price,
+      value: a.value,
+      fee: a.fee,
+      total: a.total,
+      paymentToken: a.paymentToken,
+      expiry: a.expiry,
+      marketStatus: a.marketStatus,
+      contract: a.contract,
+      data,
+    };
+  },
+
+  async settlement(chain, quote, hash, user) {
+    const receipt = await chain.receipt(hash);
+    if (!receipt) return { state: 'pending', note: 'Waiting for the transaction to be mined.' };
+    if (!receipt.success) return { state: 'failed', reason: 'The issuer contract refused the transaction; nothing was minted or redeemed.' };
+    const logs = parseEventLogs({ abi: attestationManagerAbi, logs: receipt.logs as never, strict: false }).filter(
+      (log) => isAddressEqual(log.address, quote.contract) && log.args.user !== undefined && isAddressEqual(log.args.user, user),
+    );
+    for (const log of logs) {
+      if (log.eventName === 'MintWithAttestation' && quote.side === 'mint' && log.args.asset && isAddressEqual(log.args.asset, quote.token)) {
+        return { state: 'settled', tokenAmount: log.args.quantity ?? 0n, paymentAmount: log.args.depositTokenAmount ?? 0n, fee: quote.fee, blockNumber: receipt.blockNumber };
+      }
+      if (log.eventName === 'RedeemWithAttestation' && quote.side === 'redeem' && log.args.asset && isAddressEqual(log.args.asset, quote.token)) {
+        return { state: 'settled', tokenAmount: log.args.quantity ?? 0n, paymentAmount: log.args.receiveTokenAmount ?? 0n, fee: quote.fee, blockNumber: receipt.blockNumber };
+      }
+    }
+    return { state: 'failed', reason: 'The transaction was mined but the issuer contract reported no mint or redemption for this account.' };
+  },
+};

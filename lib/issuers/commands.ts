@@ -1,0 +1,86 @@
+/**
+ * The popup's issuer commands, spread into the wallet's UI command table. Each one validates
+ * its params; the service does the rest.
+ */
+import { type Address, getAddress, isAddress, parseUnits } from 'viem';
+import { WalletError } from '../errors';
+import type { Wallet } from '../wallet';
+import { issuerError } from './errors';
+import { createIssuerService, type IssuerService } from './service';
+import type { IssuerSide } from './types';
+
+type Params = Record<string, unknown>;
+
+/** The service over the wallet's own parts: its registry, RPC, settings, keys and signing road. */
+export function issuerServiceFor(wallet: Wallet): IssuerService {
+  return createIssuerService({
+    ready: () => wallet.ready(),
+    registry: () => wallet.registry(),
+    fetch: wallet.issuerFetch,
+    rpc: (method, params) => wallet.rpc(method, params),
+    activeChainId: async () => (await wallet.settings.get()).activeChainId,
+    jurisdiction: async () => (await wallet.settings.get()).jurisdiction,
+    policy: (chainId, address) => wallet.tokens.policy(chainId, address),
+    async signer(address) {
+      if (!wallet.keys.isUnlocked()) throw new WalletError('vault.locked', 'The wallet is locked. Unlock it and try again.');
+      const accounts = (await wallet.keys.listAccounts()).filter((a) => !a.hidden);
+      const selected = (await wallet.settings.get()).selectedAddress;
+      const wanted = address ?? selected ?? accounts[0]?.address;
+      const account = accounts.find((a) => a.address.toLowerCase() === wanted?.toLowerCase());
+      if (!account) throw issuerError('issuer.no_account', 'Choose an account of this wallet first.');
+      if (account.kind === 'watch') throw issuerError('issuer.no_account', 'This is a watch-only account: Sharekeep holds no key for it and cannot mint or redeem with it.');
+      return getAddress(account.address);
+    },
+    submit: (origin, tx) => wallet.signing.submit(origin, tx),
+    clock: { now: () => Date.now() },
+  });
+}
+
+function chainIdOf(p: Params): number {
+  const chainId = Number(p.chainId);
+  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new WalletError('ui.bad_params', 'Expected "chainId" as a number.');
+  return chainId;
+}
+
+function tokenOf(p: Params): Address {
+  if (typeof p.token !== 'string' || !isAddress(p.token, { strict: false })) throw new WalletError('ui.bad_address', 'That is not a valid token address.');
+  return getAddress(p.token);
+}
+
+function sideOf(p: Params): IssuerSide {
+  if (p.side !== 'mint' && p.side !== 'redeem') throw new WalletError('ui.bad_params', 'Expected "side" as mint or redeem.');
+  return p.side;
+}
+
+function idOf(p: Params): string {
+  if (typeof p.id !== 'string' || p.id.length > 64) throw new WalletError('ui.bad_params', 'Expected "id".');
+  return p.id;
+}
+
+/** `amount` is text in whole tokens (e.g. "1.5"), converted with the token's decimals. */
+function quantityOf(p: Params, decimals: number): bigint {
+  const text = typeof p.amount === 'string' ? p.amount.trim() : '';
+  if (!/^\d{1,30}(\.\d{1,36})?$/.test(text)) throw issuerError('issuer.bad_amount', 'Enter an amount like 1.5');
+  const [, fraction = ''] = text.split('.');
+  if (fraction.length > decimals) throw issuerError('issuer.bad_amount', `This token has ${decimals} decimals; enter fewer digits after the point.`);
+  return parseUnits(text, decimals);
+}
+
+export function createIssuerCommands(wallet: Wallet, service: IssuerService = issuerServiceFor(wallet)): Record<string, (p: Params) => Promise<unknown>> {
+  return {
+    'issuer.options': async (p) => service.options(chainIdOf(p), tokenOf(p)),
+    'issuer.quote': async (p) => {
+      const chainId = chainIdOf(p);
+      const token = tokenOf(p);
+      await wallet.ready();
+      const decimals = wallet.registry()?.findToken(chainId, token)?.decimals ?? 18;
+      return service.quote({ chainId, token, side: sideOf(p), quantity: quantityOf(p, decimals), from: typeof p.from === 'string' ? p.from : undefined });
+    },
+    'issuer.submit': async (p) => service.submit(idOf(p)),
+    'issuer.status': async (p) => service.status(idOf(p)),
+    'issuer.latest': async (p) => service.latest(chainIdOf(p), tokenOf(p)) ?? null,
+  };
+}
+
+/** Commands pages send on their own (polling): they do not postpone auto-lock. */
+export const PASSIVE_ISSUER_COMMANDS = ['issuer.options', 'issuer.status', 'issuer.latest'] as const;

@@ -1,0 +1,16 @@
+/**
+ * Mint and redeem through allowlisted issuers: one adapter per issuer protocol (Ondo-style
+ * attestations, Dinari-style order processor), an HTTP client over the AllowlistedFetch port,
+ * and a service that checks the allowlist and compliance, quotes, submits through the wallet's
+ * signing road and reads settlement from the chain.
+ */
+export type { IssuerAdapter } from './adapter';
+export { attestationAdapter } from './attestation';
+export { createIssuerCommands, issuerServiceFor, PASSIVE_ISSUER_COMMANDS } from './commands';
+export { type IssuerErrorCode, issuerError } from './errors';
+export { createAllowlistedFetch, type GuardedFetchOptions } from './guarded-fetch';
+export { createIssuerApi, type IssuerApi, type IssuerEndpoint, type QuoteBody } from './issuer-api';
+export { orderProcessorAdapter } from './order-processor';
+export { createIssuerService, type IssuerOptions, type IssuerService, type IssuerServiceDeps, type IssuerTransaction, type QuoteParams } from './service';
+export type { CheckedQuote, IssuerProtocol, IssuerSide, QuoteAsk, Settlement } from './types';
+export type { IssuerRequestStatus, IssuerRequestView, TokenRefView } from './view';

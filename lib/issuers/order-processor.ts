@@ -1,0 +1,83 @@
+/**
+ * Dinari-style issuers: the user creates an on-chain order with an issuer-signed fee quote (a
+ * buy escrows the stablecoin, a sell burns the shares at once); the issuer's operator fills it
+ * later, and OrderFill / OrderFulfilled on chain say how it settled.
+ */
+import { encodeEventTopics, encodeFunctionData, type Hex, isAddressEqual, parseEventLogs } from 'viem';
+import { ORDER_STATUS, orderProcessorAbi } from './abis';
+import { badAnswer, checkCommonFields, type IssuerAdapter, parseAnswer } from './adapter';
+import { OrderQuoteSchema } from './schemas';
+
+export const orderProcessorAdapter: IssuerAdapter = {
+  protocol: 'order-processor',
+
+  checkQuote(answer, ask) {
+    const a = parseAnswer(OrderQuoteSchema, answer, ask);
+    checkCommonFields(a, ask);
+    const { order, feeQuote } = a;
+    const buy = ask.side === 'mint';
+    const fail = (detail: string) => {
+      throw badAnswer(ask, detail);
+    };
+    if (!isAddressEqual(order.assetToken, ask.token)) fail('the order is for another token');
+    if (!isAddressEqual(order.recipient, ask.user)) fail('the order pays someone else');
+    if (!isAddressEqual(order.paymentToken, a.paymentToken)) fail('the order pays in another token');
+    if (order.sell === buy) fail('the order is for the other side of the trade');
+    if (order.orderType !== 0) fail('it is not a market order');
+    if (buy && (order.paymentTokenQuantity !== a.value || order.assetTokenQuantity !== 0n)) fail('the order spends another amount');
+    if (!buy && order.assetTokenQuantity !== a.quantity) fail('the order sells another quantity');
+    if (!isAddressEqual(feeQuote.requester, ask.user)) fail('the fee quote is for another account');
+    if (feeQuote.fee !== a.fee || feeQuote.deadline !== a.expiry) fail('the fee quote differs from the quote shown');
+    const data = encodeFunctionData({ abi: orderProcessorAbi, functionName: 'createOrder', args: [order, feeQuote, a.signature] });
+    return {
+      protocol: 'order-processor',
+      side: ask.side,
+      token: ask.token,
+      quantity: a.quantity,
+      price: a.price,
+      value: a.value,
+      fee: a.fee,
+      total: a.total,
+      paymentToken: a.paymentToken,
+      expiry: a.expiry,
+      marketStatus: a.marketStatus,
+      contract: a.contract,
+      data,
+      orderId: feeQuote.orderId,
+    };
+  },
+
+  async settlement(chain, quote, hash) {
+    const receipt = await chain.receipt(hash);
+    if (!receipt) return { state: 'pending', note: 'Waiting for the order transaction to be mined.' };
+    if (!receipt.success) return { state: 'failed', reason: 'The issuer contract refused the order; nothing was taken.' };
+    const created = parseEventLogs({ abi: orderProcessorAbi, eventName: 'OrderCreated', logs: receipt.logs as never, strict: false }).find(
+      (log) => isAddressEqual(log.address, quote.contract),
+    );
+    const id = created?.args.id;
+    if (id === undefined) return { state: 'failed', reason: 'The transaction was mined but created no order.' };
+    const status = Number(await chain.read(quote.contract, orderProcessorAbi, 'getOrderStatus', [id]));
+    if (status === ORDER_STATUS.active) return { state: 'pending', note: 'Order placed; waiting for the issuer to fill it.' };
+    if (status === ORDER_STATUS.cancelled) {
+      return { state: 'failed', reason: quote.side === 'mint' ? 'The issuer cancelled the order and returned the escrowed payment.' : 'The issuer cancelled the order and returned your tokens.' };
+    }
+    const topics = encodeEventTopics({ abi: orderProcessorAbi, eventName: 'OrderFill', args: { id } }) as Hex[];
+    const fills = parseEventLogs({
+      abi: orderProcessorAbi,
+      eventName: 'OrderFill',
+      logs: (await chain.logs({ address: quote.contract, topics, fromBlock: receipt.blockNumber })) as never,
+      strict: false,
+    });
+    const fill = fills.find((log) => log.args.id === id);
+    if (!fill) return { state: 'pending', note: 'The order is filled; waiting for its fill to show in the logs.' };
+    const { assetAmount = 0n, paymentAmount = 0n, feesTaken = 0n } = fill.args;
+    return {
+      state: 'settled',
+      tokenAmount: assetAmount,
+      // A buy paid the fill plus its fee (any unused escrow came back); a sell received the fill less its fee.
+      paymentAmount: quote.side === 'mint' ? paymentAmount + feesTaken : paymentAmount - feesTaken,
+      fee: feesTaken,
+      blockNumber: BigInt(fill.blockNumber ?? receipt.blockNumber),
+    };
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * Which issuer mints and redeems a token, and through which allowlisted origin and contracts.
+ * Only verified registry entries count: an issuer without a verified origin, or without a
+ * verified mint/redeem contract on the chain, offers nothing.
+ */
+import { type Address, getAddress, isAddressEqual } from 'viem';
+import type { Issuer, Registry, Token } from '../registry';
+import { issuerError } from './errors';
+import type { IssuerSide } from './types';
+
+export interface ResolvedIssuer {
+  token: Token;
+  issuer: Issuer;
+  /** The allowlisted origin of the issuer's API, or undefined when it has none. */
+  origin?: string;
+  mintContracts: Address[];
+  redeemContracts: Address[];
+}
+
+export function resolveIssuer(registry: Registry | undefined, chainId: number, tokenAddress: string): ResolvedIssuer {
+  const token = registry?.findToken(chainId, tokenAddress);
+  const issuer = token && registry?.issuer(token.issuer);
+  if (!registry || !token || !issuer) {
+    throw issuerError('issuer.unsupported', 'Sharekeep knows no issuer that mints or redeems this token on this network.');
+  }
+  const origin = issuer.origins.find((o) => o.verified && registry.isAllowlistedIssuerOrigin(o.origin))?.origin;
+  const usable = issuer.contracts.filter((c) => c.chainId === chainId && c.verified && registry.isAllowlistedIssuerContract(chainId, c.address));
+  const withRole = (roles: string[]) => usable.filter((c) => roles.includes(c.role)).map((c) => getAddress(c.address));
+  return { token, issuer, origin: origin ? new URL(origin).origin : undefined, mintContracts: withRole(['mint', 'mint-redeem']), redeemContracts: withRole(['redeem', 'mint-redeem']) };
+}
+
+export const contractsFor = (resolved: ResolvedIssuer, side: IssuerSide) => (side === 'mint' ? resolved.mintContracts : resolved.redeemContracts);
+
+/** Throws unless the issuer has an allowlisted origin and an allowlisted contract for this side. */
+export function requireAllowlisted(resolved: ResolvedIssuer, side: IssuerSide): string {
+  const { issuer, origin } = resolved;
+  if (!origin || contractsFor(resolved, side).length === 0) {
+    throw issuerError('issuer.not_allowlisted', `${issuer.name} is not allowlisted in Sharekeep to ${side} ${resolved.token.symbol} on this network. Nothing was sent.`);
+  }
+  return origin;
+}
+
+export function requireAllowlistedContract(resolved: ResolvedIssuer, side: IssuerSide, contract: Address): void {
+  if (!contractsFor(resolved, side).some((c) => isAddressEqual(c, contract))) {
+    throw issuerError(
+      'issuer.not_allowlisted',
+      `${resolved.issuer.name}'s quote asks you to call ${contract}, which is not one of its allowlisted contracts. Nothing was signed.`,
+    );
+  }
+}

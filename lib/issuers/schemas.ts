@@ -1,0 +1,88 @@
+/**
+ * What an issuer service may answer, checked with valibot before anything uses it. Amounts
+ * arrive as decimal strings of base units and leave as bigint; addresses are checksummed.
+ */
+import * as v from 'valibot';
+import { type Address, getAddress, type Hex, isAddress } from 'viem';
+
+const uint = v.pipe(v.string(), v.regex(/^\d{1,78}$/, 'a decimal string of base units'), v.transform((s: string) => BigInt(s)));
+const address = v.pipe(
+  v.string(),
+  v.check((s) => isAddress(s, { strict: false }), 'an address'),
+  v.transform((s) => getAddress(s) as Address),
+);
+const bytes32 = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/, '32 bytes of hex'), v.transform((s) => s as Hex));
+const signature = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{130}$/, 'a 65-byte signature'), v.transform((s) => s as Hex));
+const smallInt = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255));
+
+export const ServiceErrorSchema = v.object({ error: v.object({ code: v.pipe(v.string(), v.maxLength(64)), message: v.optional(v.string()) }) });
+
+export const KycAnswerSchema = v.object({ address, verified: v.boolean(), userId: v.nullable(bytes32) });
+
+/** Fields every quote carries, whatever the issuer's protocol. */
+const quoteBase = {
+  issuer: v.pipe(v.string(), v.maxLength(64)),
+  token: address,
+  symbol: v.pipe(v.string(), v.maxLength(32)),
+  side: v.picklist(['buy', 'sell']),
+  quantity: uint,
+  price: uint,
+  value: uint,
+  fee: uint,
+  total: uint,
+  paymentToken: address,
+  expiry: uint,
+  marketStatus: v.picklist(['open', 'closed']),
+  contract: address,
+};
+
+export const AttestationQuoteSchema = v.object({
+  ...quoteBase,
+  kind: v.literal('attestation'),
+  method: v.picklist(['mintWithAttestation', 'redeemWithAttestation']),
+  quote: v.object({
+    chainId: uint,
+    attestationId: uint,
+    userId: bytes32,
+    asset: address,
+    price: uint,
+    quantity: uint,
+    expiration: uint,
+    side: smallInt,
+    additionalData: bytes32,
+  }),
+  signature,
+});
+
+export const OrderQuoteSchema = v.object({
+  ...quoteBase,
+  kind: v.literal('order-processor'),
+  method: v.literal('createOrder'),
+  order: v.object({
+    requestTimestamp: uint,
+    recipient: address,
+    assetToken: address,
+    paymentToken: address,
+    sell: v.boolean(),
+    orderType: smallInt,
+    assetTokenQuantity: uint,
+    paymentTokenQuantity: uint,
+    price: uint,
+    tif: smallInt,
+  }),
+  feeQuote: v.object({ orderId: uint, requester: address, fee: uint, timestamp: uint, deadline: uint }),
+  signature,
+});
+
+export const QuoteKindSchema = v.object({ kind: v.picklist(['attestation', 'order-processor']) });
+
+export type KycAnswer = v.InferOutput<typeof KycAnswerSchema>;
+export type AttestationQuoteAnswer = v.InferOutput<typeof AttestationQuoteSchema>;
+export type OrderQuoteAnswer = v.InferOutput<typeof OrderQuoteSchema>;
+
+/** The first problem valibot found, as `path: message`. */
+export function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  const path = issue?.path?.map((p) => String(p.key)).join('.');
+  return path ? `${path}: ${issue.message}` : (issue?.message ?? 'unexpected shape');
+}

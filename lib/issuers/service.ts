@@ -1,0 +1,305 @@
+/**
+ * Mint and redeem through allowlisted issuers. The token's issuer must have an allowlisted
+ * origin and contract in the registry; the user's jurisdiction must allow the trade (a block
+ * verdict sends nothing, not even a quote request); the issuer's quote is validated and checked
+ * against what was asked; every transaction then takes the wallet's signing road (decode,
+ * simulate, judge, approve); and settlement is read back from chain state.
+ */
+import { type Address, encodeFunctionData, type Hex } from 'viem';
+import { evaluateIssuerRequest, type TokenPolicyLookup } from '../compliance';
+import { WalletError } from '../errors';
+import type { AllowlistedFetch, Clock } from '../ports';
+import type { Registry } from '../registry';
+import { erc20Abi } from './abis';
+import type { IssuerAdapter } from './adapter';
+import { attestationAdapter } from './attestation';
+import { type ChainReader, createChainReader, type RpcCall, waitForReceipt } from './chain';
+import { issuerError } from './errors';
+import { createIssuerApi } from './issuer-api';
+import { orderProcessorAdapter } from './order-processor';
+import { contractsFor, requireAllowlisted, requireAllowlistedContract, resolveIssuer } from './resolve';
+import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
+import { type IssuerRequest, type IssuerRequestView, type TokenRefView, toView } from './view';
+
+export interface IssuerTransaction {
+  from: Address;
+  to: Address;
+  data: Hex;
+  value: bigint;
+}
+
+export interface IssuerServiceDeps {
+  /** Loads the registry and settings once (the wallet's ready()). */
+  ready(): Promise<unknown>;
+  registry(): Registry | undefined;
+  /** Refuses any origin the registry does not allowlist; absent, no issuer can be reached. */
+  fetch?: AllowlistedFetch;
+  rpc: RpcCall;
+  activeChainId(): Promise<number>;
+  jurisdiction(): Promise<string | undefined>;
+  policy: TokenPolicyLookup;
+  /** The account that signs: the wallet is unlocked and holds its key. */
+  signer(address?: string): Promise<Address>;
+  /** The wallet's signing road: decode, simulate, judge, ask in the approval window, sign, send. */
+  submit(origin: string, tx: IssuerTransaction): Promise<Hex>;
+  clock: Clock;
+  sleep?(ms: number): Promise<void>;
+}
+
+export interface IssuerOptions {
+  chainId: number;
+  token: TokenRefView;
+  issuer?: { id: string; name: string; origin?: string };
+  mint: boolean;
+  redeem: boolean;
+  /** Why the user's jurisdiction forbids each side, when it does. */
+  blocked: Partial<Record<IssuerSide, string>>;
+}
+
+export interface QuoteParams {
+  chainId: number;
+  token: string;
+  side: IssuerSide;
+  /** Token base units. */
+  quantity: bigint;
+  from?: string;
+}
+
+const ADAPTERS: Record<IssuerProtocol, IssuerAdapter> = { attestation: attestationAdapter, 'order-processor': orderProcessorAdapter };
+const MAX_REQUESTS = 50;
+/** Time left on a quote below which Sharekeep asks for a new one rather than risk a revert. */
+const EXPIRY_MARGIN_SECONDS = 5n;
+
+export type IssuerService = ReturnType<typeof createIssuerService>;
+
+export function createIssuerService(deps: IssuerServiceDeps) {
+  const chain: ChainReader = createChainReader(deps.rpc);
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const requests = new Map<string, IssuerRequest>();
+  let counter = 0;
+
+  async function requireChain(chainId: number) {
+    await deps.ready();
+    const active = await deps.activeChainId();
+    if (chainId !== active) throw issuerError('issuer.unsupported', `Switch to network ${chainId} first: Sharekeep mints and redeems on the active network only.`);
+  }
+
+  async function blockReason(chainId: number, token: Address, side: IssuerSide, paymentToken?: Address): Promise<string | undefined> {
+    const verdict = evaluateIssuerRequest({
+      chainId,
+      jurisdiction: await deps.jurisdiction(),
+      lookupToken: deps.policy,
+      request: { action: side, token, ...(paymentToken ? { paymentToken } : {}) },
+    });
+    return verdict.verdict === 'block' ? verdict.reasons.find((r) => r.severity === 'block')?.message : undefined;
+  }
+
+  async function refuseIfBlocked(chainId: number, token: Address, side: IssuerSide, paymentToken?: Address) {
+    const reason = await blockReason(chainId, token, side, paymentToken);
+    if (reason) throw issuerError('issuer.blocked', `${reason} Nothing was sent to the issuer.`);
+  }
+
+  async function tokenRef(address: Address, known?: { symbol: string; decimals: number }): Promise<TokenRefView> {
+    if (known) return { address, ...known };
+    try {
+      const [symbol, decimals] = await Promise.all([chain.read(address, erc20Abi, 'symbol'), chain.read(address, erc20Abi, 'decimals')]);
+      return { address, symbol: String(symbol).slice(0, 16), decimals: Number(decimals) };
+    } catch {
+      throw issuerError('issuer.bad_answer', `The issuer named ${address} as the payment token, but it is not an ERC-20 token on this network. Nothing was signed.`);
+    }
+  }
+
+  function remember(request: IssuerRequest) {
+    requests.set(request.id, request);
+    while (requests.size > MAX_REQUESTS) requests.delete(requests.keys().next().value as string);
+  }
+
+  function find(id: string): IssuerRequest {
+    const request = requests.get(id);
+    if (!request) throw issuerError('issuer.unknown_request', 'That quote is no longer known (Sharekeep may have restarted). Ask for a new quote.');
+    return request;
+  }
+
+  async function expiryCheck(request: IssuerRequest) {
+    if (request.quote.expiry <= (await chain.chainTime()) + EXPIRY_MARGIN_SECONDS) {
+      throw issuerError('issuer.quote_expired', `The quote from ${request.issuer.name} has expired. Ask for a new quote.`);
+    }
+  }
+
+  async function ensureAllowance(request: IssuerRequest) {
+    const { user, quote } = request;
+    const allowance = (await chain.read(quote.paymentToken, erc20Abi, 'allowance', [user, quote.contract])) as bigint;
+    if (allowance >= quote.total) return;
+    request.note = `Approve ${request.issuer.name} to take the ${request.payment.symbol} for this mint, in the Sharekeep window.`;
+    const data = encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [quote.contract, quote.total] });
+    const hash = await deps.submit(request.origin, { from: user, to: quote.paymentToken, data, value: 0n });
+    request.hashes.push(hash);
+    const receipt = await waitForReceipt(chain, hash, sleep);
+    if (!receipt?.success) {
+      throw issuerError('issuer.failed', `The ${request.payment.symbol} approval ${receipt ? 'failed on chain' : 'was not mined in time'}; the mint was not sent.`);
+    }
+  }
+
+  async function ensureBalance(request: IssuerRequest) {
+    const { user, quote } = request;
+    const [asset, needed] = quote.side === 'mint' ? [request.payment, quote.total] : [request.token, quote.quantity];
+    const held = await chain.balanceOf(asset.address as Address, user);
+    if (held < needed) {
+      throw issuerError('issuer.bad_amount', `This ${quote.side} needs ${needed} base units of ${asset.symbol} and the account holds ${held}. Nothing was sent.`);
+    }
+  }
+
+  async function readBalances(request: IssuerRequest) {
+    const [token, payment] = await Promise.all([chain.balanceOf(request.token.address as Address, request.user), chain.balanceOf(request.payment.address as Address, request.user)]);
+    return { token: token.toString(), payment: payment.toString() };
+  }
+
+  const fail = (request: IssuerRequest, err: unknown) => {
+    const { code, message } = err as { code?: string | number; message?: string };
+    request.status = 'failed';
+    request.note = undefined;
+    const rejected = code === 4001 && (!message || message === 'User rejected the request.');
+    request.error = { code: code ?? 'issuer.failed', message: rejected ? 'You rejected it in the Sharekeep window. Nothing more was sent.' : (message ?? 'The request failed.') };
+  };
+
+  return {
+    /** What the token-detail screen may offer: mint and redeem buttons, and what would block them. */
+    async options(chainId: number, tokenAddress: string): Promise<IssuerOptions> {
+      await deps.ready();
+      const registry = deps.registry();
+      const token = registry?.findToken(chainId, tokenAddress);
+      const ref = token ? { address: token.address, symbol: token.symbol, decimals: token.decimals } : { address: tokenAddress, symbol: '?', decimals: 18 };
+      let resolved: ReturnType<typeof resolveIssuer>;
+      try {
+        resolved = resolveIssuer(registry, chainId, tokenAddress);
+      } catch {
+        return { chainId, token: ref, mint: false, redeem: false, blocked: {} };
+      }
+      const usable = (side: IssuerSide) => resolved.origin !== undefined && contractsFor(resolved, side).length > 0;
+      const blocked: IssuerOptions['blocked'] = {};
+      for (const side of ['mint', 'redeem'] as const) {
+        const reason = usable(side) ? await blockReason(chainId, resolved.token.address as Address, side) : undefined;
+        if (reason) blocked[side] = reason;
+      }
+      return {
+        chainId,
+        token: ref,
+        issuer: { id: resolved.issuer.id, name: resolved.issuer.name, ...(resolved.origin ? { origin: resolved.origin } : {}) },
+        mint: usable('mint'),
+        redeem: usable('redeem'),
+        blocked,
+      };
+    },
+
+    /** Asks the token's allowlisted issuer for a quote; nothing is signed yet. */
+    async quote(params: QuoteParams): Promise<IssuerRequestView> {
+      await requireChain(params.chainId);
+      if (params.quantity <= 0n) throw issuerError('issuer.bad_amount', 'Enter an amount above zero.');
+      const resolved = resolveIssuer(deps.registry(), params.chainId, params.token);
+      const origin = requireAllowlisted(resolved, params.side);
+      const token = resolved.token.address as Address;
+      const user = await deps.signer(params.from);
+      await refuseIfBlocked(params.chainId, token, params.side);
+      const registry = deps.registry()!;
+      if (!deps.fetch) throw issuerError('issuer.unavailable', 'This build of Sharekeep cannot reach issuers.');
+      const api = createIssuerApi(deps.fetch, { name: resolved.issuer.name, origin }, (o) => registry.isAllowlistedIssuerOrigin(o));
+
+      const kyc = await api.kyc(user);
+      if (!kyc.verified) {
+        throw issuerError('issuer.kyc_required', `${resolved.issuer.name} has no completed identity check (KYC) for ${user}. Complete it with the issuer, then try again.`);
+      }
+      const raw = await api.quote({ token, side: params.side === 'mint' ? 'buy' : 'sell', quantity: params.quantity.toString(), address: user });
+      const kind = (raw as { kind?: unknown }).kind;
+      const adapter = typeof kind === 'string' && Object.hasOwn(ADAPTERS, kind) ? ADAPTERS[kind as IssuerProtocol] : undefined;
+      const ask: QuoteAsk = { chainId: params.chainId, issuerId: resolved.issuer.id, issuerName: resolved.issuer.name, user, token, side: params.side, quantity: params.quantity };
+      if (!adapter) throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
+      const quote = adapter.checkQuote(raw, ask);
+      requireAllowlistedContract(resolved, params.side, quote.contract);
+      if (quote.marketStatus !== 'open') {
+        throw issuerError('issuer.market_closed', `${resolved.issuer.name} only mints and redeems while the market is open. Try again during market hours.`);
+      }
+      const now = await chain.chainTime();
+      if (quote.expiry <= now) throw issuerError('issuer.quote_expired', `${resolved.issuer.name} sent a quote that has already expired. Ask for a new quote.`);
+
+      const request: IssuerRequest = {
+        id: `${deps.clock.now().toString(36)}-${(counter++).toString(36)}`,
+        chainId: params.chainId,
+        user,
+        origin: `${resolved.issuer.name} (${origin})`,
+        issuer: { id: resolved.issuer.id, name: resolved.issuer.name, origin },
+        token: { address: token, symbol: resolved.token.symbol, decimals: resolved.token.decimals },
+        payment: await tokenRef(quote.paymentToken),
+        quote,
+        expiresAt: deps.clock.now() + Number(quote.expiry - now) * 1000,
+        status: 'quote',
+        busy: false,
+        hashes: [],
+      };
+      remember(request);
+      return toView(request);
+    },
+
+    /** Sends the quoted request through the signing road: a stablecoin approval if a mint needs one, then the issuer call. */
+    async submit(id: string): Promise<IssuerRequestView> {
+      const request = find(id);
+      if (request.status !== 'quote' || request.busy) return toView(request);
+      request.busy = true;
+      try {
+        await requireChain(request.chainId);
+        const user = await deps.signer(request.user);
+        if (user !== request.user) throw issuerError('issuer.no_account', 'The quote was made for another account. Ask for a new quote.');
+        await refuseIfBlocked(request.chainId, request.quote.token, request.quote.side, request.quote.paymentToken);
+        await expiryCheck(request);
+        await ensureBalance(request);
+        if (request.quote.side === 'mint') await ensureAllowance(request);
+        await expiryCheck(request);
+        request.note = `Confirm the ${request.quote.side} in the Sharekeep window.`;
+        const hash = await deps.submit(request.origin, { from: user, to: request.quote.contract, data: request.quote.data, value: 0n });
+        request.hashes.push(hash);
+        request.status = 'submitted';
+        request.note = 'Sent; waiting for it to settle on chain.';
+        return toView(request);
+      } catch (err) {
+        fail(request, err);
+        if (err instanceof WalletError || (err as { code?: unknown }).code !== undefined) throw err;
+        throw issuerError('issuer.failed', 'The request failed; nothing more was sent.', err);
+      } finally {
+        request.busy = false;
+      }
+    },
+
+    /** Where a request stands, read from the chain: settled only once the issuer's events say so. */
+    async status(id: string): Promise<IssuerRequestView> {
+      const request = find(id);
+      if (request.status !== 'submitted' || request.busy) return toView(request);
+      request.busy = true;
+      try {
+        const hash = request.hashes.at(-1)!;
+        const settlement = await ADAPTERS[request.quote.protocol].settlement(chain, request.quote, hash, request.user);
+        if (settlement.state === 'pending') request.note = settlement.note;
+        else if (settlement.state === 'failed') fail(request, issuerError('issuer.failed', settlement.reason));
+        else {
+          request.status = 'settled';
+          request.note = undefined;
+          request.settlement = {
+            tokenAmount: settlement.tokenAmount.toString(),
+            paymentAmount: settlement.paymentAmount.toString(),
+            fee: settlement.fee.toString(),
+            blockNumber: settlement.blockNumber.toString(),
+          };
+          request.balances = await readBalances(request).catch(() => undefined);
+        }
+      } finally {
+        request.busy = false;
+      }
+      return toView(request);
+    },
+
+    /** The newest request for a token (the popup reopened while one was under way). */
+    latest(chainId: number, token: string): IssuerRequestView | undefined {
+      const mine = [...requests.values()].filter((r) => r.chainId === chainId && r.token.address.toLowerCase() === token.toLowerCase() && r.status !== 'quote');
+      const last = mine.at(-1);
+      return last ? toView(last) : undefined;
+    },
+  };
+}

@@ -1,0 +1,258 @@
+// A small devnet-shaped world for the issuer unit tests: a registry with both issuer kinds, quotes
+// the way the devnet service answers them, a scripted node and a recording fetch.
+import { type Address, decodeFunctionData, encodeAbiParameters, encodeEventTopics, encodeFunctionResult, type Hex, pad, toHex } from 'viem';
+import { erc20Abi, orderProcessorAbi, attestationManagerAbi } from '../../../lib/issuers/abis';
+import type { AllowlistedFetch } from '../../../lib/ports';
+import { createRegistry, registryFromDevnet } from '../../../lib/registry';
+
+export const CHAIN_ID = 31337;
+export const USER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+export const ORIGIN = 'http://127.0.0.1:8787';
+export const USDC: Address = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
+export const PROCESSOR: Address = '0x8F3024D12c3D702930F2fF98Aa8e2261F0be490a';
+export const MANAGER: Address = '0x67f65B834aaAc92C15c2EBa9FF7E81f2d33a1cFD';
+export const ELSEWHERE: Address = '0x000000000000000000000000000000000000dEaD';
+export const TOKENS = {
+  AAPL: '0xeD1DB453C3156Ff3155a97AD217b3087D5Dc5f6E',
+  NVDA: '0x05B4CB126885fb10464fdD12666FEb25E2563B76',
+  AMZN: '0xcF775F73E734f13251E85f72c97c9B92d093e24B',
+  LOST: '0x1111111111111111111111111111111111111111',
+} as const satisfies Record<string, Address>;
+export const SIGNATURE = `0x${'ab'.repeat(65)}` as Hex;
+export const E18 = 10n ** 18n;
+export const NOW = 1_800_000_000n;
+
+const token = (symbol: string, address: string, issuer: string, extra: object = {}) => ({
+  symbol,
+  name: `${symbol} (test)`,
+  address,
+  decimals: 18,
+  structure: 'oracle-multiplier' as const,
+  issuer,
+  underlying: { ticker: symbol.slice(0, 4), name: `${symbol} Inc.`, exchange: 'NASDAQ' },
+  ...extra,
+});
+
+/** The devnet issuers; `lost` has a token but no origin, so nothing is allowlisted for it. */
+export function testRegistry() {
+  return createRegistry(
+    registryFromDevnet({
+      chainId: CHAIN_ID,
+      tokens: [
+        token('AAPL.d', TOKENS.AAPL, 'orders'),
+        token('NVDAon', TOKENS.NVDA, 'attest'),
+        token('AMZNr', TOKENS.AMZN, 'attest', { restrictions: { excluded: ['US'] } }),
+        token('LOSTx', TOKENS.LOST, 'lost'),
+      ],
+      issuers: [
+        { id: 'orders', name: 'Devnet Orders', origin: ORIGIN, kind: 'order-processor', contracts: [PROCESSOR] },
+        { id: 'attest', name: 'Devnet Attest', origin: ORIGIN, kind: 'attestation', contracts: [MANAGER] },
+        { id: 'lost', name: 'Nowhere Issuer', origin: null, kind: 'attestation', contracts: [ELSEWHERE] },
+      ],
+    }),
+  );
+}
+
+const price = 120n * E18;
+const usdc = (quantity: bigint) => (quantity * price + 10n ** 30n - 1n) / 10n ** 30n;
+
+/** A quote as the devnet's attestation issuer answers it. */
+export function attestationQuote(side: 'buy' | 'sell', quantity: bigint, token: Address = TOKENS.NVDA) {
+  const value = side === 'buy' ? usdc(quantity) : (quantity * price) / 10n ** 30n;
+  const fee = (value * 25n + 9_999n) / 10_000n;
+  const total = side === 'buy' ? value + fee : value - fee;
+  const expiry = NOW + 120n;
+  return {
+    issuer: 'attest',
+    kind: 'attestation',
+    token,
+    symbol: 'NVDAon',
+    side,
+    quantity: `${quantity}`,
+    price: `${price}`,
+    value: `${value}`,
+    fee: `${fee}`,
+    total: `${total}`,
+    paymentToken: USDC,
+    expiry: `${expiry}`,
+    marketStatus: 'open',
+    contract: MANAGER,
+    method: side === 'buy' ? 'mintWithAttestation' : 'redeemWithAttestation',
+    quote: {
+      chainId: `${CHAIN_ID}`,
+      attestationId: '12345',
+      userId: pad('0x01', { size: 32 }),
+      asset: token,
+      price: `${price}`,
+      quantity: `${quantity}`,
+      expiration: `${expiry}`,
+      side: side === 'buy' ? 0 : 1,
+      additionalData: pad(toHex(fee), { size: 32 }),
+    },
+    signature: SIGNATURE,
+  };
+}
+
+export const ORDER_ID = 777n;
+
+/** A quote as the devnet's order-processor issuer answers it. */
+export function orderQuote(side: 'buy' | 'sell', quantity: bigint, token: Address = TOKENS.AAPL) {
+  const value = side === 'buy' ? usdc(quantity) : (quantity * price) / 10n ** 30n;
+  const fee = 1_000_000n + (value * 50n) / 10_000n;
+  const expiry = NOW + 120n;
+  return {
+    issuer: 'orders',
+    kind: 'order-processor',
+    token,
+    symbol: 'AAPL.d',
+    side,
+    quantity: `${quantity}`,
+    price: `${price}`,
+    value: `${value}`,
+    fee: `${fee}`,
+    total: `${side === 'buy' ? value + fee : value - fee}`,
+    paymentToken: USDC,
+    expiry: `${expiry}`,
+    marketStatus: 'open',
+    contract: PROCESSOR,
+    method: 'createOrder',
+    order: {
+      requestTimestamp: `${NOW}`,
+      recipient: USER,
+      assetToken: token,
+      paymentToken: USDC,
+      sell: side === 'sell',
+      orderType: 0,
+      assetTokenQuantity: `${side === 'buy' ? 0n : quantity}`,
+      paymentTokenQuantity: `${side === 'buy' ? value : 0n}`,
+      price: '0',
+      tif: 0,
+    },
+    feeQuote: { orderId: `${ORDER_ID}`, requester: USER, fee: `${fee}`, timestamp: `${NOW}`, deadline: `${expiry}` },
+    signature: SIGNATURE,
+  };
+}
+
+export interface FakeFetch {
+  fetch: AllowlistedFetch;
+  calls: { url: string; method: string; body?: unknown }[];
+  /** Answer for a path: [status, json]. */
+  routes: Record<string, (body: unknown) => [number, unknown]>;
+}
+
+export function createFakeFetch(): FakeFetch {
+  const calls: FakeFetch['calls'] = [];
+  const routes: FakeFetch['routes'] = {
+    [`GET /v1/kyc/${USER}`]: () => [200, { address: USER, verified: true, userId: pad('0x01', { size: 32 }), issuers: ['orders', 'attest'] }],
+  };
+  return {
+    calls,
+    routes,
+    fetch: async (url, init = {}) => {
+      const method = init.method ?? 'GET';
+      const body = init.body === undefined ? undefined : JSON.parse(init.body);
+      calls.push({ url, method, body });
+      const route = routes[`${method} ${new URL(url).pathname}`];
+      const [status, json] = route ? route(body) : [404, { error: { code: 'not_found', message: 'no route' } }];
+      return { status, json: async () => json };
+    },
+  };
+}
+
+export interface FakeChain {
+  rpc: (method: string, params?: unknown[]) => Promise<unknown>;
+  calls: { method: string; params: unknown[] }[];
+  balances: Map<string, bigint>;
+  allowances: Map<string, bigint>;
+  receipts: Map<Hex, unknown>;
+  orderStatus: number;
+  fillLogs: unknown[];
+  time: bigint;
+}
+
+const key = (a: string, b: string) => `${a.toLowerCase()}:${b.toLowerCase()}`;
+export const setBalance = (chain: FakeChain, token: Address, account: Address, amount: bigint) => chain.balances.set(key(token, account), amount);
+
+/** A node that answers the calls the issuer service makes, from maps a test fills. */
+export function createFakeChain(): FakeChain {
+  const chain: FakeChain = {
+    calls: [],
+    balances: new Map(),
+    allowances: new Map(),
+    receipts: new Map(),
+    orderStatus: 1,
+    fillLogs: [],
+    time: NOW,
+    async rpc(method, params = []) {
+      chain.calls.push({ method, params });
+      if (method === 'eth_getBlockByNumber') return { timestamp: toHex(chain.time) };
+      if (method === 'eth_getTransactionReceipt') return chain.receipts.get(params[0] as Hex) ?? null;
+      if (method === 'eth_getLogs') return chain.fillLogs;
+      if (method !== 'eth_call') throw new Error(`unexpected ${method}`);
+      const { to, data } = params[0] as { to: Address; data: Hex };
+      try {
+        const call = decodeFunctionData({ abi: erc20Abi, data });
+        const answer = (value: unknown) => encodeFunctionResult({ abi: erc20Abi, functionName: call.functionName, result: value } as never);
+        if (call.functionName === 'balanceOf') return answer(chain.balances.get(key(to, call.args[0] as string)) ?? 0n);
+        if (call.functionName === 'allowance') return answer(chain.allowances.get(key(to, call.args[1] as string)) ?? 0n);
+        if (call.functionName === 'symbol') return answer(to.toLowerCase() === USDC.toLowerCase() ? 'USDC' : 'TKN');
+        if (call.functionName === 'decimals') return answer(to.toLowerCase() === USDC.toLowerCase() ? 6 : 18);
+      } catch {
+        // not an ERC-20 call
+      }
+      const call = decodeFunctionData({ abi: orderProcessorAbi, data });
+      if (call.functionName === 'getOrderStatus') return encodeFunctionResult({ abi: orderProcessorAbi, functionName: 'getOrderStatus', result: chain.orderStatus });
+      throw new Error(`unexpected call ${call.functionName}`);
+    },
+  };
+  return chain;
+}
+
+export function receipt(success: boolean, logs: unknown[] = [], blockNumber = 100n) {
+  return { status: success ? '0x1' : '0x0', blockNumber: toHex(blockNumber), logs };
+}
+
+export function mintLog(quantity: bigint, paid: bigint, user: Address = USER, asset: Address = TOKENS.NVDA) {
+  const topics = encodeEventTopics({ abi: attestationManagerAbi, eventName: 'MintWithAttestation', args: { user, userId: pad('0x01', { size: 32 }), attestationId: 12345n } });
+  const data = encodeAbiParameters(
+    [{ type: 'address' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'address' }, { type: 'uint256' }],
+    [asset, quantity, price, USDC, paid],
+  );
+  return { address: MANAGER, topics, data, blockNumber: '0x64' };
+}
+
+export function redeemLog(quantity: bigint, received: bigint, user: Address = USER, asset: Address = TOKENS.NVDA) {
+  const topics = encodeEventTopics({ abi: attestationManagerAbi, eventName: 'RedeemWithAttestation', args: { user, userId: pad('0x01', { size: 32 }), attestationId: 12345n } });
+  const data = encodeAbiParameters(
+    [{ type: 'address' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'address' }, { type: 'uint256' }],
+    [asset, quantity, price, USDC, received],
+  );
+  return { address: MANAGER, topics, data, blockNumber: '0x64' };
+}
+
+export function orderCreatedLog(id: bigint = ORDER_ID, sell = false) {
+  const topics = encodeEventTopics({ abi: orderProcessorAbi, eventName: 'OrderCreated', args: { id, requester: USER } });
+  const data = encodeAbiParameters(
+    [
+      {
+        type: 'tuple',
+        components: [
+          { type: 'uint64' }, { type: 'address' }, { type: 'address' }, { type: 'address' }, { type: 'bool' },
+          { type: 'uint8' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint8' },
+        ],
+      },
+      { type: 'uint256' },
+    ],
+    [[NOW, USER, TOKENS.AAPL, USDC, sell, 0, 0n, 0n, 0n, 0], 0n],
+  );
+  return { address: PROCESSOR, topics, data, blockNumber: '0x64' };
+}
+
+export function orderFillLog(assetAmount: bigint, paymentAmount: bigint, feesTaken: bigint, sell: boolean, id: bigint = ORDER_ID) {
+  const topics = encodeEventTopics({ abi: orderProcessorAbi, eventName: 'OrderFill', args: { id, paymentToken: USDC, assetToken: TOKENS.AAPL } });
+  const data = encodeAbiParameters(
+    [{ type: 'address' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'bool' }],
+    [USER, assetAmount, paymentAmount, feesTaken, sell],
+  );
+  return { address: PROCESSOR, topics, data, blockNumber: '0x65' };
+}

@@ -1,0 +1,242 @@
+import { decodeFunctionData, isAddressEqual } from 'viem';
+import { describe, expect, it } from 'vitest';
+import { attestationManagerAbi, erc20Abi, orderProcessorAbi } from '../../../lib/issuers/abis';
+import {
+  attestationQuote,
+  CHAIN_ID,
+  E18,
+  MANAGER,
+  mintLog,
+  NOW,
+  ORDER_ID,
+  orderCreatedLog,
+  orderFillLog,
+  orderQuote,
+  PROCESSOR,
+  receipt,
+  redeemLog,
+  setBalance,
+  TOKENS,
+  USDC,
+  USER,
+} from './fixtures';
+import { createHarness } from './service-harness';
+
+const quoteRoute = (answer: (body: { side: 'buy' | 'sell'; quantity: string; token: string }) => unknown) => () => (body: unknown) =>
+  [200, answer(body as { side: 'buy' | 'sell'; quantity: string; token: string })] as [number, unknown];
+
+function withFunds(h: ReturnType<typeof createHarness>) {
+  setBalance(h.chain, USDC, USER, 1_000_000_000n);
+  setBalance(h.chain, TOKENS.NVDA, USER, 10n * E18);
+  setBalance(h.chain, TOKENS.AAPL, USER, 10n * E18);
+}
+
+describe('issuer allowlist and compliance', () => {
+  it('refuses a token whose issuer has no allowlisted origin before any request', async () => {
+    const h = createHarness();
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.LOST, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.not_allowlisted' });
+    expect(h.http.calls).toEqual([]);
+  });
+
+  it('refuses a token no issuer of the registry mints', async () => {
+    const h = createHarness();
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: '0x2222222222222222222222222222222222222222', side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.unsupported',
+    });
+    expect(h.http.calls).toEqual([]);
+  });
+
+  it.each(['mint', 'redeem'] as const)('with jurisdiction US, a %s of a US-restricted token sends nothing at all', async (side) => {
+    const h = createHarness({ jurisdiction: 'US' });
+    const error = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AMZN, side, quantity: E18 }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'issuer.blocked' });
+    expect(error.message).toMatch(/AMZNr.*US/);
+    expect(h.http.calls).toEqual([]);
+    expect(h.sent).toEqual([]);
+  });
+
+  it('refuses a quote asking the user to call a contract outside the allowlist', async () => {
+    const h = createHarness();
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => ({ ...attestationQuote(b.side, BigInt(b.quantity)), contract: PROCESSOR }))();
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.not_allowlisted' });
+    expect(h.sent).toEqual([]);
+  });
+
+  it('offers mint and redeem only where the issuer is allowlisted, with the reason a jurisdiction forbids it', async () => {
+    const de = createHarness();
+    expect(await de.service.options(CHAIN_ID, TOKENS.NVDA)).toMatchObject({ mint: true, redeem: true, blocked: {}, issuer: { id: 'attest', origin: 'http://127.0.0.1:8787' } });
+    expect(await de.service.options(CHAIN_ID, TOKENS.LOST)).toMatchObject({ mint: false, redeem: false });
+    const us = createHarness({ jurisdiction: 'US' });
+    const amzn = await us.service.options(CHAIN_ID, TOKENS.AMZN);
+    expect(amzn.blocked.mint).toMatch(/may not be held by residents of US/);
+    expect(us.http.calls).toEqual([]);
+  });
+});
+
+describe('issuer errors leave the wallet usable', () => {
+  it.each([
+    { name: 'KYC required', status: 403, code: 'kyc_required', expected: 'issuer.kyc_required' },
+    { name: 'market closed', status: 409, code: 'market_closed', expected: 'issuer.market_closed' },
+    { name: 'below the minimum', status: 422, code: 'amount_below_minimum', expected: 'issuer.below_minimum' },
+    { name: 'an unknown token', status: 404, code: 'unknown_token', expected: 'issuer.unknown_token' },
+    { name: 'an internal error', status: 500, code: 'internal_error', expected: 'issuer.unavailable' },
+    { name: 'a gateway page', status: 502, code: undefined, expected: 'issuer.unavailable' },
+  ])('$name becomes $expected, and the next quote still works', async ({ status, code, expected }) => {
+    const h = createHarness();
+    h.http.routes['POST /v1/quotes'] = () => [status, code ? { error: { code, message: 'said the issuer' } } : '<html>bad gateway</html>'];
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: expected });
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    expect(await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).toMatchObject({ status: 'quote' });
+  });
+
+  it('an unverified address is told to complete KYC before any quote is asked', async () => {
+    const h = createHarness();
+    h.http.routes[`GET /v1/kyc/${USER}`] = () => [200, { address: USER, verified: false, userId: null }];
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.kyc_required' });
+    expect(h.http.calls.map((c) => c.method)).toEqual(['GET']);
+  });
+
+  it('an issuer that cannot be reached is unavailable', async () => {
+    const h = createHarness();
+    h.http.routes[`GET /v1/kyc/${USER}`] = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.unavailable' });
+  });
+
+  it('a quote the market has closed on is refused', async () => {
+    const h = createHarness();
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => ({ ...attestationQuote(b.side, BigInt(b.quantity)), marketStatus: 'closed' }))();
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.market_closed' });
+  });
+
+  it('a quote that lapsed before submit is refused without sending anything', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 });
+    h.chain.time = NOW + 200n;
+    await expect(h.service.submit(quote.id)).rejects.toMatchObject({ code: 'issuer.quote_expired' });
+    expect(h.sent).toEqual([]);
+    expect(await h.service.status(quote.id)).toMatchObject({ status: 'failed', error: { code: 'issuer.quote_expired' } });
+  });
+
+  it('a mint the account cannot pay for is refused before any approval', async () => {
+    const h = createHarness();
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 });
+    await expect(h.service.submit(quote.id)).rejects.toMatchObject({ code: 'issuer.bad_amount' });
+    expect(h.sent).toEqual([]);
+  });
+});
+
+describe('attestation issuer', () => {
+  it('mints: USDC approval for the exact total, then mintWithAttestation, settled by the mint event', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: 2n * E18 });
+    expect(quote).toMatchObject({ status: 'quote', side: 'mint', protocol: 'attestation', payment: { symbol: 'USDC', decimals: 6 }, quote: { quantity: `${2n * E18}`, marketStatus: 'open' } });
+    expect(h.http.calls[1].body).toEqual({ token: TOKENS.NVDA, side: 'buy', quantity: `${2n * E18}`, address: USER });
+
+    h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, [mintLog(2n * E18, BigInt(quote.quote.total))]) : receipt(true)));
+    const submitted = await h.service.submit(quote.id);
+    expect(submitted.status).toBe('submitted');
+    expect(h.sent.map((s) => s.origin)).toEqual(['Devnet Attest (http://127.0.0.1:8787)', 'Devnet Attest (http://127.0.0.1:8787)']);
+    const approve = decodeFunctionData({ abi: erc20Abi, data: h.sent[0].tx.data });
+    expect([h.sent[0].tx.to, approve.functionName, approve.args]).toEqual([USDC, 'approve', [MANAGER, BigInt(quote.quote.total)]]);
+    const mint = decodeFunctionData({ abi: attestationManagerAbi, data: h.sent[1].tx.data });
+    expect(mint.functionName).toBe('mintWithAttestation');
+    expect(mint.args.slice(2)).toEqual([USDC, BigInt(quote.quote.total)]);
+
+    const settled = await h.service.status(quote.id);
+    expect(settled).toMatchObject({ status: 'settled', settlement: { tokenAmount: `${2n * E18}`, paymentAmount: quote.quote.total } });
+  });
+
+  it('skips the approval when the allowance already covers the total', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.chain.allowances.set(`${USDC.toLowerCase()}:${MANAGER.toLowerCase()}`, 10n ** 12n);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 });
+    await h.service.submit(quote.id);
+    expect(h.sent.map((s) => s.tx.to)).toEqual([MANAGER]);
+  });
+
+  it('redeems with redeemWithAttestation and shows the USDC paid out', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
+    h.setReceipt(() => receipt(true, [redeemLog(E18, BigInt(quote.quote.total))]));
+    await h.service.submit(quote.id);
+    expect(h.sent).toHaveLength(1);
+    const call = decodeFunctionData({ abi: attestationManagerAbi, data: h.sent[0].tx.data });
+    expect([call.functionName, call.args[3]]).toEqual(['redeemWithAttestation', BigInt(quote.quote.total)]);
+    expect(await h.service.status(quote.id)).toMatchObject({ status: 'settled', settlement: { paymentAmount: quote.quote.total } });
+  });
+
+  it('a reverted issuer transaction is failed, not settled', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
+    h.setReceipt(() => receipt(false));
+    await h.service.submit(quote.id);
+    expect(await h.service.status(quote.id)).toMatchObject({ status: 'failed' });
+  });
+
+  it('a mined transaction without the mint event for this account is not taken as settled', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
+    h.setReceipt(() => receipt(true, [redeemLog(E18, 1n, '0x70997970C51812dc3A010C7d01b50e0d17dc79C8')]));
+    await h.service.submit(quote.id);
+    expect((await h.service.status(quote.id)).status).toBe('failed');
+  });
+});
+
+describe('order-processor issuer', () => {
+  it('a buy approves USDC, creates the order, waits while it is open and settles from OrderFill', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 });
+    h.setReceipt((tx) => (isAddressEqual(tx.to, PROCESSOR) ? receipt(true, [orderCreatedLog()]) : receipt(true)));
+    await h.service.submit(quote.id);
+    expect(h.sent.map((s) => s.tx.to)).toEqual([USDC, PROCESSOR]);
+    expect(decodeFunctionData({ abi: orderProcessorAbi, data: h.sent[1].tx.data }).functionName).toBe('createOrder');
+
+    expect(await h.service.status(quote.id)).toMatchObject({ status: 'submitted', note: expect.stringMatching(/waiting for the issuer to fill/) });
+    h.chain.orderStatus = 2;
+    const value = BigInt(quote.quote.value);
+    const fee = BigInt(quote.quote.fee);
+    h.chain.fillLogs = [orderFillLog(E18, value, fee, false)];
+    expect(await h.service.status(quote.id)).toMatchObject({ status: 'settled', settlement: { tokenAmount: `${E18}`, paymentAmount: `${value + fee}`, fee: `${fee}` } });
+  });
+
+  it('a sell needs no approval and is paid the fill less its fee', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'redeem', quantity: E18 });
+    h.setReceipt(() => receipt(true, [orderCreatedLog(ORDER_ID, true)]));
+    await h.service.submit(quote.id);
+    expect(h.sent.map((s) => s.tx.to)).toEqual([PROCESSOR]);
+    h.chain.orderStatus = 2;
+    h.chain.fillLogs = [orderFillLog(E18, 120_000_000n, 1_600_000n, true)];
+    expect(await h.service.status(quote.id)).toMatchObject({ status: 'settled', settlement: { paymentAmount: '118400000' } });
+  });
+
+  it('a cancelled order is failed with the escrow returned', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 });
+    h.setReceipt(() => receipt(true, [orderCreatedLog()]));
+    await h.service.submit(quote.id);
+    h.chain.orderStatus = 3;
+    expect(await h.service.status(quote.id)).toMatchObject({ status: 'failed', error: { message: expect.stringMatching(/cancelled/) } });
+  });
+});
