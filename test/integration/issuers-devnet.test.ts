@@ -1,0 +1,154 @@
+// Mint and redeem through the wallet's issuer service against the devnet: real HTTP to the
+// issuer service, real transactions through the wallet's signing road (approvals answered
+// here as a user would), settlement read from the chain.
+import { type Address, erc20Abi } from 'viem';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { accountOf, contractOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+import { createAllowlistedFetch, type IssuerRequestView } from '../../lib/issuers';
+import { createMemoryStore } from '../../lib/ports/memory';
+import { createRegistry, registryFromDevnet } from '../../lib/registry/index.ts';
+import { createUiApi, createWallet } from '../../lib/wallet';
+
+const deployment = inject('deployment');
+const { publicClient, testClient } = devnetClients(deployment);
+const user = accountOf(deployment, 'user');
+const usdc = contractOf(deployment, 'USDC');
+const E18 = 10n ** 18n;
+
+let revert: () => Promise<void>;
+beforeEach(async () => {
+  revert = await snapshot(testClient);
+});
+afterEach(async () => {
+  await revert();
+});
+
+const balanceOf = (token: Address) => publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
+
+async function devnetWallet(jurisdiction = 'DE') {
+  const registryData = registryFromDevnet(deployment);
+  const registry = createRegistry(registryData);
+  const requested: string[] = [];
+  const approvals: { origin: string; kind: string }[] = [];
+  const wallet = createWallet({
+    local: createMemoryStore(),
+    session: createMemoryStore(),
+    clock: Date,
+    rpc: async (url, body) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    issuerFetch: createAllowlistedFetch(
+      (url, init) => {
+        requested.push(url);
+        return fetch(url, init);
+      },
+      (origin) => registry.isAllowlistedIssuerOrigin(origin),
+    ),
+    openApproval: async () => undefined,
+    emit: () => undefined,
+    // The user approves every transaction the wallet asks about (the verdict still has to allow it).
+    stateChanged: () => {
+      for (const pending of wallet.approvals.list()) {
+        approvals.push({ origin: pending.origin, kind: pending.kind });
+        wallet.approvals.decide(pending.id, { approved: true });
+      }
+    },
+    loadRegistry: async () => registryData,
+    kdfIterations: 1000,
+    initialSettings: { activeChainId: deployment.chainId, rpcOverrides: { [deployment.chainId]: deployment.rpcUrl } },
+  });
+  await wallet.keys.createFromMnemonic(deployment.mnemonic, 'correct horse battery');
+  await wallet.settings.update({ jurisdiction });
+  const ui = createUiApi(wallet, { schedule: () => undefined }, Date);
+  const command = <T>(method: string, params: Record<string, unknown>) => ui.handle(method, params) as Promise<T>;
+  return {
+    requested,
+    approvals,
+    quote: (symbol: string, side: 'mint' | 'redeem', amount: string) =>
+      command<IssuerRequestView>('issuer.quote', { chainId: deployment.chainId, token: tokenOf(deployment, symbol).address, side, amount }),
+    submit: (id: string) => command<IssuerRequestView>('issuer.submit', { id }),
+    async settle(id: string): Promise<IssuerRequestView> {
+      for (let i = 0; i < 200; i++) {
+        const view = await command<IssuerRequestView>('issuer.status', { id });
+        if (view.status === 'settled' || view.status === 'failed') return view;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('the request never settled');
+    },
+  };
+}
+
+describe.each([
+  { symbol: 'NVDAon', issuer: 'attest' },
+  { symbol: 'sMSFT', issuer: 'attest' },
+  { symbol: 'AAPL.d', issuer: 'orders' },
+  { symbol: 'TSLAx', issuer: 'orders' },
+])('$symbol through the $issuer issuer', ({ symbol, issuer }) => {
+  const token = tokenOf(deployment, symbol).address;
+  const issuerName = deployment.issuers.find((i) => i.id === issuer)!.name;
+
+  it('a mint then a redemption settle on chain for the quoted USDC', async () => {
+    const w = await devnetWallet();
+    const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(token)];
+
+    const mint = await w.quote(symbol, 'mint', '0.5');
+    expect(mint).toMatchObject({ status: 'quote', issuer: { id: issuer }, quote: { quantity: `${E18 / 2n}`, marketStatus: 'open' }, payment: { symbol: 'USDC', decimals: 6 } });
+    expect(BigInt(mint.quote.total)).toBe(BigInt(mint.quote.value) + BigInt(mint.quote.fee));
+    expect((await w.submit(mint.id)).status).toBe('submitted');
+    const minted = await w.settle(mint.id);
+    expect(minted.status).toBe('settled');
+    const paid = usdcBefore - (await balanceOf(usdc));
+    const gained = (await balanceOf(token)) - tokensBefore;
+    expect(paid).toBe(BigInt(mint.quote.total));
+    expect(BigInt(minted.settlement!.paymentAmount)).toBe(paid);
+    // Share-based balances (rebasing, multiplier) may round by a unit.
+    expect(gained - BigInt(minted.settlement!.tokenAmount)).toBeGreaterThanOrEqual(-1n);
+    expect(gained - BigInt(minted.settlement!.tokenAmount)).toBeLessThanOrEqual(1n);
+    expect(gained - E18 / 2n).toBeGreaterThanOrEqual(-(E18 / 1_000_000n));
+
+    const usdcMid = await balanceOf(usdc);
+    const tokensMid = await balanceOf(token);
+    const redeem = await w.quote(symbol, 'redeem', '0.25');
+    expect(BigInt(redeem.quote.total)).toBe(BigInt(redeem.quote.value) - BigInt(redeem.quote.fee));
+    await w.submit(redeem.id);
+    const redeemed = await w.settle(redeem.id);
+    expect(redeemed.status).toBe('settled');
+    const payout = (await balanceOf(usdc)) - usdcMid;
+    expect(payout).toBe(BigInt(redeemed.settlement!.paymentAmount));
+    expect(payout).toBe(BigInt(redeem.quote.total));
+    expect(tokensMid - (await balanceOf(token))).toBe(E18 / 4n);
+    expect(redeemed.balances).toEqual({ token: `${await balanceOf(token)}`, payment: `${await balanceOf(usdc)}` });
+
+    // Each transaction went through the approval window named after the issuer; HTTP went to the issuer only.
+    expect(new Set(w.approvals.map((a) => a.kind))).toEqual(new Set(['transaction']));
+    expect(new Set(w.approvals.map((a) => a.origin))).toEqual(new Set([`${issuerName} (${deployment.issuerServiceUrl})`]));
+    expect(w.requested.every((url) => url.startsWith(`${deployment.issuerServiceUrl}/`))).toBe(true);
+  });
+});
+
+describe('issuer refusals on the devnet', () => {
+  it('with jurisdiction US, a mint of AMZNr is refused with nothing sent to the issuer or the chain', async () => {
+    const w = await devnetWallet('US');
+    const nonce = await publicClient.getTransactionCount({ address: user });
+    await expect(w.quote('AMZNr', 'mint', '1')).rejects.toMatchObject({ code: 'issuer.blocked', message: expect.stringMatching(/AMZNr.*US/) });
+    expect(w.requested).toEqual([]);
+    expect(w.approvals).toEqual([]);
+    expect(await publicClient.getTransactionCount({ address: user })).toBe(nonce);
+  });
+
+  it('a closed market is a clear error, and the wallet quotes again once it opens', async () => {
+    const w = await devnetWallet();
+    const market = (mode: string) => fetch(`${deployment.issuerServiceUrl}/v1/market`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
+    await market('closed');
+    try {
+      await expect(w.quote('NVDAon', 'mint', '1')).rejects.toMatchObject({ code: 'issuer.market_closed', message: expect.stringMatching(/market hours/) });
+    } finally {
+      await market('open');
+    }
+    expect((await w.quote('NVDAon', 'mint', '1')).status).toBe('quote');
+  });
+
+  it('an amount under the issuer minimum is refused before anything is signed', async () => {
+    const w = await devnetWallet();
+    await expect(w.quote('NVDAon', 'mint', '0.01')).rejects.toMatchObject({ code: 'issuer.below_minimum' });
+    expect(w.approvals).toEqual([]);
+  });
+});
