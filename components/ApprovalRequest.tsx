@@ -91,7 +91,7 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
   const approve = () => onDecide({ approved: true, data: approval.kind === 'connect' ? { accounts: chosen } : undefined });
 
   return (
-    <article className="approval-request">
+    <article className="approval-request" data-testid="approval-request" data-approval-id={approval.id}>
       <ApprovalOrigin origin={approval.origin} />
       <h2 className="approval-title">
         {TITLES[approval.kind]}{' '}

@@ -52,22 +52,17 @@ export async function waitForApproval(context: BrowserContext, kind: string, opt
 /** The open approval pages right now (none once the queue is empty and the window closed itself). */
 export const openApprovalPages = (context: BrowserContext) => context.pages().filter(isApprovalPage);
 
-export async function approve(page: Page): Promise<void> {
-  await page.getByTestId('approval-approve').click();
+/** Clicks a decision and waits until the window has moved past that request (next one, or closed). */
+async function decide(page: Page, testId: string): Promise<void> {
+  const shownId = () => page.getByTestId('approval-request').getAttribute('data-approval-id', { timeout: 1_000 });
+  const id = await shownId();
+  await page.getByTestId(testId).click();
+  await until(async () => page.isClosed() || (await shownId().catch(() => null)) !== id, 'the window to move past the request');
 }
 
-export async function reject(page: Page): Promise<void> {
-  await page.getByTestId('approval-reject').click();
-}
-
-/** Waits until no approval window is open: the queue is empty. */
-export async function waitForQueueEmpty(context: BrowserContext, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (openApprovalPages(context).length > 0) {
-    if (Date.now() > deadline) throw new Error('the approval window stayed open');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export const approve = (page: Page) => decide(page, 'approval-approve');
+export const reject = (page: Page) => decide(page, 'approval-reject');
+export const rejectAndBlock = (page: Page) => decide(page, 'approval-reject-block');
 
 /** Polls until check() resolves truthy (for hooks, where expect.poll is not allowed). */
 export async function until(check: () => Promise<unknown>, what: string, timeoutMs = 15_000): Promise<void> {
