@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+// The approval window's request card, rendered to HTML: what a user reads before deciding.
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { PendingApproval } from '../../../lib/approvals';
+import type { SigningView } from '../../../lib/wallet';
+import { ApprovalRequest } from '../../../components/ApprovalRequest';
+
+const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+const SPENDER = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
+
+const view = (over: Partial<SigningView> = {}): SigningView => ({
+  account: ACCOUNT,
+  chainId: 31337,
+  chainName: 'Localhost 8545',
+  summary: 'Swap 100 USDC for at least 0.4 TSLAx.',
+  intentKind: 'swap',
+  changes: [],
+  approvals: [],
+  simulation: { status: 'not-run' },
+  verdict: { verdict: 'allow', reasons: [] },
+  warnings: [],
+  ...over,
+});
+
+const approval = (over: Partial<PendingApproval> = {}): PendingApproval => ({
+  id: 'a-1',
+  origin: 'https://app.example',
+  kind: 'transaction',
+  createdAt: 1,
+  details: view(),
+  offerBlock: false,
+  ...over,
+});
+
+function render(item: PendingApproval) {
+  const html = renderToStaticMarkup(
+    <ApprovalRequest approval={item} accounts={[{ address: ACCOUNT, name: 'Account 1', kind: 'hd', index: 0, hidden: false }]} selectedAddress={ACCOUNT} busy={false} onDecide={() => undefined} />,
+  );
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const byId = (id: string) => [...doc.querySelectorAll(`[data-testid="${id}"]`)];
+  return { html, byId, one: (id: string) => byId(id)[0] };
+}
+
+describe('ApprovalRequest', () => {
+  it('names the site exactly and the kind', () => {
+    const { one } = render(approval());
+    expect(one('approval-origin').textContent).toBe('https://app.example');
+    expect(one('approval-kind').textContent).toBe('transaction');
+    expect(one('approval-punycode')).toBeUndefined();
+  });
+
+  it('shows a punycode hostname as punycode, with a note', () => {
+    const { one } = render(approval({ origin: 'https://xn--80ak6aa92e.com' }));
+    expect(one('approval-origin').textContent).toBe('https://xn--80ak6aa92e.com');
+    expect(one('approval-punycode').textContent).toMatch(/punycode/);
+  });
+
+  it.each([
+    ['allow', false],
+    ['warn', false],
+    ['block', true],
+  ] as const)('a %s verdict leaves approve disabled: %s', (verdict, disabled) => {
+    const reasons = verdict === 'allow' ? [] : [{ code: 'x', severity: verdict, message: `reason ${verdict}`, source: 'https://issuer.example/terms' }];
+    const { one, byId } = render(approval({ details: view({ verdict: { verdict, reasons } }) }));
+    expect(one('approval-verdict').getAttribute('data-verdict')).toBe(verdict);
+    expect(byId('approval-reason').map((r) => r.textContent)).toEqual(reasons.map((r) => `${r.message} Source`));
+    expect(one('approval-approve').hasAttribute('disabled')).toBe(disabled);
+  });
+
+  it('adds intent warnings the verdict does not already carry, once each', () => {
+    const details = view({
+      verdict: { verdict: 'warn', reasons: [{ code: 'unlimited-approval', severity: 'warn', message: 'Unlimited approval.' }] },
+      warnings: [
+        { code: 'unlimited-approval', message: 'Unlimited approval.' },
+        { code: 'unknown-method', message: 'Unknown method.' },
+      ],
+    });
+    const { byId } = render(approval({ details }));
+    expect(byId('approval-reason').map((r) => r.getAttribute('data-code'))).toEqual(['unlimited-approval', 'unknown-method']);
+  });
+
+  it('flags an unlimited approval and names the spender', () => {
+    const details = view({ approvals: [{ token: '0x0000000000000000000000000000000000000001', symbol: 'USDC', spender: SPENDER, amount: 'unlimited', unlimited: true }] });
+    const { one } = render(approval({ details }));
+    expect(one('approval-allowance').getAttribute('data-unlimited')).toBe('true');
+    expect(one('approval-allowance').textContent).toMatch(/Unlimited USDC/);
+    expect(one('approval-spender').textContent).toBe(SPENDER);
+  });
+
+  it('shows bounds on balance changes', () => {
+    const details = view({
+      changes: [
+        { token: '0x0000000000000000000000000000000000000001', symbol: 'USDC', amount: '100', direction: 'out' },
+        { token: '0x0000000000000000000000000000000000000002', symbol: 'TSLAx', amount: '0.4', direction: 'in', bound: 'min' },
+      ],
+    });
+    const { byId } = render(approval({ details }));
+    expect(byId('approval-change').map((c) => c.textContent)).toEqual(['You send 100 USDC', 'You receive at least 0.4 TSLAx']);
+  });
+
+  it.each([
+    [{ status: 'ok', changes: [{ token: 'native', symbol: 'ETH', delta: '-1' }] }, /-1 ETH/],
+    [{ status: 'reverted', note: 'STF' }, /dry run failed: STF/],
+    [{ status: 'unsupported', note: 'No simulation on this network.' }, /could not be simulated/],
+  ] as const)('states the simulation outcome plainly (%o)', (simulation, text) => {
+    const { one } = render(approval({ details: view({ simulation, transaction: { to: SPENDER, value: '0', nativeSymbol: 'ETH' } }) }));
+    expect(one('approval-simulation').getAttribute('data-status')).toBe(simulation.status);
+    expect(one('approval-simulation').textContent).toMatch(text);
+  });
+
+  it('shows the message of a sign-message request and keeps typed data collapsible', () => {
+    const message = render(approval({ kind: 'sign-message', details: view({ message: 'Log in to app.example', intentKind: 'personal-message' }) }));
+    expect(message.one('approval-message').textContent).toBe('Log in to app.example');
+    const typed = render(approval({ kind: 'sign-typed-data', details: view({ typedData: '{\n  "a": 1\n}', intentKind: 'cow-order' }) }));
+    expect(typed.one('approval-typed-data').tagName).toBe('DETAILS');
+    expect(typed.one('approval-typed-data').hasAttribute('open')).toBe(false);
+  });
+
+  it('offers to reject and block only when the queue says so', () => {
+    expect(render(approval()).one('approval-reject-block')).toBeUndefined();
+    expect(render(approval({ offerBlock: true })).one('approval-reject-block').textContent).toMatch(/block this site for 10 minutes/);
+  });
+
+  it('connect: the selected account is ticked by default', () => {
+    const { byId } = render(approval({ kind: 'connect', details: { origin: 'https://app.example' } }));
+    const boxes = byId('approval-account');
+    expect(boxes.map((b) => [b.getAttribute('data-address'), b.hasAttribute('checked')])).toEqual([[ACCOUNT, true]]);
+  });
+});
