@@ -18,7 +18,7 @@ export { type CorporateActionEvent, type CorporateActions, type FetchCorporateAc
 export { assembleSnapshot, usdValue, VALUE_DECIMALS } from './holdings.ts';
 export { mergeWithLastGood } from './last-good.ts';
 export { type MarketState, type MarketStatus, marketStatus, usMarketEarlyCloses, usMarketHolidays } from './market-hours.ts';
-export { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3 } from './multicall.ts';
+export { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3, encodeAggregate3Compact } from './multicall.ts';
 export { DEFAULT_HEARTBEAT_SECONDS, type PriceStaleReason, type PriceStatus, priceStatus } from './price-status.ts';
 export { failedSnapshot, type RefreshPortfolioParameters, refreshPortfolio } from './refresh.ts';
 export { RIGHTS_NOT_GIVEN, rightsNotGiven } from './rights.ts';

@@ -37,6 +37,41 @@ export function encodeAggregate3(calls: readonly Call3[]): Hex {
   return `${AGGREGATE3_SELECTOR}${word(32)}${word(calls.length)}${heads.join('')}${tails.join('')}`;
 }
 
+/**
+ * The same call as encodeAggregate3, smaller: calls with identical calldata (every token's
+ * balanceOf(account) for one account) point at one shared copy placed after all the tuples.
+ * ABI offsets may point anywhere forward, and Multicall3's decoder follows them, so a
+ * 10-account x 542-token batch shrinks from ~1.2 MB to ~0.7 MB and fits a node's 2 MiB
+ * request limit in one request.
+ */
+export function encodeAggregate3Compact(calls: readonly Call3[]): Hex {
+  const tupleBytes = 96;
+  const blobs = new Map<string, number>();
+  const blobParts: string[] = [];
+  let blobEnd = calls.length * (32 + tupleBytes);
+  const blobAt = (callData: Hex): number => {
+    const data = callData.slice(2).toLowerCase();
+    let at = blobs.get(data);
+    if (at === undefined) {
+      const length = data.length / 2;
+      const blob = `${word(length)}${data.padEnd(Math.ceil(length / 32) * 64, '0')}`;
+      at = blobEnd;
+      blobs.set(data, at);
+      blobParts.push(blob);
+      blobEnd += blob.length / 2;
+    }
+    return at;
+  };
+  const heads: string[] = [];
+  const tuples: string[] = [];
+  calls.forEach((call, i) => {
+    const tupleAt = calls.length * 32 + i * tupleBytes;
+    heads.push(word(tupleAt));
+    tuples.push(`${call.target.slice(2).toLowerCase().padStart(64, '0')}${word(call.allowFailure ? 1 : 0)}${word(blobAt(call.callData) - tupleAt)}`);
+  });
+  return `${AGGREGATE3_SELECTOR}${word(32)}${word(calls.length)}${heads.join('')}${tuples.join('')}${blobParts.join('')}`;
+}
+
 /** Decodes the answer of an aggregate3 eth_call; throws when it is malformed or does not hold one result per call. */
 export function decodeAggregate3(data: Hex, expected: number): Call3Result[] {
   const hex = data.slice(2);

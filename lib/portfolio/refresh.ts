@@ -11,7 +11,7 @@ import { buildPortfolioCalls } from './calls.ts';
 import { readPortfolioResults } from './calls.ts';
 import { assembleSnapshot } from './holdings.ts';
 import { marketStatus } from './market-hours.ts';
-import { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3 } from './multicall.ts';
+import { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3Compact } from './multicall.ts';
 import type { PortfolioIssue, PortfolioSnapshot } from './snapshot.ts';
 
 export interface RefreshPortfolioParameters {
@@ -32,12 +32,31 @@ const SIZE_LIMIT = /gas|too large|too big|size|limit|exceed|payload|response|tim
 
 function isBatchTooBig(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown } | null;
-  if (e?.code === -32005) return true;
+  // -32005: limit exceeded; -32600: some nodes (anvil) refuse a body over their size limit as an invalid request.
+  if (e?.code === -32005 || e?.code === -32600) return true;
   return typeof e?.message === 'string' && SIZE_LIMIT.test(e.message);
 }
 
+// A refresh with the same tokens and accounts sends the same batch: build and encode it once.
+const prepared = new WeakMap<readonly Token[], { key: string; built: ReturnType<typeof buildPortfolioCalls> }>();
+const encoded = new WeakMap<Call3[], Hex>();
+
+function preparedCalls(tokens: readonly Token[], accounts: readonly string[], multicall: string) {
+  const key = `${multicall}|${accounts.join(',')}`;
+  const known = prepared.get(tokens);
+  if (known?.key === key) return known.built;
+  const built = buildPortfolioCalls(tokens, accounts, multicall);
+  prepared.set(tokens, { key, built });
+  return built;
+}
+
 async function aggregate(rpc: RpcRequester, multicall: string, calls: Call3[]): Promise<Call3Result[]> {
-  const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: encodeAggregate3(calls) }, 'latest'] });
+  let callData = encoded.get(calls);
+  if (!callData) {
+    callData = encodeAggregate3Compact(calls);
+    encoded.set(calls, callData);
+  }
+  const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: callData }, 'latest'] });
   if (typeof data !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(data)) throw new Error('eth_call returned no bytes');
   if (data === '0x') throw new Error(`no Multicall3 contract at ${multicall}`);
   return decodeAggregate3(data as Hex, calls.length);
@@ -78,15 +97,16 @@ export function failedSnapshot(chainId: number, err: unknown, nowMs: number): Po
  */
 export async function refreshPortfolio(params: RefreshPortfolioParameters): Promise<PortfolioSnapshot> {
   const { rpc, chainId, accounts, multicall = MULTICALL3_ADDRESS, now = Date.now } = params;
-  const tokens = params.tokens.filter((t) => t.chainId === chainId);
+  const tokens = params.tokens.every((t) => t.chainId === chainId) ? params.tokens : params.tokens.filter((t) => t.chainId === chainId);
   if (params.expectChainId) {
     const actual = await readChainId(rpc);
     if (actual !== chainId) throw new WalletError('portfolio.wrong_chain', `The RPC node is on chain ${actual}, not ${chainId}.`);
   }
-  const { calls, reads } = buildPortfolioCalls(tokens, accounts, multicall);
+  const { calls, reads } = preparedCalls(tokens, accounts, multicall);
   const size = params.maxCallsPerBatch && params.maxCallsPerBatch > 0 ? params.maxCallsPerBatch : calls.length;
   const batches: Call3[][] = [];
-  for (let i = 0; i < calls.length; i += size) batches.push(calls.slice(i, i + size));
+  if (size >= calls.length) batches.push(calls);
+  else for (let i = 0; i < calls.length; i += size) batches.push(calls.slice(i, i + size));
 
   const issues: PortfolioIssue[] = [];
   const answers = await Promise.all(

@@ -1,6 +1,6 @@
 import { decodeFunctionData, encodeFunctionData, encodeFunctionResult, type Hex, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeAggregate3, encodeAggregate3 } from '../../../lib/portfolio/index.ts';
+import { decodeAggregate3, encodeAggregate3, encodeAggregate3Compact } from '../../../lib/portfolio/index.ts';
 
 const abi = parseAbi([
   'struct Call3 { address target; bool allowFailure; bytes callData; }',
@@ -36,6 +36,15 @@ describe('aggregate3 coding', () => {
   it('round-trips its own encoding through viem', () => {
     const decoded = decodeFunctionData({ abi, data: encodeAggregate3(calls) });
     expect(decoded.args[0].map((c) => c.callData)).toEqual(calls.map((c) => c.callData));
+  });
+
+  it('encodes repeated calldata once, and viem still reads every call back', () => {
+    const repeated = [...calls, { ...calls[0], target: '0x00000000000000000000000000000000000000b1' }, { ...calls[2], allowFailure: false }] as const;
+    const compact = encodeAggregate3Compact(repeated);
+    expect(compact.length).toBeLessThan(encodeAggregate3(repeated).length);
+    const decoded = decodeFunctionData({ abi, data: compact });
+    expect(decoded.args[0]).toEqual(repeated.map((c) => expect.objectContaining({ allowFailure: c.allowFailure, callData: c.callData })));
+    expect(decoded.args[0].map((c) => c.target.toLowerCase())).toEqual(repeated.map((c) => c.target.toLowerCase()));
   });
 
   it.each([
