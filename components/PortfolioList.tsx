@@ -1,6 +1,7 @@
 // The portfolio of one account: market status, total value, one row per holding, and a notice
 // when what is shown is older than the last refresh.
-import type { PortfolioAccountView, PortfolioView } from '@/lib/wallet';
+import { useEffect, useState } from 'react';
+import type { HoldingView, PortfolioAccountView, PortfolioView } from '@/lib/wallet';
 import { formatUsd, formatWhen } from './PortfolioFormat';
 import { PortfolioRow } from './PortfolioRow';
 import './Portfolio.css';
@@ -27,9 +28,29 @@ export interface PortfolioListProps {
   onOpen(address: string, chainId: number): void;
 }
 
+/** Rows painted in the first frame; a long portfolio gets the rest one frame later. */
+const FIRST_ROWS = 30;
+
+const byValue = (a: HoldingView, b: HoldingView) => {
+  if (a.value === null || b.value === null) return a.value === b.value ? 0 : a.value === null ? 1 : -1;
+  const [x, y] = [BigInt(a.value), BigInt(b.value)];
+  return x === y ? 0 : x > y ? -1 : 1;
+};
+
+function useAllRowsAfterFirstFrame(): boolean {
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => setAll(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return all;
+}
+
 export function PortfolioList({ view, account, refreshing, error, onOpen }: PortfolioListProps) {
-  const holdings = account?.holdings ?? [];
-  const unpriced = holdings.filter((h) => h.value === null).length;
+  const all = useAllRowsAfterFirstFrame();
+  const sorted = [...(account?.holdings ?? [])].sort(byValue);
+  const holdings = all ? sorted : sorted.slice(0, FIRST_ROWS);
+  const unpriced = sorted.filter((h) => h.value === null).length;
   return (
     <section className="pf" data-testid="portfolio" aria-busy={refreshing}>
       <div className="pf-head">

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useWallet } from '@/lib/ui-state';
 import { Header } from './Header';
+import { PortfolioScreen, TokenDetailScreen } from './portfolio';
 import { navigate, type Route, useHashRoute } from './router';
 import { useTouchOnActivity } from './use-touch-on-activity';
 
-// Each screen is its own chunk: the first paint loads the shell and the current screen only.
-const PortfolioScreen = lazy(() => import('./portfolio').then((m) => ({ default: m.PortfolioScreen })));
-const TokenDetailScreen = lazy(() => import('./portfolio').then((m) => ({ default: m.TokenDetailScreen })));
+// The portfolio is the home screen, so it ships with the shell: a lazy home screen would show
+// the Suspense fallback first, and React then holds the real content back ~300 ms. The other
+// screens are their own chunks.
 const SendScreen = lazy(() => import('./send/SendScreen').then((m) => ({ default: m.SendScreen })));
 const ActivityScreen = lazy(() => import('./activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));

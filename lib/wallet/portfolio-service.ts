@@ -15,6 +15,7 @@ import { buildTokenDetail, corporateActionsOf, readTokenState, type TokenDetailV
 import { createPayoutCurrencies } from './portfolio-dividends';
 import { findPortfolioToken, portfolioTokens } from './portfolio-tokens';
 import { buildPortfolioView, type PortfolioResult } from './portfolio-view';
+import type { Settings } from './settings';
 import type { Wallet } from './wallet';
 
 export interface PortfolioServiceOptions {
@@ -59,6 +60,14 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
   const chainCheckedAt = new Map<string, number>();
   const payouts = createPayoutCurrencies(() => rpc);
 
+  // The same token list (same array) while the registry and watch list stay: the refresh reuses its encoded batch.
+  let lastTokens: { key: readonly unknown[]; tokens: Token[] } | undefined;
+  const tokensFor = (registry: ReturnType<Wallet['registry']>, watched: Settings['watchedTokens'], chainId: number) => {
+    const key = [registry, watched, chainId];
+    if (!lastTokens || lastTokens.key.some((k, i) => k !== key[i])) lastTokens = { key, tokens: portfolioTokens(registry, watched, chainId) };
+    return lastTokens.tokens;
+  };
+
   async function context() {
     await wallet.ready();
     if (!wallet.keys.isUnlocked()) throw new WalletError('portfolio.locked', 'Unlock Sharekeep to see your portfolio.');
@@ -67,7 +76,7 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
     const accounts = (await wallet.keys.listAccounts()).filter((a) => !a.hidden).map((a) => a.address);
     const registry = wallet.registry();
     const chainId = network.chainId;
-    const tokens = portfolioTokens(registry, settings.watchedTokens, chainId);
+    const tokens = tokensFor(registry, settings.watchedTokens, chainId);
     const selected = accounts.find((a) => a === settings.selectedAddress) ?? accounts[0];
     return { settings, network, chainId, accounts, selected, registry, tokens };
   }
@@ -75,10 +84,23 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
 
   const cacheKey = (chainId: number) => `${PORTFOLIO_CACHE_PREFIX}${chainId}`;
 
+  // The last entry per chain stays in memory: storage is read (and schema-checked) once per worker start.
+  const remembered = new Map<number, CacheEntry>();
+
   async function readCache(chainId: number): Promise<CacheEntry | undefined> {
+    const known = remembered.get(chainId);
+    if (known) return known;
     const entry = await wallet.local.get<{ coverage?: unknown; snapshot?: unknown }>(cacheKey(chainId));
     const snapshot = parsePortfolioSnapshot(entry?.snapshot);
-    return snapshot && typeof entry?.coverage === 'string' ? { coverage: entry.coverage, snapshot } : undefined;
+    const parsed = snapshot && typeof entry?.coverage === 'string' ? { coverage: entry.coverage, snapshot } : undefined;
+    if (parsed) remembered.set(chainId, parsed);
+    return parsed;
+  }
+
+  /** Remembers at once; the storage write (for the next worker start) does not hold up the answer. */
+  function writeCache(chainId: number, entry: CacheEntry): void {
+    remembered.set(chainId, entry);
+    wallet.local.set({ [cacheKey(chainId)]: entry }).catch(() => undefined);
   }
 
   /** Refuses a node that answers for another chain; a good answer holds for chainCheckTtlMs. */
@@ -116,7 +138,7 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
     }
     const merged = mergeWithLastGood(cached?.snapshot, next);
     // A failure keeps the coverage of the data it shows, so the next refresh reads everything again.
-    await wallet.local.set({ [cacheKey(ctx.chainId)]: { coverage: next.status === 'failed' ? (cached?.coverage ?? '') : coverage, snapshot: merged } });
+    writeCache(ctx.chainId, { coverage: next.status === 'failed' ? (cached?.coverage ?? '') : coverage, snapshot: merged });
     return merged;
   }
 

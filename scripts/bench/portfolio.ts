@@ -1,0 +1,186 @@
+// Portfolio bench rows: a refresh for 10 accounts x every registry token on chain 1, against a
+// local anvil that says it is chain 1 (each registry token and feed address given a tiny
+// runtime that answers every view like an ERC-20 or a feed; Multicall3 at its canonical
+// address): how many RPC requests it takes and how long, against one raw eth_call of the same
+// batch; then the popup's time to its first portfolio row with that portfolio cached.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { compileContracts } from '../../devnet/compile.ts';
+import { anvilBinary } from '../../devnet/paths.ts';
+import { reservePort } from '../../devnet/ports.ts';
+import { buildPortfolioCalls, encodeAggregate3Compact, MULTICALL3_ADDRESS } from '../../lib/portfolio/index.ts';
+import { createMemoryStore } from '../../lib/ports/memory.ts';
+import { createRegistry, unpackRegistry } from '../../lib/registry/index.ts';
+import { createUiApi, createWallet } from '../../lib/wallet/index.ts';
+import { launchChromium } from '../../test/e2e/support/chromium.ts';
+import { type BenchRow, median, round } from './stats.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const PHRASE = 'test test test test test test test test test test test junk';
+const PASSWORD = 'bench password 1';
+const ACCOUNTS = 10;
+const RUNS = 10;
+const POPUP_OPENS = 10;
+
+/**
+ * Runtime code that answers any call with five words of 8: balanceOf, totalSupply, multiplier
+ * and decimals read 8; latestRoundData reads (8, 8, 8, 8, 8), so every account holds every token.
+ */
+const ANSWER_EIGHTS = `0x${[0, 0x20, 0x40, 0x60, 0x80].map((at) => `6008${`60${at.toString(16).padStart(2, '0')}`}52`).join('')}60a06000f3`;
+
+async function startChainOne(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await reservePort(0, 'bench anvil');
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '1', '--disable-block-gas-limit', '--code-size-limit', '1000000', '--silent'];
+  const child = spawn(anvilBinary, args, { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 400; i++) {
+    if (await rpc(url, 'eth_chainId').then(() => true, () => false)) return { url, child };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  child.kill('SIGKILL');
+  throw new Error('bench: anvil did not start');
+}
+
+let nextId = 1;
+async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }) });
+  const body = (await res.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+  return body.result;
+}
+
+/** The wallet core in Node with a transport that counts requests, on chain 1 served by the local anvil. */
+async function nodeWallet(url: string, registryJson: unknown) {
+  const counted: string[] = [];
+  const local = createMemoryStore();
+  const wallet = createWallet({
+    local,
+    session: createMemoryStore(),
+    clock: Date,
+    rpc: async (endpoint, body) => {
+      counted.push((body as { method: string }).method);
+      return (await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    },
+    openApproval: async () => undefined,
+    emit: () => undefined,
+    stateChanged: () => undefined,
+    loadRegistry: async () => unpackRegistry(registryJson as never),
+    kdfIterations: 1000,
+    initialSettings: { activeChainId: 1, rpcOverrides: { 1: url } },
+  });
+  await wallet.keys.createFromMnemonic(PHRASE, PASSWORD);
+  for (let i = 1; i < ACCOUNTS; i++) await wallet.keys.addAccount();
+  const ui = createUiApi(wallet, { schedule: () => undefined }, Date);
+  const accounts = (await wallet.keys.listAccounts()).map((a) => a.address);
+  return { ui, local, counted, accounts };
+}
+
+/** Sends one UI command from an extension page over the wallet's port. */
+function uiCall(page: Page, method: string, params: Record<string, unknown> = {}) {
+  return page.evaluate(
+    ([m, p]) =>
+      new Promise((resolve, reject) => {
+        const port = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): { postMessage(x: unknown): void; disconnect(): void; onMessage: { addListener(f: (x: { result?: unknown; error?: { message: string } }) => void): void } } } } }).chrome.runtime.connect({ name: 'sharekeep:ui' });
+        port.onMessage.addListener((msg) => {
+          port.disconnect();
+          if (msg.error) reject(new Error(msg.error.message));
+          else resolve(msg.result);
+        });
+        port.postMessage({ id: 1, method: m, params: p });
+      }),
+    [method, params] as const,
+  );
+}
+
+/** Milliseconds from navigation to the frame after the first portfolio row entered the DOM. */
+const FIRST_ROW_PROBE = `new MutationObserver((_, observer) => {
+  if (!document.querySelector('[data-testid="portfolio-row"]')) return;
+  observer.disconnect();
+  requestAnimationFrame(() => { window.__firstRowAt = performance.now(); });
+}).observe(document, { childList: true, subtree: true });`;
+
+async function popupFirstRow(url: string, snapshotEntry: unknown, extensionDir?: string): Promise<{ first: number; cached: number }> {
+  const wallet = await launchChromium(extensionDir);
+  try {
+    const setup = await wallet.context.newPage();
+    await setup.goto(wallet.extensionUrl('popup.html#/settings'));
+    await uiCall(setup, 'onboarding.create', { secret: PHRASE, password: PASSWORD, jurisdiction: 'DE' });
+    for (let i = 1; i < ACCOUNTS; i++) await uiCall(setup, 'accounts.add');
+    await uiCall(setup, 'network.setRpcUrl', { chainId: 1, rpcUrl: url });
+    await wallet.serviceWorker.evaluate((entry) => (globalThis as unknown as { chrome: { storage: { local: { set(x: unknown): Promise<void> } } } }).chrome.storage.local.set({ 'portfolio.snapshot.1': entry }), snapshotEntry);
+    await setup.close();
+    await wallet.context.addInitScript(FIRST_ROW_PROBE);
+    const times: number[] = [];
+    for (let i = 0; i < POPUP_OPENS + 1; i++) {
+      const page = await wallet.context.newPage();
+      await page.goto(wallet.extensionUrl('popup.html'));
+      await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, undefined, { timeout: 30_000 });
+      times.push(await page.evaluate(() => (window as unknown as { __firstRowAt: number }).__firstRowAt));
+      await page.close();
+    }
+    // The first open has no page-side mirror yet: it paints from the background's storage.local snapshot.
+    return { first: times[0], cached: median(times.slice(1)) };
+  } finally {
+    await wallet.close();
+  }
+}
+
+/** `extensionDir`: a Chrome build of the extension (.output/chrome-mv3 by default). */
+export async function measurePortfolio(extensionDir?: string): Promise<BenchRow[]> {
+  const registryJson = JSON.parse(readFileSync(join(ROOT, 'lib/registry/data/registry.json'), 'utf8'));
+  const tokens = createRegistry(unpackRegistry(registryJson)).tokensOnChain(1);
+  const { url, child } = await startChainOne();
+  try {
+    const feeds = tokens.flatMap((t) => [t.feeds?.price?.address, t.feeds?.reserve?.address, t.feeds?.multiplierOracle?.address]).filter((a): a is string => !!a);
+    for (const address of new Set([...tokens.map((t) => t.address), ...feeds].map((a) => a.toLowerCase()))) await rpc(url, 'anvil_setCode', [address, ANSWER_EIGHTS]);
+    await rpc(url, 'anvil_setCode', [MULTICALL3_ADDRESS, compileContracts().Multicall3.deployedBytecode]);
+    await rpc(url, 'evm_mine');
+
+    const w = await nodeWallet(url, registryJson);
+    const { calls } = buildPortfolioCalls(tokens, w.accounts);
+    const payload = [{ to: MULTICALL3_ADDRESS, data: encodeAggregate3Compact(calls) }, 'latest'];
+
+    const count = async (run: () => Promise<unknown>) => {
+      w.counted.length = 0;
+      await run();
+      return [...w.counted];
+    };
+    const first = await count(() => w.ui.handle('portfolio.refresh', {}));
+    const sameBlock = await count(() => w.ui.handle('portfolio.refresh', {}));
+    await rpc(url, 'evm_mine');
+    const newBlock = await count(() => w.ui.handle('portfolio.refresh', {}));
+    const holdings = ((await w.ui.handle('portfolio.get', {})) as { view: { accounts: { holdings: unknown[] }[] } }).view.accounts.reduce((n, a) => n + a.holdings.length, 0);
+
+    // Interleaved so machine load hits both alike; one warm-up of each first.
+    const raw: number[] = [];
+    const refresh: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      let t = performance.now();
+      await rpc(url, 'eth_call', payload);
+      if (i > 0) raw.push(performance.now() - t);
+      t = performance.now();
+      await w.ui.handle('portfolio.refresh', { force: true, account: w.accounts[0] });
+      if (i > 0) refresh.push(performance.now() - t);
+    }
+    const ratio = median(refresh) / median(raw);
+    const popup = await popupFirstRow(url, w.local.dump()['portfolio.snapshot.1'], extensionDir);
+
+    const requestsOk = first.length <= 2 && newBlock.length <= 2;
+    return [
+      { name: `portfolio refresh: RPC requests, ${ACCOUNTS} accounts x ${tokens.length} chain-1 tokens (${calls.length} calls)`, value: first.length, unit: 'requests', target: '1 or 2', ok: requestsOk, note: `first: ${first.join(' + ')}; new block: ${newBlock.join(' + ')}; same block: ${sameBlock.join(' + ')}` },
+      { name: 'portfolio refresh time (median of 10)', value: round(median(refresh)), unit: 'ms', note: `${holdings} holdings` },
+      { name: 'one raw eth_call of the same batch (median of 10)', value: round(median(raw)), unit: 'ms' },
+      { name: 'portfolio refresh / raw eth_call', value: round(ratio), unit: 'x', target: '<= 1.3', ok: ratio <= 1.3 },
+      { name: 'popup first portfolio row, cached portfolio (median of 10)', value: round(popup.cached), unit: 'ms', target: '< 150 ms', ok: popup.cached < 150, note: `first open, from storage.local only: ${round(popup.first)} ms` },
+    ];
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+// `npx tsx scripts/bench/portfolio.ts [chrome build dir]` runs these rows alone (the extension must be built).
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  console.table(await measurePortfolio(process.argv[2]));
+}
