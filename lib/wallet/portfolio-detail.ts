@@ -11,7 +11,7 @@ import {
   computeBackingRatio,
   DEFAULT_HEARTBEAT_SECONDS,
   decodeAggregate3,
-  encodeAggregate3,
+  encodeAggregate3Compact,
   feedFreshness,
   fetchCorporateActions,
   type MarketState,
@@ -100,7 +100,7 @@ const factView = <T>(fact: Fact<T> | undefined): FactView<T> => (fact ? { value:
 export async function readTokenState(rpc: RpcRequester, token: Token, account: string | undefined, multicall = MULTICALL3_ADDRESS): Promise<PortfolioReadings> {
   const { calls, reads } = buildPortfolioCalls([token], account ? [account] : [], multicall);
   // totalSupply is read only with a reserve feed; that is the only time the detail needs it.
-  const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: encodeAggregate3(calls) }, 'latest'] });
+  const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: encodeAggregate3Compact(calls) }, 'latest'] });
   if (typeof data !== 'string' || !data.startsWith('0x') || data === '0x') throw new Error('the Multicall3 read returned nothing');
   return readPortfolioResults(reads, decodeAggregate3(data as Hex, calls.length));
 }
