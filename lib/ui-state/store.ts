@@ -35,11 +35,18 @@ function readCache(cache: SyncCache | undefined): UiState | undefined {
   }
 }
 
-export function createWalletStore(client: WalletClient, cache?: SyncCache): StoreApi<WalletStoreState> {
+const lockedView = (state: UiState): UiState => ({ ...state, unlocked: false, activity: [], pendingApprovals: [] });
+
+/**
+ * `stillUnlocked` answers whether this browser session is the one the cache was written in
+ * with the wallet unlocked (the background keeps a non-secret flag in storage.session). Until
+ * it answers, a cached unlocked view is not shown, so a locked wallet never flashes its data.
+ */
+export function createWalletStore(client: WalletClient, cache?: SyncCache, stillUnlocked?: () => Promise<boolean>): StoreApi<WalletStoreState> {
   const cached = readCache(cache);
+  const fresh = cached?.unlocked === true && (cached.autoLockAt ?? Number.POSITIVE_INFINITY) > Date.now();
   const store = createStore<WalletStoreState>()((set, get) => ({
-    // A cached view is used only while it says the wallet was unlocked and not past its auto-lock time.
-    state: cached && cached.unlocked && (cached.autoLockAt ?? Number.POSITIVE_INFINITY) > Date.now() ? cached : cached && { ...cached, unlocked: false, activity: [] },
+    state: !cached ? undefined : !fresh ? lockedView(cached) : stillUnlocked ? undefined : cached,
     fromCache: cached !== undefined,
     async call(method, params) {
       try {
@@ -58,6 +65,14 @@ export function createWalletStore(client: WalletClient, cache?: SyncCache): Stor
       cache?.write(JSON.stringify({ v: CACHE_VERSION, state: state.unlocked ? state : { ...state, activity: [], pendingApprovals: [] } }));
     },
   }));
+  if (cached && fresh && stillUnlocked) {
+    stillUnlocked().then(
+      (unlocked) => {
+        if (store.getState().fromCache) store.setState({ state: unlocked ? cached : lockedView(cached) });
+      },
+      () => undefined,
+    );
+  }
   client.onStateChanged(() => {
     store.getState().refresh().catch(() => undefined);
   });

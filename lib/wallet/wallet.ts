@@ -18,6 +18,7 @@ import { createRpcCall, type RpcCall } from './rpc-client';
 import { createSettingsStore, type Settings } from './settings';
 import { createSigningFlows } from './signing-flows';
 import { createTokenLookup } from './token-lookup';
+import { UNLOCKED_FLAG } from './flags';
 
 export interface WalletPorts {
   local: KeyValueStore;
@@ -54,7 +55,7 @@ const PASSTHROUGH = new Set([
   'eth_blobBaseFee',
 ]);
 
-export const UNLOCKED_FLAG = 'ui.unlocked';
+
 
 type Handler = (ctx: RequestContext, params: unknown[]) => Promise<unknown>;
 
