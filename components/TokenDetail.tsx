@@ -1,5 +1,6 @@
 // Everything Sharekeep knows about one tokenized stock: what it tracks, who stands behind it,
 // what backs it, what changed its balance, what it does not give you, and whether you may hold it.
+import type { ReactNode } from 'react';
 import type { TokenDetailView } from '@/lib/wallet';
 import { formatAge, formatUnitsText, formatUsd } from './PortfolioFormat';
 import { MarketStatusLine } from './PortfolioList';
@@ -36,7 +37,8 @@ function RestrictionLine({ restriction: r }: { restriction: TokenDetailView['res
   );
 }
 
-export function TokenDetail({ view }: { view: TokenDetailView & { readError?: string | null } }) {
+/** `children`: actions shown under the position (mint and redeem with the issuer). */
+export function TokenDetail({ view, children }: { view: TokenDetailView & { readError?: string | null }; children?: ReactNode }) {
   return (
     <section className="screen td" data-testid="token-detail" data-symbol={view.symbol} data-address={view.address}>
       <h2>
@@ -71,6 +73,7 @@ export function TokenDetail({ view }: { view: TokenDetailView & { readError?: st
           · <MarketStatusLine market={view.market} />
         </div>
       </div>
+      {children}
 
       <dl className="td-facts">
         <FactRow label="Underlying" fact={view.underlying} render={underlyingText} testId="token-underlying" />

@@ -9,6 +9,7 @@ import { useTouchOnActivity } from './use-touch-on-activity';
 // the Suspense fallback first, and React then holds the real content back ~300 ms. The other
 // screens are their own chunks.
 const SendScreen = lazy(() => import('./send/SendScreen').then((m) => ({ default: m.SendScreen })));
+const IssuerScreen = lazy(() => import('./issuer/IssuerScreen').then((m) => ({ default: m.IssuerScreen })));
 const ActivityScreen = lazy(() => import('./activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
@@ -18,6 +19,8 @@ function Screen({ route }: { route: Route }) {
       return <TokenDetailScreen chainId={route.chainId} address={route.address} navigate={navigate} />;
     case 'send':
       return <SendScreen token={route.token} />;
+    case 'issue':
+      return <IssuerScreen key={`${route.chainId}:${route.address}`} chainId={route.chainId} address={route.address} side={route.side} />;
     case 'activity':
       return <ActivityScreen />;
     case 'settings':

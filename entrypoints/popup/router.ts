@@ -1,11 +1,12 @@
 // A hash router small enough to need no library: '#/', '#/token/<chainId>/<address>',
-// '#/send?token=<address>', '#/activity', '#/settings'.
+// '#/send?token=<address>', '#/issue/<chainId>/<address>?side=mint|redeem', '#/activity', '#/settings'.
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'portfolio' }
   | { name: 'token'; chainId: number; address: string }
   | { name: 'send'; token?: string }
+  | { name: 'issue'; chainId: number; address: string; side: 'mint' | 'redeem' }
   | { name: 'activity' }
   | { name: 'settings' };
 
@@ -14,6 +15,9 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
   if (parts[0] === 'token' && /^\d+$/.test(parts[1] ?? '') && /^0x[0-9a-fA-F]{40}$/.test(parts[2] ?? '')) return { name: 'token', chainId: Number(parts[1]), address: parts[2] };
+  if (parts[0] === 'issue' && /^\d+$/.test(parts[1] ?? '') && /^0x[0-9a-fA-F]{40}$/.test(parts[2] ?? '')) {
+    return { name: 'issue', chainId: Number(parts[1]), address: parts[2], side: params.get('side') === 'redeem' ? 'redeem' : 'mint' };
+  }
   if (parts[0] === 'send') return { name: 'send', token: params.get('token') ?? undefined };
   if (parts[0] === 'activity') return { name: 'activity' };
   if (parts[0] === 'settings') return { name: 'settings' };

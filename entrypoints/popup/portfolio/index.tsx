@@ -5,6 +5,7 @@ import { PortfolioList } from '@/components/PortfolioList';
 import { TokenDetail } from '@/components/TokenDetail';
 import { UiCallError, useWallet } from '@/lib/ui-state';
 import type { TokenDetailView } from '@/lib/wallet';
+import { IssuerLinks } from '../issuer/IssuerLinks';
 import { usePortfolio } from './use-portfolio';
 
 type Navigate = (path: string) => void;
@@ -27,7 +28,7 @@ export function PortfolioScreen({ navigate }: { navigate: Navigate }) {
 
 type Detail = TokenDetailView & { readError: string | null };
 
-export function TokenDetailScreen({ chainId, address }: { chainId: number; address: string; navigate: Navigate }) {
+export function TokenDetailScreen({ chainId, address, navigate }: { chainId: number; address: string; navigate: Navigate }) {
   const call = useWallet((s) => s.call);
   const selected = useWallet((s) => s.state?.selectedAddress);
   const [detail, setDetail] = useState<Detail>();
@@ -47,5 +48,9 @@ export function TokenDetailScreen({ chainId, address }: { chainId: number; addre
 
   if (error) return <p className="pf-notice">{error}</p>;
   if (!detail || detail.address.toLowerCase() !== address.toLowerCase()) return <p className="empty">Reading {address.slice(0, 10)}…</p>;
-  return <TokenDetail view={detail} />;
+  return (
+    <TokenDetail view={detail}>
+      <IssuerLinks chainId={chainId} address={address} navigate={navigate} />
+    </TokenDetail>
+  );
 }

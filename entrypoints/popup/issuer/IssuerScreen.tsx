@@ -1,0 +1,151 @@
+// Mint or redeem a tokenized stock with its allowlisted issuer: an amount, the issuer's quote,
+// then the transactions in the Sharekeep window, then the status until it settles on chain.
+import { type FormEvent, useEffect, useState } from 'react';
+import { describeError, errorCode } from '@/components/describe-error';
+import { IssuerQuote } from '@/components/IssuerQuote';
+import { type IssuerProblem, IssuerStatus } from '@/components/IssuerStatus';
+import type { IssuerRequestView, IssuerSide } from '@/lib/issuers';
+import { useWallet } from '@/lib/ui-state';
+import { navigate } from '../router';
+import { useIssuerOptions } from './use-issuer-options';
+import '@/components/Issuer.css';
+
+const AMOUNT = /^\d+(\.\d+)?$/;
+const POLL_MS = 1_000;
+
+const problemOf = (err: unknown): IssuerProblem => ({ code: errorCode(err), message: describeError(err) });
+
+function useNow(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1_000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
+}
+
+export function IssuerScreen({ chainId, address, side }: { chainId: number; address: string; side: IssuerSide }) {
+  const call = useWallet((s) => s.call);
+  const options = useIssuerOptions(chainId, address);
+  const [amount, setAmount] = useState('');
+  const [request, setRequest] = useState<IssuerRequestView>();
+  const [problem, setProblem] = useState<IssuerProblem>();
+  const [waiting, setWaiting] = useState<string>();
+  const now = useNow(request?.status === 'quote');
+
+  // A request still under way for this token (the popup was closed meanwhile) is shown again.
+  useEffect(() => {
+    call<IssuerRequestView | null>('issuer.latest', { chainId, token: address }).then(
+      (latest) => latest?.status === 'submitted' && latest.side === side && setRequest(latest),
+      () => undefined,
+    );
+  }, [call, chainId, address, side]);
+
+  // Sent: ask the wallet, which reads the chain, until the issuer's events say it settled or failed.
+  useEffect(() => {
+    if (request?.status !== 'submitted') return;
+    const timer = setTimeout(() => {
+      call<IssuerRequestView>('issuer.status', { id: request.id }).then(setRequest, (err) => setProblem(problemOf(err)));
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [call, request]);
+
+  const symbol = options?.token.symbol ?? '';
+  const blocked = options?.blocked[side];
+  const offered = options ? options[side] : false;
+  const busy = waiting !== undefined;
+  const amountOk = AMOUNT.test(amount.trim()) && !/^0*(\.0*)?$/.test(amount.trim());
+  const canQuote = offered && !blocked && amountOk && !busy && request?.status !== 'submitted';
+  const canSubmit = request?.status === 'quote' && request.quote.expiresAt > now && !busy;
+
+  const chooseSide = (next: IssuerSide) => {
+    setRequest(undefined);
+    setProblem(undefined);
+    navigate(`/issue/${chainId}/${address}?side=${next}`);
+  };
+
+  const getQuote = async (e?: FormEvent) => {
+    e?.preventDefault();
+    if (!canQuote) return;
+    setProblem(undefined);
+    setRequest(undefined);
+    setWaiting(`Asking ${options?.issuer?.name ?? 'the issuer'} for a quote…`);
+    try {
+      setRequest(await call<IssuerRequestView>('issuer.quote', { chainId, token: address, side, amount: amount.trim() }));
+    } catch (err) {
+      setProblem(problemOf(err));
+    } finally {
+      setWaiting(undefined);
+    }
+  };
+
+  const submit = async () => {
+    if (!request || !canSubmit) return;
+    setProblem(undefined);
+    setWaiting(side === 'mint' ? 'Review and approve the transactions in the Sharekeep window (a USDC approval if needed, then the mint).' : 'Review and approve the redemption in the Sharekeep window.');
+    try {
+      setRequest(await call<IssuerRequestView>('issuer.submit', { id: request.id }));
+    } catch (err) {
+      const after = await call<IssuerRequestView>('issuer.status', { id: request.id }).catch(() => undefined);
+      if (after?.status === 'failed') setRequest(after);
+      else setProblem(problemOf(err));
+    } finally {
+      setWaiting(undefined);
+    }
+  };
+
+  if (!options) return <p className="empty">Looking up the issuer…</p>;
+  if (!options.issuer || (!options.mint && !options.redeem)) {
+    return <p className="pf-notice">No allowlisted issuer mints or redeems this token on this network.</p>;
+  }
+
+  return (
+    <form className="screen" onSubmit={getQuote} data-testid="issuer-screen" data-side={side}>
+      <h2>
+        {side === 'mint' ? 'Mint' : 'Redeem'} {symbol}
+      </h2>
+      <p className="issuer-who">
+        With {options.issuer.name} · {options.issuer.origin}
+      </p>
+      <div className="issuer-sides">
+        {(['mint', 'redeem'] as const).map((s) => (
+          <button key={s} type="button" aria-pressed={s === side} disabled={!options[s]} onClick={() => chooseSide(s)}>
+            {s === 'mint' ? 'Mint' : 'Redeem for USDC'}
+          </button>
+        ))}
+      </div>
+      {blocked && (
+        <p className="warning" data-testid="issuer-blocked">
+          {blocked} Sharekeep will not ask the issuer for it.
+        </p>
+      )}
+      <label className="field">
+        <span>Amount ({symbol})</span>
+        <input
+          inputMode="decimal"
+          placeholder="0.0"
+          autoComplete="off"
+          value={amount}
+          disabled={request?.status === 'submitted'}
+          onChange={(e) => {
+            setAmount(e.target.value);
+            if (request?.status === 'quote') setRequest(undefined);
+          }}
+          data-testid="issuer-amount"
+        />
+      </label>
+      {amount && !AMOUNT.test(amount.trim()) && <p className="error">Enter an amount like 1.5</p>}
+      {request && <IssuerQuote request={request} now={now} />}
+      <IssuerStatus request={request} problem={problem} waiting={waiting} />
+      <div className="row">
+        <button type="submit" disabled={!canQuote} data-testid="issuer-quote">
+          {request?.status === 'quote' ? 'New quote' : 'Get quote'}
+        </button>
+        <button type="button" className="primary" disabled={!canSubmit} onClick={submit} data-testid="issuer-submit">
+          {side === 'mint' ? 'Mint' : 'Redeem'}
+        </button>
+      </div>
+    </form>
+  );
+}
