@@ -1,28 +1,19 @@
 import { type FormEvent, useState } from 'react';
+import { formatUnits } from 'viem';
 import { describeError } from '@/components/describe-error';
 import { useWallet } from '@/lib/ui-state';
 import { navigate } from '../router';
 import { useRecipientCheck } from './use-recipient-check';
+import { useSendableTokens } from './use-sendable-tokens';
 
 const AMOUNT = /^\d+(\.\d+)?$/;
-
-interface TokenChoice {
-  address: string;
-  symbol: string;
-  decimals?: number;
-}
 
 /** Send the native coin or a token from the selected account; the approval window confirms it. */
 export function SendScreen({ token }: { token?: string }) {
   const call = useWallet((s) => s.call);
   const from = useWallet((s) => s.state?.selectedAddress);
   const isWatchOnly = useWallet((s) => s.state?.accounts.find((a) => a.address === s.state?.selectedAddress)?.kind === 'watch');
-  const chainId = useWallet((s) => s.state?.activeChainId);
-  const nativeSymbol = useWallet((s) => s.state?.networks.find((n) => n.chainId === s.state?.activeChainId)?.nativeCurrency.symbol ?? 'ETH');
-  const watched = useWallet((s) => s.state?.watchedTokens);
-
-  const choices: TokenChoice[] = [{ address: '', symbol: nativeSymbol }, ...(watched ?? []).filter((t) => t.chainId === chainId)];
-  if (token && !choices.some((c) => c.address.toLowerCase() === token.toLowerCase())) choices.push({ address: token, symbol: `Token ${token.slice(0, 6)}…${token.slice(-4)}` });
+  const choices = useSendableTokens(from, token);
 
   const [tokenAddress, setTokenAddress] = useState(token ?? '');
   const [to, setTo] = useState('');
@@ -79,6 +70,11 @@ export function SendScreen({ token }: { token?: string }) {
         <span>Amount ({chosen.symbol})</span>
         <input inputMode="decimal" placeholder="0.0" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="send-amount" />
       </label>
+      {chosen.balance !== undefined && (
+        <p className="hint" data-testid="send-balance">
+          Balance: {formatUnits(chosen.balance, chosen.decimals)} {chosen.symbol}
+        </p>
+      )}
       {amountProblem && <p className="error">{amountProblem}</p>}
       {status && (
         <p className={status.kind === 'error' ? 'error' : status.kind === 'sent' ? 'ok' : 'hint'} role="status" data-testid="send-status">

@@ -1,6 +1,7 @@
 // Steps most wallet e2e tests start with: set the wallet up through the onboarding tab, and
 // open the popup in a tab.
 import type { Page } from 'playwright-core';
+import { uiCommand } from './approval-window.ts';
 import type { ChromiumWithExtension } from './chromium.ts';
 
 export const TEST_PHRASE = 'test test test test test test test test test test test junk';
@@ -70,22 +71,7 @@ export async function openUnlockedPopup(wallet: ChromiumWithExtension, password 
 }
 
 /** The background's own view (UiState), asked over a fresh port from an extension page. */
-export function backgroundState(page: Page): Promise<{ initialized: boolean; unlocked: boolean; selectedAddress?: string; jurisdiction?: string }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const { runtime } = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): { postMessage(m: unknown): void; disconnect(): void; onMessage: { addListener(f: (m: { id: number; result?: unknown; error?: unknown }) => void): void } } } } }).chrome;
-        const port = runtime.connect({ name: 'sharekeep:ui' });
-        port.onMessage.addListener((m) => {
-          if (m.id !== 1) return;
-          port.disconnect();
-          if (m.error) reject(new Error(JSON.stringify(m.error)));
-          else resolve(m.result as never);
-        });
-        port.postMessage({ id: 1, method: 'state', params: {} });
-      }),
-  );
-}
+export const backgroundState = (page: Page) => uiCommand<{ initialized: boolean; unlocked: boolean; selectedAddress?: string; jurisdiction?: string }>(page, 'state');
 
 /** Stops the extension's service worker the way Chrome does when it idles; resolves when it is gone. */
 export async function stopServiceWorker(wallet: ChromiumWithExtension, page: Page): Promise<void> {
