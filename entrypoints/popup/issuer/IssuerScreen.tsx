@@ -111,13 +111,13 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
       <div className="issuer-sides">
         {(['mint', 'redeem'] as const).map((s) => (
           <button key={s} type="button" aria-pressed={s === side} disabled={!options[s]} onClick={() => chooseSide(s)}>
-            {s === 'mint' ? 'Mint' : 'Redeem for USDC'}
+            {s === 'mint' ? 'Mint' : 'Redeem'}
           </button>
         ))}
       </div>
       {blocked && (
         <p className="warning" data-testid="issuer-blocked">
-          {blocked} Sharekeep will not ask the issuer for it.
+          {blocked}
         </p>
       )}
       <label className="field">
