@@ -57,7 +57,8 @@ async function aggregate(rpc: RpcRequester, multicall: string, calls: Call3[]): 
     encoded.set(calls, callData);
   }
   const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: callData }, 'latest'] });
-  if (typeof data !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(data)) throw new Error('eth_call returned no bytes');
+  // One pass without a capture group: the answer can be megabytes of hex.
+  if (typeof data !== 'string' || data.length % 2 !== 0 || !/^0x[0-9a-fA-F]*$/.test(data)) throw new Error('eth_call returned no bytes');
   if (data === '0x') throw new Error(`no Multicall3 contract at ${multicall}`);
   return decodeAggregate3(data as Hex, calls.length);
 }

@@ -100,7 +100,8 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
   /** Remembers at once; the storage write (for the next worker start) does not hold up the answer. */
   function writeCache(chainId: number, entry: CacheEntry): void {
     remembered.set(chainId, entry);
-    wallet.local.set({ [cacheKey(chainId)]: entry }).catch(() => undefined);
+    // Serialising a large snapshot is synchronous work: do it after the answer has gone out.
+    setTimeout(() => wallet.local.set({ [cacheKey(chainId)]: entry }).catch(() => undefined), 0);
   }
 
   /** Refuses a node that answers for another chain; a good answer holds for chainCheckTtlMs. */

@@ -145,6 +145,7 @@ describe('portfolio.get', () => {
   it('survives a restart: a new service reads the cached snapshot from storage.local', async () => {
     const t = await portfolioWallet();
     const refreshed = await t.call<PortfolioResult>('portfolio.refresh');
+    await new Promise((r) => setTimeout(r, 0)); // the storage write follows the answer
     const stored = t.local.dump()['portfolio.snapshot.31337'] as { snapshot: { accounts: unknown[] } };
     expect(stored.snapshot.accounts).toHaveLength(2);
     const { createUiApi } = await import('../../../lib/wallet');
