@@ -4,9 +4,8 @@ import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
-import { ACCOUNT_0_KEY, onboardByImport, openPopup, stopServiceWorker, TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
+import { ACCOUNT_0_KEY, byTestId, onboardByImport, openPopup, stopServiceWorker, TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
 
-const id = (testId: string) => `[data-testid="${testId}"]`;
 
 const SECRETS = {
   phrase: TEST_PHRASE,
@@ -41,29 +40,29 @@ describe('Chromium: no secret in clear in storage or consoles', () => {
   it('goes through import, a worker restart, lock, unlock and revealing the phrase and key', async () => {
     await onboardByImport(wallet);
     let popup: Page = await openPopup(wallet);
-    await popup.waitForSelector(id('account-address'));
+    await popup.waitForSelector(byTestId('account-address'));
     await stopServiceWorker(wallet, popup);
     await popup.close();
     popup = await openPopup(wallet);
-    await popup.waitForSelector(id('account-address'));
+    await popup.waitForSelector(byTestId('account-address'));
 
-    await popup.click(id('lock-button'));
-    await popup.fill(id('unlock-password'), 'a wrong password');
-    await popup.click(id('unlock-submit'));
-    await popup.waitForSelector(id('unlock-error'));
-    await popup.fill(id('unlock-password'), TEST_PASSWORD);
-    await popup.click(id('unlock-submit'));
-    await popup.waitForSelector(id('account-address'));
+    await popup.click(byTestId('lock-button'));
+    await popup.fill(byTestId('unlock-password'), 'a wrong password');
+    await popup.click(byTestId('unlock-submit'));
+    await popup.waitForSelector(byTestId('unlock-error'));
+    await popup.fill(byTestId('unlock-password'), TEST_PASSWORD);
+    await popup.click(byTestId('unlock-submit'));
+    await popup.waitForSelector(byTestId('account-address'));
 
     await popup.goto(wallet.extensionUrl('popup.html#/settings'));
-    await popup.click(id('revealed-phrase-button'));
-    await popup.fill(id('password-prompt-input'), TEST_PASSWORD);
-    await popup.click(id('password-prompt-submit'));
-    expect(await popup.textContent(id('revealed-phrase'))).toBe(TEST_PHRASE);
-    await popup.click(id('exported-key-button'));
-    await popup.fill(id('password-prompt-input'), TEST_PASSWORD);
-    await popup.click(id('password-prompt-submit'));
-    expect(await popup.textContent(id('exported-key'))).toBe(ACCOUNT_0_KEY);
+    await popup.click(byTestId('revealed-phrase-button'));
+    await popup.fill(byTestId('password-prompt-input'), TEST_PASSWORD);
+    await popup.click(byTestId('password-prompt-submit'));
+    expect(await popup.textContent(byTestId('revealed-phrase'))).toBe(TEST_PHRASE);
+    await popup.click(byTestId('exported-key-button'));
+    await popup.fill(byTestId('password-prompt-input'), TEST_PASSWORD);
+    await popup.click(byTestId('password-prompt-submit'));
+    expect(await popup.textContent(byTestId('exported-key'))).toBe(ACCOUNT_0_KEY);
     // The detector used below does find secrets where they are meant to be: on this screen.
     expect(leaksIn(await popup.content())).toEqual(['phrase', 'private key']);
 

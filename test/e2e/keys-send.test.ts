@@ -6,9 +6,8 @@ import { devnetClients } from '../../devnet/test-kit.ts';
 import { approve, waitForApproval } from './support/approval-window.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
-import { onboardByImport, openPopup, TEST_PHRASE } from './support/wallet.ts';
+import { byTestId, onboardByImport, openPopup, TEST_PHRASE } from './support/wallet.ts';
 
-const id = (testId: string) => `[data-testid="${testId}"]`;
 // Anvil's account 6, imported by its private key: funded with ETH and used by no devnet role,
 // so this test moves nobody else's balances.
 const SENDER_HD = mnemonicToAccount(TEST_PHRASE, { addressIndex: 6 });
@@ -31,44 +30,44 @@ describe('Chromium: sending ETH from the popup', () => {
     wallet = await launchWalletChromium();
     await onboardByImport(wallet, { secret: SENDER_KEY });
     popup = await openPopup(wallet);
-    await popup.waitForSelector(id('account-address'));
+    await popup.waitForSelector(byTestId('account-address'));
   });
   afterAll(() => wallet?.close());
 
   it('refuses a recipient with a checksum error', async () => {
-    expect((await popup.textContent(id('account-address')))?.trim()).toBe(SENDER);
-    await popup.click(id('send-button'));
+    expect((await popup.textContent(byTestId('account-address')))?.trim()).toBe(SENDER);
+    await popup.click(byTestId('send-button'));
     const flipped = RECIPIENT.replace(/[a-f]/, (c) => c.toUpperCase());
-    await popup.fill(id('send-to'), flipped === RECIPIENT ? RECIPIENT.replace(/[A-F]/, (c) => c.toLowerCase()) : flipped);
-    await popup.fill(id('send-amount'), '0.25');
-    expect(await popup.textContent(id('send-to-error'))).toMatch(/checksum/i);
-    expect(await popup.isDisabled(id('send-submit'))).toBe(true);
+    await popup.fill(byTestId('send-to'), flipped === RECIPIENT ? RECIPIENT.replace(/[A-F]/, (c) => c.toLowerCase()) : flipped);
+    await popup.fill(byTestId('send-amount'), '0.25');
+    expect(await popup.textContent(byTestId('send-to-error'))).toMatch(/checksum/i);
+    expect(await popup.isDisabled(byTestId('send-submit'))).toBe(true);
   });
 
   it('sends after approval in the Sharekeep window, and the transfer shows confirmed in activity', async () => {
     const { publicClient } = devnetClients(inject('deployment'));
-    await popup.fill(id('send-to'), RECIPIENT);
-    await popup.click(`${id('send-submit')}:enabled`);
+    await popup.fill(byTestId('send-to'), RECIPIENT);
+    await popup.click(`${byTestId('send-submit')}:enabled`);
     await approve(await waitForApproval(wallet.context, 'transaction'));
-    await expect.poll(() => popup.textContent(id('send-status')), { timeout: 20_000 }).toMatch(/^Sent/);
+    await expect.poll(() => popup.textContent(byTestId('send-status')), { timeout: 20_000 }).toMatch(/^Sent/);
     expect(await publicClient.getBalance({ address: RECIPIENT })).toBe(parseEther('0.25'));
 
     await popup.goto(wallet.extensionUrl('popup.html#/activity'));
-    const row = popup.locator(`${id('activity-row')}[data-status="confirmed"]`);
+    const row = popup.locator(`${byTestId('activity-row')}[data-status="confirmed"]`);
     await row.waitFor({ timeout: 20_000 });
-    expect(await popup.locator(id('activity-row')).count()).toBe(1);
-    expect(await row.locator(id('activity-status')).textContent()).toBe('Confirmed');
+    expect(await popup.locator(byTestId('activity-row')).count()).toBe(1);
+    expect(await row.locator(byTestId('activity-status')).textContent()).toBe('Confirmed');
   });
 
   it('warns when a new recipient looks like one used before', async () => {
     await popup.goto(wallet.extensionUrl('popup.html#/send'));
-    await popup.fill(id('send-to'), lookalikeOf(RECIPIENT));
-    await popup.waitForSelector(id('send-recipient-warning')).catch(async (err) => {
+    await popup.fill(byTestId('send-to'), lookalikeOf(RECIPIENT));
+    await popup.waitForSelector(byTestId('send-recipient-warning')).catch(async (err) => {
       await popup.screenshot({ path: '/tmp/keys-send-warning.png' });
       throw err;
     });
-    expect(await popup.textContent(id('send-recipient-warning'))).toContain(RECIPIENT);
-    await popup.fill(id('send-to'), RECIPIENT);
+    expect(await popup.textContent(byTestId('send-recipient-warning'))).toContain(RECIPIENT);
+    await popup.fill(byTestId('send-to'), RECIPIENT);
     await popup.waitForFunction(() => !document.querySelector('[data-testid="send-recipient-warning"]'));
   });
 });

@@ -18,7 +18,8 @@ export interface OnboardOptions {
   jurisdiction?: string;
 }
 
-const byTestId = (id: string) => `[data-testid="${id}"]`;
+/** CSS selector for a data-testid. */
+export const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 /** The onboarding tab the extension opened on install, or a new one. */
 export async function openOnboarding(wallet: ChromiumWithExtension): Promise<Page> {
