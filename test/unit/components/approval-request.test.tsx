@@ -103,7 +103,7 @@ describe('ApprovalRequest', () => {
     [{ status: 'ok', changes: [{ token: 'native', symbol: 'ETH', delta: '-1' }] }, /-1 ETH/],
     [{ status: 'reverted', note: 'STF' }, /dry run failed: STF/],
     [{ status: 'unsupported', note: 'No simulation on this network.' }, /could not be simulated/],
-  ] as const)('states the simulation outcome plainly (%o)', (simulation, text) => {
+  ] as [SigningView['simulation'], RegExp][])('states the simulation outcome plainly (%o)', (simulation, text) => {
     const { one } = render(approval({ details: view({ simulation, transaction: { to: SPENDER, value: '0', nativeSymbol: 'ETH' } }) }));
     expect(one('approval-simulation').getAttribute('data-status')).toBe(simulation.status);
     expect(one('approval-simulation').textContent).toMatch(text);

@@ -1,0 +1,95 @@
+// Issue 5, done-when: in Firefox a site connects and gets one signature that recovers.
+import type { Browser, Page } from 'puppeteer-core';
+import { type Address, type Hex, recoverMessageAddress } from 'viem';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FirefoxWithExtension } from './support/firefox.ts';
+import { launchWalletFirefox } from './support/launch.ts';
+import { TEST_PASSWORD } from './support/wallet.ts';
+
+const deployment = inject('deployment');
+const user = deployment.accounts.find((a) => a.role === 'user')!.address as Address;
+const dappUrl = `${inject('fixturesUrl')}/dapp.html`;
+
+type Outcome = { result?: unknown; code?: number };
+
+function startRequest(page: Page, method: string, params?: unknown): Promise<Outcome> {
+  return page.evaluate(
+    (method, params) =>
+      window.ethereum!.request({ method, params }).then(
+        (result) => ({ result }),
+        (e: { code: number }) => ({ code: e.code }),
+      ),
+    method,
+    params,
+  );
+}
+
+/**
+ * The extension page at `path`, once it exists. Puppeteer over BiDi reports extension pages as
+ * about:blank, so each page is asked where it really is.
+ */
+async function extensionPage(browser: Browser, path: string): Promise<Page> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && new URL(href).pathname === path) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no extension page ${path}`);
+}
+
+/** Waits for the approval window to show a request of `kind`, then clicks approve; returns the origin shown. */
+async function approveIn(browser: Browser, kind: string): Promise<string> {
+  // The window closes itself between requests: a page found while closing is looked for again.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const page = await extensionPage(browser, '/approval.html');
+      await page.waitForFunction((k) => document.querySelector('[data-testid="approval-kind"]')?.textContent === k, { timeout: 5_000 }, kind);
+      const origin = await page.$eval('[data-testid="approval-origin"]', (el) => el.textContent ?? '');
+      await page.click('[data-testid="approval-approve"]');
+      return origin;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+describe('a site in Firefox connects and signs through Sharekeep', () => {
+  let firefox: FirefoxWithExtension;
+  let dapp: Page;
+
+  beforeAll(async () => {
+    firefox = await launchWalletFirefox();
+    const onboarding = await extensionPage(firefox.browser, '/onboarding.html');
+    await onboarding.evaluate(
+      (secret, password) =>
+        new Promise<void>((resolve, reject) => {
+          type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { id: number; error?: { message: string } }) => void): void } };
+          const port = (globalThis as unknown as { browser: { runtime: { connect(o: { name: string }): Port } } }).browser.runtime.connect({ name: 'sharekeep:ui' });
+          port.onMessage.addListener((m) => (m.id !== 1 ? undefined : m.error ? reject(new Error(m.error.message)) : resolve()));
+          port.postMessage({ id: 1, method: 'onboarding.create', params: { secret, password, jurisdiction: 'DE', replaceExisting: true } });
+        }),
+      deployment.mnemonic,
+      TEST_PASSWORD,
+    );
+    dapp = await firefox.browser.newPage();
+    await dapp.goto(dappUrl);
+  });
+  afterAll(() => firefox?.close());
+
+  it('connects after the user approves in the approval window, which names the site', async () => {
+    const pending = startRequest(dapp, 'eth_requestAccounts');
+    expect(await approveIn(firefox.browser, 'connect')).toBe(new URL(dappUrl).origin);
+    expect(await pending).toEqual({ result: [user] });
+  });
+
+  it('signs a personal_sign message whose signature recovers to the account', async () => {
+    const message = 'Sign in to the e2e dApp on Firefox';
+    const pending = startRequest(dapp, 'personal_sign', [`0x${Buffer.from(message).toString('hex')}`, user]);
+    await approveIn(firefox.browser, 'sign-message');
+    const { result } = await pending;
+    expect(await recoverMessageAddress({ message, signature: result as Hex })).toBe(user);
+  });
+});
