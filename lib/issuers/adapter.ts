@@ -1,6 +1,6 @@
 /** One adapter per issuer protocol: it checks the issuer's quote and reads settlement on chain. */
 import * as v from 'valibot';
-import { type Address, isAddressEqual } from 'viem';
+import { type Address, type Hex, isAddressEqual } from 'viem';
 import type { ChainReader } from './chain';
 import { issuerError } from './errors';
 import { firstIssue } from './schemas';
@@ -25,6 +25,10 @@ export function parseAnswer<S extends v.GenericSchema>(schema: S, answer: unknow
 
 interface QuoteFields {
   issuer: string;
+  paymentToken: Address;
+  expiry: bigint;
+  marketStatus: 'open' | 'closed';
+  contract: Address;
   token: Address;
   side: 'buy' | 'sell';
   quantity: bigint;
@@ -47,4 +51,10 @@ export function checkCommonFields(q: QuoteFields, ask: QuoteAsk): void {
   const expected = ask.side === 'mint' ? q.value + q.fee : q.value - q.fee;
   if (ask.side === 'redeem' && q.fee >= q.value) fail('the fee takes the whole payout');
   if (q.total !== expected) fail('its total is not the value plus or minus the fee');
+}
+
+/** The checked quote an adapter hands the service: the issuer's numbers and the encoded call. */
+export function checkedQuote(protocol: IssuerProtocol, q: QuoteFields, ask: QuoteAsk, data: Hex, orderId?: bigint): CheckedQuote {
+  const { quantity, price, value, fee, total, paymentToken, expiry, marketStatus, contract } = q;
+  return { protocol, side: ask.side, token: ask.token, quantity, price, value, fee, total, paymentToken, expiry, marketStatus, contract, data, ...(orderId === undefined ? {} : { orderId }) };
 }

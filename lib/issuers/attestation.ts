@@ -4,7 +4,7 @@
  */
 import { encodeFunctionData, isAddressEqual, parseEventLogs } from 'viem';
 import { attestationManagerAbi } from './abis';
-import { badAnswer, checkCommonFields, type IssuerAdapter, parseAnswer } from './adapter';
+import { badAnswer, checkCommonFields, checkedQuote, type IssuerAdapter, parseAnswer } from './adapter';
 import { AttestationQuoteSchema } from './schemas';
 
 export const attestationAdapter: IssuerAdapter = {
@@ -27,21 +27,7 @@ export const attestationAdapter: IssuerAdapter = {
     const data = mint
       ? encodeFunctionData({ abi: attestationManagerAbi, functionName: 'mintWithAttestation', args: [q, a.signature, a.paymentToken, a.total] })
       : encodeFunctionData({ abi: attestationManagerAbi, functionName: 'redeemWithAttestation', args: [q, a.signature, a.paymentToken, a.total] });
-    return {
-      protocol: 'attestation',
-      side: ask.side,
-      token: ask.token,
-      quantity: a.quantity,
-      price: a.price,
-      value: a.value,
-      fee: a.fee,
-      total: a.total,
-      paymentToken: a.paymentToken,
-      expiry: a.expiry,
-      marketStatus: a.marketStatus,
-      contract: a.contract,
-      data,
-    };
+    return checkedQuote('attestation', a, ask, data);
   },
 
   async settlement(chain, quote, hash, user) {

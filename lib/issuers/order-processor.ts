@@ -5,7 +5,7 @@
  */
 import { encodeEventTopics, encodeFunctionData, type Hex, isAddressEqual, parseEventLogs } from 'viem';
 import { ORDER_STATUS, orderProcessorAbi } from './abis';
-import { badAnswer, checkCommonFields, type IssuerAdapter, parseAnswer } from './adapter';
+import { badAnswer, checkCommonFields, checkedQuote, type IssuerAdapter, parseAnswer } from './adapter';
 import { OrderQuoteSchema } from './schemas';
 
 export const orderProcessorAdapter: IssuerAdapter = {
@@ -29,22 +29,7 @@ export const orderProcessorAdapter: IssuerAdapter = {
     if (!isAddressEqual(feeQuote.requester, ask.user)) fail('the fee quote is for another account');
     if (feeQuote.fee !== a.fee || feeQuote.deadline !== a.expiry) fail('the fee quote differs from the quote shown');
     const data = encodeFunctionData({ abi: orderProcessorAbi, functionName: 'createOrder', args: [order, feeQuote, a.signature] });
-    return {
-      protocol: 'order-processor',
-      side: ask.side,
-      token: ask.token,
-      quantity: a.quantity,
-      price: a.price,
-      value: a.value,
-      fee: a.fee,
-      total: a.total,
-      paymentToken: a.paymentToken,
-      expiry: a.expiry,
-      marketStatus: a.marketStatus,
-      contract: a.contract,
-      data,
-      orderId: feeQuote.orderId,
-    };
+    return checkedQuote('order-processor', a, ask, data, feeQuote.orderId);
   },
 
   async settlement(chain, quote, hash) {
