@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureApprovalLatency } from './bench/approval.ts';
 import { measureBrowser } from './bench/browser.ts';
 import { measurePortfolio } from './bench/portfolio.ts';
 import { measureSizes } from './bench/sizes.ts';
@@ -12,7 +13,7 @@ const root = join(import.meta.dirname, '..');
 execFileSync('npx', ['wxt', 'zip'], { cwd: root, stdio: 'ignore' });
 execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { cwd: root, stdio: 'ignore' });
 
-const rows: BenchRow[] = [...measureSizes(join(root, '.output')), ...(await measureBrowser()), ...(await measureWallet()), ...(await measurePortfolio())];
+const rows: BenchRow[] = [...measureSizes(join(root, '.output')), ...(await measureBrowser()), ...(await measureWallet()), ...(await measurePortfolio()), ...(await measureApprovalLatency())];
 
 const table = rows.map((r) => ({ measure: r.name, value: `${r.value} ${r.unit}`, target: r.target ?? '', ok: r.ok === undefined ? '' : r.ok ? 'yes' : 'NO', note: r.note ?? '' }));
 console.table(table);
