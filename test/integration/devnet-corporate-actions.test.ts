@@ -1,20 +1,15 @@
 import { parseEventLogs } from 'viem';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { dividendDistributionAbi, multiplierStockAbi, rebasingStockAbi, usdcAbi } from '../../devnet/abis.ts';
-import { accountOf, advanceTime, contractOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+import { accountOf, advanceTime, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
+import { revertChainAfterEachTest } from './isolate.ts';
 
 const deployment = inject('deployment');
 const { publicClient, testClient, write } = devnetClients(deployment);
 const user = accountOf(deployment, 'user');
 const E18 = 10n ** 18n;
 
-let revert: () => Promise<void>;
-beforeEach(async () => {
-  revert = await snapshot(testClient);
-});
-afterEach(async () => {
-  await revert();
-});
+revertChainAfterEachTest(testClient);
 
 
 describe('multiplier token (xStocks model)', () => {

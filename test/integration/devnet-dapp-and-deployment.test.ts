@@ -1,23 +1,18 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { erc20Abi } from 'viem';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { aggregatorAbi } from '../../devnet/abis.ts';
 import { startDevnet } from '../../devnet/index.ts';
-import { accountOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+import { accountOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
+import { revertChainAfterEachTest } from './isolate.ts';
 
 const deployment = inject('deployment');
 const { publicClient, testClient } = devnetClients(deployment);
 const user = accountOf(deployment, 'user');
 const E18 = 10n ** 18n;
 
-let revert: () => Promise<void>;
-beforeEach(async () => {
-  revert = await snapshot(testClient);
-});
-afterEach(async () => {
-  await revert();
-});
+revertChainAfterEachTest(testClient);
 
 describe('deployment', () => {
   it('seeds account 0 with every stock, USDC and ETH, read in one Multicall3 batch', async () => {

@@ -1,20 +1,15 @@
 import { type Address, erc20Abi, maxUint256 } from 'viem';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { identityRegistryAbi, modularComplianceAbi, trexTokenAbi, uniswapV2RouterAbi } from '../../devnet/abis.ts';
-import { accountOf, contractOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+import { accountOf, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
+import { revertChainAfterEachTest } from './isolate.ts';
 
 const deployment = inject('deployment');
 const { publicClient, testClient, write } = devnetClients(deployment);
 const user = accountOf(deployment, 'user');
 const E18 = 10n ** 18n;
 
-let revert: () => Promise<void>;
-beforeEach(async () => {
-  revert = await snapshot(testClient);
-});
-afterEach(async () => {
-  await revert();
-});
+revertChainAfterEachTest(testClient);
 
 const balanceOf = (token: Address, account: Address) =>
   publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });

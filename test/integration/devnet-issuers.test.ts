@@ -1,7 +1,8 @@
 import { type Address, erc20Abi, type Hex, maxUint256 } from 'viem';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { attestationManagerAbi, orderProcessorAbi, orderStatus, usdcAbi } from '../../devnet/abis.ts';
-import { accountOf, advanceTime, contractOf, devnetClients, eventually, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+import { accountOf, advanceTime, contractOf, devnetClients, eventually, tokenOf } from '../../devnet/test-kit.ts';
+import { revertChainAfterEachTest } from './isolate.ts';
 
 const deployment = inject('deployment');
 const { publicClient, testClient, write } = devnetClients(deployment);
@@ -12,13 +13,7 @@ const processor = contractOf(deployment, 'OrderProcessor');
 const manager = contractOf(deployment, 'AttestationManager');
 const E18 = 10n ** 18n;
 
-let revert: () => Promise<void>;
-beforeEach(async () => {
-  revert = await snapshot(testClient);
-});
-afterEach(async () => {
-  await revert();
-});
+revertChainAfterEachTest(testClient);
 
 const balanceOf = (token: Address, account: Address) =>
   publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });

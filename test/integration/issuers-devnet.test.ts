@@ -2,12 +2,13 @@
 // issuer service, real transactions through the wallet's signing road (approvals answered
 // here as a user would), settlement read from the chain.
 import { type Address, erc20Abi } from 'viem';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { accountOf, contractOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { accountOf, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
 import { createAllowlistedFetch, type IssuerRequestView } from '../../lib/issuers';
 import { createMemoryStore } from '../../lib/ports/memory';
 import { createRegistry, registryFromDevnet } from '../../lib/registry/index.ts';
 import { createUiApi, createWallet } from '../../lib/wallet';
+import { revertChainAfterEachTest } from './isolate.ts';
 
 const deployment = inject('deployment');
 const { publicClient, testClient } = devnetClients(deployment);
@@ -15,13 +16,7 @@ const user = accountOf(deployment, 'user');
 const usdc = contractOf(deployment, 'USDC');
 const E18 = 10n ** 18n;
 
-let revert: () => Promise<void>;
-beforeEach(async () => {
-  revert = await snapshot(testClient);
-});
-afterEach(async () => {
-  await revert();
-});
+revertChainAfterEachTest(testClient);
 
 const balanceOf = (token: Address) => publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
 

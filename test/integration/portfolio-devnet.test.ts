@@ -1,12 +1,13 @@
 // The portfolio service against the devnet: balances match the chain after a split, a
 // dividend and a year of fee decay, and the under-backed dShare shows its ratio below 100%.
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { dividendDistributionAbi, multiplierStockAbi } from '../../devnet/abis.ts';
-import { accountOf, advanceTime, contractOf, devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
+import { accountOf, advanceTime, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
 import { createMemoryStore } from '../../lib/ports/memory';
 import { registryFromDevnet } from '../../lib/registry/index.ts';
 import { createUiApi, createWallet, type PortfolioResult, type TokenDetailView } from '../../lib/wallet';
 import { expectedHoldings } from './portfolio-expected.ts';
+import { revertChainAfterEachTest } from './isolate.ts';
 
 const deployment = inject('deployment');
 const { publicClient, testClient, write } = devnetClients(deployment);
@@ -41,13 +42,7 @@ const shown = (r: PortfolioResult) =>
 const onChain = async () => expectedHoldings(publicClient, deployment, user);
 const bySymbol = <T extends { symbol: string }>(list: T[]) => [...list].sort((a, b) => a.symbol.localeCompare(b.symbol));
 
-let revert: () => Promise<void>;
-beforeEach(async () => {
-  revert = await snapshot(testClient);
-});
-afterEach(async () => {
-  await revert();
-});
+revertChainAfterEachTest(testClient);
 
 describe('portfolio on the devnet', () => {
   it('shows every holding with the balance, underlying shares and value the chain gives', async () => {
