@@ -2,26 +2,13 @@
 // site that keeps asking, and choosing which accounts to connect.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { approve, openApprovalPages, reject, rejectAndBlock, uiCommand, until, waitForApproval } from './support/approval-window.ts';
+import { approve, providerRequest, openApprovalPages, reject, rejectAndBlock, uiCommand, until, waitForApproval } from './support/approval-window.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
 import { ACCOUNT_0, onboardByImport, TEST_PASSWORD } from './support/wallet.ts';
 
 const fixtures = new URL(inject('fixturesUrl'));
 const hex = (text: string) => `0x${Buffer.from(text).toString('hex')}`;
-
-type Outcome = { result?: unknown; code?: number };
-
-function startRequest(page: Page, method: string, params?: unknown): Promise<Outcome> {
-  return page.evaluate(
-    ({ method, params }) =>
-      window.ethereum!.request({ method, params }).then(
-        (result) => ({ result }),
-        (e: { code: number }) => ({ code: e.code }),
-      ),
-    { method, params },
-  );
-}
 
 describe('the approval window (Chromium)', () => {
   let chromium: ChromiumWithExtension;
@@ -44,7 +31,7 @@ describe('the approval window (Chromium)', () => {
   it('asks for the password before it shows a request to a locked wallet', async () => {
     await uiCommand(commands, 'lock');
     const page = await site(`http://127.0.0.1:${fixtures.port}`);
-    const pending = startRequest(page, 'eth_requestAccounts');
+    const pending = providerRequest(page, 'eth_requestAccounts');
     await until(async () => openApprovalPages(chromium.context).length === 1, 'the approval window');
     const [prompt] = openApprovalPages(chromium.context);
     await prompt.getByTestId('unlock-password').waitFor();
@@ -64,9 +51,9 @@ describe('the approval window (Chromium)', () => {
 
   it('shows the queue oldest first with a count, then closes itself once it is empty', async () => {
     const page = chromium.context.pages().find((p) => p.url().startsWith(`http://127.0.0.1:${fixtures.port}`))!;
-    const first = startRequest(page, 'personal_sign', [hex('first'), ACCOUNT_0]);
+    const first = providerRequest(page, 'personal_sign', [hex('first'), ACCOUNT_0]);
     const prompt = await waitForApproval(chromium.context, 'sign-message');
-    const second = startRequest(page, 'personal_sign', [hex('second'), ACCOUNT_0]);
+    const second = providerRequest(page, 'personal_sign', [hex('second'), ACCOUNT_0]);
     await expect.poll(() => prompt.getByTestId('approval-count').getAttribute('data-count')).toBe('2');
     expect(await prompt.getByTestId('approval-message').textContent()).toBe('first');
 
@@ -77,13 +64,13 @@ describe('the approval window (Chromium)', () => {
     await until(async () => prompt.isClosed(), 'the window to close');
 
     expect((await first).result).toMatch(/^0x[0-9a-f]{130}$/);
-    expect(await second).toEqual({ code: 4001 });
+    expect(await second).toMatchObject({ code: 4001 });
   });
 
   it('connects only the accounts the user ticks', async () => {
     added = await uiCommand<{ address: string }>(commands, 'accounts.add', { name: 'Second' });
     const page = await site(`http://localhost:${fixtures.port}`);
-    const pending = startRequest(page, 'eth_requestAccounts');
+    const pending = providerRequest(page, 'eth_requestAccounts');
     const prompt = await waitForApproval(chromium.context, 'connect');
     await prompt.locator(`[data-testid="approval-account"][data-address="${ACCOUNT_0}"]`).uncheck();
     expect(await prompt.getByTestId('approval-approve').isDisabled()).toBe(true);
@@ -95,18 +82,18 @@ describe('the approval window (Chromium)', () => {
   it('offers to block a site rejected twice in a minute; a blocked site gets 4001 with no window', async () => {
     const page = chromium.context.pages().find((p) => p.url().startsWith(`http://localhost:${fixtures.port}`))!;
     for (const attempt of ['one', 'two']) {
-      const pending = startRequest(page, 'personal_sign', [hex(attempt), added.address]);
+      const pending = providerRequest(page, 'personal_sign', [hex(attempt), added.address]);
       const prompt = await waitForApproval(chromium.context, 'sign-message');
       expect(await prompt.getByTestId('approval-reject-block').count()).toBe(0);
       await reject(prompt);
-      expect(await pending).toEqual({ code: 4001 });
+      expect(await pending).toMatchObject({ code: 4001 });
     }
-    const third = startRequest(page, 'personal_sign', [hex('three'), added.address]);
+    const third = providerRequest(page, 'personal_sign', [hex('three'), added.address]);
     const prompt = await waitForApproval(chromium.context, 'sign-message');
     await rejectAndBlock(prompt);
-    expect(await third).toEqual({ code: 4001 });
+    expect(await third).toMatchObject({ code: 4001 });
 
-    expect(await startRequest(page, 'personal_sign', [hex('four'), added.address])).toEqual({ code: 4001 });
+    expect(await providerRequest(page, 'personal_sign', [hex('four'), added.address])).toMatchObject({ code: 4001 });
     const state = await uiCommand<{ pendingApprovals: unknown[] }>(commands, 'state');
     expect(state.pendingApprovals).toEqual([]);
   });

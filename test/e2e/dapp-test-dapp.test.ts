@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { type Address, erc20Abi, type Hex, parseEther, parseUnits, recoverMessageAddress, recoverTypedDataAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { devnetClients } from '../../devnet/test-kit.ts';
-import { approve, openApprovalPages, reject, waitForApproval } from './support/approval-window.ts';
+import { approve, providerRequest, openApprovalPages, reject, waitForApproval } from './support/approval-window.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
 import { onboardByImport } from './support/wallet.ts';
@@ -16,20 +16,6 @@ const dappOrigin = new URL(dappUrl).origin;
 const user = deployment.accounts.find((a) => a.role === 'user')!.address as Address;
 const recipient = deployment.accounts.find((a) => a.role === 'de-investor')!.address as Address;
 const { publicClient } = devnetClients(deployment);
-
-type RpcOutcome = { result?: unknown; code?: number; message?: string };
-
-/** Calls window.ethereum.request on the test-dapp page without waiting for the answer. */
-function startRequest(page: Page, method: string, params?: unknown): Promise<RpcOutcome> {
-  return page.evaluate(
-    ({ method, params }) =>
-      window.ethereum!.request({ method, params }).then(
-        (result) => ({ result }),
-        (e: { code: number; message: string }) => ({ code: e.code, message: e.message }),
-      ),
-    { method, params },
-  );
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -104,13 +90,13 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
 
   it('refuses to sign for a site that has not connected (4100) without opening a window', async () => {
     const message = `0x${Buffer.from('hello').toString('hex')}`;
-    const outcome = await startRequest(dapp, 'personal_sign', [message, user]);
+    const outcome = await providerRequest(dapp, 'personal_sign', [message, user]);
     expect(outcome.code).toBe(4100);
     expect(openApprovalPages(chromium.context)).toHaveLength(0);
   });
 
   it('refuses eth_sign', async () => {
-    const outcome = await startRequest(dapp, 'eth_sign', [user, `0x${'ab'.repeat(32)}`]);
+    const outcome = await providerRequest(dapp, 'eth_sign', [user, `0x${'ab'.repeat(32)}`]);
     expect(outcome.code).toBe(4200);
     expect(outcome.message).toMatch(/eth_sign is refused/);
     expect(openApprovalPages(chromium.context)).toHaveLength(0);
@@ -133,7 +119,7 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
   // does not claim: these requests are test-dapp's own, made from its page.
   it("signs test-dapp's personal_sign with a signature that recovers to the account", async () => {
     const text = 'Example `personal_sign` message';
-    const pending = startRequest(dapp, 'personal_sign', [`0x${Buffer.from(text).toString('hex')}`, user, 'Example password']);
+    const pending = providerRequest(dapp, 'personal_sign', [`0x${Buffer.from(text).toString('hex')}`, user, 'Example password']);
     const prompt = await waitForApproval(chromium.context, 'sign-message', { origin: dappOrigin });
     expect(await prompt.getByTestId('approval-message').textContent()).toBe(text);
     await approve(prompt);
@@ -142,7 +128,7 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
   });
 
   it("signs test-dapp's eth_signTypedData_v4 mail; the signature recovers to the account over the data the window showed", async () => {
-    const pending = startRequest(dapp, 'eth_signTypedData_v4', [user, JSON.stringify(etherMail(deployment.chainId))]);
+    const pending = providerRequest(dapp, 'eth_signTypedData_v4', [user, JSON.stringify(etherMail(deployment.chainId))]);
     const prompt = await waitForApproval(chromium.context, 'sign-typed-data', { origin: dappOrigin });
     const shown = JSON.parse((await prompt.locator('[data-testid="approval-typed-data"] pre').textContent()) ?? '');
     expect(shown.message.contents).toBe('Hello, Bob!');
@@ -155,7 +141,7 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
   });
 
   it('gives the dApp 4001 when the user rejects', async () => {
-    const pending = startRequest(dapp, 'personal_sign', [`0x${Buffer.from('reject me').toString('hex')}`, user]);
+    const pending = providerRequest(dapp, 'personal_sign', [`0x${Buffer.from('reject me').toString('hex')}`, user]);
     await reject(await waitForApproval(chromium.context, 'sign-message'));
     expect((await pending).code).toBe(4001);
   });
@@ -163,7 +149,7 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
   it('sends ETH: the transaction is mined and the recipient is paid', async () => {
     const before = await publicClient.getBalance({ address: recipient });
     const value = parseEther('0.25');
-    const pending = startRequest(dapp, 'eth_sendTransaction', [{ from: user, to: recipient, value: `0x${value.toString(16)}` }]);
+    const pending = providerRequest(dapp, 'eth_sendTransaction', [{ from: user, to: recipient, value: `0x${value.toString(16)}` }]);
     const prompt = await waitForApproval(chromium.context, 'transaction');
     expect(await prompt.getByTestId('approval-tx-to').textContent()).toBe(recipient);
     expect(await prompt.getByTestId('approval-tx-value').textContent()).toBe('0.25 ETH');
@@ -180,7 +166,7 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
     const before = await balance();
     const amount = parseUnits('12.5', 6);
     const data = `0xa9059cbb${recipient.slice(2).toLowerCase().padStart(64, '0')}${amount.toString(16).padStart(64, '0')}`;
-    const pending = startRequest(dapp, 'eth_sendTransaction', [{ from: user, to: usdc, data }]);
+    const pending = providerRequest(dapp, 'eth_sendTransaction', [{ from: user, to: usdc, data }]);
     const prompt = await waitForApproval(chromium.context, 'transaction');
     const change = prompt.locator('[data-testid="approval-change"][data-direction="out"]');
     expect(await change.textContent()).toContain('12.5 USDC');
@@ -198,19 +184,19 @@ describe('@metamask/test-dapp with Sharekeep on the devnet (Chromium)', () => {
         w.__chains = [];
         window.ethereum!.on('chainChanged', (id) => w.__chains.push(id as string));
       });
-      expect((await startRequest(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x539' }])).code).toBe(4902);
-      const pending = startRequest(dapp, 'wallet_addEthereumChain', [
+      expect((await providerRequest(dapp, 'wallet_switchEthereumChain', [{ chainId: '0x539' }])).code).toBe(4902);
+      const pending = providerRequest(dapp, 'wallet_addEthereumChain', [
         { chainId: '0x539', chainName: 'Second devnet', rpcUrls: [other.rpcUrl], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } },
       ]);
       const prompt = await waitForApproval(chromium.context, 'add-chain');
       expect(await prompt.getByTestId('approval-chain-id').textContent()).toContain('1337');
       await approve(prompt);
       expect(await pending).toEqual({ result: null });
-      expect((await startRequest(dapp, 'eth_chainId')).result).toBe('0x539');
+      expect((await providerRequest(dapp, 'eth_chainId')).result).toBe('0x539');
       expect(await dapp.evaluate(() => (window as unknown as { __chains: string[] }).__chains)).toContain('0x539');
 
       // And back, now that both are known: a switch the user approves.
-      const back = startRequest(dapp, 'wallet_switchEthereumChain', [{ chainId: `0x${deployment.chainId.toString(16)}` }]);
+      const back = providerRequest(dapp, 'wallet_switchEthereumChain', [{ chainId: `0x${deployment.chainId.toString(16)}` }]);
       await approve(await waitForApproval(chromium.context, 'switch-chain'));
       expect(await back).toEqual({ result: null });
     } finally {

@@ -8,6 +8,20 @@ interface UiPort {
 }
 type ExtensionGlobal = { chrome: { runtime: { connect(info: { name: string }): UiPort } } };
 
+export type RpcOutcome = { result?: unknown; code?: number; message?: string };
+
+/** Calls window.ethereum.request on a dApp page; resolves with its result or its EIP-1193 error. */
+export function providerRequest(page: Page, method: string, params?: unknown): Promise<RpcOutcome> {
+  return page.evaluate(
+    ({ method, params }) =>
+      window.ethereum!.request({ method, params }).then(
+        (result) => ({ result }),
+        (e: { code: number; message: string }) => ({ code: e.code, message: e.message }),
+      ),
+    { method, params },
+  );
+}
+
 /** Sends one UI command from an extension page, as the wallet's own pages do. */
 export async function uiCommand<T = unknown>(page: Page, method: string, params: Record<string, unknown> = {}): Promise<T> {
   return page.evaluate(
