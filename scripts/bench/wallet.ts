@@ -1,10 +1,14 @@
 // Rows for the wallet itself: unlock time (the real 600k-round KDF in Chromium's WebCrypto),
 // the popup's first account render while unlocked, the worker's start-up over restarts, and
 // the devnet's start.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDevnet } from '../../devnet/index.ts';
 import { launchChromium } from '../../test/e2e/support/chromium.ts';
+import { fuzzInPage } from '../../test/e2e/support/fuzz.ts';
+import { serveStatic } from '../../test/e2e/support/static-server.ts';
 import { type BenchRow, median, round } from './stats.ts';
+import { serviceWorkerHeapMb } from './worker-heap.ts';
 
 const PHRASE = 'test test test test test test test test test test test junk';
 const PASSWORD = 'correct horse battery';
@@ -38,7 +42,8 @@ async function popupAccountRender(page: Page, url: string): Promise<number> {
 
 export async function measureWallet(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const wallet = await launchChromium();
+  const debuggingPort = 9300 + Math.floor(Math.random() * 500);
+  const wallet = await launchChromium(undefined, [`--remote-debugging-port=${debuggingPort}`]);
   try {
     const ext = await wallet.context.newPage();
     await ext.goto(wallet.extensionUrl('popup.html'));
@@ -82,6 +87,19 @@ export async function measureWallet(): Promise<BenchRow[]> {
     if (starts.length) {
       const ready = median(starts);
       rows.push({ name: `service worker ready after a restart (median of ${starts.length})`, value: round(ready), unit: 'ms', target: '< 100 ms', ok: ready < 100 });
+    }
+
+    // The worker's heap after a page throws 5,000 hostile requests at the provider.
+    const fixtures = await serveStatic({ '/': join(import.meta.dirname, '../../test/e2e/fixtures') });
+    try {
+      const dapp = await wallet.context.newPage();
+      await dapp.goto(`${fixtures.url}/dapp.html`);
+      await dapp.evaluate('globalThis.__name = (f) => f'); // tsx names functions with a helper the page lacks
+      const tally = await dapp.evaluate(fuzzInPage, { count: 5_000, seed: 7, connected: false });
+      const heap = await serviceWorkerHeapMb(debuggingPort, wallet.extensionId);
+      rows.push({ name: 'service worker heap after 5,000 fuzzed requests', value: round(heap), unit: 'MB', target: '< 10 MB', ok: heap < 10, note: `${tally.results + tally.errors} answered` });
+    } finally {
+      await fixtures.close();
     }
   } finally {
     await wallet.close();
