@@ -35,6 +35,16 @@ export interface SigningDeps {
   probeRpc(url: string, method: string): Promise<unknown>;
 }
 
+/** A token someone asked to watch: what the chain says, and whether it imitates a registry token. */
+export interface WatchCandidate {
+  chainId: number;
+  address: string;
+  symbol: string;
+  decimals: number;
+  verified: boolean;
+  lookalikes: { symbol: string; address: string }[];
+}
+
 /** What the approval window shows for a request that signs. */
 export interface SigningView {
   account: string;
@@ -188,24 +198,43 @@ export function createSigningFlows(deps: SigningDeps) {
       if (p?.type !== 'ERC20') throw rpcErrors.invalidParams('Sharekeep watches ERC20 tokens only.');
       const options = p.options ?? {};
       if (typeof options.address !== 'string' || !isAddress(options.address, { strict: false })) throw rpcErrors.invalidParams('Expected options.address.');
-      const address = getAddress(options.address);
-      const network = await settings.activeNetwork();
-      const onChain = (await tokenInfo.lookupFor(rpc, network.chainId, [address]))(address);
-      if (!onChain) throw rpcErrors.invalidParams('That address is not an ERC-20 token on the active network.');
-      if (options.decimals !== undefined && Number(options.decimals) !== onChain.decimals) throw rpcErrors.invalidParams(`The token has ${onChain.decimals} decimals, not ${String(options.decimals)}.`);
-      const symbol = typeof options.symbol === 'string' && options.symbol ? options.symbol.slice(0, 16) : onChain.symbol;
-      const lookalikes = deps.tokens.lookalikes(network.chainId, symbol, address);
-      await approve(origin, 'watch-asset', {
-        chainId: network.chainId, address, symbol, decimals: onChain.decimals, verified: deps.tokens.policy(network.chainId, address)?.verified ?? false,
-        lookalikes: lookalikes.map((t) => ({ symbol: t.symbol, address: t.address })),
+      const token = await inspectToken(options.address, { symbol: options.symbol, decimals: options.decimals }).catch((err: unknown) => {
+        throw rpcErrors.invalidParams(err instanceof Error ? err.message : 'Not a token.');
       });
-      await settings.update((s) => ({
-        watchedTokens: [...s.watchedTokens.filter((t) => !(t.chainId === network.chainId && t.address === address)), { chainId: network.chainId, address, symbol, decimals: onChain.decimals }],
-      }));
-      deps.stateChanged();
+      await approve(origin, 'watch-asset', token);
+      await watchToken(token);
       return true;
     },
+
+    inspectToken: (address: string) => inspectToken(address, {}),
+    watchToken,
   };
+
+  /** What the chain and the registry say about a token someone wants to watch. */
+  async function inspectToken(raw: string, claimed: { symbol?: unknown; decimals?: unknown }): Promise<WatchCandidate> {
+    const address = getAddress(raw);
+    const network = await settings.activeNetwork();
+    const onChain = (await tokenInfo.lookupFor(rpc, network.chainId, [address]))(address);
+    if (!onChain) throw new Error('That address is not an ERC-20 token on the active network.');
+    if (claimed.decimals !== undefined && Number(claimed.decimals) !== onChain.decimals) throw new Error(`The token has ${onChain.decimals} decimals, not ${String(claimed.decimals)}.`);
+    const symbol = typeof claimed.symbol === 'string' && claimed.symbol ? claimed.symbol.slice(0, 16) : onChain.symbol;
+    return {
+      chainId: network.chainId,
+      address,
+      symbol,
+      decimals: onChain.decimals,
+      verified: deps.tokens.policy(network.chainId, address)?.verified ?? false,
+      lookalikes: deps.tokens.lookalikes(network.chainId, symbol, address).map((t) => ({ symbol: t.symbol, address: t.address })),
+    };
+  }
+
+  async function watchToken(token: WatchCandidate): Promise<void> {
+    const { chainId, address, symbol, decimals } = token;
+    await settings.update((s) => ({
+      watchedTokens: [...s.watchedTokens.filter((t) => !(t.chainId === chainId && t.address === address)), { chainId, address, symbol, decimals }],
+    }));
+    deps.stateChanged();
+  }
 
   async function submit(origin: string, tx: TransactionParams): Promise<Hex> {
     const network = await settings.activeNetwork();

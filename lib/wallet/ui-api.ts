@@ -244,6 +244,19 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       }
       return null;
     },
+    'tokens.add': async (p) => {
+      // Added by hand in the popup: the user is acting in the wallet itself, so no approval window.
+      const token = await wallet.signing.inspectToken(address(p, 'address')).catch((err: unknown) => {
+        throw new WalletError('tokens.not_a_token', err instanceof Error ? err.message : 'That is not a token on this network.');
+      });
+      await wallet.signing.watchToken(token);
+      return token;
+    },
+    'tokens.remove': async (p) => {
+      const target = address(p, 'address').toLowerCase();
+      await wallet.settings.update((s) => ({ watchedTokens: s.watchedTokens.filter((t) => t.address.toLowerCase() !== target) }));
+      return state();
+    },
     'send.checkRecipient': async (p) => {
       const from = address(p, 'from');
       const to = address(p, 'to');

@@ -1,6 +1,7 @@
 // The popup's portfolio and token-detail screens: wiring between the wallet store and the
 // presentational components. The popup shell renders these from its hash routes.
 import { useEffect, useState } from 'react';
+import { type AddedToken, AddToken } from '@/components/AddToken';
 import { PortfolioList } from '@/components/PortfolioList';
 import { TokenDetail } from '@/components/TokenDetail';
 import { UiCallError, useWallet } from '@/lib/ui-state';
@@ -12,17 +13,26 @@ type Navigate = (path: string) => void;
 
 export function PortfolioScreen({ navigate }: { navigate: Navigate }) {
   const selected = useWallet((s) => s.state?.selectedAddress);
+  const call = useWallet((s) => s.call);
   const { result, error } = usePortfolio();
   if (!result) return <p className="empty">{error ?? 'Reading your holdings…'}</p>;
   const account = result.view.accounts.find((a) => a.address.toLowerCase() === selected?.toLowerCase()) ?? (selected ? undefined : result.view.accounts[0]);
+  const addToken = async (address: string) => {
+    const added = await call<AddedToken>('tokens.add', { address });
+    await call('portfolio.refresh', { force: true }).catch(() => undefined);
+    return added;
+  };
   return (
-    <PortfolioList
-      view={result.view}
-      account={account}
-      refreshing={result.refreshing}
-      error={error}
-      onOpen={(address, chainId) => navigate(`/token/${chainId}/${address}`)}
-    />
+    <>
+      <PortfolioList
+        view={result.view}
+        account={account}
+        refreshing={result.refreshing}
+        error={error}
+        onOpen={(address, chainId) => navigate(`/token/${chainId}/${address}`)}
+      />
+      <AddToken onAdd={addToken} />
+    </>
   );
 }
 
