@@ -37,6 +37,8 @@ const defaults = (): Settings => ({
 
 export interface SettingsStore {
   get(): Promise<Settings>;
+  /** The settings already loaded (undefined before the first get), for synchronous lookups. */
+  loaded(): Settings | undefined;
   update(patch: Partial<Settings> | ((s: Settings) => Partial<Settings>)): Promise<Settings>;
   networks(): Promise<Network[]>;
   network(chainId: number): Promise<Network | undefined>;
@@ -58,6 +60,7 @@ export function createSettingsStore(store: KeyValueStore, initial: Partial<Setti
   };
   const self: SettingsStore = {
     get,
+    loaded: () => cache,
     async update(patch) {
       const current = await get();
       cache = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };

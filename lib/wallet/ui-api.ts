@@ -136,8 +136,8 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
     'accounts.hide': async (p) => {
       const target = address(p, 'address');
       await wallet.keys.setHidden(target, p.hidden === true);
-      if (p.hidden === true) await wallet.permissions.forgetAccount(target);
-      await wallet.notifyAccounts();
+      const formerSites = p.hidden === true ? await wallet.permissions.forgetAccount(target) : [];
+      await wallet.notifyAccounts(formerSites);
       return state();
     },
     'accounts.importKey': async (p) => wallet.keys.importPrivateKey(str(p, 'privateKey', 80), typeof p.name === 'string' ? p.name : undefined),
@@ -210,7 +210,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
     },
     'sites.disconnect': async (p) => {
       const origin = str(p, 'origin', 512);
-      if (await wallet.permissions.revoke(origin)) await wallet.notifyAccounts().then(() => undefined);
+      await wallet.revokeSite(origin);
       return state();
     },
     'approvals.decide': async (p) => {

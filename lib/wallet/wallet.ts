@@ -4,8 +4,8 @@
  * tests build it with in-memory ones.
  */
 import { type Address, getAddress, isAddress } from 'viem';
-import { createApprovalQueue, type ApprovalKind, type PendingApproval } from '../approvals';
-import { type Network, parseChainId, toHexChainId } from '../chains';
+import { createApprovalQueue, type ApprovalKind } from '../approvals';
+import { parseChainId, toHexChainId } from '../chains';
 import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
 import { createKeyManager, type KeyManager, type PublicAccount } from '../keyring';
 import { createPermissionStore, toEip2255 } from '../permissions';
@@ -55,8 +55,6 @@ const PASSTHROUGH = new Set([
   'eth_blobBaseFee',
 ]);
 
-
-
 type Handler = (ctx: RequestContext, params: unknown[]) => Promise<unknown>;
 
 export type Wallet = ReturnType<typeof createWallet>;
@@ -86,14 +84,11 @@ export function createWallet(ports: WalletPorts) {
     ]).then(() => keys.restore().catch(() => false));
     return restored;
   };
-  let watched: Settings['watchedTokens'] = [];
+  // ready() has loaded the settings, so watched tokens are read from them as they are now.
   const tokens = createTokenLookup(
     () => registry,
-    () => watched,
+    () => settings.loaded()?.watchedTokens ?? [],
   );
-  const refreshWatched = async () => {
-    watched = (await settings.get()).watchedTokens;
-  };
 
   const visibleAccounts = async (): Promise<PublicAccount[]> => (await keys.listAccounts()).filter((a) => !a.hidden);
 
@@ -115,8 +110,23 @@ export function createWallet(ports: WalletPorts) {
     return selected && granted.includes(selected) ? [selected, ...granted.filter((a) => a !== selected)] : granted;
   };
 
-  const notifyAccounts = async () => {
-    for (const site of await permissions.list()) ports.emit(site.origin, 'accountsChanged', await accountsFor(site.origin));
+  /** Tells every connected site (and `formerSites`, whose grant just went) which accounts it now sees. */
+  const notifyAccounts = async (formerSites: string[] = []) => {
+    const origins = new Set([...(await permissions.list()).map((site) => site.origin), ...formerSites]);
+    for (const origin of origins) ports.emit(origin, 'accountsChanged', await accountsFor(origin));
+  };
+
+  /** Disconnects a site, from the site itself or from settings; the site is told it sees no account. */
+  const revokeSite = async (origin: string): Promise<boolean> => {
+    if (!(await permissions.revoke(origin))) return false;
+    ports.emit(origin, 'accountsChanged', []);
+    ports.stateChanged();
+    return true;
+  };
+
+  const permissionsOf = async (origin: string) => {
+    const grant = await permissions.get(origin);
+    return grant ? [toEip2255(grant)] : [];
   };
 
   const requireAccount = async (origin: string, address: unknown): Promise<Address> => {
@@ -159,11 +169,7 @@ export function createWallet(ports: WalletPorts) {
 
   const signing = createSigningFlows({
     keys, settings, rpc, activity, clock, approve, requireAccount, tokens, local: ports.local,
-    ready: async () => {
-      await ready();
-      await refreshWatched();
-      return keys.isUnlocked();
-    },
+    ready,
     stateChanged: ports.stateChanged,
     probeRpc,
   });
@@ -180,20 +186,13 @@ export function createWallet(ports: WalletPorts) {
         throw rpcErrors.invalidParams('Sharekeep grants the "eth_accounts" permission only.');
       }
       await connect(ctx.origin);
-      const grant = await permissions.get(ctx.origin);
-      return grant ? [toEip2255(grant)] : [];
+      return permissionsOf(ctx.origin);
     },
-    wallet_getPermissions: async (ctx) => {
-      const grant = await permissions.get(ctx.origin);
-      return grant ? [toEip2255(grant)] : [];
-    },
+    wallet_getPermissions: async (ctx) => permissionsOf(ctx.origin),
     wallet_revokePermissions: async (ctx, params) => {
       const wanted = params[0];
       if (typeof wanted !== 'object' || wanted === null || !Object.hasOwn(wanted, 'eth_accounts')) throw rpcErrors.invalidParams('Expected {"eth_accounts": {}}.');
-      if (await permissions.revoke(ctx.origin)) {
-        ports.emit(ctx.origin, 'accountsChanged', []);
-        ports.stateChanged();
-      }
+      await revokeSite(ctx.origin);
       return null;
     },
     wallet_switchEthereumChain: async (ctx, params) => {
@@ -229,6 +228,7 @@ export function createWallet(ports: WalletPorts) {
     ready,
     accountsFor,
     notifyAccounts,
+    revokeSite,
     switchChain,
     signing,
     probeRpc,
@@ -255,14 +255,6 @@ export function createWallet(ports: WalletPorts) {
       if (handler) return handler(ctx, params);
       if (PASSTHROUGH.has(request.method)) return rpc(request.method, params);
       throw rpcErrors.unsupportedMethod(request.method);
-    },
-
-    pendingApprovals(): PendingApproval[] {
-      return approvals.list();
-    },
-
-    async networks(): Promise<Network[]> {
-      return settings.networks();
     },
   };
 }

@@ -260,3 +260,34 @@ describe('networks added by hand', () => {
     await expect(ui.handle('network.add', { chainId: 1337, name: 'Again', rpcUrl: 'http://127.0.0.1:9999' })).rejects.toMatchObject({ code: 'network.exists' });
   });
 });
+
+describe('disconnecting from the wallet side', () => {
+  it('tells a site disconnected in settings that it sees no account', async () => {
+    const { createUiApi } = await import('../../../lib/wallet');
+    const t = await createTestWallet();
+    await connect(t);
+    const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
+    await ui.handle('sites.disconnect', { origin: SITE });
+    expect(t.events.at(-1)).toEqual({ origin: SITE, event: 'accountsChanged', data: [] });
+    expect(await t.request('eth_accounts')).toEqual([]);
+  });
+
+  it('tells a site whose only account was hidden that it sees no account', async () => {
+    const { createUiApi } = await import('../../../lib/wallet');
+    const t = await createTestWallet();
+    await t.wallet.keys.addAccount();
+    await connect(t);
+    const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
+    await ui.handle('accounts.hide', { address: ACCOUNT_0, hidden: true });
+    expect(t.events.at(-1)).toEqual({ origin: SITE, event: 'accountsChanged', data: [] });
+  });
+});
+
+describe('watched tokens', () => {
+  it('are known to the wallet as soon as they are added, without a signing request first', async () => {
+    const t = await createTestWallet();
+    await t.wallet.ready();
+    await t.wallet.settings.update({ watchedTokens: [{ chainId: 31337, address: '0x5FbDB2315678afecb367f032d93F642f64180aa3', symbol: 'MINE', decimals: 6 }] });
+    expect(t.wallet.tokens.info(31337, '0x5FbDB2315678afecb367f032d93F642f64180aa3')).toEqual({ symbol: 'MINE', decimals: 6 });
+  });
+});
