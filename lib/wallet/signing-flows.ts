@@ -177,18 +177,10 @@ export function createSigningFlows(deps: SigningDeps) {
       }
       await approve(origin, 'add-chain', { chainId, name, rpcUrl, symbol });
       // The user agreed to this URL: now check it is reachable and serves the chain it claims.
-      let answered: unknown;
-      try {
-        answered = await deps.probeRpc(rpcUrl, 'eth_chainId');
-      } catch {
-        throw rpcErrors.invalidParams(`The RPC at ${url.origin} did not answer; the network was not added.`);
-      }
-      if (parseChainId(answered) !== chainId) {
-        throw rpcErrors.invalidParams(`The RPC at ${url.origin} serves chain ${String(answered)}, not ${toHexChainId(chainId)}; the network was not added.`);
-      }
-      await settings.update((s) => ({
-        customNetworks: [...s.customNetworks.filter((n) => n.chainId !== chainId), { chainId, name, rpcUrl, nativeCurrency: { name: symbol, symbol, decimals: 18 }, custom: true }],
-      }));
+      const served = await rpcServesChain(rpcUrl);
+      if (served === 'unreachable') throw rpcErrors.invalidParams(`The RPC at ${url.origin} did not answer; the network was not added.`);
+      if (served !== chainId) throw rpcErrors.invalidParams(`The RPC at ${url.origin} serves chain ${String(served)}, not ${toHexChainId(chainId)}; the network was not added.`);
+      await saveCustomNetwork({ chainId, name, rpcUrl, symbol });
       await switchChain(chainId);
       return null;
     },
@@ -208,7 +200,29 @@ export function createSigningFlows(deps: SigningDeps) {
 
     inspectToken: (address: string) => inspectToken(address, {}),
     watchToken,
+    rpcServesChain,
+    saveCustomNetwork,
   };
+
+  /**
+   * Asks an RPC URL that is not configured yet which chain it serves: only for a network the
+   * user is adding. Returns the chain id it serves, what it said instead, or 'unreachable'.
+   */
+  async function rpcServesChain(rpcUrl: string): Promise<number | string> {
+    let answered: unknown;
+    try {
+      answered = await deps.probeRpc(rpcUrl, 'eth_chainId');
+    } catch {
+      return 'unreachable';
+    }
+    return parseChainId(answered) ?? String(answered).slice(0, 80);
+  }
+
+  async function saveCustomNetwork({ chainId, name, rpcUrl, symbol }: { chainId: number; name: string; rpcUrl: string; symbol: string }): Promise<void> {
+    await settings.update((s) => ({
+      customNetworks: [...s.customNetworks.filter((n) => n.chainId !== chainId), { chainId, name, rpcUrl, nativeCurrency: { name: symbol, symbol, decimals: 18 }, custom: true }],
+    }));
+  }
 
   /** What the chain and the registry say about a token someone wants to watch. */
   async function inspectToken(raw: string, claimed: { symbol?: unknown; decimals?: unknown }): Promise<WatchCandidate> {

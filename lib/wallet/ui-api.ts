@@ -70,13 +70,11 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
     await wallet.ready();
     const settings = await wallet.settings.get();
     const unlocked = wallet.keys.isUnlocked();
-    const accounts = await wallet.keys.listAccounts();
-    const visible = accounts.filter((a) => !a.hidden);
     return {
       initialized: await wallet.keys.isInitialized(),
       unlocked,
-      accounts,
-      selectedAddress: visible.find((a) => a.address === settings.selectedAddress)?.address ?? visible[0]?.address,
+      accounts: await wallet.keys.listAccounts(),
+      selectedAddress: await wallet.selectedAddress(),
       activeChainId: settings.activeChainId,
       networks: await wallet.settings.networks(),
       jurisdiction: settings.jurisdiction,
@@ -157,14 +155,10 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       if (!chainId) throw new WalletError('network.bad_chain_id', 'Enter the chain id as a number.');
       if (await wallet.settings.network(chainId)) throw new WalletError('network.exists', 'That network is already in the list.');
       if (!/^https?:\/\/\S+$/.test(rpcUrl)) throw new WalletError('network.bad_rpc_url', 'Enter a full http(s) URL.');
-      let answered: unknown;
-      try {
-        answered = await wallet.probeRpc(rpcUrl, 'eth_chainId');
-      } catch {
-        throw new WalletError('network.unreachable', 'That RPC did not answer. Check the URL and try again.');
-      }
-      if (parseChainId(answered) !== chainId) throw new WalletError('network.wrong_chain', `That RPC serves chain ${String(parseChainId(answered) ?? answered)}, not ${chainId}.`);
-      await wallet.settings.update((s) => ({ customNetworks: [...s.customNetworks, { chainId, name, rpcUrl, nativeCurrency: { name: symbol, symbol, decimals: 18 }, custom: true }] }));
+      const served = await wallet.signing.rpcServesChain(rpcUrl);
+      if (served === 'unreachable') throw new WalletError('network.unreachable', 'That RPC did not answer. Check the URL and try again.');
+      if (served !== chainId) throw new WalletError('network.wrong_chain', `That RPC serves chain ${String(served)}, not ${chainId}.`);
+      await wallet.signing.saveCustomNetwork({ chainId, name, rpcUrl, symbol });
       return state();
     },
     'network.setRpcUrl': async (p) => {

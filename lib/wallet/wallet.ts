@@ -231,7 +231,7 @@ export function createWallet(ports: WalletPorts) {
     revokeSite,
     switchChain,
     signing,
-    probeRpc,
+    selectedAddress,
     tokens,
     registry: () => registry,
     /** storage.local, for caches of other services (the portfolio snapshot). */
