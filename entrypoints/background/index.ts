@@ -1,10 +1,10 @@
-import { toRpcError } from '@/lib/errors';
-import { type ProviderEventName, PROVIDER_PORT_NAME, readPortRequest } from '@/lib/provider/protocol';
+import type { ProviderEventName } from '@/lib/provider/protocol';
 import { mergeRegistryData, registryFromDevnet, unpackRegistry } from '@/lib/registry';
 import { createUiApi, createWallet } from '@/lib/wallet';
 import { createApprovalWindow } from './approval-window';
 import { fetchRpc, issuerFetchPort, storagePort } from './browser-ports';
 import { devnet } from './devnet';
+import { providerPortOrigin, serveProviderPort } from './provider-port';
 import { isExtensionPage, serveUiPort, UI_PORT_NAME } from './ui-port';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
@@ -49,22 +49,9 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === UI_PORT_NAME && isExtensionPage(port)) return serveUiPort(port, ui, uiPorts);
-    if (port.name !== PROVIDER_PORT_NAME || port.sender?.id !== browser.runtime.id || !port.sender.url) return port.disconnect();
-    const origin = port.sender.origin ?? new URL(port.sender.url).origin;
-    sites.set(port, origin);
-    port.onDisconnect.addListener(() => sites.delete(port));
-    // EIP-1193 'connect': the provider can now serve requests for this chain.
-    wallet.settings.get().then(({ activeChainId }) => port.postMessage({ kind: 'event', event: 'connect', data: { chainId: `0x${activeChainId.toString(16)}` } }));
-    port.onMessage.addListener(async (message: unknown) => {
-      const request = readPortRequest(message);
-      if (!request) return;
-      try {
-        const result = await wallet.handleProviderRequest({ origin }, request.payload);
-        port.postMessage({ kind: 'response', id: request.id, result: result ?? null });
-      } catch (err) {
-        port.postMessage({ kind: 'response', id: request.id, error: toRpcError(err) });
-      }
-    });
+    const origin = providerPortOrigin(port);
+    if (origin === undefined) return port.disconnect();
+    serveProviderPort(port, origin, wallet, sites);
   });
 
   // Read by `npm run bench`: how long the worker took from script start to listening.
