@@ -3,9 +3,11 @@
 // malformed request, and nothing may be signed or sent.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { uiCommand } from './support/approval-window.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { fuzzInPage } from './support/fuzz.ts';
 import { launchWalletChromium } from './support/launch.ts';
+import { TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
 
 const TOTAL = 10_000;
 
@@ -18,14 +20,7 @@ describe('the provider under 10,000 random and hostile requests', () => {
     // Onboard through the wallet's own UI port, then connect the fuzzing site for the second half.
     const ext = await wallet.context.newPage();
     await ext.goto(wallet.extensionUrl('popup.html'));
-    await ext.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const port = (globalThis as unknown as { chrome: { runtime: { connect(o: object): { postMessage(m: object): void; onMessage: { addListener(cb: (m: { error?: unknown; result?: unknown }) => void): void } } } } }).chrome.runtime.connect({ name: 'sharekeep:ui' });
-          port.onMessage.addListener((m) => (m.error ? reject(new Error(JSON.stringify(m.error))) : resolve(m.result)));
-          port.postMessage({ id: 1, method: 'onboarding.create', params: { secret: 'test test test test test test test test test test test junk', password: 'correct horse battery', jurisdiction: 'DE' } });
-        }),
-    );
+    await uiCommand(ext, 'onboarding.create', { secret: TEST_PHRASE, password: TEST_PASSWORD, jurisdiction: 'DE' });
     await ext.close();
     page = await wallet.context.newPage();
     await page.goto(`${inject('fixturesUrl')}/dapp.html`);
