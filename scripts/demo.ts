@@ -4,9 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startDevnet } from '../devnet/index.ts';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../test/e2e/support/chromium.ts';
+import { launchChromium } from '../test/e2e/support/chromium.ts';
 import { onboardByImport, openUnlockedPopup } from '../test/e2e/support/wallet.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -21,19 +21,12 @@ console.log(`devnet ready: rpc ${devnet.deployment.rpcUrl}, dApp ${devnet.deploy
 const extensionDir = join(root, '.output/demo/chrome-mv3');
 execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, SHAREKEEP_DEVNET: deploymentFile, SHAREKEEP_OUT_DIR: join(root, '.output/demo') } });
 
-const context = await chromium.launchPersistentContext(join(root, '.output/demo/profile'), {
-  executablePath: CHROMIUM_PATH,
-  headless,
-  ignoreDefaultArgs: ['--disable-extensions'],
-  args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
-  viewport: { width: 1100, height: 800 },
-});
-const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extensionId = new URL(serviceWorker.url()).host;
-const wallet = { context, extensionId, serviceWorker, extensionUrl: (p: string) => `chrome-extension://${extensionId}/${p}`, close: () => context.close() };
+// A fresh profile every run: a kept one remembers the last run's connected site and vault.
+const wallet = await launchChromium(extensionDir, [], { headless, viewport: { width: 1100, height: 800 } });
+const { context } = wallet;
 
 const stopAll = async () => {
-  await context.close().catch(() => undefined);
+  await wallet.close().catch(() => undefined);
   await devnet.stop();
   process.exit(0);
 };

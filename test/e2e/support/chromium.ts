@@ -17,11 +17,17 @@ export interface ChromiumWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchChromium(extensionDir = CHROME_BUILD, extraArgs: string[] = []): Promise<ChromiumWithExtension> {
+/** In a fresh profile, removed on close; `headless: false` opens a window (the demo). */
+export async function launchChromium(
+  extensionDir = CHROME_BUILD,
+  extraArgs: string[] = [],
+  options: { headless?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<ChromiumWithExtension> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'sharekeep-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: options.headless ?? true,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...extraArgs],
   });
