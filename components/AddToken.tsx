@@ -43,7 +43,14 @@ export function AddToken({ onAdd }: { onAdd(address: string): Promise<AddedToken
     <form className="add-token" onSubmit={submit}>
       <label className="field">
         <span>Token contract address</span>
-        <input data-testid="token-add-address" value={address} onChange={(e) => setAddress(e.target.value)} placeholder="0x…" spellCheck={false} autoComplete="off" />
+        <input
+          data-testid="token-add-address"
+          value={address}
+          onChange={(e) => setAddress(e.target.value)}
+          placeholder="0x…"
+          spellCheck={false}
+          autoComplete="off"
+        />
       </label>
       {error && <p className="error">{error}</p>}
       {added && (

@@ -74,7 +74,9 @@ export function ApprovalChain({ details, adding }: { details: ChainDetails; addi
           </>
         )}
       </dl>
-      {adding && <p className="approval-muted">After you approve, Sharekeep checks that this RPC answers with chain id {details.chainId} before adding it.</p>}
+      {adding && (
+        <p className="approval-muted">After you approve, Sharekeep checks that this RPC answers with chain id {details.chainId} before adding it.</p>
+      )}
     </section>
   );
 }

@@ -21,8 +21,8 @@ export function ApprovalOrigin({ origin }: { origin: string }) {
       </strong>
       {punycode && (
         <p className="approval-note warn" data-testid="approval-punycode">
-          This address is written in punycode (xn--): the site's real name uses non-Latin letters, which can imitate a familiar site. Check it
-          is the site you meant to use.
+          This address is written in punycode (xn--): the site's real name uses non-Latin letters, which can imitate a familiar site. Check it is the
+          site you meant to use.
         </p>
       )}
       {insecure && <p className="approval-note warn">This site does not use a secure (https) connection.</p>}

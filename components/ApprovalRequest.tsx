@@ -50,15 +50,30 @@ function verdictFor(approval: PendingApproval): ComplianceResult {
   if (approval.kind === 'add-chain') {
     return {
       verdict: 'warn',
-      reasons: [{ code: 'site-added-network', severity: 'warn', message: 'Add networks only from sites you trust: the RPC server will see your addresses and could show false balances.' }],
+      reasons: [
+        {
+          code: 'site-added-network',
+          severity: 'warn',
+          message: 'Add networks only from sites you trust: the RPC server will see your addresses and could show false balances.',
+        },
+      ],
     };
   }
   if (approval.kind === 'watch-asset') {
     const watch = details as { verified?: boolean; lookalikes?: { symbol: string; address: string }[] };
     const reasons: ComplianceResult['reasons'] = [];
-    if (!watch?.verified) reasons.push({ code: 'unverified-token', severity: 'warn', message: "This token is not in Sharekeep's verified registry: anyone can deploy a token with any name." });
+    if (!watch?.verified)
+      reasons.push({
+        code: 'unverified-token',
+        severity: 'warn',
+        message: "This token is not in Sharekeep's verified registry: anyone can deploy a token with any name.",
+      });
     for (const other of watch?.lookalikes ?? []) {
-      reasons.push({ code: 'lookalike-token', severity: 'warn', message: `It shares its symbol with ${other.symbol} at ${other.address}, a different contract.` });
+      reasons.push({
+        code: 'lookalike-token',
+        severity: 'warn',
+        message: `It shares its symbol with ${other.symbol} at ${other.address}, a different contract.`,
+      });
     }
     return { verdict: reasons.length ? 'warn' : 'allow', reasons };
   }
@@ -110,7 +125,13 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
         </button>
       </div>
       {approval.offerBlock && (
-        <button type="button" className="approval-block" data-testid="approval-reject-block" disabled={busy} onClick={() => onDecide({ approved: false, block: true })}>
+        <button
+          type="button"
+          className="approval-block"
+          data-testid="approval-reject-block"
+          disabled={busy}
+          onClick={() => onDecide({ approved: false, block: true })}
+        >
           Reject and block this site for 10 minutes
         </button>
       )}

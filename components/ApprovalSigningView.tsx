@@ -46,7 +46,13 @@ function BalanceChanges({ changes }: { changes: SigningView['changes'] }) {
       <h3>Balance changes</h3>
       <ul className="approval-list">
         {changes.map((c) => (
-          <li key={`${c.direction}:${c.token}:${c.amount}:${c.bound}`} className={`approval-change ${c.direction}`} data-testid="approval-change" data-direction={c.direction} data-symbol={c.symbol}>
+          <li
+            key={`${c.direction}:${c.token}:${c.amount}:${c.bound}`}
+            className={`approval-change ${c.direction}`}
+            data-testid="approval-change"
+            data-direction={c.direction}
+            data-symbol={c.symbol}
+          >
             <span>{c.direction === 'out' ? 'You send' : 'You receive'}</span>{' '}
             <strong title={c.token}>
               {c.bound === 'min' ? 'at least ' : c.bound === 'max' ? 'at most ' : ''}
@@ -66,12 +72,22 @@ function Allowances({ approvals }: { approvals: SigningView['approvals'] }) {
       <h3>Spending allowed</h3>
       <ul className="approval-list">
         {approvals.map((a) => (
-          <li key={`${a.token}:${a.spender}:${a.amount}`} className={a.unlimited ? 'approval-allowance unlimited' : 'approval-allowance'} data-testid="approval-allowance" data-unlimited={a.unlimited}>
+          <li
+            key={`${a.token}:${a.spender}:${a.amount}`}
+            className={a.unlimited ? 'approval-allowance unlimited' : 'approval-allowance'}
+            data-testid="approval-allowance"
+            data-unlimited={a.unlimited}
+          >
             <strong title={a.token}>
               {a.unlimited ? 'Unlimited' : a.amount} {symbolText(a.symbol)}
             </strong>{' '}
-            may be spent by <span className="approval-mono" data-testid="approval-spender">{a.spender}</span>
-            {a.unlimited && <p className="approval-note warn">Unlimited: the spender can take all of this token, now and later, until you revoke it.</p>}
+            may be spent by{' '}
+            <span className="approval-mono" data-testid="approval-spender">
+              {a.spender}
+            </span>
+            {a.unlimited && (
+              <p className="approval-note warn">Unlimited: the spender can take all of this token, now and later, until you revoke it.</p>
+            )}
           </li>
         ))}
       </ul>

@@ -28,7 +28,13 @@ export function IssuerStatus({ request, problem, waiting }: { request?: IssuerRe
   else text = `Quote from ${request?.issuer.name}. Nothing is sent until you confirm.`;
   const balance = request?.status === 'settled' && request.balances;
   return (
-    <p className="issuer-status" role="status" data-testid="issuer-status" data-status={status} data-code={problem?.code ?? request?.error?.code ?? ''}>
+    <p
+      className="issuer-status"
+      role="status"
+      data-testid="issuer-status"
+      data-status={status}
+      data-code={problem?.code ?? request?.error?.code ?? ''}
+    >
       {text}
       {balance && (
         <span className="issuer-balance">

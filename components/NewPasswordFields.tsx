@@ -18,7 +18,13 @@ export function NewPasswordFields({ password, confirm, onPassword, onConfirm, te
     <div className="field-group">
       <label className="field">
         <span>{label}</span>
-        <input type="password" autoComplete="new-password" value={password} onChange={(e) => onPassword(e.target.value)} data-testid={testIds?.password} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => onPassword(e.target.value)}
+          data-testid={testIds?.password}
+        />
       </label>
       {password && (
         <div className={`strength strength-${strength.level}`} data-testid="password-strength">
@@ -28,7 +34,14 @@ export function NewPasswordFields({ password, confirm, onPassword, onConfirm, te
       )}
       <label className="field">
         <span>Type it again</span>
-        <input type="password" autoComplete="new-password" value={confirm} onChange={(e) => onConfirm(e.target.value)} data-testid={testIds?.confirm} aria-invalid={mismatch} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => onConfirm(e.target.value)}
+          data-testid={testIds?.confirm}
+          aria-invalid={mismatch}
+        />
       </label>
       {mismatch && (
         <p className="error" data-testid="password-mismatch">

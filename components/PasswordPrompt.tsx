@@ -34,7 +34,14 @@ export function PasswordPrompt({ children, submitLabel, onSubmit, onCancel }: Pr
       {children}
       <label className="field">
         <span>Your Sharekeep password</span>
-        <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="password-prompt-input" autoFocus />
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          data-testid="password-prompt-input"
+          autoFocus
+        />
       </label>
       {error && (
         <p className="error" role="alert" data-testid="password-prompt-error">

@@ -8,7 +8,8 @@ export function formatUnitsText(raw: string, decimals: number, maxFraction = 4):
   const digits = (negative ? raw.slice(1) : raw).padStart(decimals + 1, '0');
   const whole = digits.slice(0, digits.length - decimals);
   const fraction = digits.slice(digits.length - decimals, digits.length - decimals + maxFraction).replace(/0+$/, '');
-  if (whole === '0' && fraction === '' && /[1-9]/.test(digits) && maxFraction > 0) return `${negative ? '-' : ''}< 0.${'1'.padStart(maxFraction, '0')}`;
+  if (whole === '0' && fraction === '' && /[1-9]/.test(digits) && maxFraction > 0)
+    return `${negative ? '-' : ''}< 0.${'1'.padStart(maxFraction, '0')}`;
   const text = `${group(whole)}${fraction ? `.${fraction}` : ''}`;
   return negative ? `-${text}` : text;
 }

@@ -81,7 +81,11 @@ export function PortfolioList({ view, account, refreshing, error, onOpen }: Port
         </ul>
       ) : (
         <p className="empty" data-testid="portfolio-empty">
-          {view.status === 'empty' || refreshing ? 'Reading your holdings…' : view.status === 'failed' ? 'Could not read your holdings.' : 'No tokenized stocks in this account on this network.'}
+          {view.status === 'empty' || refreshing
+            ? 'Reading your holdings…'
+            : view.status === 'failed'
+              ? 'Could not read your holdings.'
+              : 'No tokenized stocks in this account on this network.'}
         </p>
       )}
       {view.fetchedAt !== null && (

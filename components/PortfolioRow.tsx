@@ -23,13 +23,7 @@ export function PortfolioRow({ holding: h, onOpen }: { holding: HoldingView; onO
   const warnings = priceWarnings(h);
   const sub = underlyingText(h);
   return (
-    <li
-      className="pf-row"
-      data-testid="portfolio-row"
-      data-symbol={h.token.symbol}
-      data-address={h.token.address}
-      data-chain-id={h.token.chainId}
-    >
+    <li className="pf-row" data-testid="portfolio-row" data-symbol={h.token.symbol} data-address={h.token.address} data-chain-id={h.token.chainId}>
       <button type="button" className="pf-open" onClick={onOpen} aria-label={`${h.token.symbol} details`}>
         <span className="pf-what">
           <span className="pf-symbol">

@@ -24,14 +24,16 @@ export function TokenBacking({ backing }: { backing: BackingView }) {
         <strong className={under ? 'td-warn' : 'td-ok'}>{formatBps(backing.ratioBps)}</strong>
         {under && <span className="td-warn"> · under-backed: reserves do not cover every token</span>}
         <div className="muted pf-small">
-          {formatUnitsText(backing.reserves, backing.reservesDecimals, 2)} shares in reserve for {formatUnitsText(backing.supply, backing.supplyDecimals, 2)} tokens
+          {formatUnitsText(backing.reserves, backing.reservesDecimals, 2)} shares in reserve for{' '}
+          {formatUnitsText(backing.supply, backing.supplyDecimals, 2)} tokens
         </div>
         <div className={`pf-small ${backing.fresh ? 'muted' : 'td-warn'}`}>
           Reported {formatAge(backing.ageSeconds)}
           {backing.fresh ? '' : ` — older than its ${Math.round(backing.heartbeatSeconds / 3600)} h heartbeat, may be out of date`}
         </div>
         <div className="pf-small muted">
-          {backing.source.value ?? 'Reserve feed'} <UnverifiedLabel verified={backing.source.verified} /> <SourceLink source={backing.source.source} />
+          {backing.source.value ?? 'Reserve feed'} <UnverifiedLabel verified={backing.source.verified} />{' '}
+          <SourceLink source={backing.source.source} />
         </div>
       </dd>
     </div>

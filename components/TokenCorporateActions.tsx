@@ -57,7 +57,11 @@ export function TokenCorporateActions({ actions, tokenSymbol }: { actions: Corpo
             {actions.dividends.map((d) => (
               <li key={`${d.contract}-${d.distributionId}-${d.transactionHash}`}>
                 {d.currency ? `${formatUnitsText(d.amount, d.currency.decimals, 2)} ${d.currency.symbol}` : `${d.amount} (currency unknown)`}
-                <span className="muted"> · distribution {d.distributionId}{d.blockNumber ? `, block ${d.blockNumber}` : ''}</span>
+                <span className="muted">
+                  {' '}
+                  · distribution {d.distributionId}
+                  {d.blockNumber ? `, block ${d.blockNumber}` : ''}
+                </span>
               </li>
             ))}
           </ul>
@@ -65,7 +69,12 @@ export function TokenCorporateActions({ actions, tokenSymbol }: { actions: Corpo
       )}
       {actions.model === 'multiplier' && (
         <p className="pf-small">
-          Management fee: {actions.annualFeeBps === null ? <span className="muted">not stated on-chain</span> : <strong>{formatBps(actions.annualFeeBps, 2)} a year</strong>}
+          Management fee:{' '}
+          {actions.annualFeeBps === null ? (
+            <span className="muted">not stated on-chain</span>
+          ) : (
+            <strong>{formatBps(actions.annualFeeBps, 2)} a year</strong>
+          )}
           {actions.annualFeeBps !== null && <span className="muted"> (deducted from the multiplier, so from your {tokenSymbol} balance)</span>}
         </p>
       )}

@@ -24,7 +24,8 @@ function RestrictionLine({ restriction: r }: { restriction: TokenDetailView['res
   if (r.rule === 'unknown') text = `No jurisdiction rule is on record for this token: check the issuer's terms before holding it in ${where}.`;
   else if (r.rule === 'none') text = `The issuer states no country restriction: you may hold it in ${where}.`;
   else {
-    const rule = r.rule === 'excluded' ? `holders in ${r.countries.join(', ')} are excluded` : `only holders in ${r.countries.join(', ')} may hold it`;
+    const rule =
+      r.rule === 'excluded' ? `holders in ${r.countries.join(', ')} are excluded` : `only holders in ${r.countries.join(', ')} may hold it`;
     text = r.allowed ? `You may hold it in ${where} (${rule}).` : `Not for holders in ${where}: ${rule}.`;
   }
   return (
@@ -45,15 +46,22 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
         {view.symbol} <span className="muted td-name">{view.name}</span> <UnverifiedLabel verified={view.verified} />
       </h2>
       {!view.listed && <p className="pf-notice">This token is not in Sharekeep's registry: nothing about it has been checked.</p>}
-      {view.lookalikeOf && <p className="pf-notice td-block-warn">Same symbol as the registry's {view.lookalikeOf} but another contract. It may be an imitation.</p>}
+      {view.lookalikeOf && (
+        <p className="pf-notice td-block-warn">Same symbol as the registry's {view.lookalikeOf} but another contract. It may be an imitation.</p>
+      )}
       {view.readError && <p className="pf-notice">Could not read the network: {view.readError}</p>}
 
       <div className="td-position">
         {view.holding ? (
           <>
-            <strong>{formatUnitsText(view.holding.amount, view.decimals)} {view.symbol}</strong>
+            <strong>
+              {formatUnitsText(view.holding.amount, view.decimals)} {view.symbol}
+            </strong>
             {view.holding.underlyingAmount !== null && view.underlying.value && (
-              <span className="muted"> ≈ {formatUnitsText(view.holding.underlyingAmount, view.decimals)} {view.underlying.value.ticker} shares</span>
+              <span className="muted">
+                {' '}
+                ≈ {formatUnitsText(view.holding.underlyingAmount, view.decimals)} {view.underlying.value.ticker} shares
+              </span>
             )}
             {view.holding.value !== null && <span> · {formatUsd(view.holding.value, view.holding.valueDecimals)}</span>}
           </>
@@ -82,11 +90,12 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
           <dd>
             {view.issuer.name.value ?? <span className="muted">Not on record</span>} <UnverifiedLabel verified={view.issuer.name.verified} />
             <div className="pf-small">
-              Legal entity: {view.issuer.legalEntity.value ?? <span className="muted">not on record</span>} <UnverifiedLabel verified={view.issuer.legalEntity.verified} />{' '}
-              <SourceLink source={view.issuer.legalEntity.source} />
+              Legal entity: {view.issuer.legalEntity.value ?? <span className="muted">not on record</span>}{' '}
+              <UnverifiedLabel verified={view.issuer.legalEntity.verified} /> <SourceLink source={view.issuer.legalEntity.source} />
             </div>
             <div className="pf-small">
-              Jurisdiction: {view.issuer.jurisdiction.value ?? <span className="muted">not on record</span>} <UnverifiedLabel verified={view.issuer.jurisdiction.verified} />
+              Jurisdiction: {view.issuer.jurisdiction.value ?? <span className="muted">not on record</span>}{' '}
+              <UnverifiedLabel verified={view.issuer.jurisdiction.verified} />
             </div>
           </dd>
         </div>

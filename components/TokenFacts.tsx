@@ -16,7 +16,17 @@ export function SourceLink({ source }: { source: string | null }) {
   );
 }
 
-export function FactRow({ label, fact, render, testId }: { label: string; fact: FactView<unknown>; render?: (value: never) => ReactNode; testId: string }) {
+export function FactRow({
+  label,
+  fact,
+  render,
+  testId,
+}: {
+  label: string;
+  fact: FactView<unknown>;
+  render?: (value: never) => ReactNode;
+  testId: string;
+}) {
   const shown = fact.value === null ? <span className="muted">Not on record</span> : render ? render(fact.value as never) : String(fact.value);
   return (
     <div className="td-fact" data-testid={testId} data-verified={fact.verified}>

@@ -121,9 +121,7 @@ export const identityRegistryAbi = parseAbi([
   'function investorCountry(address) view returns (uint16)',
 ]);
 
-export const modularComplianceAbi = parseAbi([
-  'function canTransfer(address from, address to, uint256 amount) view returns (bool)',
-]);
+export const modularComplianceAbi = parseAbi(['function canTransfer(address from, address to, uint256 amount) view returns (bool)']);
 
 export const syntheticStockAbi = parseAbi([
   'function collateralRatio() view returns (uint256)',

@@ -10,10 +10,7 @@ export type Artifacts = Record<string, Artifact>;
 
 type SolcOutput = {
   errors?: { severity: string; formattedMessage: string }[];
-  contracts: Record<
-    string,
-    Record<string, { abi: Abi; evm: { bytecode: { object: string }; deployedBytecode: { object: string } } }>
-  >;
+  contracts: Record<string, Record<string, { abi: Abi; evm: { bytecode: { object: string }; deployedBytecode: { object: string } } }>>;
 };
 
 const solcSettings = {
@@ -29,10 +26,7 @@ export function compileContracts(): Artifacts {
   const require = createRequire(import.meta.url);
   const solcVersion = (require('solc/package.json') as { version: string }).version;
   const sources = readSources();
-  const hash = createHash('sha256')
-    .update(JSON.stringify({ solcVersion, solcSettings, sources }))
-    .digest('hex')
-    .slice(0, 16);
+  const hash = createHash('sha256').update(JSON.stringify({ solcVersion, solcSettings, sources })).digest('hex').slice(0, 16);
   const cacheFile = join(buildDir, `contracts-${hash}.json`);
   if (existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8')) as Artifacts;
 

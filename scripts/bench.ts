@@ -13,9 +13,21 @@ const root = join(import.meta.dirname, '..');
 execFileSync('npx', ['wxt', 'zip'], { cwd: root, stdio: 'ignore' });
 execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { cwd: root, stdio: 'ignore' });
 
-const rows: BenchRow[] = [...measureSizes(join(root, '.output')), ...(await measureBrowser()), ...(await measureWallet()), ...(await measurePortfolio()), ...(await measureApprovalLatency())];
+const rows: BenchRow[] = [
+  ...measureSizes(join(root, '.output')),
+  ...(await measureBrowser()),
+  ...(await measureWallet()),
+  ...(await measurePortfolio()),
+  ...(await measureApprovalLatency()),
+];
 
-const table = rows.map((r) => ({ measure: r.name, value: `${r.value} ${r.unit}`, target: r.target ?? '', ok: r.ok === undefined ? '' : r.ok ? 'yes' : 'NO', note: r.note ?? '' }));
+const table = rows.map((r) => ({
+  measure: r.name,
+  value: `${r.value} ${r.unit}`,
+  target: r.target ?? '',
+  ok: r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
+  note: r.note ?? '',
+}));
 console.table(table);
 writeFileSync(join(root, 'bench-results.json'), `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
 console.log('wrote bench-results.json');

@@ -35,7 +35,11 @@ function httpRpc(url: string): RpcRequester {
   let id = 0;
   return {
     async request({ method, params = [] }) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params }) });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', id: ++id, method, params }),
+      });
       const body = (await response.json()) as { result?: unknown; error?: { message: string } };
       if (body.error) throw new Error(body.error.message);
       return body.result;

@@ -19,7 +19,11 @@ writeFileSync(deploymentFile, `${JSON.stringify(devnet.deployment, null, 2)}\n`)
 console.log(`devnet ready: rpc ${devnet.deployment.rpcUrl}, dApp ${devnet.deployment.dappUrl}`);
 
 const extensionDir = join(root, '.output/demo/chrome-mv3');
-execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, SHAREKEEP_DEVNET: deploymentFile, SHAREKEEP_OUT_DIR: join(root, '.output/demo') } });
+execFileSync('npx', ['wxt', 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, SHAREKEEP_DEVNET: deploymentFile, SHAREKEEP_OUT_DIR: join(root, '.output/demo') },
+});
 
 // A fresh profile every run: a kept one remembers the last run's connected site and vault.
 const wallet = await launchChromium(extensionDir, [], { headless, viewport: { width: 1100, height: 800 } });
@@ -36,7 +40,9 @@ process.on('SIGTERM', stopAll);
 if (!headless) {
   const page = await context.newPage();
   await page.goto(devnet.deployment.dappUrl);
-  console.log('Chromium is open with Sharekeep loaded: finish onboarding in its tab (test phrase above), then try the dApp. Ctrl-C stops everything.');
+  console.log(
+    'Chromium is open with Sharekeep loaded: finish onboarding in its tab (test phrase above), then try the dApp. Ctrl-C stops everything.',
+  );
 } else {
   mkdirSync(shots, { recursive: true });
   const snap = async (page: Page, name: string) => {
@@ -62,7 +68,9 @@ if (!headless) {
   await approval.waitForSelector('[data-testid="approval-origin"]');
   await snap(approval, '4-connect-approval');
   await approval.click('[data-testid="approval-approve"]');
-  await dapp.waitForFunction(() => document.querySelector('#result')?.textContent?.includes('0x'), undefined, { timeout: 20_000 }).catch(() => undefined);
+  await dapp
+    .waitForFunction(() => document.querySelector('#result')?.textContent?.includes('0x'), undefined, { timeout: 20_000 })
+    .catch(() => undefined);
   const swapApproval = context.waitForEvent('page', { predicate: (p) => p.url().includes('/approval.html') });
   await dapp.click('#sign-permit2');
   const permit = await swapApproval;

@@ -36,7 +36,7 @@ suite() { # a vitest project; its JSON report gives the counts
 }
 
 check typecheck npx tsc --noEmit
-check lint npx biome lint .
+check lint npx biome check .
 suite unit
 suite integration
 suite e2e

@@ -15,8 +15,5 @@ export async function deployBase(ctx: DeployContext): Promise<void> {
   contracts.KycRegistry = await deployer.deploy('KycRegistry', own.KycRegistry, [deployer.address]);
   contracts.WETH9 = await deployer.deploy('WETH9', npm.WETH9);
   contracts.UniswapV2Factory = await deployer.deploy('UniswapV2Factory', npm.UniswapV2Factory, [deployer.address]);
-  contracts.UniswapV2Router02 = await deployer.deploy('UniswapV2Router02', npm.UniswapV2Router02, [
-    contracts.UniswapV2Factory,
-    contracts.WETH9,
-  ]);
+  contracts.UniswapV2Router02 = await deployer.deploy('UniswapV2Router02', npm.UniswapV2Router02, [contracts.UniswapV2Factory, contracts.WETH9]);
 }

@@ -1,14 +1,5 @@
 import type { Address, PublicClient } from 'viem';
-import {
-  accountAt,
-  accountRoles,
-  devnetChainId,
-  devnetMnemonic,
-  indexOfRole,
-  issuerNames,
-  type Role,
-  stocks,
-} from '../catalog.ts';
+import { accountAt, accountRoles, devnetChainId, devnetMnemonic, indexOfRole, issuerNames, type Role, stocks } from '../catalog.ts';
 import { createSender } from '../chain.ts';
 import { compileContracts } from '../compile.ts';
 import { loadNpmArtifacts } from '../npm-artifacts.ts';
@@ -27,10 +18,7 @@ export type ChainDeployment = Omit<Deployment, 'issuerServiceUrl' | 'dappUrl'>;
  * so every address is the same on every run.
  */
 export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerOrigin: string): Promise<ChainDeployment> {
-  const accounts = Object.fromEntries(accountRoles.map((a) => [a.role, accountAt(a.index).address])) as Record<
-    Role,
-    Address
-  >;
+  const accounts = Object.fromEntries(accountRoles.map((a) => [a.role, accountAt(a.index).address])) as Record<Role, Address>;
   const deployerKey = accountAt(indexOfRole('deployer'));
   const ctx: DeployContext = {
     client,

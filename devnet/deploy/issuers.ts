@@ -34,14 +34,8 @@ export async function deployIssuers(ctx: DeployContext, stocks: DeployedStock[],
   const issuedBy = (id: string) => stocks.filter((s) => s.spec.issuer === id);
   const processorTokens = issuedBy('orders').map((s) => s.token);
   const managerStocks = issuedBy('attest');
-  await deployer.write(contracts.OrderProcessor, own.OrderProcessor.abi, 'setTokens', [
-    processorTokens,
-    [contracts.USDC],
-  ]);
-  await deployer.write(contracts.AttestationManager, own.AttestationManager.abi, 'setTokens', [
-    managerStocks.map((s) => s.token),
-    [contracts.USDC],
-  ]);
+  await deployer.write(contracts.OrderProcessor, own.OrderProcessor.abi, 'setTokens', [processorTokens, [contracts.USDC]]);
+  await deployer.write(contracts.AttestationManager, own.AttestationManager.abi, 'setTokens', [managerStocks.map((s) => s.token), [contracts.USDC]]);
   for (const stock of issuedBy('orders')) await grantMintBurn(ctx, stock, contracts.OrderProcessor);
   for (const stock of managerStocks) await grantMintBurn(ctx, stock, contracts.AttestationManager);
 

@@ -9,8 +9,7 @@ const syntheticCollateral = usdc(1_000_000);
 
 /** The Uniswap V2 pair address of token/USDC, known before the pair exists. */
 export function pairAddress(ctx: DeployContext, token: Address): Address {
-  const [token0, token1] =
-    token.toLowerCase() < ctx.contracts.USDC.toLowerCase() ? [token, ctx.contracts.USDC] : [ctx.contracts.USDC, token];
+  const [token0, token1] = token.toLowerCase() < ctx.contracts.USDC.toLowerCase() ? [token, ctx.contracts.USDC] : [ctx.contracts.USDC, token];
   return getCreate2Address({
     from: ctx.contracts.UniswapV2Factory,
     salt: keccak256(encodePacked(['address', 'address'], [token0, token1])),
@@ -29,10 +28,8 @@ export function usdcValue(stock: DeployedStock, amount: bigint, multiplier: bigi
  */
 export async function seedMarket(ctx: DeployContext, stocks: DeployedStock[]): Promise<Record<string, Address>> {
   const { deployer, own, npm, contracts, accounts } = ctx;
-  const mintUsdc = (to: Address, amount: bigint) =>
-    deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [to, amount]);
-  const mint = (stock: DeployedStock, to: Address, amount: bigint) =>
-    deployer.write(stock.token, own.OracleStock.abi, 'mint', [to, amount]);
+  const mintUsdc = (to: Address, amount: bigint) => deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [to, amount]);
+  const mint = (stock: DeployedStock, to: Address, amount: bigint) => deployer.write(stock.token, own.OracleStock.abi, 'mint', [to, amount]);
 
   await mintUsdc(accounts.user, usdc(100_000));
   await mintUsdc(accounts['us-investor'], usdc(10_000));
@@ -43,17 +40,12 @@ export async function seedMarket(ctx: DeployContext, stocks: DeployedStock[]): P
     await mint(stock, accounts.user, tokens(userShares) / split);
   }
   if (multiplierStock) {
-    await deployer.write(multiplierStock.token, own.MultiplierStock.abi, 'updateMultiplierValue', [
-      pastSplitMultiplier,
-    ]);
+    await deployer.write(multiplierStock.token, own.MultiplierStock.abi, 'updateMultiplierValue', [pastSplitMultiplier]);
   }
 
   const pairs: Record<string, Address> = {};
   for (const stock of stocks) {
-    await deployer.write(contracts.UniswapV2Factory, npm.UniswapV2Factory.abi, 'createPair', [
-      stock.token,
-      contracts.USDC,
-    ]);
+    await deployer.write(contracts.UniswapV2Factory, npm.UniswapV2Factory.abi, 'createPair', [stock.token, contracts.USDC]);
     const pair = pairAddress(ctx, stock.token);
     const multiplier = stock.spec.structure === 'oracle-multiplier' ? oracleMultiplier : E18;
     await mint(stock, pair, tokens(poolShares));
@@ -92,9 +84,7 @@ export async function deployReserveFeeds(ctx: DeployContext, stocks: DeployedSto
 /** A dividend distribution of USDC funded for the rebasing token's holders, open for 90 days. */
 export async function deployDividends(ctx: DeployContext): Promise<void> {
   const { deployer, own, contracts, client } = ctx;
-  contracts.DividendDistribution = await deployer.deploy('DividendDistribution', own.DividendDistribution, [
-    deployer.address,
-  ]);
+  contracts.DividendDistribution = await deployer.deploy('DividendDistribution', own.DividendDistribution, [deployer.address]);
   const funding = usdc(10_000);
   await deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [deployer.address, funding]);
   await deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'approve', [contracts.DividendDistribution, funding]);

@@ -48,14 +48,7 @@ export async function deployStock(ctx: DeployContext, spec: StockSpec, token?: A
       contracts[`MultiplierOracle:${spec.symbol}`] = multiplierOracle;
       break;
     case 'synthetic':
-      token = await deployer.deploy(spec.symbol, own.SyntheticStock, [
-        spec.name,
-        spec.symbol,
-        admin,
-        contracts.USDC,
-        priceFeed,
-        15n * 10n ** 17n,
-      ]);
+      token = await deployer.deploy(spec.symbol, own.SyntheticStock, [spec.name, spec.symbol, admin, contracts.USDC, priceFeed, 15n * 10n ** 17n]);
       break;
     case 'erc3643':
       if (!token) throw new Error('devnet: the ERC-3643 token is deployed by the T-REX factory');

@@ -1,13 +1,4 @@
-import {
-  type Address,
-  encodeAbiParameters,
-  encodeFunctionData,
-  type Hex,
-  keccak256,
-  type LocalAccount,
-  toHex,
-  zeroAddress,
-} from 'viem';
+import { type Address, encodeAbiParameters, encodeFunctionData, type Hex, keccak256, type LocalAccount, toHex, zeroAddress } from 'viem';
 import type { StockSpec } from '../catalog.ts';
 import type { DeployContext } from './context.ts';
 
@@ -26,18 +17,12 @@ const keyOf = (address: Address) => keccak256(encodeAbiParameters([{ type: 'addr
  * token whose compliance restricts receivers in the United States (840). The deployer is the
  * owner, the agent and the claim issuer's signing key.
  */
-export async function deployTrexSuite(
-  ctx: DeployContext,
-  spec: StockSpec,
-  claimSigner: LocalAccount,
-): Promise<TrexSuite> {
+export async function deployTrexSuite(ctx: DeployContext, spec: StockSpec, claimSigner: LocalAccount): Promise<TrexSuite> {
   const { deployer, npm, contracts, client } = ctx;
   const owner = deployer.address;
 
   const identityImplementation = await deployer.deploy('Identity implementation', npm.Identity, [owner, true]);
-  const identityAuthority = await deployer.deploy('ONCHAINID authority', npm.ImplementationAuthority, [
-    identityImplementation,
-  ]);
+  const identityAuthority = await deployer.deploy('ONCHAINID authority', npm.ImplementationAuthority, [identityImplementation]);
   contracts.IdFactory = await deployer.deploy('IdFactory', npm.IdFactory, [identityAuthority]);
 
   const implementations = {
@@ -48,24 +33,13 @@ export async function deployTrexSuite(
     tirImplementation: await deployer.deploy('TrustedIssuersRegistry implementation', npm.TrustedIssuersRegistry),
     mcImplementation: await deployer.deploy('ModularCompliance implementation', npm.ModularCompliance),
   };
-  const authority = await deployer.deploy('TREXImplementationAuthority', npm.TREXImplementationAuthority, [
-    true,
-    zeroAddress,
-    zeroAddress,
-  ]);
-  await deployer.write(authority, npm.TREXImplementationAuthority.abi, 'addAndUseTREXVersion', [
-    { major: 4, minor: 0, patch: 0 },
-    implementations,
-  ]);
+  const authority = await deployer.deploy('TREXImplementationAuthority', npm.TREXImplementationAuthority, [true, zeroAddress, zeroAddress]);
+  await deployer.write(authority, npm.TREXImplementationAuthority.abi, 'addAndUseTREXVersion', [{ major: 4, minor: 0, patch: 0 }, implementations]);
   contracts.TREXFactory = await deployer.deploy('TREXFactory', npm.TREXFactory, [authority, contracts.IdFactory]);
   await deployer.write(contracts.IdFactory, npm.IdFactory.abi, 'addTokenFactory', [contracts.TREXFactory]);
 
   contracts.ClaimIssuer = await deployer.deploy('ClaimIssuer', npm.ClaimIssuer, [owner]);
-  await deployer.write(contracts.ClaimIssuer, npm.ClaimIssuer.abi, 'addKey', [
-    keyOf(claimSigner.address),
-    claimKeyPurpose,
-    1n,
-  ]);
+  await deployer.write(contracts.ClaimIssuer, npm.ClaimIssuer.abi, 'addKey', [keyOf(claimSigner.address), claimKeyPurpose, 1n]);
 
   const moduleImplementation = await deployer.deploy('CountryRestrictModule', npm.CountryRestrictModule);
   contracts.CountryRestrictModule = await deployer.deploy('CountryRestrictModule proxy', npm.ModuleProxy, [
@@ -112,12 +86,7 @@ export async function deployTrexSuite(
  * Gives each investor an ONCHAINID identity (managed by the deployer) carrying a KYC claim signed
  * by the claim issuer, and registers it with its country in the token's identity registry.
  */
-export async function registerInvestors(
-  ctx: DeployContext,
-  suite: TrexSuite,
-  claimSigner: LocalAccount,
-  investors: Investor[],
-): Promise<void> {
+export async function registerInvestors(ctx: DeployContext, suite: TrexSuite, claimSigner: LocalAccount, investors: Investor[]): Promise<void> {
   const { deployer, npm, contracts, client } = ctx;
   const idFactory = contracts.IdFactory;
   for (const investor of investors) {
@@ -141,20 +110,10 @@ export async function registerInvestors(
   const claimData: Hex = toHex('KYC approved by the devnet claim issuer');
   for (const identity of identities) {
     const digest = keccak256(
-      encodeAbiParameters(
-        [{ type: 'address' }, { type: 'uint256' }, { type: 'bytes' }],
-        [identity, kycClaimTopic, claimData],
-      ),
+      encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }, { type: 'bytes' }], [identity, kycClaimTopic, claimData]),
     );
     const signature = await claimSigner.signMessage({ message: { raw: digest } });
-    await deployer.write(identity, npm.Identity.abi, 'addClaim', [
-      kycClaimTopic,
-      ecdsaScheme,
-      contracts.ClaimIssuer,
-      signature,
-      claimData,
-      '',
-    ]);
+    await deployer.write(identity, npm.Identity.abi, 'addClaim', [kycClaimTopic, ecdsaScheme, contracts.ClaimIssuer, signature, claimData, '']);
   }
   await deployer.write(suite.identityRegistry, npm.IdentityRegistry.abi, 'batchRegisterIdentity', [
     investors.map((i) => i.wallet),

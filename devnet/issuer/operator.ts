@@ -66,7 +66,7 @@ export function startOperatorLoop(options: OperatorOptions): OperatorLoop {
     const state = await client.readContract({ address: processor, abi: orderProcessorAbi, functionName: 'getOrder', args: [id] });
     if (state.status !== orderStatus.active) return true;
     if (state.cancelRequested) {
-      await operatorCall('cancelOrder', [id, 'cancelled at the requester\'s request']);
+      await operatorCall('cancelOrder', [id, "cancelled at the requester's request"]);
       return true;
     }
     if (options.marketStatus() === 'closed') return false;

@@ -107,7 +107,14 @@ async function attestationQuote(ctx: QuoteContext, p: Priced) {
     fee: text(fee),
     total: text(p.buy ? p.value + fee : p.value - fee),
     method: p.buy ? 'mintWithAttestation' : 'redeemWithAttestation',
-    quote: { ...quote, chainId: text(quote.chainId), attestationId: text(quote.attestationId), price: text(p.price), quantity: text(p.quantity), expiration: text(p.expiry) },
+    quote: {
+      ...quote,
+      chainId: text(quote.chainId),
+      attestationId: text(quote.attestationId),
+      price: text(p.price),
+      quantity: text(p.quantity),
+      expiration: text(p.expiry),
+    },
     signature,
   };
 }

@@ -64,8 +64,7 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
     route(method, path, request)
       .then((body) => send(response, 200, body))
       .catch((error: unknown) => {
-        const issuerError =
-          error instanceof IssuerError ? error : new IssuerError('internal_error', (error as Error).message);
+        const issuerError = error instanceof IssuerError ? error : new IssuerError('internal_error', (error as Error).message);
         if (issuerError.code === 'internal_error') options.log?.(`issuer: ${method} ${path}: ${issuerError.message}`);
         send(response, issuerError.status, issuerError.toJSON());
       });

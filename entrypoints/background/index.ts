@@ -35,9 +35,13 @@ export default defineBackground(() => {
     dividendDistributors: devnet?.contracts.DividendDistribution ? { [devnet.chainId]: [devnet.contracts.DividendDistribution] } : undefined,
     initialSettings: devnet ? { activeChainId: devnet.chainId, rpcOverrides: { [devnet.chainId]: devnet.rpcUrl } } : undefined,
   });
-  const ui = createUiApi(wallet, {
-    schedule: (at) => (at === undefined ? browser.alarms.clear(AUTO_LOCK_ALARM) : browser.alarms.create(AUTO_LOCK_ALARM, { when: at })),
-  }, Date);
+  const ui = createUiApi(
+    wallet,
+    {
+      schedule: (at) => (at === undefined ? browser.alarms.clear(AUTO_LOCK_ALARM) : browser.alarms.create(AUTO_LOCK_ALARM, { when: at })),
+    },
+    Date,
+  );
 
   browser.alarms.onAlarm.addListener(async ({ name }) => {
     if (name === AUTO_LOCK_ALARM) await ui.lock();

@@ -17,7 +17,9 @@ export function serveProviderPort(port: Port, origin: string, wallet: Wallet, si
   sites.set(port, origin);
   port.onDisconnect.addListener(() => sites.delete(port));
   // EIP-1193 'connect': the provider can now serve requests for this chain.
-  wallet.settings.get().then(({ activeChainId }) => port.postMessage({ kind: 'event', event: 'connect', data: { chainId: toHexChainId(activeChainId) } }));
+  wallet.settings
+    .get()
+    .then(({ activeChainId }) => port.postMessage({ kind: 'event', event: 'connect', data: { chainId: toHexChainId(activeChainId) } }));
   port.onMessage.addListener(async (message: unknown) => {
     const request = readPortRequest(message);
     if (!request) return;

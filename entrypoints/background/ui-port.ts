@@ -21,8 +21,13 @@ export function serveUiPort(port: Port, api: UiApi, ports: Set<Port>) {
       port.postMessage({ id: message.id, result: (await api.handle(message.method, message.params)) ?? null });
     } catch (err) {
       const { code, message: text } = err as { code?: unknown; message?: unknown };
-      port.postMessage({ id: message.id, error: { code: typeof code === 'string' || typeof code === 'number' ? code : 'internal', message: typeof text === 'string' ? text : 'Something went wrong.' } });
+      port.postMessage({
+        id: message.id,
+        error: {
+          code: typeof code === 'string' || typeof code === 'number' ? code : 'internal',
+          message: typeof text === 'string' ? text : 'Something went wrong.',
+        },
+      });
     }
   });
 }
-

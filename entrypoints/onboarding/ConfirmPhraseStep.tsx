@@ -56,7 +56,8 @@ export function ConfirmPhraseStep({ mnemonic, onBack, onNext }: Props) {
       </div>
       {tried && wrong.length > 0 && (
         <p className="error" data-testid="mnemonic-confirm-error">
-          {wrong.length === 1 ? `Word #${wrong[0]} does not match.` : `Words ${wrong.map((n) => `#${n}`).join(', ')} do not match.`} Check what you wrote down.
+          {wrong.length === 1 ? `Word #${wrong[0]} does not match.` : `Words ${wrong.map((n) => `#${n}`).join(', ')} do not match.`} Check what you
+          wrote down.
         </p>
       )}
       <div className="row">

@@ -29,7 +29,11 @@ export function Onboarding() {
         <section className="card">
           <h2>Set up your wallet</h2>
           <p className="hint">Your keys stay in this browser, encrypted with a password only you know.</p>
-          {initialized && <p className="warning">A wallet already exists in this browser. Setting up a new one replaces it: make sure you have its secret phrase.</p>}
+          {initialized && (
+            <p className="warning">
+              A wallet already exists in this browser. Setting up a new one replaces it: make sure you have its secret phrase.
+            </p>
+          )}
           <div className="choices">
             <button type="button" className="primary" data-testid="onboarding-create" onClick={() => setStep({ name: 'show-phrase' })}>
               Create a new wallet
@@ -40,12 +44,31 @@ export function Onboarding() {
           </div>
         </section>
       )}
-      {step.name === 'show-phrase' && <ShowPhraseStep shown={step.mnemonic} onBack={() => setStep({ name: 'choose' })} onNext={(mnemonic) => setStep({ name: 'confirm-phrase', mnemonic })} />}
-      {step.name === 'confirm-phrase' && (
-        <ConfirmPhraseStep mnemonic={step.mnemonic} onBack={() => setStep({ name: 'show-phrase', mnemonic: step.mnemonic })} onNext={() => setStep({ name: 'secure', secret: step.mnemonic, back: { name: 'choose' } })} />
+      {step.name === 'show-phrase' && (
+        <ShowPhraseStep
+          shown={step.mnemonic}
+          onBack={() => setStep({ name: 'choose' })}
+          onNext={(mnemonic) => setStep({ name: 'confirm-phrase', mnemonic })}
+        />
       )}
-      {step.name === 'import' && <ImportStep onBack={() => setStep({ name: 'choose' })} onNext={(secret) => setStep({ name: 'secure', secret, back: { name: 'import' } })} />}
-      {step.name === 'secure' && <SecureStep secret={step.secret} replaceExisting={initialized} onBack={() => setStep(step.back)} onDone={(address) => setStep({ name: 'done', address })} />}
+      {step.name === 'confirm-phrase' && (
+        <ConfirmPhraseStep
+          mnemonic={step.mnemonic}
+          onBack={() => setStep({ name: 'show-phrase', mnemonic: step.mnemonic })}
+          onNext={() => setStep({ name: 'secure', secret: step.mnemonic, back: { name: 'choose' } })}
+        />
+      )}
+      {step.name === 'import' && (
+        <ImportStep onBack={() => setStep({ name: 'choose' })} onNext={(secret) => setStep({ name: 'secure', secret, back: { name: 'import' } })} />
+      )}
+      {step.name === 'secure' && (
+        <SecureStep
+          secret={step.secret}
+          replaceExisting={initialized}
+          onBack={() => setStep(step.back)}
+          onDone={(address) => setStep({ name: 'done', address })}
+        />
+      )}
       {step.name === 'done' && <DoneStep address={step.address} />}
     </main>
   );

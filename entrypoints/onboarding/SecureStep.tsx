@@ -41,7 +41,13 @@ export function SecureStep({ secret, replaceExisting, onBack, onDone }: Props) {
     <form className="card" onSubmit={submit}>
       <h2>Protect your wallet</h2>
       <p className="hint">This password unlocks Sharekeep on this browser. It cannot recover your wallet: only the secret phrase can.</p>
-      <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} testIds={{ password: 'password-input', confirm: 'password-confirm-input' }} />
+      <NewPasswordFields
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
+        testIds={{ password: 'password-input', confirm: 'password-confirm-input' }}
+      />
       <CountrySelect value={country} onChange={setCountry} testId="jurisdiction-select" />
       <p className="hint">Sharekeep refuses trades of tokens your country does not allow you to hold. You can change it later in settings.</p>
       {error && (

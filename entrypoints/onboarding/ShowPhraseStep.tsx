@@ -35,8 +35,8 @@ export function ShowPhraseStep({ shown, onBack, onNext }: Props) {
     <section className="card">
       <h2>Your secret phrase</h2>
       <p className="warning">
-        Write these words down on paper, in order, and keep them somewhere safe. Anyone who has them owns your wallet. Sharekeep will not show them again
-        unless you ask with your password.
+        Write these words down on paper, in order, and keep them somewhere safe. Anyone who has them owns your wallet. Sharekeep will not show them
+        again unless you ask with your password.
       </p>
       <label className="inline">
         <input type="checkbox" checked={words === 24} onChange={(e) => setWords(e.target.checked ? 24 : 12)} data-testid="mnemonic-24-words" />
@@ -56,13 +56,20 @@ export function ShowPhraseStep({ shown, onBack, onNext }: Props) {
         </p>
       )}
       <label className="inline">
-        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} data-testid="mnemonic-saved" />I have written the words down
+        <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} data-testid="mnemonic-saved" />I have written the words
+        down
       </label>
       <div className="row">
         <button type="button" onClick={onBack}>
           Back
         </button>
-        <button type="button" className="primary" disabled={!mnemonic || !saved} onClick={() => mnemonic && onNext(mnemonic)} data-testid="mnemonic-continue">
+        <button
+          type="button"
+          className="primary"
+          disabled={!mnemonic || !saved}
+          onClick={() => mnemonic && onNext(mnemonic)}
+          data-testid="mnemonic-continue"
+        >
           Continue
         </button>
       </div>

@@ -19,22 +19,48 @@ export function Header() {
         <a href="#/" className="logo" title="Portfolio">
           <span className="sr-only">Portfolio</span>
         </a>
-        <select className="network" aria-label="Network" value={chainId} onChange={(e) => call('network.select', { chainId: Number(e.target.value) }).catch(() => undefined)} data-testid="network-select">
+        <select
+          className="network"
+          aria-label="Network"
+          value={chainId}
+          onChange={(e) => call('network.select', { chainId: Number(e.target.value) }).catch(() => undefined)}
+          data-testid="network-select"
+        >
           {(networks ?? []).map((n) => (
             <option key={n.chainId} value={n.chainId}>
               {n.name}
             </option>
           ))}
         </select>
-        <button type="button" className="icon" aria-label="Settings" title="Settings" onClick={() => navigate('/settings')} data-testid="settings-button">
+        <button
+          type="button"
+          className="icon"
+          aria-label="Settings"
+          title="Settings"
+          onClick={() => navigate('/settings')}
+          data-testid="settings-button"
+        >
           ⚙
         </button>
-        <button type="button" className="icon" aria-label="Lock" title="Lock" onClick={() => call('lock').catch(() => undefined)} data-testid="lock-button">
+        <button
+          type="button"
+          className="icon"
+          aria-label="Lock"
+          title="Lock"
+          onClick={() => call('lock').catch(() => undefined)}
+          data-testid="lock-button"
+        >
           Lock
         </button>
       </div>
       <div className="header-row">
-        <select className="account" aria-label="Account" value={selected} onChange={(e) => call('accounts.select', { address: e.target.value }).catch(() => undefined)} data-testid="account-select">
+        <select
+          className="account"
+          aria-label="Account"
+          value={selected}
+          onChange={(e) => call('accounts.select', { address: e.target.value }).catch(() => undefined)}
+          data-testid="account-select"
+        >
           {visible.map((a) => (
             <option key={a.address} value={a.address}>
               {shortName(a.name)}

@@ -28,7 +28,14 @@ export function UnlockScreen() {
       <form onSubmit={unlock} className="unlock-form">
         <label className="field">
           <span>Password</span>
-          <input type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} data-testid="unlock-password" />
+          <input
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="unlock-password"
+          />
         </label>
         {error && (
           <p className="error" role="alert" data-testid="unlock-error">

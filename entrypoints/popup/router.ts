@@ -14,7 +14,8 @@ export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   const params = new URLSearchParams(query);
-  if (parts[0] === 'token' && /^\d+$/.test(parts[1] ?? '') && /^0x[0-9a-fA-F]{40}$/.test(parts[2] ?? '')) return { name: 'token', chainId: Number(parts[1]), address: parts[2] };
+  if (parts[0] === 'token' && /^\d+$/.test(parts[1] ?? '') && /^0x[0-9a-fA-F]{40}$/.test(parts[2] ?? ''))
+    return { name: 'token', chainId: Number(parts[1]), address: parts[2] };
   if (parts[0] === 'issue' && /^\d+$/.test(parts[1] ?? '') && /^0x[0-9a-fA-F]{40}$/.test(parts[2] ?? '')) {
     return { name: 'issue', chainId: Number(parts[1]), address: parts[2], side: params.get('side') === 'redeem' ? 'redeem' : 'mint' };
   }

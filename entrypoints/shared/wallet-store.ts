@@ -15,6 +15,9 @@ export function openWalletStore() {
     },
     async () => (await browser.storage.session.get(UNLOCKED_FLAG))[UNLOCKED_FLAG] === true,
   );
-  store.getState().refresh().catch(() => undefined);
+  store
+    .getState()
+    .refresh()
+    .catch(() => undefined);
   return store;
 }

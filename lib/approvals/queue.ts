@@ -6,7 +6,15 @@
 import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
 import type { Clock } from '../ports';
 
-export type ApprovalKind = 'connect' | 'sign-message' | 'sign-typed-data' | 'transaction' | 'add-chain' | 'switch-chain' | 'watch-asset' | 'issuer-request';
+export type ApprovalKind =
+  | 'connect'
+  | 'sign-message'
+  | 'sign-typed-data'
+  | 'transaction'
+  | 'add-chain'
+  | 'switch-chain'
+  | 'watch-asset'
+  | 'issuer-request';
 
 export interface PendingApproval<Details = unknown> {
   id: string;

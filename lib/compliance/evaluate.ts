@@ -58,7 +58,12 @@ function judgeTokens(roles: Roles, params: Omit<EvaluateParameters, 'intent' | '
     if (!policy) continue;
     const source = policy.restrictions.source;
     if (!policy.verified) {
-      reasons.push({ code: 'unverified-token', severity: 'warn', message: `${policy.symbol} at ${token} is not verified against its issuer's records.`, source });
+      reasons.push({
+        code: 'unverified-token',
+        severity: 'warn',
+        message: `${policy.symbol} at ${token} is not verified against its issuer's records.`,
+        source,
+      });
     }
     const restriction = restrictionFor(policy, params.jurisdiction);
     if (!restriction.restricted) continue;
@@ -97,7 +102,13 @@ function intentReasons(warnings: IntentWarning[]): ComplianceReason[] {
 function simulationReasons(simulation: SimulationResult | undefined): ComplianceReason[] {
   if (!simulation || simulation.ok) return [];
   if (simulation.reason === 'reverted') {
-    return [{ code: 'simulation-reverted', severity: 'warn', message: `A dry run says this transaction would fail (${simulation.revertReason}); you would still pay gas.` }];
+    return [
+      {
+        code: 'simulation-reverted',
+        severity: 'warn',
+        message: `A dry run says this transaction would fail (${simulation.revertReason}); you would still pay gas.`,
+      },
+    ];
   }
   return [{ code: 'simulation-unavailable', severity: 'warn', message: `Balance changes could not be simulated: ${simulation.message}` }];
 }

@@ -25,7 +25,10 @@ export function restrictionFor(policy: TokenPolicy, jurisdiction: string | undef
     return { restricted: true, rule: `${policy.symbol} (issued by ${policy.issuerName}) may not be held by residents of ${country}` };
   }
   if (allowedOnly && !allowedOnly.some((c) => c.toUpperCase() === country)) {
-    return { restricted: true, rule: `${policy.symbol} (issued by ${policy.issuerName}) is offered only to residents of ${list(allowedOnly)}, not ${country}` };
+    return {
+      restricted: true,
+      rule: `${policy.symbol} (issued by ${policy.issuerName}) is offered only to residents of ${list(allowedOnly)}, not ${country}`,
+    };
   }
   return { restricted: false };
 }

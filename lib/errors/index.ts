@@ -41,9 +41,15 @@ export class ProviderRpcError extends Error {
 
 export const rpcErrors = {
   userRejected: (msg = 'User rejected the request.') => new ProviderRpcError(RpcErrorCode.userRejected, msg),
-  unauthorized: (msg = 'The requested account and/or method has not been authorized by the user.') => new ProviderRpcError(RpcErrorCode.unauthorized, msg),
-  unsupportedMethod: (method: string) => new ProviderRpcError(RpcErrorCode.unsupportedMethod, `The method "${method}" is not supported by Sharekeep.`),
-  unrecognizedChain: (chainId: string) => new ProviderRpcError(RpcErrorCode.unrecognizedChain, `Unrecognized chain ID "${chainId}". Try adding the chain using wallet_addEthereumChain first.`),
+  unauthorized: (msg = 'The requested account and/or method has not been authorized by the user.') =>
+    new ProviderRpcError(RpcErrorCode.unauthorized, msg),
+  unsupportedMethod: (method: string) =>
+    new ProviderRpcError(RpcErrorCode.unsupportedMethod, `The method "${method}" is not supported by Sharekeep.`),
+  unrecognizedChain: (chainId: string) =>
+    new ProviderRpcError(
+      RpcErrorCode.unrecognizedChain,
+      `Unrecognized chain ID "${chainId}". Try adding the chain using wallet_addEthereumChain first.`,
+    ),
   invalidParams: (msg: string) => new ProviderRpcError(RpcErrorCode.invalidParams, msg),
   invalidRequest: (msg: string) => new ProviderRpcError(RpcErrorCode.invalidRequest, msg),
   resourceUnavailable: (msg: string) => new ProviderRpcError(RpcErrorCode.resourceUnavailable, msg),

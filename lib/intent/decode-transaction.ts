@@ -21,7 +21,14 @@ interface Known {
 }
 
 const known = new Map<Hex, Known>();
-for (const decoder of [...erc20Decoders, ...permit2Decoders, ...uniswapV2Decoders, ...uniswapV3Decoders, ...universalRouterDecoders, ...issuerDecoders]) {
+for (const decoder of [
+  ...erc20Decoders,
+  ...permit2Decoders,
+  ...uniswapV2Decoders,
+  ...uniswapV3Decoders,
+  ...universalRouterDecoders,
+  ...issuerDecoders,
+]) {
   const item = parseAbiItem(decoder.signature) as AbiFunction;
   known.set(toFunctionSelector(item), { item, decoder });
 }
@@ -34,14 +41,22 @@ function unreadable(summary: string, message: string): IntentDraft {
 function decodeCall(data: Hex, env: Omit<DecodeEnv, 'decodeNested'>, depth: number): IntentDraft & { payable?: boolean } {
   const target = env.d.address(env.tx.to as Address);
   if (data.length < 10) {
-    return unreadable(`Call ${target} with ${(data.length - 2) / 2} bytes of data, too short to name a function.`, 'The data is shorter than a function selector; it cannot be decoded.');
+    return unreadable(
+      `Call ${target} with ${(data.length - 2) / 2} bytes of data, too short to name a function.`,
+      'The data is shorter than a function selector; it cannot be decoded.',
+    );
   }
   const result = decodeStrict(bySelector, data);
   if (result.status === 'unknown-selector') {
     return {
       kind: 'contract-call',
       summary: `Call an unrecognised function (${data.slice(0, 10)}) on ${target}.`,
-      warnings: [{ code: 'unknown-method', message: 'Sharekeep does not recognise this function, so it cannot say what it does; rely on the simulated balance changes.' }],
+      warnings: [
+        {
+          code: 'unknown-method',
+          message: 'Sharekeep does not recognise this function, so it cannot say what it does; rely on the simulated balance changes.',
+        },
+      ],
     };
   }
   if (result.status === 'malformed') {
@@ -59,7 +74,12 @@ function decodeCall(data: Hex, env: Omit<DecodeEnv, 'decodeNested'>, depth: numb
     return {
       kind: 'contract-call',
       summary: `Call ${result.call.functionName} on ${target}.`,
-      warnings: [{ code: 'unknown-method', message: `Sharekeep could not put this ${result.call.functionName} call in words; rely on the simulated balance changes.` }],
+      warnings: [
+        {
+          code: 'unknown-method',
+          message: `Sharekeep could not put this ${result.call.functionName} call in words; rely on the simulated balance changes.`,
+        },
+      ],
     };
   }
 }
@@ -78,7 +98,11 @@ function describeRequest(tx: TransactionRequestLike, ctx: DecodeContext): Intent
     };
   }
   if (data === '0x') {
-    return { kind: 'native-transfer', summary: `Send ${d.amount('native', value)} to ${d.address(tx.to)}.`, assetsOut: value > 0n ? [{ token: 'native', amount: value }] : [] };
+    return {
+      kind: 'native-transfer',
+      summary: `Send ${d.amount('native', value)} to ${d.address(tx.to)}.`,
+      assetsOut: value > 0n ? [{ token: 'native', amount: value }] : [],
+    };
   }
   const draft = decodeCall(data, { tx, ctx, d }, 0);
   const warnings = [...(draft.warnings ?? [])];

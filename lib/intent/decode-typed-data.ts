@@ -20,7 +20,12 @@ function unknownDraft(data: ValidTypedData): TypedDataDraft {
   return {
     summary: `Sign a ${data.primaryType} message${who} that Sharekeep cannot describe.`,
     tokens: data.domain.verifyingContract ? [data.domain.verifyingContract] : [],
-    warnings: [{ code: 'unknown-typed-data', message: 'Sharekeep does not know this kind of signature, so it cannot say what signing it allows. Sign only if you trust the site.' }],
+    warnings: [
+      {
+        code: 'unknown-typed-data',
+        message: 'Sharekeep does not know this kind of signature, so it cannot say what signing it allows. Sign only if you trust the site.',
+      },
+    ],
   };
 }
 

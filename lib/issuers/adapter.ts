@@ -56,5 +56,20 @@ export function checkCommonFields(q: QuoteFields, ask: QuoteAsk): void {
 /** The checked quote an adapter hands the service: the issuer's numbers and the encoded call. */
 export function checkedQuote(protocol: IssuerProtocol, q: QuoteFields, ask: QuoteAsk, data: Hex, orderId?: bigint): CheckedQuote {
   const { quantity, price, value, fee, total, paymentToken, expiry, marketStatus, contract } = q;
-  return { protocol, side: ask.side, token: ask.token, quantity, price, value, fee, total, paymentToken, expiry, marketStatus, contract, data, ...(orderId === undefined ? {} : { orderId }) };
+  return {
+    protocol,
+    side: ask.side,
+    token: ask.token,
+    quantity,
+    price,
+    value,
+    fee,
+    total,
+    paymentToken,
+    expiry,
+    marketStatus,
+    contract,
+    data,
+    ...(orderId === undefined ? {} : { orderId }),
+  };
 }

@@ -39,10 +39,22 @@ export const attestationAdapter: IssuerAdapter = {
     );
     for (const log of logs) {
       if (log.eventName === 'MintWithAttestation' && quote.side === 'mint' && log.args.asset && isAddressEqual(log.args.asset, quote.token)) {
-        return { state: 'settled', tokenAmount: log.args.quantity ?? 0n, paymentAmount: log.args.depositTokenAmount ?? 0n, fee: quote.fee, blockNumber: receipt.blockNumber };
+        return {
+          state: 'settled',
+          tokenAmount: log.args.quantity ?? 0n,
+          paymentAmount: log.args.depositTokenAmount ?? 0n,
+          fee: quote.fee,
+          blockNumber: receipt.blockNumber,
+        };
       }
       if (log.eventName === 'RedeemWithAttestation' && quote.side === 'redeem' && log.args.asset && isAddressEqual(log.args.asset, quote.token)) {
-        return { state: 'settled', tokenAmount: log.args.quantity ?? 0n, paymentAmount: log.args.receiveTokenAmount ?? 0n, fee: quote.fee, blockNumber: receipt.blockNumber };
+        return {
+          state: 'settled',
+          tokenAmount: log.args.quantity ?? 0n,
+          paymentAmount: log.args.receiveTokenAmount ?? 0n,
+          fee: quote.fee,
+          blockNumber: receipt.blockNumber,
+        };
       }
     }
     return { state: 'failed', reason: 'The transaction was mined but the issuer contract reported no mint or redemption for this account.' };

@@ -70,7 +70,12 @@ export function createChainReader(rpc: RpcCall): ChainReader {
 }
 
 /** Polls for a receipt until it comes or `attempts` run out (then null: still pending). */
-export async function waitForReceipt(chain: ChainReader, hash: Hex, sleep: (ms: number) => Promise<void>, attempts = 120): Promise<ChainReceipt | null> {
+export async function waitForReceipt(
+  chain: ChainReader,
+  hash: Hex,
+  sleep: (ms: number) => Promise<void>,
+  attempts = 120,
+): Promise<ChainReceipt | null> {
   for (let i = 0; i < attempts; i++) {
     const receipt = await chain.receipt(hash);
     if (receipt) return receipt;

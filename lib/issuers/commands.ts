@@ -28,7 +28,8 @@ export function issuerServiceFor(wallet: Wallet): IssuerService {
       const wanted = address ?? selected ?? accounts[0]?.address;
       const account = accounts.find((a) => a.address.toLowerCase() === wanted?.toLowerCase());
       if (!account) throw issuerError('issuer.no_account', 'Choose an account of this wallet first.');
-      if (account.kind === 'watch') throw issuerError('issuer.no_account', 'This is a watch-only account: Sharekeep holds no key for it and cannot mint or redeem with it.');
+      if (account.kind === 'watch')
+        throw issuerError('issuer.no_account', 'This is a watch-only account: Sharekeep holds no key for it and cannot mint or redeem with it.');
       return getAddress(account.address);
     },
     submit: (origin, tx) => wallet.signing.submit(origin, tx),
@@ -43,7 +44,8 @@ function chainIdOf(p: Params): number {
 }
 
 function tokenOf(p: Params): Address {
-  if (typeof p.token !== 'string' || !isAddress(p.token, { strict: false })) throw new WalletError('ui.bad_address', 'That is not a valid token address.');
+  if (typeof p.token !== 'string' || !isAddress(p.token, { strict: false }))
+    throw new WalletError('ui.bad_address', 'That is not a valid token address.');
   return getAddress(p.token);
 }
 
@@ -66,7 +68,10 @@ function quantityOf(p: Params, decimals: number): bigint {
   return parseUnits(text, decimals);
 }
 
-export function createIssuerCommands(wallet: Wallet, service: IssuerService = issuerServiceFor(wallet)): Record<string, (p: Params) => Promise<unknown>> {
+export function createIssuerCommands(
+  wallet: Wallet,
+  service: IssuerService = issuerServiceFor(wallet),
+): Record<string, (p: Params) => Promise<unknown>> {
   return {
     'issuer.options': async (p) => service.options(chainIdOf(p), tokenOf(p)),
     'issuer.quote': async (p) => {
@@ -74,7 +79,13 @@ export function createIssuerCommands(wallet: Wallet, service: IssuerService = is
       const token = tokenOf(p);
       await wallet.ready();
       const decimals = wallet.registry()?.findToken(chainId, token)?.decimals ?? 18;
-      return service.quote({ chainId, token, side: sideOf(p), quantity: quantityOf(p, decimals), from: typeof p.from === 'string' ? p.from : undefined });
+      return service.quote({
+        chainId,
+        token,
+        side: sideOf(p),
+        quantity: quantityOf(p, decimals),
+        from: typeof p.from === 'string' ? p.from : undefined,
+      });
     },
     'issuer.submit': async (p) => service.submit(idOf(p)),
     'issuer.status': async (p) => service.status(idOf(p)),

@@ -21,12 +21,16 @@ export type IssuerErrorCode =
   | 'issuer.no_account'
   | 'issuer.failed';
 
-export const issuerError = (code: IssuerErrorCode, message: string, cause?: unknown) => new WalletError(code, message, cause === undefined ? undefined : { cause });
+export const issuerError = (code: IssuerErrorCode, message: string, cause?: unknown) =>
+  new WalletError(code, message, cause === undefined ? undefined : { cause });
 
 /** The issuer service's own error codes (see devnet/issuer/README.md) and what the user reads. */
 const SERVICE_CODES: Record<string, { code: IssuerErrorCode; advice: string }> = {
   kyc_required: { code: 'issuer.kyc_required', advice: 'Complete the issuer’s identity check (KYC) for this address, then try again.' },
-  market_closed: { code: 'issuer.market_closed', advice: 'The issuer only mints and redeems while the stock market is open. Try again during market hours.' },
+  market_closed: {
+    code: 'issuer.market_closed',
+    advice: 'The issuer only mints and redeems while the stock market is open. Try again during market hours.',
+  },
   amount_below_minimum: { code: 'issuer.below_minimum', advice: 'Enter a larger amount.' },
   unknown_token: { code: 'issuer.unknown_token', advice: 'This issuer does not mint or redeem this token.' },
   not_found: { code: 'issuer.unknown_token', advice: 'This issuer does not offer that request.' },

@@ -21,12 +21,19 @@ function originOf(url: string): string | undefined {
   }
 }
 
-export function createAllowlistedFetch(fetchImpl: FetchLike, isAllowed: (origin: string) => boolean, options: GuardedFetchOptions = {}): AllowlistedFetch {
+export function createAllowlistedFetch(
+  fetchImpl: FetchLike,
+  isAllowed: (origin: string) => boolean,
+  options: GuardedFetchOptions = {},
+): AllowlistedFetch {
   const timeoutMs = options.timeoutMs ?? 15_000;
   return async (url, init = {}) => {
     const origin = originOf(url);
     if (!origin || !isAllowed(origin)) {
-      throw issuerError('issuer.not_allowlisted', `Sharekeep talks only to issuers in its allowlist; ${origin ?? 'that address'} is not one. Nothing was sent.`);
+      throw issuerError(
+        'issuer.not_allowlisted',
+        `Sharekeep talks only to issuers in its allowlist; ${origin ?? 'that address'} is not one. Nothing was sent.`,
+      );
     }
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);

@@ -11,6 +11,13 @@ export { type IssuerErrorCode, issuerError } from './errors';
 export { createAllowlistedFetch, type GuardedFetchOptions } from './guarded-fetch';
 export { createIssuerApi, type IssuerApi, type IssuerEndpoint, type QuoteBody } from './issuer-api';
 export { orderProcessorAdapter } from './order-processor';
-export { createIssuerService, type IssuerOptions, type IssuerService, type IssuerServiceDeps, type IssuerTransaction, type QuoteParams } from './service';
+export {
+  createIssuerService,
+  type IssuerOptions,
+  type IssuerService,
+  type IssuerServiceDeps,
+  type IssuerTransaction,
+  type QuoteParams,
+} from './service';
 export type { CheckedQuote, IssuerProtocol, IssuerSide, QuoteAsk, Settlement } from './types';
 export type { IssuerRequestStatus, IssuerRequestView, TokenRefView } from './view';

@@ -29,7 +29,10 @@ export interface IssuerApi {
 
 export function createIssuerApi(fetch: AllowlistedFetch, endpoint: IssuerEndpoint, isAllowlisted: (origin: string) => boolean): IssuerApi {
   const badAnswer = (detail: string) =>
-    issuerError('issuer.bad_answer', `${endpoint.name} answered something Sharekeep does not understand (${detail}). Nothing was signed; try again later.`);
+    issuerError(
+      'issuer.bad_answer',
+      `${endpoint.name} answered something Sharekeep does not understand (${detail}). Nothing was signed; try again later.`,
+    );
 
   async function request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
     const url = `${endpoint.origin}${path}`;
@@ -55,7 +58,12 @@ export function createIssuerApi(fetch: AllowlistedFetch, endpoint: IssuerEndpoin
     }
     if (response.status < 200 || response.status >= 300) {
       const error = v.safeParse(ServiceErrorSchema, json);
-      throw fromServiceError(endpoint.name, response.status, error.success ? error.output.error.code : undefined, error.success ? error.output.error.message : undefined);
+      throw fromServiceError(
+        endpoint.name,
+        response.status,
+        error.success ? error.output.error.code : undefined,
+        error.success ? error.output.error.message : undefined,
+      );
     }
     if (json === undefined) throw badAnswer('not JSON');
     return json;

@@ -36,15 +36,21 @@ export const orderProcessorAdapter: IssuerAdapter = {
     const receipt = await chain.receipt(hash);
     if (!receipt) return { state: 'pending', note: 'Waiting for the order transaction to be mined.' };
     if (!receipt.success) return { state: 'failed', reason: 'The issuer contract refused the order; nothing was taken.' };
-    const created = parseEventLogs({ abi: orderProcessorAbi, eventName: 'OrderCreated', logs: receipt.logs as never, strict: false }).find(
-      (log) => isAddressEqual(log.address, quote.contract),
+    const created = parseEventLogs({ abi: orderProcessorAbi, eventName: 'OrderCreated', logs: receipt.logs as never, strict: false }).find((log) =>
+      isAddressEqual(log.address, quote.contract),
     );
     const id = created?.args.id;
     if (id === undefined) return { state: 'failed', reason: 'The transaction was mined but created no order.' };
     const status = Number(await chain.read(quote.contract, orderProcessorAbi, 'getOrderStatus', [id]));
     if (status === ORDER_STATUS.active) return { state: 'pending', note: 'Order placed; waiting for the issuer to fill it.' };
     if (status === ORDER_STATUS.cancelled) {
-      return { state: 'failed', reason: quote.side === 'mint' ? 'The issuer cancelled the order and returned the escrowed payment.' : 'The issuer cancelled the order and returned your tokens.' };
+      return {
+        state: 'failed',
+        reason:
+          quote.side === 'mint'
+            ? 'The issuer cancelled the order and returned the escrowed payment.'
+            : 'The issuer cancelled the order and returned your tokens.',
+      };
     }
     const topics = encodeEventTopics({ abi: orderProcessorAbi, eventName: 'OrderFill', args: { id } }) as Hex[];
     const fills = parseEventLogs({

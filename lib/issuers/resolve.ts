@@ -26,7 +26,13 @@ export function resolveIssuer(registry: Registry | undefined, chainId: number, t
   const origin = issuer.origins.find((o) => o.verified && registry.isAllowlistedIssuerOrigin(o.origin))?.origin;
   const usable = issuer.contracts.filter((c) => c.chainId === chainId && c.verified && registry.isAllowlistedIssuerContract(chainId, c.address));
   const withRole = (roles: string[]) => usable.filter((c) => roles.includes(c.role)).map((c) => getAddress(c.address));
-  return { token, issuer, origin: origin ? new URL(origin).origin : undefined, mintContracts: withRole(['mint', 'mint-redeem']), redeemContracts: withRole(['redeem', 'mint-redeem']) };
+  return {
+    token,
+    issuer,
+    origin: origin ? new URL(origin).origin : undefined,
+    mintContracts: withRole(['mint', 'mint-redeem']),
+    redeemContracts: withRole(['redeem', 'mint-redeem']),
+  };
 }
 
 export const contractsFor = (resolved: ResolvedIssuer, side: IssuerSide) => (side === 'mint' ? resolved.mintContracts : resolved.redeemContracts);
@@ -35,7 +41,10 @@ export const contractsFor = (resolved: ResolvedIssuer, side: IssuerSide) => (sid
 export function requireAllowlisted(resolved: ResolvedIssuer, side: IssuerSide): string {
   const { issuer, origin } = resolved;
   if (!origin || contractsFor(resolved, side).length === 0) {
-    throw issuerError('issuer.not_allowlisted', `${issuer.name} is not allowlisted in Sharekeep to ${side} ${resolved.token.symbol} on this network. Nothing was sent.`);
+    throw issuerError(
+      'issuer.not_allowlisted',
+      `${issuer.name} is not allowlisted in Sharekeep to ${side} ${resolved.token.symbol} on this network. Nothing was sent.`,
+    );
   }
   return origin;
 }

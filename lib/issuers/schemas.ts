@@ -5,14 +5,26 @@
 import * as v from 'valibot';
 import { type Address, getAddress, type Hex, isAddress } from 'viem';
 
-const uint = v.pipe(v.string(), v.regex(/^\d{1,78}$/, 'a decimal string of base units'), v.transform((s: string) => BigInt(s)));
+const uint = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,78}$/, 'a decimal string of base units'),
+  v.transform((s: string) => BigInt(s)),
+);
 const address = v.pipe(
   v.string(),
   v.check((s) => isAddress(s, { strict: false }), 'an address'),
   v.transform((s) => getAddress(s) as Address),
 );
-const bytes32 = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{64}$/, '32 bytes of hex'), v.transform((s) => s as Hex));
-const signature = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{130}$/, 'a 65-byte signature'), v.transform((s) => s as Hex));
+const bytes32 = v.pipe(
+  v.string(),
+  v.regex(/^0x[0-9a-fA-F]{64}$/, '32 bytes of hex'),
+  v.transform((s) => s as Hex),
+);
+const signature = v.pipe(
+  v.string(),
+  v.regex(/^0x[0-9a-fA-F]{130}$/, 'a 65-byte signature'),
+  v.transform((s) => s as Hex),
+);
 const smallInt = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255));
 
 export const ServiceErrorSchema = v.object({ error: v.object({ code: v.pipe(v.string(), v.maxLength(64)), message: v.optional(v.string()) }) });

@@ -81,7 +81,8 @@ export function createIssuerService(deps: IssuerServiceDeps) {
   async function requireChain(chainId: number) {
     await deps.ready();
     const active = await deps.activeChainId();
-    if (chainId !== active) throw issuerError('issuer.unsupported', `Switch to network ${chainId} first: Sharekeep mints and redeems on the active network only.`);
+    if (chainId !== active)
+      throw issuerError('issuer.unsupported', `Switch to network ${chainId} first: Sharekeep mints and redeems on the active network only.`);
   }
 
   async function blockReason(chainId: number, token: Address, side: IssuerSide, paymentToken?: Address): Promise<string | undefined> {
@@ -105,7 +106,10 @@ export function createIssuerService(deps: IssuerServiceDeps) {
       const [symbol, decimals] = await Promise.all([chain.read(address, erc20Abi, 'symbol'), chain.read(address, erc20Abi, 'decimals')]);
       return { address, symbol: String(symbol).slice(0, 16), decimals: Number(decimals) };
     } catch {
-      throw issuerError('issuer.bad_answer', `The issuer named ${address} as the payment token, but it is not an ERC-20 token on this network. Nothing was signed.`);
+      throw issuerError(
+        'issuer.bad_answer',
+        `The issuer named ${address} as the payment token, but it is not an ERC-20 token on this network. Nothing was signed.`,
+      );
     }
   }
 
@@ -136,7 +140,10 @@ export function createIssuerService(deps: IssuerServiceDeps) {
     request.hashes.push(hash);
     const receipt = await waitForReceipt(chain, hash, sleep);
     if (!receipt?.success) {
-      throw issuerError('issuer.failed', `The ${request.payment.symbol} approval ${receipt ? 'failed on chain' : 'was not mined in time'}; the mint was not sent.`);
+      throw issuerError(
+        'issuer.failed',
+        `The ${request.payment.symbol} approval ${receipt ? 'failed on chain' : 'was not mined in time'}; the mint was not sent.`,
+      );
     }
   }
 
@@ -145,12 +152,18 @@ export function createIssuerService(deps: IssuerServiceDeps) {
     const [asset, needed] = quote.side === 'mint' ? [request.payment, quote.total] : [request.token, quote.quantity];
     const held = await chain.balanceOf(asset.address as Address, user);
     if (held < needed) {
-      throw issuerError('issuer.bad_amount', `This ${quote.side} needs ${needed} base units of ${asset.symbol} and the account holds ${held}. Nothing was sent.`);
+      throw issuerError(
+        'issuer.bad_amount',
+        `This ${quote.side} needs ${needed} base units of ${asset.symbol} and the account holds ${held}. Nothing was sent.`,
+      );
     }
   }
 
   async function readBalances(request: IssuerRequest) {
-    const [token, payment] = await Promise.all([chain.balanceOf(request.token.address as Address, request.user), chain.balanceOf(request.payment.address as Address, request.user)]);
+    const [token, payment] = await Promise.all([
+      chain.balanceOf(request.token.address as Address, request.user),
+      chain.balanceOf(request.payment.address as Address, request.user),
+    ]);
     return { token: token.toString(), payment: payment.toString() };
   }
 
@@ -159,7 +172,10 @@ export function createIssuerService(deps: IssuerServiceDeps) {
     request.status = 'failed';
     request.note = undefined;
     const rejected = code === 4001 && (!message || message === 'User rejected the request.');
-    request.error = { code: code ?? 'issuer.failed', message: rejected ? 'You rejected it in the Sharekeep window. Nothing more was sent.' : (message ?? 'The request failed.') };
+    request.error = {
+      code: code ?? 'issuer.failed',
+      message: rejected ? 'You rejected it in the Sharekeep window. Nothing more was sent.' : (message ?? 'The request failed.'),
+    };
   };
 
   return {
@@ -168,7 +184,9 @@ export function createIssuerService(deps: IssuerServiceDeps) {
       await deps.ready();
       const registry = deps.registry();
       const token = registry?.findToken(chainId, tokenAddress);
-      const ref = token ? { address: token.address, symbol: token.symbol, decimals: token.decimals } : { address: tokenAddress, symbol: '?', decimals: 18 };
+      const ref = token
+        ? { address: token.address, symbol: token.symbol, decimals: token.decimals }
+        : { address: tokenAddress, symbol: '?', decimals: 18 };
       let resolved: ReturnType<typeof resolveIssuer>;
       try {
         resolved = resolveIssuer(registry, chainId, tokenAddress);
@@ -206,20 +224,36 @@ export function createIssuerService(deps: IssuerServiceDeps) {
 
       const kyc = await api.kyc(user);
       if (!kyc.verified) {
-        throw issuerError('issuer.kyc_required', `${resolved.issuer.name} has no completed identity check (KYC) for ${user}. Complete it with the issuer, then try again.`);
+        throw issuerError(
+          'issuer.kyc_required',
+          `${resolved.issuer.name} has no completed identity check (KYC) for ${user}. Complete it with the issuer, then try again.`,
+        );
       }
       const raw = await api.quote({ token, side: params.side === 'mint' ? 'buy' : 'sell', quantity: params.quantity.toString(), address: user });
       const kind = (raw as { kind?: unknown }).kind;
       const adapter = typeof kind === 'string' && Object.hasOwn(ADAPTERS, kind) ? ADAPTERS[kind as IssuerProtocol] : undefined;
-      const ask: QuoteAsk = { chainId: params.chainId, issuerId: resolved.issuer.id, issuerName: resolved.issuer.name, user, token, side: params.side, quantity: params.quantity };
-      if (!adapter) throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
+      const ask: QuoteAsk = {
+        chainId: params.chainId,
+        issuerId: resolved.issuer.id,
+        issuerName: resolved.issuer.name,
+        user,
+        token,
+        side: params.side,
+        quantity: params.quantity,
+      };
+      if (!adapter)
+        throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
       const quote = adapter.checkQuote(raw, ask);
       requireAllowlistedContract(resolved, params.side, quote.contract);
       if (quote.marketStatus !== 'open') {
-        throw issuerError('issuer.market_closed', `${resolved.issuer.name} only mints and redeems while the market is open. Try again during market hours.`);
+        throw issuerError(
+          'issuer.market_closed',
+          `${resolved.issuer.name} only mints and redeems while the market is open. Try again during market hours.`,
+        );
       }
       const now = await chain.chainTime();
-      if (quote.expiry <= now) throw issuerError('issuer.quote_expired', `${resolved.issuer.name} sent a quote that has already expired. Ask for a new quote.`);
+      if (quote.expiry <= now)
+        throw issuerError('issuer.quote_expired', `${resolved.issuer.name} sent a quote that has already expired. Ask for a new quote.`);
 
       const request: IssuerRequest = {
         id: `${deps.clock.now().toString(36)}-${(counter++).toString(36)}`,
@@ -297,7 +331,9 @@ export function createIssuerService(deps: IssuerServiceDeps) {
 
     /** The newest request for a token (the popup reopened while one was under way). */
     latest(chainId: number, token: string): IssuerRequestView | undefined {
-      const mine = [...requests.values()].filter((r) => r.chainId === chainId && r.token.address.toLowerCase() === token.toLowerCase() && r.status !== 'quote');
+      const mine = [...requests.values()].filter(
+        (r) => r.chainId === chainId && r.token.address.toLowerCase() === token.toLowerCase() && r.status !== 'quote',
+      );
       const last = mine.at(-1);
       return last ? toView(last) : undefined;
     },

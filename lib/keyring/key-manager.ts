@@ -178,8 +178,10 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
 
   return {
     isInitialized: () => storage.exists(),
-    createFromMnemonic: (mnemonic, password, opts = {}) => mutex.run(async () => create(await keyringFromMnemonic(mnemonic), password, opts.replaceExisting ?? false)),
-    createFromPrivateKey: (privateKey, password, opts = {}) => mutex.run(async () => create(keyringFromPrivateKey(privateKey), password, opts.replaceExisting ?? false)),
+    createFromMnemonic: (mnemonic, password, opts = {}) =>
+      mutex.run(async () => create(await keyringFromMnemonic(mnemonic), password, opts.replaceExisting ?? false)),
+    createFromPrivateKey: (privateKey, password, opts = {}) =>
+      mutex.run(async () => create(keyringFromPrivateKey(privateKey), password, opts.replaceExisting ?? false)),
     generateMnemonic,
     validateMnemonic,
 
@@ -283,4 +285,3 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     }
   }
 }
-

@@ -16,7 +16,13 @@ const address = v.pipe(
 const name = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
 const privateKey = v.pipe(v.string(), v.regex(/^0x[0-9a-f]{64}$/)) as v.GenericSchema<Hex>;
 
-const HdAccountSchema = v.object({ kind: v.literal('hd'), index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0x7fffffff)), address, name, hidden: v.boolean() });
+const HdAccountSchema = v.object({
+  kind: v.literal('hd'),
+  index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0x7fffffff)),
+  address,
+  name,
+  hidden: v.boolean(),
+});
 const ImportedAccountSchema = v.object({ kind: v.literal('imported'), privateKey, address, name, hidden: v.boolean() });
 const WatchAccountSchema = v.object({ kind: v.literal('watch'), address, name, hidden: v.boolean() });
 const AccountEntrySchema = v.variant('kind', [HdAccountSchema, ImportedAccountSchema, WatchAccountSchema]);

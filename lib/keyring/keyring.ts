@@ -32,7 +32,10 @@ export async function keyringFromMnemonic(text: string): Promise<Keyring> {
 
 export function keyringFromPrivateKey(text: string): Keyring {
   const privateKey = parsePrivateKey(text);
-  return buildKeyring({ version: 1, accounts: [{ kind: 'imported', privateKey, address: privateKeyToAddress(privateKey), name: 'Imported 1', hidden: false }] }, undefined);
+  return buildKeyring(
+    { version: 1, accounts: [{ kind: 'imported', privateKey, address: privateKeyToAddress(privateKey), name: 'Imported 1', hidden: false }] },
+    undefined,
+  );
 }
 
 export async function openKeyring(state: KeyringState): Promise<Keyring> {
@@ -47,7 +50,8 @@ function buildKeyring(state: KeyringState, root: HdRoot | undefined): Keyring {
     return entry;
   };
   const rejectDuplicate = (address: Address) => {
-    if (state.accounts.some((account) => account.address === address)) throw new WalletError('keyring.duplicate_account', `Account ${address} is already in this wallet.`);
+    if (state.accounts.some((account) => account.address === address))
+      throw new WalletError('keyring.duplicate_account', `Account ${address} is already in this wallet.`);
   };
   const countOf = (kind: AccountEntry['kind']) => state.accounts.filter((account) => account.kind === kind).length;
   const update = (address: string, change: Partial<Pick<AccountEntry, 'name' | 'hidden'>>): KeyringState => {
@@ -60,30 +64,52 @@ function buildKeyring(state: KeyringState, root: HdRoot | undefined): Keyring {
     publicAccounts: () => state.accounts.map(toPublicAccount),
     privateKeyOf(address) {
       const entry = find(address);
-      if (entry.kind === 'watch') throw new WalletError('keyring.watch_only', `${entry.address} is a watch-only address; Sharekeep holds no key for it and cannot sign.`);
+      if (entry.kind === 'watch')
+        throw new WalletError('keyring.watch_only', `${entry.address} is a watch-only address; Sharekeep holds no key for it and cannot sign.`);
       if (entry.kind === 'imported') return entry.privateKey;
       if (!root) throw new WalletError('keyring.no_mnemonic', 'This wallet has no secret phrase.');
       return root.privateKeyAt(entry.index);
     },
     addHdAccount(name) {
-      if (!root) throw new WalletError('keyring.no_mnemonic', 'This wallet was imported from a private key, so it has no secret phrase to derive more accounts from.');
+      if (!root)
+        throw new WalletError(
+          'keyring.no_mnemonic',
+          'This wallet was imported from a private key, so it has no secret phrase to derive more accounts from.',
+        );
       const index = Math.max(-1, ...state.accounts.map((account) => (account.kind === 'hd' ? account.index : -1))) + 1;
       const address = privateKeyToAddress(root.privateKeyAt(index));
       rejectDuplicate(address);
-      const entry: AccountEntry = { kind: 'hd', index, address, name: name === undefined ? `Account ${index + 1}` : parseAccountName(name), hidden: false };
+      const entry: AccountEntry = {
+        kind: 'hd',
+        index,
+        address,
+        name: name === undefined ? `Account ${index + 1}` : parseAccountName(name),
+        hidden: false,
+      };
       return { ...state, accounts: [...state.accounts, entry] };
     },
     importPrivateKey(text, name) {
       const privateKey = parsePrivateKey(text);
       const address = privateKeyToAddress(privateKey);
       rejectDuplicate(address);
-      const entry: AccountEntry = { kind: 'imported', privateKey, address, name: name === undefined ? `Imported ${countOf('imported') + 1}` : parseAccountName(name), hidden: false };
+      const entry: AccountEntry = {
+        kind: 'imported',
+        privateKey,
+        address,
+        name: name === undefined ? `Imported ${countOf('imported') + 1}` : parseAccountName(name),
+        hidden: false,
+      };
       return { ...state, accounts: [...state.accounts, entry] };
     },
     addWatchOnly(text, name) {
       const address = parseAddress(text);
       rejectDuplicate(address);
-      const entry: AccountEntry = { kind: 'watch', address, name: name === undefined ? `Watch ${countOf('watch') + 1}` : parseAccountName(name), hidden: false };
+      const entry: AccountEntry = {
+        kind: 'watch',
+        address,
+        name: name === undefined ? `Watch ${countOf('watch') + 1}` : parseAccountName(name),
+        hidden: false,
+      };
       return { ...state, accounts: [...state.accounts, entry] };
     },
     rename: (address, name) => update(address, { name: parseAccountName(name) }),

@@ -49,7 +49,10 @@ export function parseMnemonic(text: string): string {
   for (let i = 0; i < entropy.length; i++) entropy[i] = Number.parseInt(entropyBits.slice(i * 8, i * 8 + 8), 2);
   const expected = sha256(entropy, 'bytes')[0].toString(2).padStart(8, '0').slice(0, checksumBits);
   if (expected !== bits.slice(-checksumBits)) {
-    throw new WalletError('keyring.bad_checksum', 'These words are all valid but do not form a valid secret phrase (checksum mismatch). Check the order and each word.');
+    throw new WalletError(
+      'keyring.bad_checksum',
+      'These words are all valid but do not form a valid secret phrase (checksum mismatch). Check the order and each word.',
+    );
   }
   return words.join(' ');
 }

@@ -21,5 +21,8 @@ export function looksLikePrivateKey(text: string): boolean {
 }
 
 function badPrivateKey(): WalletError {
-  return new WalletError('keyring.bad_private_key', 'That is not a valid private key: expected 64 hexadecimal characters, optionally starting with 0x.');
+  return new WalletError(
+    'keyring.bad_private_key',
+    'That is not a valid private key: expected 64 hexadecimal characters, optionally starting with 0x.',
+  );
 }

@@ -125,4 +125,3 @@ export function typedDataDigest(data: TypedDataPayload, version: TypedDataVersio
   if (data.primaryType !== 'EIP712Domain') parts.push(hashStruct(data.primaryType, data.message, types, version));
   return keccak256(concat(parts));
 }
-

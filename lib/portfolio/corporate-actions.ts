@@ -35,7 +35,10 @@ export interface MultiplierSchedule {
 }
 
 /** The multiplier in force at `nowSeconds`, and the scheduled one if it is not active yet. */
-export function effectiveMultiplier(s: MultiplierSchedule, nowSeconds: bigint): { value: bigint; scheduled: { value: bigint; activationTime: bigint } | null } {
+export function effectiveMultiplier(
+  s: MultiplierSchedule,
+  nowSeconds: bigint,
+): { value: bigint; scheduled: { value: bigint; activationTime: bigint } | null } {
   if (s.activationTime === 0n || s.newMultiplier === s.multiplier) return { value: s.multiplier, scheduled: null };
   if (nowSeconds >= s.activationTime) return { value: s.newMultiplier, scheduled: null };
   return { value: s.multiplier, scheduled: { value: s.newMultiplier, activationTime: s.activationTime } };

@@ -67,7 +67,9 @@ const quantity = (hex: string | null | undefined) => (hex ? BigInt(hex).toString
 
 async function multiplierHistoryFromViews(rpc: RpcRequester, token: string): Promise<CorporateActionEvent[]> {
   const length = Number(await view(rpc, token, 'multiplierUpdatesLength'));
-  const updates = await Promise.all(Array.from({ length: Math.max(0, length - 1) }, (_, i) => view(rpc, token, 'multiplierUpdates', [BigInt(i + 1)])));
+  const updates = await Promise.all(
+    Array.from({ length: Math.max(0, length - 1) }, (_, i) => view(rpc, token, 'multiplierUpdates', [BigInt(i + 1)])),
+  );
   return updates.map((u) => ({ value: String((u as readonly bigint[])[1]), blockNumber: null, transactionHash: null }));
 }
 
@@ -85,8 +87,14 @@ export async function fetchCorporateActions(rpc: RpcRequester, token: Token, opt
       const at = { blockNumber: quantity(log.blockNumber), transactionHash: log.transactionHash ?? null };
       const args = decoded.args as Record<string, bigint | undefined>;
       if (decoded.eventName === 'MultiplierUpdated' && args.value !== undefined) out.multiplierUpdates.push({ value: args.value.toString(), ...at });
-      if (decoded.eventName === 'BalancePerShareSet' && args.balancePerShare !== undefined) out.balancePerShare.push({ value: args.balancePerShare.toString(), ...at });
-      if (decoded.eventName === 'MultiplierScheduled' && args.newMultiplier !== undefined && args.activationTime !== undefined && Number(args.activationTime) > nowSeconds) {
+      if (decoded.eventName === 'BalancePerShareSet' && args.balancePerShare !== undefined)
+        out.balancePerShare.push({ value: args.balancePerShare.toString(), ...at });
+      if (
+        decoded.eventName === 'MultiplierScheduled' &&
+        args.newMultiplier !== undefined &&
+        args.activationTime !== undefined &&
+        Number(args.activationTime) > nowSeconds
+      ) {
         out.scheduled.push({ value: args.newMultiplier.toString(), activationTime: Number(args.activationTime) });
       }
     }

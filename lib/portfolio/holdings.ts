@@ -105,14 +105,24 @@ export function assembleSnapshot(input: AssembleSnapshotInput): PortfolioSnapsho
         underlyingAmount: underlying?.toString() ?? null,
         corporateActions: token.corporateActions,
         factor: factor == null ? null : factor.toString(),
-        price: price && status ? { answer: price.answer.toString(), decimals: price.decimals, updatedAt: price.updatedAt, status: status.status, reasons: status.reasons } : null,
+        price:
+          price && status
+            ? {
+                answer: price.answer.toString(),
+                decimals: price.decimals,
+                updatedAt: price.updatedAt,
+                status: status.status,
+                reasons: status.reasons,
+              }
+            : null,
         value: value?.toString() ?? null,
         valueDecimals: VALUE_DECIMALS,
         backing: backing ?? null,
         unavailable: [...unavailable],
       });
     });
-    if (balanceFailed) errors.push({ code: 'portfolio.balance_unavailable', message: `Could not read ${token.symbol} balances.`, token: token.address });
+    if (balanceFailed)
+      errors.push({ code: 'portfolio.balance_unavailable', message: `Could not read ${token.symbol} balances.`, token: token.address });
     for (const field of unavailable) {
       errors.push({ code: `portfolio.${field}_unavailable`, message: `Could not read the ${field} of ${token.symbol}.`, token: token.address });
     }

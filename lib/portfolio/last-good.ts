@@ -40,7 +40,11 @@ export function mergeWithLastGood(prev: PortfolioSnapshot | undefined, next: Por
     return {
       ...prev,
       errors: next.errors,
-      notice: { code: 'portfolio.showing_last_good', message: `Could not refresh: ${next.errors[0]?.message ?? 'the RPC failed'}`, since: lastGoodAt },
+      notice: {
+        code: 'portfolio.showing_last_good',
+        message: `Could not refresh: ${next.errors[0]?.message ?? 'the RPC failed'}`,
+        since: lastGoodAt,
+      },
     };
   }
   if (next.status === 'ok') return next;

@@ -69,7 +69,10 @@ async function aggregateSplitting(rpc: RpcRequester, multicall: string, calls: C
   } catch (err) {
     if (calls.length < 2 || !isBatchTooBig(err)) throw err;
     const half = Math.ceil(calls.length / 2);
-    const [first, second] = await Promise.all([aggregateSplitting(rpc, multicall, calls.slice(0, half)), aggregateSplitting(rpc, multicall, calls.slice(half))]);
+    const [first, second] = await Promise.all([
+      aggregateSplitting(rpc, multicall, calls.slice(0, half)),
+      aggregateSplitting(rpc, multicall, calls.slice(half)),
+    ]);
     return [...first, ...second];
   }
 }

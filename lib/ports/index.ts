@@ -23,7 +23,10 @@ export type RpcTransport = (url: string, body: unknown) => Promise<unknown>;
  * fetch() restricted to origins the wallet allows (configured RPC URLs and
  * allowlisted issuer origins). Any other origin is refused before a byte is sent.
  */
-export type AllowlistedFetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<{ status: number; json(): Promise<unknown> }>;
+export type AllowlistedFetch = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<{ status: number; json(): Promise<unknown> }>;
 
 export interface WindowOpener {
   /** Opens (or focuses) the approval window. */

@@ -7,7 +7,11 @@ import { type RpcRequester, readChainId } from './rpc.ts';
 import type { Token } from './schema.ts';
 
 const factoryAbi = parseAbi(['function getDShares() view returns (address[] dShares, address[] wrappedDShares)']);
-const erc20Abi = parseAbi(['function symbol() view returns (string)', 'function name() view returns (string)', 'function decimals() view returns (uint8)']);
+const erc20Abi = parseAbi([
+  'function symbol() view returns (string)',
+  'function name() view returns (string)',
+  'function decimals() view returns (uint8)',
+]);
 
 async function call(rpc: RpcRequester, to: string, data: Hex): Promise<Hex> {
   const result = await rpc.request({ method: 'eth_call', params: [{ to, data }, 'latest'] });

@@ -18,9 +18,7 @@ export interface RestrictionVerdict {
  * jurisdiction cannot satisfy an allowed-only list nor prove it is not excluded.
  */
 export function restrictionFor(token: Token, issuer: Issuer | undefined, jurisdiction: string | undefined): RestrictionVerdict {
-  const rule = token.restrictions
-    ? { value: token.restrictions, source: token.restrictions.source, verified: token.verified }
-    : issuer?.restrictions;
+  const rule = token.restrictions ? { value: token.restrictions, source: token.restrictions.source, verified: token.verified } : issuer?.restrictions;
   if (!rule || rule.value === null) {
     return { allowed: true, rule: 'unknown', countries: [], source: rule?.source ?? null, verified: false };
   }

@@ -101,10 +101,7 @@ export const RegistryDataSchema = v.pipe(
     issuers: v.array(IssuerSchema),
     tokens: v.array(TokenSchema),
   }),
-  v.check(
-    (data) => data.tokens.every((t) => data.issuers.some((i) => i.id === t.issuer)),
-    'every token names an issuer of the registry',
-  ),
+  v.check((data) => data.tokens.every((t) => data.issuers.some((i) => i.id === t.issuer)), 'every token names an issuer of the registry'),
   v.check((data) => data.tokens.every((t) => t.kind !== 'stock' || t.underlying !== null), 'a stock token names its underlying'),
 );
 

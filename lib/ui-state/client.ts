@@ -46,7 +46,8 @@ export function createWalletClient(connect: () => PortLike): WalletClient {
     });
     opened.onDisconnect.addListener(() => {
       port = undefined;
-      for (const entry of pending.values()) entry.reject(new UiCallError({ code: 'ui.disconnected', message: 'Sharekeep restarted; please try again.' }));
+      for (const entry of pending.values())
+        entry.reject(new UiCallError({ code: 'ui.disconnected', message: 'Sharekeep restarted; please try again.' }));
       pending.clear();
     });
     port = opened;

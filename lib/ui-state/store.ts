@@ -74,7 +74,10 @@ export function createWalletStore(client: WalletClient, cache?: SyncCache, still
     );
   }
   client.onStateChanged(() => {
-    store.getState().refresh().catch(() => undefined);
+    store
+      .getState()
+      .refresh()
+      .catch(() => undefined);
   });
   return store;
 }

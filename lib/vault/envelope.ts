@@ -49,7 +49,10 @@ export interface ParsedEnvelope {
 export function parseEnvelope(raw: unknown): ParsedEnvelope {
   const version = typeof raw === 'object' && raw !== null && 'version' in raw ? (raw as { version: unknown }).version : 1;
   if (typeof version === 'number' && version > CURRENT_VAULT_VERSION) {
-    throw new WalletError('vault.unsupported_version', `This vault was written by a newer version of Sharekeep (format ${version}). Update the extension to open it; the vault was left untouched.`);
+    throw new WalletError(
+      'vault.unsupported_version',
+      `This vault was written by a newer version of Sharekeep (format ${version}). Update the extension to open it; the vault was left untouched.`,
+    );
   }
   if (version === 2) {
     const parsed = v.safeParse(VaultEnvelopeV2Schema, raw);
@@ -66,5 +69,9 @@ export function parseEnvelope(raw: unknown): ParsedEnvelope {
 }
 
 export function corruptVault(cause?: unknown): WalletError {
-  return new WalletError('vault.corrupt', 'The stored vault is damaged and cannot be read. It was left as it is; you can restore the wallet from its secret phrase.', { cause });
+  return new WalletError(
+    'vault.corrupt',
+    'The stored vault is damaged and cannot be read. It was left as it is; you can restore the wallet from its secret phrase.',
+    { cause },
+  );
 }

@@ -70,7 +70,11 @@ async function readIntactSlot(key: string, raw: unknown): Promise<IntactSlot | u
 }
 
 function storageFailed(cause: unknown): WalletError {
-  return new WalletError('vault.storage_failed', 'The wallet could not be saved (storage is full or unavailable). Your previous vault is unchanged.', { cause });
+  return new WalletError(
+    'vault.storage_failed',
+    'The wallet could not be saved (storage is full or unavailable). Your previous vault is unchanged.',
+    { cause },
+  );
 }
 
 export function createVaultStorage(local: KeyValueStore): VaultStorage {
@@ -118,7 +122,8 @@ export function createVaultStorage(local: KeyValueStore): VaultStorage {
       const record: SlotRecord = { generation: current + 1, digest: await sha256Hex(body), body };
       // First into the slot that does not hold the newest intact vault, so a torn write
       // there leaves the current vault readable.
-      const [first, second] = newest?.key === VAULT_SLOT_KEYS[1] ? [VAULT_SLOT_KEYS[0], VAULT_SLOT_KEYS[1]] : [VAULT_SLOT_KEYS[1], VAULT_SLOT_KEYS[0]];
+      const [first, second] =
+        newest?.key === VAULT_SLOT_KEYS[1] ? [VAULT_SLOT_KEYS[0], VAULT_SLOT_KEYS[1]] : [VAULT_SLOT_KEYS[1], VAULT_SLOT_KEYS[0]];
       await put(first, record);
       // The new vault is now durable. Copying it over the other slot retires the copy that
       // an old password or weaker parameters could still open; if that copy fails, the

@@ -94,10 +94,16 @@ export interface TokenDetailView {
 }
 
 const UNKNOWN: FactView<never> = { value: null, source: null, verified: false };
-const factView = <T>(fact: Fact<T> | undefined): FactView<T> => (fact ? { value: fact.value, source: fact.source, verified: fact.verified } : UNKNOWN);
+const factView = <T>(fact: Fact<T> | undefined): FactView<T> =>
+  fact ? { value: fact.value, source: fact.source, verified: fact.verified } : UNKNOWN;
 
 /** Reads the token's factors, feeds, supply and the account's balance in one Multicall3 call. */
-export async function readTokenState(rpc: RpcRequester, token: Token, account: string | undefined, multicall = MULTICALL3_ADDRESS): Promise<PortfolioReadings> {
+export async function readTokenState(
+  rpc: RpcRequester,
+  token: Token,
+  account: string | undefined,
+  multicall = MULTICALL3_ADDRESS,
+): Promise<PortfolioReadings> {
   const { calls, reads } = buildPortfolioCalls([token], account ? [account] : [], multicall);
   // totalSupply is read only with a reserve feed; that is the only time the detail needs it.
   const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: encodeAggregate3Compact(calls) }, 'latest'] });
@@ -170,7 +176,10 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
   const price = priceFeed && priceFeed.answer > 0n ? priceFeed : null;
   const status = price ? priceStatus(price.updatedAt, token.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS, market, nowMs) : null;
   const balance = readings?.balances.get('0:0') ?? null;
-  const underlyingAmount = balance === null ? null : underlyingEquivalent(token.corporateActions, balance, { sValue: token.corporateActions === 'oracle-multiplier' ? factor : undefined });
+  const underlyingAmount =
+    balance === null
+      ? null
+      : underlyingEquivalent(token.corporateActions, balance, { sValue: token.corporateActions === 'oracle-multiplier' ? factor : undefined });
   const value = underlyingAmount !== null && price ? usdValue(underlyingAmount, price.answer, token.decimals, price.decimals) : null;
   const ca = input.corporateActions;
   const history = token.corporateActions === 'balance-per-share' ? ca.balancePerShare : ca.multiplierUpdates;
@@ -205,24 +214,53 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
     },
     rightsNotGiven: rightsNotGiven(issuer?.structure.value),
     restriction: {
-      ...(registry && listed ? registry.restrictionFor(token, input.jurisdiction) : { allowed: true, rule: 'unknown' as const, countries: [], source: null, verified: false }),
+      ...(registry && listed
+        ? registry.restrictionFor(token, input.jurisdiction)
+        : { allowed: true, rule: 'unknown' as const, countries: [], source: null, verified: false }),
       jurisdiction: input.jurisdiction ?? null,
     },
     market: { status: market.status, nextOpen: market.nextOpen, ...(market.holiday ? { holiday: market.holiday } : {}) },
-    price: price && status ? { answer: price.answer.toString(), decimals: price.decimals, updatedAt: price.updatedAt, status: status.status, reasons: status.reasons, ageSeconds: status.ageSeconds } : null,
+    price:
+      price && status
+        ? {
+            answer: price.answer.toString(),
+            decimals: price.decimals,
+            updatedAt: price.updatedAt,
+            status: status.status,
+            reasons: status.reasons,
+            ageSeconds: status.ageSeconds,
+          }
+        : null,
     holding:
       input.account && balance !== null && balance > 0n
-        ? { account: input.account, amount: balance.toString(), underlyingAmount: underlyingAmount?.toString() ?? null, value: value?.toString() ?? null, valueDecimals: VALUE_DECIMALS }
+        ? {
+            account: input.account,
+            amount: balance.toString(),
+            underlyingAmount: underlyingAmount?.toString() ?? null,
+            value: value?.toString() ?? null,
+            valueDecimals: VALUE_DECIMALS,
+          }
         : null,
     blockNumber: readings?.blockNumber?.toString() ?? null,
   };
 }
 
 /** Corporate actions of a token, never throwing: a failure is one more entry in `errors`. */
-export async function corporateActionsOf(rpc: RpcRequester, token: Token, options: Parameters<typeof fetchCorporateActions>[2]): Promise<CorporateActions> {
+export async function corporateActionsOf(
+  rpc: RpcRequester,
+  token: Token,
+  options: Parameters<typeof fetchCorporateActions>[2],
+): Promise<CorporateActions> {
   try {
     return await fetchCorporateActions(rpc, token, options);
   } catch (err) {
-    return { multiplierUpdates: [], scheduled: [], balancePerShare: [], dividends: [], annualFeeBps: null, errors: [err instanceof Error ? err.message : String(err)] };
+    return {
+      multiplierUpdates: [],
+      scheduled: [],
+      balancePerShare: [],
+      dividends: [],
+      annualFeeBps: null,
+      errors: [err instanceof Error ? err.message : String(err)],
+    };
   }
 }

@@ -112,7 +112,10 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
     const actual = await readChainId(rpc);
     if (actual !== ctx.chainId) {
       chainCheckedAt.delete(key);
-      throw new WalletError('portfolio.wrong_chain', `The RPC node answers for chain ${actual}, not ${ctx.chainId}. Check the network's RPC URL in Settings.`);
+      throw new WalletError(
+        'portfolio.wrong_chain',
+        `The RPC node answers for chain ${actual}, not ${ctx.chainId}. Check the network's RPC URL in Settings.`,
+      );
     }
     chainCheckedAt.set(key, clock.now());
   }
@@ -185,7 +188,7 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
       const ctx = await context();
       const { chainId, address } = parsed.output;
       const account = ctx.accounts.find((a) => a.toLowerCase() === parsed.output.account?.toLowerCase()) ?? ctx.selected;
-      if (chainId !== ctx.chainId) throw new WalletError('portfolio.other_chain', 'Switch to that token\'s network to see its details.');
+      if (chainId !== ctx.chainId) throw new WalletError('portfolio.other_chain', "Switch to that token's network to see its details.");
       const token = findPortfolioToken(ctx.registry, ctx.settings.watchedTokens, chainId, address);
       if (!token) throw new WalletError('portfolio.unknown_token', 'Sharekeep does not know this token. Add it first.');
 

@@ -32,7 +32,12 @@ export function portfolioTokens(registry: Registry | undefined, watched: readonl
 }
 
 /** The token at an address on a chain: from the registry, else from the watch list. */
-export function findPortfolioToken(registry: Registry | undefined, watched: readonly WatchedToken[], chainId: number, address: string): Token | undefined {
+export function findPortfolioToken(
+  registry: Registry | undefined,
+  watched: readonly WatchedToken[],
+  chainId: number,
+  address: string,
+): Token | undefined {
   const listed = registry?.findToken(chainId, address);
   if (listed) return listed;
   const mine = watched.find((w) => w.chainId === chainId && w.address.toLowerCase() === address.toLowerCase());

@@ -55,7 +55,13 @@ export interface PortfolioResult {
   refreshing: boolean;
 }
 
-function holdingView(h: Holding, token: Token | undefined, registry: Registry | undefined, market: { status: MarketState }, nowMs: number): HoldingView {
+function holdingView(
+  h: Holding,
+  token: Token | undefined,
+  registry: Registry | undefined,
+  market: { status: MarketState },
+  nowMs: number,
+): HoldingView {
   const listed = token !== undefined && registry?.findToken(token.chainId, token.address) !== undefined;
   const lookalike = listed ? undefined : registry?.lookalikes(h.token.chainId, h.token.symbol, h.token.address)[0];
   const heartbeat = token?.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
@@ -67,7 +73,16 @@ function holdingView(h: Holding, token: Token | undefined, registry: Registry | 
     verified: listed && token.verified,
     underlying: token?.underlying ? { ticker: token.underlying.ticker, name: token.underlying.name } : null,
     ...(lookalike ? { lookalikeOf: lookalike.symbol } : {}),
-    price: price ? { answer: price.answer, decimals: price.decimals, updatedAt: price.updatedAt, status: price.status, reasons: price.reasons, ageSeconds: price.ageSeconds } : null,
+    price: price
+      ? {
+          answer: price.answer,
+          decimals: price.decimals,
+          updatedAt: price.updatedAt,
+          status: price.status,
+          reasons: price.reasons,
+          ageSeconds: price.ageSeconds,
+        }
+      : null,
   };
 }
 
@@ -91,7 +106,13 @@ export function emptyPortfolioView(chainId: number, nowMs: number): PortfolioVie
  */
 export function buildPortfolioView(
   snapshot: PortfolioSnapshot | undefined,
-  options: { chainId: number; accounts: readonly string[]; registry: Registry | undefined; findToken(address: string): Token | undefined; nowMs: number },
+  options: {
+    chainId: number;
+    accounts: readonly string[];
+    registry: Registry | undefined;
+    findToken(address: string): Token | undefined;
+    nowMs: number;
+  },
 ): PortfolioView {
   const empty = emptyPortfolioView(options.chainId, options.nowMs);
   if (!snapshot || snapshot.chainId !== options.chainId) return empty;

@@ -15,9 +15,13 @@ export function createRpcCall(transport: RpcTransport, url: () => Promise<string
     try {
       answer = await transport(await url(), { jsonrpc: '2.0', id: nextId++, method, params });
     } catch (err) {
-      throw new ProviderRpcError(RpcErrorCode.chainDisconnected, `The network's RPC did not answer (${err instanceof Error ? err.message : 'unknown error'}).`);
+      throw new ProviderRpcError(
+        RpcErrorCode.chainDisconnected,
+        `The network's RPC did not answer (${err instanceof Error ? err.message : 'unknown error'}).`,
+      );
     }
-    if (typeof answer !== 'object' || answer === null) throw new ProviderRpcError(RpcErrorCode.internal, 'The RPC answered something that is not JSON-RPC.');
+    if (typeof answer !== 'object' || answer === null)
+      throw new ProviderRpcError(RpcErrorCode.internal, 'The RPC answered something that is not JSON-RPC.');
     const { result, error } = answer as { result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } };
     if (error) {
       const code = typeof error.code === 'number' && Number.isInteger(error.code) ? error.code : RpcErrorCode.internal;

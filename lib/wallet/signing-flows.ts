@@ -76,12 +76,31 @@ export function createSigningFlows(deps: SigningDeps) {
 
   function describe(intent: Intent, info: (a: Address) => TokenInfo | undefined, nativeSymbol: string) {
     const symbolOf = (token: Address | 'native') => (token === 'native' ? nativeSymbol : (info(token)?.symbol ?? token));
-    const amountOf = (token: Address | 'native', amount: bigint) => amountText(amount, token === 'native' ? { symbol: nativeSymbol, decimals: 18 } : info(token));
+    const amountOf = (token: Address | 'native', amount: bigint) =>
+      amountText(amount, token === 'native' ? { symbol: nativeSymbol, decimals: 18 } : info(token));
     const changes: SigningView['changes'] = [
-      ...intent.assetsOut.map((m) => ({ token: m.token, symbol: symbolOf(m.token), amount: amountOf(m.token, m.amount), direction: 'out' as const, ...(m.max ? { bound: 'max' as const } : {}) })),
-      ...intent.assetsIn.map((m) => ({ token: m.token, symbol: symbolOf(m.token), amount: amountOf(m.token, m.amount), direction: 'in' as const, ...(m.min ? { bound: 'min' as const } : {}) })),
+      ...intent.assetsOut.map((m) => ({
+        token: m.token,
+        symbol: symbolOf(m.token),
+        amount: amountOf(m.token, m.amount),
+        direction: 'out' as const,
+        ...(m.max ? { bound: 'max' as const } : {}),
+      })),
+      ...intent.assetsIn.map((m) => ({
+        token: m.token,
+        symbol: symbolOf(m.token),
+        amount: amountOf(m.token, m.amount),
+        direction: 'in' as const,
+        ...(m.min ? { bound: 'min' as const } : {}),
+      })),
     ];
-    const approvals = intent.approvals.map((a) => ({ token: a.token, symbol: symbolOf(a.token), spender: a.spender, amount: a.unlimited ? 'unlimited' : amountOf(a.token, a.amount), unlimited: a.unlimited }));
+    const approvals = intent.approvals.map((a) => ({
+      token: a.token,
+      symbol: symbolOf(a.token),
+      spender: a.spender,
+      amount: a.unlimited ? 'unlimited' : amountOf(a.token, a.amount),
+      unlimited: a.unlimited,
+    }));
     return { changes, approvals };
   }
 
@@ -105,7 +124,8 @@ export function createSigningFlows(deps: SigningDeps) {
     async personalSign(origin: string, params: unknown[]): Promise<Hex> {
       let [message, address] = params;
       // Some dApps send [address, message]; an address is never what a user is asked to sign.
-      if (typeof message === 'string' && isAddress(message) && !(typeof address === 'string' && isAddress(address))) [message, address] = [address, message];
+      if (typeof message === 'string' && isAddress(message) && !(typeof address === 'string' && isAddress(address)))
+        [message, address] = [address, message];
       if (typeof message !== 'string') throw rpcErrors.invalidParams('personal_sign expects [message, address] with the message as a string.');
       if (message.length > 1_000_000) throw rpcErrors.invalidParams('Message too long.');
       const account = await signerFor(origin, address);
@@ -121,8 +141,17 @@ export function createSigningFlows(deps: SigningDeps) {
       }
       const verdict: Verdict = { verdict: 'allow', reasons: [] };
       const view: SigningView = {
-        account, chainId: network.chainId, chainName: network.name, summary: 'Sign a message. It moves no funds by itself.',
-        intentKind: 'personal-message', changes: [], approvals: [], simulation: { status: 'not-run' }, verdict, warnings: [], message: text,
+        account,
+        chainId: network.chainId,
+        chainName: network.name,
+        summary: 'Sign a message. It moves no funds by itself.',
+        intentKind: 'personal-message',
+        changes: [],
+        approvals: [],
+        simulation: { status: 'not-run' },
+        verdict,
+        warnings: [],
+        message: text,
       };
       await approveAndCheck(origin, 'sign-message', view);
       return keys.signMessage(account, message);
@@ -138,8 +167,15 @@ export function createSigningFlows(deps: SigningDeps) {
       const verdict = await judge(described, network.chainId);
       const data = typeof raw === 'string' ? JSON.parse(raw) : raw;
       const view: SigningView = {
-        account, chainId: network.chainId, chainName: network.name, summary: described.summary, intentKind: described.kind,
-        ...describe(described, info, network.nativeCurrency.symbol), simulation: { status: 'not-run' }, verdict, warnings: described.warnings,
+        account,
+        chainId: network.chainId,
+        chainName: network.name,
+        summary: described.summary,
+        intentKind: described.kind,
+        ...describe(described, info, network.nativeCurrency.symbol),
+        simulation: { status: 'not-run' },
+        verdict,
+        warnings: described.warnings,
         typedData: JSON.stringify(data, null, 2),
       };
       await approveAndCheck(origin, 'sign-typed-data', view);
@@ -159,10 +195,13 @@ export function createSigningFlows(deps: SigningDeps) {
       const p = params[0] as Record<string, unknown> | undefined;
       const chainId = typeof p?.chainId === 'string' ? parseChainId(p.chainId) : undefined;
       if (!p || !chainId || !(p.chainId as string).startsWith('0x')) throw rpcErrors.invalidParams('Expected chainId as a 0x-prefixed hex string.');
-      const rpcUrl = Array.isArray(p.rpcUrls) ? p.rpcUrls.find((u): u is string => typeof u === 'string' && /^https?:\/\/[^\s]+$/.test(u)) : undefined;
+      const rpcUrl = Array.isArray(p.rpcUrls)
+        ? p.rpcUrls.find((u): u is string => typeof u === 'string' && /^https?:\/\/[^\s]+$/.test(u))
+        : undefined;
       if (!rpcUrl) throw rpcErrors.invalidParams('Expected rpcUrls with at least one http(s) URL.');
       const url = new URL(rpcUrl);
-      if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw rpcErrors.invalidParams('RPC URLs must use https (plain http only for this machine).');
+      if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+        throw rpcErrors.invalidParams('RPC URLs must use https (plain http only for this machine).');
       const name = typeof p.chainName === 'string' && p.chainName.trim() ? p.chainName.trim().slice(0, 64) : `Chain ${chainId}`;
       const currency = p.nativeCurrency as Record<string, unknown> | undefined;
       const symbol = typeof currency?.symbol === 'string' && /^[A-Za-z0-9.]{1,12}$/.test(currency.symbol) ? currency.symbol : 'ETH';
@@ -179,7 +218,10 @@ export function createSigningFlows(deps: SigningDeps) {
       // The user agreed to this URL: now check it is reachable and serves the chain it claims.
       const served = await rpcServesChain(rpcUrl);
       if (served === 'unreachable') throw rpcErrors.invalidParams(`The RPC at ${url.origin} did not answer; the network was not added.`);
-      if (served !== chainId) throw rpcErrors.invalidParams(`The RPC at ${url.origin} serves chain ${String(served)}, not ${toHexChainId(chainId)}; the network was not added.`);
+      if (served !== chainId)
+        throw rpcErrors.invalidParams(
+          `The RPC at ${url.origin} serves chain ${String(served)}, not ${toHexChainId(chainId)}; the network was not added.`,
+        );
       await saveCustomNetwork({ chainId, name, rpcUrl, symbol });
       await switchChain(chainId);
       return null;
@@ -189,7 +231,8 @@ export function createSigningFlows(deps: SigningDeps) {
       const p = params[0] as { type?: unknown; options?: Record<string, unknown> } | undefined;
       if (p?.type !== 'ERC20') throw rpcErrors.invalidParams('Sharekeep watches ERC20 tokens only.');
       const options = p.options ?? {};
-      if (typeof options.address !== 'string' || !isAddress(options.address, { strict: false })) throw rpcErrors.invalidParams('Expected options.address.');
+      if (typeof options.address !== 'string' || !isAddress(options.address, { strict: false }))
+        throw rpcErrors.invalidParams('Expected options.address.');
       const token = await inspectToken(options.address, { symbol: options.symbol, decimals: options.decimals }).catch((err: unknown) => {
         throw rpcErrors.invalidParams(err instanceof Error ? err.message : 'Not a token.');
       });
@@ -218,9 +261,22 @@ export function createSigningFlows(deps: SigningDeps) {
     return parseChainId(answered) ?? String(answered).slice(0, 80);
   }
 
-  async function saveCustomNetwork({ chainId, name, rpcUrl, symbol }: { chainId: number; name: string; rpcUrl: string; symbol: string }): Promise<void> {
+  async function saveCustomNetwork({
+    chainId,
+    name,
+    rpcUrl,
+    symbol,
+  }: {
+    chainId: number;
+    name: string;
+    rpcUrl: string;
+    symbol: string;
+  }): Promise<void> {
     await settings.update((s) => ({
-      customNetworks: [...s.customNetworks.filter((n) => n.chainId !== chainId), { chainId, name, rpcUrl, nativeCurrency: { name: symbol, symbol, decimals: 18 }, custom: true }],
+      customNetworks: [
+        ...s.customNetworks.filter((n) => n.chainId !== chainId),
+        { chainId, name, rpcUrl, nativeCurrency: { name: symbol, symbol, decimals: 18 }, custom: true },
+      ],
     }));
   }
 
@@ -230,7 +286,8 @@ export function createSigningFlows(deps: SigningDeps) {
     const network = await settings.activeNetwork();
     const onChain = (await tokenInfo.lookupFor(rpc, network.chainId, [address]))(address);
     if (!onChain) throw new Error('That address is not an ERC-20 token on the active network.');
-    if (claimed.decimals !== undefined && Number(claimed.decimals) !== onChain.decimals) throw new Error(`The token has ${onChain.decimals} decimals, not ${String(claimed.decimals)}.`);
+    if (claimed.decimals !== undefined && Number(claimed.decimals) !== onChain.decimals)
+      throw new Error(`The token has ${onChain.decimals} decimals, not ${String(claimed.decimals)}.`);
     const symbol = typeof claimed.symbol === 'string' && claimed.symbol ? claimed.symbol.slice(0, 16) : onChain.symbol;
     return {
       chainId: network.chainId,
@@ -259,9 +316,13 @@ export function createSigningFlows(deps: SigningDeps) {
     const firstPass = decodeTransaction(base);
     const info = await tokenInfo.lookupFor(rpc, network.chainId, firstPass.tokens);
     const intent = decodeTransaction(base, { tokenInfo: info, nativeSymbol: network.nativeCurrency.symbol });
-    const simulation = await simulateTransaction((m, p) => rpc(m, p), { from: tx.from, to: tx.to, data: tx.data, value: tx.value, gas: tx.gas }).catch(
-      (err): SimulationResult => ({ ok: false, reason: 'unsupported', message: err instanceof Error ? err.message : 'simulation failed' }),
-    );
+    const simulation = await simulateTransaction((m, p) => rpc(m, p), {
+      from: tx.from,
+      to: tx.to,
+      data: tx.data,
+      value: tx.value,
+      gas: tx.gas,
+    }).catch((err): SimulationResult => ({ ok: false, reason: 'unsupported', message: err instanceof Error ? err.message : 'simulation failed' }));
     const verdict = await judge(intent, network.chainId, simulation);
     const simulationView: SigningView['simulation'] = simulation.ok
       ? {
@@ -269,15 +330,29 @@ export function createSigningFlows(deps: SigningDeps) {
           changes: simulation.changes.map((c) => {
             const token = c.token === 'native' ? undefined : info(c.token);
             const decimals = c.token === 'native' ? 18 : token?.decimals;
-            return { token: c.token, symbol: c.token === 'native' ? network.nativeCurrency.symbol : (token?.symbol ?? c.token), delta: decimals === undefined ? `${c.delta} (raw units)` : formatUnits(c.delta, decimals) };
+            return {
+              token: c.token,
+              symbol: c.token === 'native' ? network.nativeCurrency.symbol : (token?.symbol ?? c.token),
+              delta: decimals === undefined ? `${c.delta} (raw units)` : formatUnits(c.delta, decimals),
+            };
           }),
         }
       : simulation.reason === 'reverted'
         ? { status: 'reverted', note: simulation.revertReason ?? 'The transaction would fail.' }
-        : { status: 'unsupported', note: 'Sharekeep could not simulate this transaction on this network, so the balance changes below come from decoding alone.' };
+        : {
+            status: 'unsupported',
+            note: 'Sharekeep could not simulate this transaction on this network, so the balance changes below come from decoding alone.',
+          };
     const view: SigningView = {
-      account: tx.from, chainId: network.chainId, chainName: network.name, summary: intent.summary, intentKind: intent.kind,
-      ...describe(intent, info, network.nativeCurrency.symbol), simulation: simulationView, verdict, warnings: intent.warnings,
+      account: tx.from,
+      chainId: network.chainId,
+      chainName: network.name,
+      summary: intent.summary,
+      intentKind: intent.kind,
+      ...describe(intent, info, network.nativeCurrency.symbol),
+      simulation: simulationView,
+      verdict,
+      warnings: intent.warnings,
       transaction: { to: tx.to, value: formatUnits(tx.value, 18), data: tx.data, nativeSymbol: network.nativeCurrency.symbol },
     };
     await approveAndCheck(origin, 'transaction', view);
@@ -299,7 +374,17 @@ export function createSigningFlows(deps: SigningDeps) {
         return (await rpc('eth_sendRawTransaction', [signed])) as Hex;
       },
     );
-    await deps.activity.add({ hash, chainId, from: tx.from, to: tx.to, origin, summary: intent.summary, status: 'pending', createdAt: deps.clock.now(), nonce: -1 });
+    await deps.activity.add({
+      hash,
+      chainId,
+      from: tx.from,
+      to: tx.to,
+      origin,
+      summary: intent.summary,
+      status: 'pending',
+      createdAt: deps.clock.now(),
+      nonce: -1,
+    });
     deps.stateChanged();
     return hash;
   }

@@ -18,7 +18,9 @@ export function createTokenInfoCache(source: TokenInfoSource) {
   async function readFromChain(rpc: RpcCall, address: Address): Promise<TokenInfo | null> {
     try {
       const [symbolHex, decimalsHex] = await Promise.all(
-        (['symbol', 'decimals'] as const).map((functionName) => rpc('eth_call', [{ to: address, data: encodeFunctionData({ abi: erc20, functionName }) }, 'latest'])),
+        (['symbol', 'decimals'] as const).map((functionName) =>
+          rpc('eth_call', [{ to: address, data: encodeFunctionData({ abi: erc20, functionName }) }, 'latest']),
+        ),
       );
       const symbol = decodeFunctionResult({ abi: erc20, functionName: 'symbol', data: symbolHex as `0x${string}` });
       const decimals = decodeFunctionResult({ abi: erc20, functionName: 'decimals', data: decimalsHex as `0x${string}` });

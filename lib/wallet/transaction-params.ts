@@ -47,7 +47,8 @@ export function parseTransactionParams(params: unknown): TransactionParams {
   if (tx.to !== undefined && tx.to !== null && tx.to !== '') out.to = address('to', tx.to);
   const data = tx.data ?? tx.input;
   if (data !== undefined && data !== null) {
-    if (typeof data !== 'string' || data.length % 2 !== 0 || !/^0x[0-9a-fA-F]*$/.test(data)) throw rpcErrors.invalidParams('Invalid "data": expected 0x-prefixed hex of whole bytes.');
+    if (typeof data !== 'string' || data.length % 2 !== 0 || !/^0x[0-9a-fA-F]*$/.test(data))
+      throw rpcErrors.invalidParams('Invalid "data": expected 0x-prefixed hex of whole bytes.');
     if (data.length > 2) out.data = data as Hex;
   }
   if (!out.to && !out.data) throw rpcErrors.invalidParams('A transaction needs a recipient or contract code.');
@@ -70,4 +71,3 @@ export function parseTransactionParams(params: unknown): TransactionParams {
   if (chainId !== undefined) out.chainId = Number(chainId);
   return out;
 }
-

@@ -191,7 +191,8 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
     },
     'settings.setAutoLock': async (p) => {
       const minutes = Number(p.minutes);
-      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60) throw new WalletError('settings.bad_auto_lock', 'Choose between 0 (never) and 1440 minutes.');
+      if (!Number.isInteger(minutes) || minutes < 0 || minutes > 24 * 60)
+        throw new WalletError('settings.bad_auto_lock', 'Choose between 0 (never) and 1440 minutes.');
       await wallet.settings.update({ autoLockMinutes: minutes });
       await touch();
       return state();
@@ -234,7 +235,8 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       const pending = (await wallet.activity.list()).filter((e) => e.status === 'pending' && e.chainId === chainId);
       for (const entry of pending) {
         const receipt = (await wallet.rpc('eth_getTransactionReceipt', [entry.hash]).catch(() => null)) as { status?: unknown } | null;
-        if (receipt && typeof receipt.status === 'string') await wallet.activity.setStatus(entry.hash, receipt.status === '0x1' ? 'confirmed' : 'failed');
+        if (receipt && typeof receipt.status === 'string')
+          await wallet.activity.setStatus(entry.hash, receipt.status === '0x1' ? 'confirmed' : 'failed');
       }
       return null;
     },
@@ -257,7 +259,9 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       const previous = await wallet.activity.recipients(from);
       const seen = previous.includes(to.toLowerCase());
       // Address poisoning: a new address sharing the first and last characters of one used before.
-      const lookalike = seen ? undefined : previous.find((a) => a.slice(0, 6) === to.toLowerCase().slice(0, 6) && a.slice(-4) === to.toLowerCase().slice(-4));
+      const lookalike = seen
+        ? undefined
+        : previous.find((a) => a.slice(0, 6) === to.toLowerCase().slice(0, 6) && a.slice(-4) === to.toLowerCase().slice(-4));
       return { seen, lookalike: lookalike ? getAddress(lookalike) : undefined };
     },
   };

@@ -47,11 +47,32 @@ export interface RequestContext {
 
 /** Read-only methods answered by the active network's node. */
 const PASSTHROUGH = new Set([
-  'eth_blockNumber', 'eth_call', 'eth_estimateGas', 'eth_feeHistory', 'eth_gasPrice', 'eth_getBalance', 'eth_getBlockByHash',
-  'eth_getBlockByNumber', 'eth_getBlockTransactionCountByHash', 'eth_getBlockTransactionCountByNumber', 'eth_getCode', 'eth_getLogs',
-  'eth_getProof', 'eth_getStorageAt', 'eth_getTransactionByBlockHashAndIndex', 'eth_getTransactionByBlockNumberAndIndex',
-  'eth_getTransactionByHash', 'eth_getTransactionCount', 'eth_getTransactionReceipt', 'eth_getUncleCountByBlockHash',
-  'eth_getUncleCountByBlockNumber', 'eth_maxPriorityFeePerGas', 'eth_protocolVersion', 'eth_syncing', 'net_listening', 'web3_clientVersion',
+  'eth_blockNumber',
+  'eth_call',
+  'eth_estimateGas',
+  'eth_feeHistory',
+  'eth_gasPrice',
+  'eth_getBalance',
+  'eth_getBlockByHash',
+  'eth_getBlockByNumber',
+  'eth_getBlockTransactionCountByHash',
+  'eth_getBlockTransactionCountByNumber',
+  'eth_getCode',
+  'eth_getLogs',
+  'eth_getProof',
+  'eth_getStorageAt',
+  'eth_getTransactionByBlockHashAndIndex',
+  'eth_getTransactionByBlockNumberAndIndex',
+  'eth_getTransactionByHash',
+  'eth_getTransactionCount',
+  'eth_getTransactionReceipt',
+  'eth_getUncleCountByBlockHash',
+  'eth_getUncleCountByBlockNumber',
+  'eth_maxPriorityFeePerGas',
+  'eth_protocolVersion',
+  'eth_syncing',
+  'net_listening',
+  'web3_clientVersion',
   'eth_blobBaseFee',
 ]);
 
@@ -168,7 +189,15 @@ export function createWallet(ports: WalletPorts) {
   const probeRpc = (url: string, method: string) => createRpcCall(ports.rpc, async () => url)(method);
 
   const signing = createSigningFlows({
-    keys, settings, rpc, activity, clock, approve, requireAccount, tokens, local: ports.local,
+    keys,
+    settings,
+    rpc,
+    activity,
+    clock,
+    approve,
+    requireAccount,
+    tokens,
+    local: ports.local,
     ready,
     stateChanged: ports.stateChanged,
     probeRpc,
@@ -191,7 +220,8 @@ export function createWallet(ports: WalletPorts) {
     wallet_getPermissions: async (ctx) => permissionsOf(ctx.origin),
     wallet_revokePermissions: async (ctx, params) => {
       const wanted = params[0];
-      if (typeof wanted !== 'object' || wanted === null || !Object.hasOwn(wanted, 'eth_accounts')) throw rpcErrors.invalidParams('Expected {"eth_accounts": {}}.');
+      if (typeof wanted !== 'object' || wanted === null || !Object.hasOwn(wanted, 'eth_accounts'))
+        throw rpcErrors.invalidParams('Expected {"eth_accounts": {}}.');
       await revokeSite(ctx.origin);
       return null;
     },
@@ -213,7 +243,10 @@ export function createWallet(ports: WalletPorts) {
     eth_signTypedData_v4: async (ctx, params) => signing.signTypedData(ctx.origin, params, 'V4'),
     eth_sendTransaction: async (ctx, params) => signing.sendTransaction(ctx.origin, params),
     eth_sign: async () => {
-      throw new ProviderRpcError(RpcErrorCode.unsupportedMethod, 'eth_sign is refused: it signs an opaque hash that could be a transaction. Use personal_sign or eth_signTypedData_v4.');
+      throw new ProviderRpcError(
+        RpcErrorCode.unsupportedMethod,
+        'eth_sign is refused: it signs an opaque hash that could be a transaction. Use personal_sign or eth_signTypedData_v4.',
+      );
     },
   };
 
@@ -258,4 +291,3 @@ export function createWallet(ports: WalletPorts) {
     },
   };
 }
-

@@ -48,7 +48,11 @@ export async function measureApprovalLatency(): Promise<BenchRow[]> {
     await ext.evaluate(
       (secret) =>
         new Promise<void>((resolve) => {
-          const { runtime } = (globalThis as unknown as { chrome: { runtime: { connect(o: object): { postMessage(m: object): void; onMessage: { addListener(cb: () => void): void } } } } }).chrome;
+          const { runtime } = (
+            globalThis as unknown as {
+              chrome: { runtime: { connect(o: object): { postMessage(m: object): void; onMessage: { addListener(cb: () => void): void } } } };
+            }
+          ).chrome;
           const port = runtime.connect({ name: 'sharekeep:ui' });
           port.onMessage.addListener(() => resolve());
           port.postMessage({ id: 1, method: 'onboarding.create', params: { secret, password: 'correct horse battery', jurisdiction: 'DE' } });

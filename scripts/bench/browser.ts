@@ -16,7 +16,16 @@ const POPUP_OPENS = 10;
 /** A blank MV3 extension with a static popup: the floor the popup is compared with. */
 function writeBlankExtension(): string {
   const dir = mkdtempSync(join(tmpdir(), 'blank-ext-'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Blank', version: '1.0', action: { default_popup: 'popup.html' }, background: { service_worker: 'sw.js' } }));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Blank',
+      version: '1.0',
+      action: { default_popup: 'popup.html' },
+      background: { service_worker: 'sw.js' },
+    }),
+  );
   writeFileSync(join(dir, 'sw.js'), '');
   writeFileSync(join(dir, 'popup.html'), '<!doctype html><html><body><p>Blank popup</p></body></html>');
   return dir;
@@ -30,7 +39,9 @@ async function domContentLoaded(contexts: BrowserContext[], url: string): Promis
   for (let i = 0; i < LOADS; i++) {
     for (const [k, page] of pages.entries()) {
       await page.goto(`${url}?load=${i}`);
-      times[k].push(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd));
+      times[k].push(
+        await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd),
+      );
     }
   }
   await Promise.all(pages.map((p) => p.close()));
@@ -59,7 +70,13 @@ async function firstContentfulPaints(context: BrowserContext, url: string): Prom
 /** DOMContentLoaded of the same page in browsers without and with the wallet, loads interleaved. */
 async function pageLoads(pageUrl: string): Promise<{ without: number; withExt: number }> {
   const plains = await Promise.all(
-    Array.from({ length: INSTANCES }, () => chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-plain-')), { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS })),
+    Array.from({ length: INSTANCES }, () =>
+      chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'bench-plain-')), {
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+      }),
+    ),
   );
   const wallets = [];
   for (let i = 0; i < INSTANCES; i++) wallets.push(await launchChromium());
@@ -95,7 +112,13 @@ export async function measureBrowser(): Promise<BenchRow[]> {
       { name: `page DOMContentLoaded, Sharekeep (median of ${LOADS} x ${INSTANCES} browsers)`, value: round(withExt), unit: 'ms' },
       { name: 'page-load overhead ratio', value: round(ratio, 3), unit: 'x', target: '<= 1.05 (issue), <= 1.10 (wallet)', ok: ratio <= 1.1 },
       { name: 'blank extension popup first paint (median of 10)', value: round(blankPopup), unit: 'ms' },
-      { name: 'popup first paint (median of 10)', value: round(popup), unit: 'ms', target: '< 150 ms and <= 2x blank', ok: popup < 150 && popup <= 2 * blankPopup },
+      {
+        name: 'popup first paint (median of 10)',
+        value: round(popup),
+        unit: 'ms',
+        target: '< 150 ms and <= 2x blank',
+        ok: popup < 150 && popup <= 2 * blankPopup,
+      },
       { name: 'popup / blank popup', value: round(popup / blankPopup), unit: 'x', target: '<= 2', ok: popup <= 2 * blankPopup },
       { name: 'service worker ready from script start', value: round(readyMs), unit: 'ms', target: '< 100 ms', ok: readyMs >= 0 && readyMs < 100 },
       { name: 'service worker JS heap', value: round(heapMb), unit: 'MB', target: '< 10 MB', ok: heapMb >= 0 && heapMb < 10 },

@@ -32,11 +32,28 @@ const ANSWER_EIGHTS = `0x${[0, 0x20, 0x40, 0x60, 0x80].map((at) => `6008${`60${a
 
 async function startChainOne(): Promise<{ url: string; child: ChildProcess }> {
   const port = await reservePort(0, 'bench anvil');
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '1', '--disable-block-gas-limit', '--code-size-limit', '1000000', '--silent'];
+  const args = [
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--chain-id',
+    '1',
+    '--disable-block-gas-limit',
+    '--code-size-limit',
+    '1000000',
+    '--silent',
+  ];
   const child = spawn(anvilBinary, args, { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 400; i++) {
-    if (await rpc(url, 'eth_chainId').then(() => true, () => false)) return { url, child };
+    if (
+      await rpc(url, 'eth_chainId').then(
+        () => true,
+        () => false,
+      )
+    )
+      return { url, child };
     await new Promise((r) => setTimeout(r, 25));
   }
   child.kill('SIGKILL');
@@ -45,7 +62,11 @@ async function startChainOne(): Promise<{ url: string; child: ChildProcess }> {
 
 let nextId = 1;
 async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params }),
+  });
   const body = (await res.json()) as { result?: unknown; error?: { message: string } };
   if (body.error) throw new Error(body.error.message);
   return body.result;
@@ -82,7 +103,19 @@ function uiCall(page: Page, method: string, params: Record<string, unknown> = {}
   return page.evaluate(
     ([m, p]) =>
       new Promise((resolve, reject) => {
-        const port = (globalThis as unknown as { chrome: { runtime: { connect(o: { name: string }): { postMessage(x: unknown): void; disconnect(): void; onMessage: { addListener(f: (x: { result?: unknown; error?: { message: string } }) => void): void } } } } }).chrome.runtime.connect({ name: 'sharekeep:ui' });
+        const port = (
+          globalThis as unknown as {
+            chrome: {
+              runtime: {
+                connect(o: { name: string }): {
+                  postMessage(x: unknown): void;
+                  disconnect(): void;
+                  onMessage: { addListener(f: (x: { result?: unknown; error?: { message: string } }) => void): void };
+                };
+              };
+            };
+          }
+        ).chrome.runtime.connect({ name: 'sharekeep:ui' });
         port.onMessage.addListener((msg) => {
           port.disconnect();
           if (msg.error) reject(new Error(msg.error.message));
@@ -109,7 +142,13 @@ async function popupFirstRow(url: string, snapshotEntry: unknown, extensionDir?:
     await uiCall(setup, 'onboarding.create', { secret: PHRASE, password: PASSWORD, jurisdiction: 'DE' });
     for (let i = 1; i < ACCOUNTS; i++) await uiCall(setup, 'accounts.add');
     await uiCall(setup, 'network.setRpcUrl', { chainId: 1, rpcUrl: url });
-    await wallet.serviceWorker.evaluate((entry) => (globalThis as unknown as { chrome: { storage: { local: { set(x: unknown): Promise<void> } } } }).chrome.storage.local.set({ 'portfolio.snapshot.1': entry }), snapshotEntry);
+    await wallet.serviceWorker.evaluate(
+      (entry) =>
+        (globalThis as unknown as { chrome: { storage: { local: { set(x: unknown): Promise<void> } } } }).chrome.storage.local.set({
+          'portfolio.snapshot.1': entry,
+        }),
+      snapshotEntry,
+    );
     await setup.close();
     await wallet.context.addInitScript(FIRST_ROW_PROBE);
     const times: number[] = [];
@@ -133,8 +172,11 @@ export async function measurePortfolio(extensionDir?: string): Promise<BenchRow[
   const tokens = createRegistry(unpackRegistry(registryJson)).tokensOnChain(1);
   const { url, child } = await startChainOne();
   try {
-    const feeds = tokens.flatMap((t) => [t.feeds?.price?.address, t.feeds?.reserve?.address, t.feeds?.multiplierOracle?.address]).filter((a): a is string => !!a);
-    for (const address of new Set([...tokens.map((t) => t.address), ...feeds].map((a) => a.toLowerCase()))) await rpc(url, 'anvil_setCode', [address, ANSWER_EIGHTS]);
+    const feeds = tokens
+      .flatMap((t) => [t.feeds?.price?.address, t.feeds?.reserve?.address, t.feeds?.multiplierOracle?.address])
+      .filter((a): a is string => !!a);
+    for (const address of new Set([...tokens.map((t) => t.address), ...feeds].map((a) => a.toLowerCase())))
+      await rpc(url, 'anvil_setCode', [address, ANSWER_EIGHTS]);
     await rpc(url, 'anvil_setCode', [MULTICALL3_ADDRESS, compileContracts().Multicall3.deployedBytecode]);
     await rpc(url, 'evm_mine');
 
@@ -151,7 +193,10 @@ export async function measurePortfolio(extensionDir?: string): Promise<BenchRow[
     const sameBlock = await count(() => w.ui.handle('portfolio.refresh', {}));
     await rpc(url, 'evm_mine');
     const newBlock = await count(() => w.ui.handle('portfolio.refresh', {}));
-    const holdings = ((await w.ui.handle('portfolio.get', {})) as { view: { accounts: { holdings: unknown[] }[] } }).view.accounts.reduce((n, a) => n + a.holdings.length, 0);
+    const holdings = ((await w.ui.handle('portfolio.get', {})) as { view: { accounts: { holdings: unknown[] }[] } }).view.accounts.reduce(
+      (n, a) => n + a.holdings.length,
+      0,
+    );
 
     // Interleaved so machine load hits both alike; one warm-up of each first.
     const raw: number[] = [];
@@ -169,11 +214,25 @@ export async function measurePortfolio(extensionDir?: string): Promise<BenchRow[
 
     const requestsOk = first.length <= 2 && newBlock.length <= 2;
     return [
-      { name: `portfolio refresh: RPC requests, ${ACCOUNTS} accounts x ${tokens.length} chain-1 tokens (${calls.length} calls)`, value: first.length, unit: 'requests', target: '1 or 2', ok: requestsOk, note: `first: ${first.join(' + ')}; new block: ${newBlock.join(' + ')}; same block: ${sameBlock.join(' + ')}` },
+      {
+        name: `portfolio refresh: RPC requests, ${ACCOUNTS} accounts x ${tokens.length} chain-1 tokens (${calls.length} calls)`,
+        value: first.length,
+        unit: 'requests',
+        target: '1 or 2',
+        ok: requestsOk,
+        note: `first: ${first.join(' + ')}; new block: ${newBlock.join(' + ')}; same block: ${sameBlock.join(' + ')}`,
+      },
       { name: 'portfolio refresh time (median of 10)', value: round(median(refresh)), unit: 'ms', note: `${holdings} holdings` },
       { name: 'one raw eth_call of the same batch (median of 10)', value: round(median(raw)), unit: 'ms' },
       { name: 'portfolio refresh / raw eth_call', value: round(ratio), unit: 'x', target: '<= 1.3', ok: ratio <= 1.3 },
-      { name: 'popup first portfolio row, cached portfolio (median of 10)', value: round(popup.cached), unit: 'ms', target: '< 150 ms', ok: popup.cached < 150, note: `first open, from storage.local only: ${round(popup.first)} ms` },
+      {
+        name: 'popup first portfolio row, cached portfolio (median of 10)',
+        value: round(popup.cached),
+        unit: 'ms',
+        target: '< 150 ms',
+        ok: popup.cached < 150,
+        note: `first open, from storage.local only: ${round(popup.first)} ms`,
+      },
     ];
   } finally {
     child.kill('SIGKILL');

@@ -18,7 +18,19 @@ function timedCommand(page: Page, method: string, params: Record<string, unknown
   return page.evaluate(
     ({ method, params }) =>
       new Promise<number>((resolve, reject) => {
-        const { runtime } = (globalThis as unknown as { chrome: { runtime: { connect(o: object): { postMessage(m: object): void; disconnect(): void; onMessage: { addListener(cb: (m: { error?: unknown }) => void): void } } } } }).chrome;
+        const { runtime } = (
+          globalThis as unknown as {
+            chrome: {
+              runtime: {
+                connect(o: object): {
+                  postMessage(m: object): void;
+                  disconnect(): void;
+                  onMessage: { addListener(cb: (m: { error?: unknown }) => void): void };
+                };
+              };
+            };
+          }
+        ).chrome;
         const port = runtime.connect({ name: 'sharekeep:ui' });
         const start = performance.now();
         port.onMessage.addListener((m) => {
@@ -69,7 +81,13 @@ export async function measureWallet(): Promise<BenchRow[]> {
     await popupAccountRender(popup, wallet.extensionUrl('popup.html')); // warm: compiles the bundle, fills the cache
     for (let i = 0; i < 10; i++) renders.push(await popupAccountRender(popup, wallet.extensionUrl('popup.html')));
     const render = median(renders);
-    rows.push({ name: 'popup shows the account while unlocked (median of 10)', value: round(render), unit: 'ms', target: '< 150 ms', ok: render < 150 });
+    rows.push({
+      name: 'popup shows the account while unlocked (median of 10)',
+      value: round(render),
+      unit: 'ms',
+      target: '< 150 ms',
+      ok: render < 150,
+    });
 
     // Worker start-up over restarts: stop it, wake it with a popup, read its own clock.
     const cdp = await wallet.context.newCDPSession(ext);
@@ -86,7 +104,13 @@ export async function measureWallet(): Promise<BenchRow[]> {
     }
     if (starts.length) {
       const ready = median(starts);
-      rows.push({ name: `service worker ready after a restart (median of ${starts.length})`, value: round(ready), unit: 'ms', target: '< 100 ms', ok: ready < 100 });
+      rows.push({
+        name: `service worker ready after a restart (median of ${starts.length})`,
+        value: round(ready),
+        unit: 'ms',
+        target: '< 100 ms',
+        ok: ready < 100,
+      });
     }
 
     // The worker's heap after a page throws 5,000 hostile requests at the provider.
@@ -97,7 +121,14 @@ export async function measureWallet(): Promise<BenchRow[]> {
       await dapp.evaluate('globalThis.__name = (f) => f'); // tsx names functions with a helper the page lacks
       const tally = await dapp.evaluate(fuzzInPage, { count: 5_000, seed: 7, connected: false });
       const heap = await serviceWorkerHeapMb(debuggingPort, wallet.extensionId);
-      rows.push({ name: 'service worker heap after 5,000 fuzzed requests', value: round(heap), unit: 'MB', target: '< 10 MB', ok: heap < 10, note: `${tally.results + tally.errors} answered` });
+      rows.push({
+        name: 'service worker heap after 5,000 fuzzed requests',
+        value: round(heap),
+        unit: 'MB',
+        target: '< 10 MB',
+        ok: heap < 10,
+        note: `${tally.results + tally.errors} answered`,
+      });
     } finally {
       await fixtures.close();
     }
@@ -109,6 +140,12 @@ export async function measureWallet(): Promise<BenchRow[]> {
   const devnet = await startDevnet({ quiet: true });
   const devnetMs = performance.now() - t0;
   await devnet.stop();
-  rows.push({ name: 'devnet start (anvil + deploy + issuer + dApp; compile cached)', value: round(devnetMs / 1000), unit: 's', target: '< 15 s', ok: devnetMs < 15_000 });
+  rows.push({
+    name: 'devnet start (anvil + deploy + issuer + dApp; compile cached)',
+    value: round(devnetMs / 1000),
+    unit: 's',
+    target: '< 15 s',
+    ok: devnetMs < 15_000,
+  });
   return rows;
 }

@@ -97,5 +97,4 @@ describe('the approval window (Chromium)', () => {
     const state = await uiCommand<{ pendingApprovals: unknown[] }>(commands, 'state');
     expect(state.pendingApprovals).toEqual([]);
   });
-
 });

@@ -66,8 +66,13 @@ describe('a site in Firefox connects and signs through Sharekeep', () => {
     await onboarding.evaluate(
       (secret, password) =>
         new Promise<void>((resolve, reject) => {
-          type Port = { postMessage(m: unknown): void; onMessage: { addListener(f: (m: { id: number; error?: { message: string } }) => void): void } };
-          const port = (globalThis as unknown as { browser: { runtime: { connect(o: { name: string }): Port } } }).browser.runtime.connect({ name: 'sharekeep:ui' });
+          type Port = {
+            postMessage(m: unknown): void;
+            onMessage: { addListener(f: (m: { id: number; error?: { message: string } }) => void): void };
+          };
+          const port = (globalThis as unknown as { browser: { runtime: { connect(o: { name: string }): Port } } }).browser.runtime.connect({
+            name: 'sharekeep:ui',
+          });
           port.onMessage.addListener((m) => (m.id !== 1 ? undefined : m.error ? reject(new Error(m.error.message)) : resolve()));
           port.postMessage({ id: 1, method: 'onboarding.create', params: { secret, password, jurisdiction: 'DE', replaceExisting: true } });
         }),

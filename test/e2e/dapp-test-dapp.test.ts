@@ -28,10 +28,18 @@ async function freePort(): Promise<number> {
 /** A second, empty anvil on another chain id: the "unknown chain" a dApp asks to add. */
 async function startOtherChain(chainId: number): Promise<{ rpcUrl: string; process: ChildProcess }> {
   const port = await freePort();
-  const child = spawn('node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil', ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent'], { stdio: 'ignore' });
+  const child = spawn(
+    'node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil',
+    ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent'],
+    { stdio: 'ignore' },
+  );
   const rpcUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
-    const answered = await fetch(rpcUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' }).then(
+    const answered = await fetch(rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}',
+    }).then(
       (r) => r.ok,
       () => false,
     );
@@ -48,7 +56,16 @@ const etherMail = (chainId: number) => ({
   message: {
     contents: 'Hello, Bob!',
     from: { name: 'Cow', wallets: ['0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826', '0xDeaDbeefdEAdbeefdEadbEEFdeadbeEFdEaDbeeF'] },
-    to: [{ name: 'Bob', wallets: ['0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB', '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57', '0xB0B0b0b0b0b0B000000000000000000000000000'] }],
+    to: [
+      {
+        name: 'Bob',
+        wallets: [
+          '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB',
+          '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57',
+          '0xB0B0b0b0b0b0B000000000000000000000000000',
+        ],
+      },
+    ],
     attachment: '0x',
   },
   primaryType: 'Mail',

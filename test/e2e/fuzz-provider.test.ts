@@ -30,7 +30,16 @@ describe('the provider under 10,000 random and hostile requests', () => {
   const approvalWindows = () => wallet.context.pages().filter((p) => p.url().includes('/approval.html')).length;
   const sentTransactions = async () => {
     const rpc = inject('deployment').rpcUrl;
-    const res = await fetch(rpc, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_getTransactionCount', params: ['0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', 'pending'] }) });
+    const res = await fetch(rpc, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'eth_getTransactionCount',
+        params: ['0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', 'pending'],
+      }),
+    });
     return ((await res.json()) as { result: string }).result;
   };
 
@@ -46,7 +55,9 @@ describe('the provider under 10,000 random and hostile requests', () => {
   });
 
   it('answers malformed signing requests from a connected site with errors, signing nothing', async () => {
-    const connect = page.evaluate(() => (window as unknown as { ethereum: { request(a: unknown): Promise<unknown> } }).ethereum.request({ method: 'eth_requestAccounts' }));
+    const connect = page.evaluate(() =>
+      (window as unknown as { ethereum: { request(a: unknown): Promise<unknown> } }).ethereum.request({ method: 'eth_requestAccounts' }),
+    );
     const approval = await wallet.context.waitForEvent('page', { predicate: (p) => p.url().includes('/approval.html'), timeout: 20_000 });
     await approval.getByTestId('approval-approve').click();
     expect(await connect).toEqual(['0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266']);
@@ -63,7 +74,11 @@ describe('the provider under 10,000 random and hostile requests', () => {
   });
 
   it('keeps the background alive and answering afterwards', async () => {
-    expect(await page.evaluate(() => (window as unknown as { ethereum: { request(a: unknown): Promise<unknown> } }).ethereum.request({ method: 'eth_chainId' }))).toBe('0x7a69');
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { ethereum: { request(a: unknown): Promise<unknown> } }).ethereum.request({ method: 'eth_chainId' }),
+      ),
+    ).toBe('0x7a69');
     expect(await wallet.serviceWorker.evaluate(() => 1 + 1)).toBe(2);
   });
 });

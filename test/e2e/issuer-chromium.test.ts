@@ -43,9 +43,12 @@ async function approveTransaction(context: BrowserContext, origin: string, to: s
 }
 
 async function openIssuerScreen(popup: Page, symbol: string, side: 'mint' | 'redeem') {
-  await popup.evaluate((hash) => {
-    location.hash = hash;
-  }, `#/token/${deployment.chainId}/${tokenOf(deployment, symbol).address}`);
+  await popup.evaluate(
+    (hash) => {
+      location.hash = hash;
+    },
+    `#/token/${deployment.chainId}/${tokenOf(deployment, symbol).address}`,
+  );
   await popup.waitForSelector(byTestId(`${side}-button`));
   if (SHOTS) await popup.screenshot({ path: `${SHOTS}/issuer-detail-${symbol}.png` });
   await popup.click(byTestId(`${side}-button`));
@@ -83,7 +86,9 @@ describe('mint and redeem in the Chromium popup (jurisdiction DE)', () => {
     await openIssuerScreen(popup, 'NVDAon', 'mint');
     await quote(popup, '0.5');
     const total = BigInt((await popup.getAttribute(byTestId('issuer-total'), 'data-raw'))!);
-    expect(await popup.textContent(byTestId('issuer-quote-details'))).toMatch(/You mint0\.5 NVDAon.*Issuer fee.*You pay.*USDC.*MarketOpen.*Quote valid/);
+    expect(await popup.textContent(byTestId('issuer-quote-details'))).toMatch(
+      /You mint0\.5 NVDAon.*Issuer fee.*You pay.*USDC.*MarketOpen.*Quote valid/,
+    );
     if (SHOTS) await popup.screenshot({ path: `${SHOTS}/issuer-quote.png`, fullPage: true });
 
     await popup.click(byTestId('issuer-submit'));
@@ -133,7 +138,9 @@ describe('a US resident and a US-restricted token', () => {
     if (SHOTS) await popup.screenshot({ path: `${SHOTS}/issuer-blocked.png`, fullPage: true });
 
     const token = tokenOf(deployment, 'AMZNr').address;
-    await expect(uiCommand(popup, 'issuer.quote', { chainId: deployment.chainId, token, side: 'mint', amount: '1' })).rejects.toThrow(/issuer\.blocked: AMZNr .* residents of US/);
+    await expect(uiCommand(popup, 'issuer.quote', { chainId: deployment.chainId, token, side: 'mint', amount: '1' })).rejects.toThrow(
+      /issuer\.blocked: AMZNr .* residents of US/,
+    );
     expect(openApprovalPages(wallet.context)).toEqual([]);
     expect(await publicClient.getTransactionCount({ address: ACCOUNT_0 })).toBe(nonce);
   });

@@ -13,7 +13,8 @@ const COLD = '0x000000000000000000000000000000000000dEaD';
 describe('Chromium: managing accounts in settings', () => {
   let wallet: ChromiumWithExtension;
   let popup: Page;
-  const accountOptions = () => popup.locator(`${byTestId('account-select')} option`).evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+  const accountOptions = () =>
+    popup.locator(`${byTestId('account-select')} option`).evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
   const row = (address: string) => popup.locator(`${byTestId('account-row')}[data-address="${address}"]`);
 
   beforeAll(async () => {

@@ -6,7 +6,6 @@ import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
 import { ACCOUNT_0_KEY, byTestId, onboardByImport, openPopup, stopServiceWorker, TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
 
-
 const SECRETS = {
   phrase: TEST_PHRASE,
   'private key': ACCOUNT_0_KEY.slice(2),
@@ -26,7 +25,13 @@ describe('Chromium: no secret in clear in storage or consoles', () => {
   const record = (where: string) => (msg: ConsoleMessage) => consoleLines.push(`${where} ${msg.type()}: ${msg.text()}`);
   const watchWorker = (worker: Worker) => worker.on('console', record('service worker'));
   const storageArea = (area: 'local' | 'session') =>
-    wallet.context.serviceWorkers()[0].evaluate((name) => (globalThis as unknown as { chrome: { storage: Record<string, { get(k: null): Promise<unknown> }> } }).chrome.storage[name].get(null), area);
+    wallet.context
+      .serviceWorkers()[0]
+      .evaluate(
+        (name) =>
+          (globalThis as unknown as { chrome: { storage: Record<string, { get(k: null): Promise<unknown> }> } }).chrome.storage[name].get(null),
+        area,
+      );
 
   beforeAll(async () => {
     wallet = await launchWalletChromium();
@@ -69,7 +74,9 @@ describe('Chromium: no secret in clear in storage or consoles', () => {
     // Proof that both consoles are being heard, so an empty scan below means something.
     await popup.evaluate(() => console.log('probe from a page'));
     await wallet.context.serviceWorkers()[0].evaluate(() => console.log('probe from the worker'));
-    await expect.poll(() => ['probe from a page', 'probe from the worker'].filter((probe) => consoleLines.some((line) => line.includes(probe)))).toHaveLength(2);
+    await expect
+      .poll(() => ['probe from a page', 'probe from the worker'].filter((probe) => consoleLines.some((line) => line.includes(probe))))
+      .toHaveLength(2);
   });
 
   it('finds the vault in storage.local, encrypted', async () => {

@@ -22,7 +22,11 @@ describe('adding a token by address in the Chromium popup', () => {
     // An impostor: a plain token calling itself TSLAx, which the registry knows at another address.
     const { OracleStock } = compileContracts();
     const deployer = walletOf('de-investor');
-    const hash = await deployer.deployContract({ abi: OracleStock.abi, bytecode: OracleStock.bytecode, args: ['Tesla xStock', 'TSLAx', deployer.account.address, '0x0000000000000000000000000000000000000000'] });
+    const hash = await deployer.deployContract({
+      abi: OracleStock.abi,
+      bytecode: OracleStock.bytecode,
+      args: ['Tesla xStock', 'TSLAx', deployer.account.address, '0x0000000000000000000000000000000000000000'],
+    });
     imitation = (await publicClient.waitForTransactionReceipt({ hash })).contractAddress!;
     wallet = await launchWalletChromium();
     await onboardByImport(wallet);

@@ -23,7 +23,12 @@ describe('portfolio in the Chromium popup', () => {
   beforeAll(async () => {
     revert = await snapshot(testClient);
     // A dividend paid before the wallet reads anything, so the AAPL.d detail has one to show.
-    await write('deployer', { address: contractOf(deployment, 'DividendDistribution'), abi: dividendDistributionAbi, functionName: 'distribute', args: [0n, ACCOUNT_0, 24_500_000n] });
+    await write('deployer', {
+      address: contractOf(deployment, 'DividendDistribution'),
+      abi: dividendDistributionAbi,
+      functionName: 'distribute',
+      args: [0n, ACCOUNT_0, 24_500_000n],
+    });
     wallet = await launchWalletChromium();
     await onboardByImport(wallet, { jurisdiction: 'DE' });
     popup = await openUnlockedPopup(wallet);

@@ -16,7 +16,9 @@ describe('a dApp page in Chromium with Sharekeep installed', () => {
 
   it('has the extension loaded, with its service worker running', async () => {
     expect(chromium.extensionId).toMatch(/^[a-p]{32}$/);
-    const manifest = await chromium.serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { name: string } } } }).chrome.runtime.getManifest());
+    const manifest = await chromium.serviceWorker.evaluate(() =>
+      (globalThis as unknown as { chrome: { runtime: { getManifest(): { name: string } } } }).chrome.runtime.getManifest(),
+    );
     expect(manifest.name).toBe('Sharekeep');
   });
 
@@ -28,7 +30,14 @@ describe('a dApp page in Chromium with Sharekeep installed', () => {
   it('receives the EIP-6963 announcement on load and again on request', async () => {
     const first = await page.evaluate(() => {
       const seen = (window as unknown as { __announcements: { info: Record<string, string>; provider: unknown }[] }).__announcements;
-      return seen.map((d) => ({ uuid: d.info.uuid, name: d.info.name, rdns: d.info.rdns, icon: d.info.icon, isWindowEthereum: d.provider === window.ethereum, frozen: Object.isFrozen(d) && Object.isFrozen(d.info) }));
+      return seen.map((d) => ({
+        uuid: d.info.uuid,
+        name: d.info.name,
+        rdns: d.info.rdns,
+        icon: d.info.icon,
+        isWindowEthereum: d.provider === window.ethereum,
+        frozen: Object.isFrozen(d) && Object.isFrozen(d.info),
+      }));
     });
     expect(first.length).toBeGreaterThanOrEqual(1);
     expect(first[0]).toMatchObject({ name: 'Sharekeep', rdns: 'app.sharekeep', isWindowEthereum: true, frozen: true });

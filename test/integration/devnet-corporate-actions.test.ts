@@ -11,7 +11,6 @@ const E18 = 10n ** 18n;
 
 revertChainAfterEachTest(testClient);
 
-
 describe('multiplier token (xStocks model)', () => {
   const tsla = tokenOf(deployment, 'TSLAx');
   const read = (functionName: 'balanceOf' | 'sharesOf') =>
@@ -39,7 +38,7 @@ describe('multiplier token (xStocks model)', () => {
       args: [1n],
     });
     expect([previous, next]).toEqual([E18, 2n * E18]);
-    expect(await read('balanceOf')).toBe((await read('sharesOf')) * (await currentMultiplier()) / E18);
+    expect(await read('balanceOf')).toBe(((await read('sharesOf')) * (await currentMultiplier())) / E18);
   });
 
   it('a split changes balances without any Transfer event', async () => {
@@ -68,9 +67,7 @@ describe('multiplier token (xStocks model)', () => {
       functionName: 'scheduleMultiplier',
       args: [multiplier * 2n, timestamp + 3_600n],
     });
-    expect(parseEventLogs({ abi: multiplierStockAbi, logs: receipt.logs }).map((e) => e.eventName)).toEqual([
-      'MultiplierScheduled',
-    ]);
+    expect(parseEventLogs({ abi: multiplierStockAbi, logs: receipt.logs }).map((e) => e.eventName)).toEqual(['MultiplierScheduled']);
     const before = await read('balanceOf');
     await advanceTime(testClient, 1_800);
     expect(await read('balanceOf')).toBe(before);
@@ -110,8 +107,7 @@ describe('rebasing token (dShares model)', () => {
   const aapl = tokenOf(deployment, 'AAPL.d');
 
   it('a split through balancePerShare changes balances without any Transfer event', async () => {
-    const balanceOf = () =>
-      publicClient.readContract({ address: aapl.address, abi: rebasingStockAbi, functionName: 'balanceOf', args: [user] });
+    const balanceOf = () => publicClient.readContract({ address: aapl.address, abi: rebasingStockAbi, functionName: 'balanceOf', args: [user] });
     const before = await balanceOf();
     const receipt = await write('deployer', {
       address: aapl.address,

@@ -31,7 +31,11 @@ describe('deployment', () => {
     { symbol: 'AAPL.d', backed: false },
   ])('$symbol proof of reserve: fully backed $backed', async ({ symbol, backed }) => {
     const token = tokenOf(deployment, symbol);
-    const [, reserves] = await publicClient.readContract({ address: token.reserveFeed as `0x${string}`, abi: aggregatorAbi, functionName: 'latestRoundData' });
+    const [, reserves] = await publicClient.readContract({
+      address: token.reserveFeed as `0x${string}`,
+      abi: aggregatorAbi,
+      functionName: 'latestRoundData',
+    });
     const supply = await publicClient.readContract({ address: token.address, abi: erc20Abi, functionName: 'totalSupply' });
     expect(reserves * 10n ** 10n >= supply).toBe(backed);
   });
@@ -97,7 +101,7 @@ describe.skipIf(!existsSync(browserPath))('demo dApp', () => {
       await expect.poll(() => result.textContent()).toContain('Swap');
       expect(await result.textContent()).toContain('"status": "success"');
       const after = await publicClient.readContract({ address: token.address, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
-      expect(after - before).toBeGreaterThan(E18 * 99n / 100n); // ~$200 of a $200 stock, minus the pool's price impact and fee
+      expect(after - before).toBeGreaterThan((E18 * 99n) / 100n); // ~$200 of a $200 stock, minus the pool's price impact and fee
 
       await page.click('#sign-permit2');
       await expect.poll(() => result.textContent()).toMatch(/Permit2 signature[\s\S]*"signature": "0x[0-9a-f]{130}"/);

@@ -23,7 +23,9 @@ describe('ERC-3643 token from the T-REX artifacts', () => {
     { role: 'us-investor', country: 840, accepted: false },
   ])('a transfer to the $role (country $country) is accepted: $accepted', async ({ role, country, accepted }) => {
     const to = accountOf(deployment, role);
-    expect(await publicClient.readContract({ address: registry, abi: identityRegistryAbi, functionName: 'investorCountry', args: [to] })).toBe(country);
+    expect(await publicClient.readContract({ address: registry, abi: identityRegistryAbi, functionName: 'investorCountry', args: [to] })).toBe(
+      country,
+    );
     expect(await publicClient.readContract({ address: registry, abi: identityRegistryAbi, functionName: 'isVerified', args: [to] })).toBe(true);
     const canTransfer = await publicClient.readContract({
       address: contractOf(deployment, 'ModularCompliance'),

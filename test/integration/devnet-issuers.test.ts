@@ -230,7 +230,13 @@ describe('order processor issuer (Dinari model)', () => {
     // create and cancel in one block, so the operator sees the cancel request before it could fill
     await testClient.setAutomine(false);
     try {
-      await wallet('user').writeContract({ address: processor, abi: orderProcessorAbi, functionName: 'createOrderStandardFees', args: [order], gas: 1_000_000n });
+      await wallet('user').writeContract({
+        address: processor,
+        abi: orderProcessorAbi,
+        functionName: 'createOrderStandardFees',
+        args: [order],
+        gas: 1_000_000n,
+      });
       await wallet('user').writeContract({ address: processor, abi: orderProcessorAbi, functionName: 'requestCancel', args: [id], gas: 200_000n });
       await testClient.mine({ blocks: 1 });
     } finally {
@@ -243,11 +249,26 @@ describe('order processor issuer (Dinari model)', () => {
 
 describe('issuer service', () => {
   it.each([
-    { name: 'an unverified user', body: { token: 'NVDAon', side: 'buy', amount: '100000000', address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' }, status: 403, code: 'kyc_required' },
-    { name: 'an amount below the minimum', body: { token: 'NVDAon', side: 'buy', amount: '1000000', address: user }, status: 422, code: 'amount_below_minimum' },
+    {
+      name: 'an unverified user',
+      body: { token: 'NVDAon', side: 'buy', amount: '100000000', address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' },
+      status: 403,
+      code: 'kyc_required',
+    },
+    {
+      name: 'an amount below the minimum',
+      body: { token: 'NVDAon', side: 'buy', amount: '1000000', address: user },
+      status: 422,
+      code: 'amount_below_minimum',
+    },
     { name: 'an unknown token', body: { token: 'NOPE', side: 'buy', amount: '100000000', address: user }, status: 404, code: 'unknown_token' },
     { name: 'a bad side', body: { token: 'NVDAon', side: 'hold', amount: '100000000', address: user }, status: 400, code: 'bad_request' },
-    { name: 'both quantity and amount', body: { token: 'NVDAon', side: 'buy', amount: '1', quantity: '1', address: user }, status: 400, code: 'bad_request' },
+    {
+      name: 'both quantity and amount',
+      body: { token: 'NVDAon', side: 'buy', amount: '1', quantity: '1', address: user },
+      status: 400,
+      code: 'bad_request',
+    },
   ])('refuses $name with $code', async ({ body, status, code }) => {
     const response = await issuerApi('POST', '/v1/quotes', body);
     expect(response.status).toBe(status);

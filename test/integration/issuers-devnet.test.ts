@@ -29,7 +29,8 @@ async function devnetWallet(jurisdiction = 'DE') {
     local: createMemoryStore(),
     session: createMemoryStore(),
     clock: Date,
-    rpc: async (url, body) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    rpc: async (url, body) =>
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
     issuerFetch: createAllowlistedFetch(
       (url, init) => {
         requested.push(url);
@@ -85,7 +86,12 @@ describe.each([
     const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(token)];
 
     const mint = await w.quote(symbol, 'mint', '0.5');
-    expect(mint).toMatchObject({ status: 'quote', issuer: { id: issuer }, quote: { quantity: `${E18 / 2n}`, marketStatus: 'open' }, payment: { symbol: 'USDC', decimals: 6 } });
+    expect(mint).toMatchObject({
+      status: 'quote',
+      issuer: { id: issuer },
+      quote: { quantity: `${E18 / 2n}`, marketStatus: 'open' },
+      payment: { symbol: 'USDC', decimals: 6 },
+    });
     expect(BigInt(mint.quote.total)).toBe(BigInt(mint.quote.value) + BigInt(mint.quote.fee));
     expect((await w.submit(mint.id)).status).toBe('submitted');
     const minted = await w.settle(mint.id);
@@ -131,10 +137,18 @@ describe('issuer refusals on the devnet', () => {
 
   it('a closed market is a clear error, and the wallet quotes again once it opens', async () => {
     const w = await devnetWallet();
-    const market = (mode: string) => fetch(`${deployment.issuerServiceUrl}/v1/market`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
+    const market = (mode: string) =>
+      fetch(`${deployment.issuerServiceUrl}/v1/market`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mode }),
+      });
     await market('closed');
     try {
-      await expect(w.quote('NVDAon', 'mint', '1')).rejects.toMatchObject({ code: 'issuer.market_closed', message: expect.stringMatching(/market hours/) });
+      await expect(w.quote('NVDAon', 'mint', '1')).rejects.toMatchObject({
+        code: 'issuer.market_closed',
+        message: expect.stringMatching(/market hours/),
+      });
     } finally {
       await market('open');
     }

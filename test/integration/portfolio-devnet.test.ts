@@ -18,7 +18,8 @@ async function devnetWallet() {
     local: createMemoryStore(),
     session: createMemoryStore(),
     clock: Date,
-    rpc: async (url, body) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    rpc: async (url, body) =>
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
     openApproval: async () => undefined,
     emit: () => undefined,
     stateChanged: () => undefined,
@@ -38,7 +39,13 @@ async function devnetWallet() {
 
 /** What the portfolio shows for the user, as comparable data. */
 const shown = (r: PortfolioResult) =>
-  r.view.accounts[0].holdings.map((h) => ({ symbol: h.token.symbol, address: h.token.address, amount: BigInt(h.amount), underlying: BigInt(h.underlyingAmount ?? -1), value: BigInt(h.value ?? -1) }));
+  r.view.accounts[0].holdings.map((h) => ({
+    symbol: h.token.symbol,
+    address: h.token.address,
+    amount: BigInt(h.amount),
+    underlying: BigInt(h.underlyingAmount ?? -1),
+    value: BigInt(h.value ?? -1),
+  }));
 const onChain = async () => expectedHoldings(publicClient, deployment, user);
 const bySymbol = <T extends { symbol: string }>(list: T[]) => [...list].sort((a, b) => a.symbol.localeCompare(b.symbol));
 
@@ -69,10 +76,17 @@ describe('portfolio on the devnet', () => {
   it('lists a dividend paid to the account, in USDC, on the dShare detail', async () => {
     const w = await devnetWallet();
     const aapl = tokenOf(deployment, 'AAPL.d');
-    await write('deployer', { address: contractOf(deployment, 'DividendDistribution'), abi: dividendDistributionAbi, functionName: 'distribute', args: [0n, user, 24_500_000n] });
+    await write('deployer', {
+      address: contractOf(deployment, 'DividendDistribution'),
+      abi: dividendDistributionAbi,
+      functionName: 'distribute',
+      args: [0n, user, 24_500_000n],
+    });
     expect(bySymbol(shown(await w.refresh()))).toEqual(bySymbol(await onChain()));
     const detail = await w.detail(aapl.address);
-    expect(detail.corporateActions.dividends).toEqual([expect.objectContaining({ distributionId: '0', amount: '24500000', currency: expect.objectContaining({ symbol: 'USDC', decimals: 6 }) })]);
+    expect(detail.corporateActions.dividends).toEqual([
+      expect.objectContaining({ distributionId: '0', amount: '24500000', currency: expect.objectContaining({ symbol: 'USDC', decimals: 6 }) }),
+    ]);
   });
 
   it('follows a year of management-fee decay', async () => {

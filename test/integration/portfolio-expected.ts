@@ -24,7 +24,12 @@ async function feed(client: PublicClient, address: string) {
 export async function expectedHoldings(client: PublicClient, deployment: Deployment, account: string): Promise<ExpectedHolding[]> {
   const all = await Promise.all(
     deployment.tokens.map(async (t) => {
-      const amount = await client.readContract({ address: t.address as Address, abi: usdcAbi, functionName: 'balanceOf', args: [account as Address] });
+      const amount = await client.readContract({
+        address: t.address as Address,
+        abi: usdcAbi,
+        functionName: 'balanceOf',
+        args: [account as Address],
+      });
       let underlying = amount;
       if (t.multiplierOracle) {
         const s = await feed(client, t.multiplierOracle);

@@ -83,7 +83,11 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
   const submit = async () => {
     if (!request || !canSubmit) return;
     setProblem(undefined);
-    setWaiting(side === 'mint' ? 'Review and approve the transactions in the Sharekeep window (a USDC approval if needed, then the mint).' : 'Review and approve the redemption in the Sharekeep window.');
+    setWaiting(
+      side === 'mint'
+        ? 'Review and approve the transactions in the Sharekeep window (a USDC approval if needed, then the mint).'
+        : 'Review and approve the redemption in the Sharekeep window.',
+    );
     try {
       setRequest(await call<IssuerRequestView>('issuer.submit', { id: request.id }));
     } catch (err) {

@@ -16,7 +16,8 @@ export function PortfolioScreen({ navigate }: { navigate: Navigate }) {
   const call = useWallet((s) => s.call);
   const { result, error } = usePortfolio();
   if (!result) return <p className="empty">{error ?? 'Reading your holdings…'}</p>;
-  const account = result.view.accounts.find((a) => a.address.toLowerCase() === selected?.toLowerCase()) ?? (selected ? undefined : result.view.accounts[0]);
+  const account =
+    result.view.accounts.find((a) => a.address.toLowerCase() === selected?.toLowerCase()) ?? (selected ? undefined : result.view.accounts[0]);
   const addToken = async (address: string) => {
     const added = await call<AddedToken>('tokens.add', { address });
     await call('portfolio.refresh', { force: true }).catch(() => undefined);

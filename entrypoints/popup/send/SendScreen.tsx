@@ -29,7 +29,13 @@ export function SendScreen({ token }: { token?: string }) {
     if (!ready || !from) return;
     setStatus({ kind: 'busy', text: 'Review and approve the transfer in the Sharekeep window.' });
     try {
-      const { hash } = await call<{ hash: string }>('send.submit', { from, to: to.trim(), amount: amount.trim(), token: chosen.address || undefined, decimals: chosen.decimals });
+      const { hash } = await call<{ hash: string }>('send.submit', {
+        from,
+        to: to.trim(),
+        amount: amount.trim(),
+        token: chosen.address || undefined,
+        decimals: chosen.decimals,
+      });
       setStatus({ kind: 'sent', text: 'Sent. It shows as pending in Activity until it is mined.', hash });
     } catch (err) {
       setStatus({ kind: 'error', text: describeError(err) });
@@ -52,7 +58,15 @@ export function SendScreen({ token }: { token?: string }) {
       </label>
       <label className="field">
         <span>To</span>
-        <input className="mono" placeholder="0x…" autoComplete="off" spellCheck={false} value={to} onChange={(e) => setTo(e.target.value)} data-testid="send-to" />
+        <input
+          className="mono"
+          placeholder="0x…"
+          autoComplete="off"
+          spellCheck={false}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          data-testid="send-to"
+        />
       </label>
       {recipient?.state === 'invalid' && to.trim().length >= 42 && (
         <p className="error" data-testid="send-to-error">
@@ -61,14 +75,23 @@ export function SendScreen({ token }: { token?: string }) {
       )}
       {recipient?.state === 'checked' && recipient.lookalike && (
         <p className="warning" data-testid="send-recipient-warning">
-          You have never sent to this address, but it looks like {recipient.lookalike}, which you have used. Scammers plant look-alike addresses in your history:
-          compare every character before you send.
+          You have never sent to this address, but it looks like {recipient.lookalike}, which you have used. Scammers plant look-alike addresses in
+          your history: compare every character before you send.
         </p>
       )}
-      {recipient?.state === 'checked' && !recipient.seen && !recipient.lookalike && <p className="hint">First transfer from this account to this address.</p>}
+      {recipient?.state === 'checked' && !recipient.seen && !recipient.lookalike && (
+        <p className="hint">First transfer from this account to this address.</p>
+      )}
       <label className="field">
         <span>Amount ({chosen.symbol})</span>
-        <input inputMode="decimal" placeholder="0.0" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="send-amount" />
+        <input
+          inputMode="decimal"
+          placeholder="0.0"
+          autoComplete="off"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          data-testid="send-amount"
+        />
       </label>
       {chosen.balance !== undefined && (
         <p className="hint" data-testid="send-balance">

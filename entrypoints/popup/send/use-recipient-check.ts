@@ -4,10 +4,7 @@ import { useEffect, useState } from 'react';
 import { describeError } from '@/components/describe-error';
 import { useWallet } from '@/lib/ui-state';
 
-export type RecipientCheck =
-  | { state: 'empty' }
-  | { state: 'invalid'; message: string }
-  | { state: 'checked'; seen: boolean; lookalike?: string };
+export type RecipientCheck = { state: 'empty' } | { state: 'invalid'; message: string } | { state: 'checked'; seen: boolean; lookalike?: string };
 
 const ADDRESS_SHAPE = /^0x[0-9a-fA-F]{40}$/;
 

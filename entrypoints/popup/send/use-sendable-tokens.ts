@@ -26,7 +26,12 @@ export function useSendableTokens(from: string | undefined, routeToken: string |
     call<PortfolioResult>('portfolio.get', { account: from }).then(
       (result) => {
         const holdings = result.view.chainId === chainId ? (result.view.accounts.find((a) => a.address === from)?.holdings ?? []) : [];
-        if (current) setHeld(holdings.map((h) => ({ address: h.token.address, symbol: h.token.symbol, decimals: h.token.decimals, balance: BigInt(h.amount) })).filter((t) => t.balance > 0n));
+        if (current)
+          setHeld(
+            holdings
+              .map((h) => ({ address: h.token.address, symbol: h.token.symbol, decimals: h.token.decimals, balance: BigInt(h.amount) }))
+              .filter((t) => t.balance > 0n),
+          );
       },
       () => current && setHeld([]),
     );
@@ -37,7 +42,9 @@ export function useSendableTokens(from: string | undefined, routeToken: string |
 
   const tokens: SendableToken[] = [{ address: '', symbol: native?.symbol ?? 'ETH', decimals: native?.decimals ?? 18 }, ...held];
   const known = (address: string) => tokens.some((t) => t.address.toLowerCase() === address.toLowerCase());
-  for (const t of watched ?? []) if (t.chainId === chainId && !known(t.address)) tokens.push({ address: t.address, symbol: t.symbol, decimals: t.decimals });
-  if (routeToken && !known(routeToken)) tokens.push({ address: routeToken, symbol: `${routeToken.slice(0, 6)}…${routeToken.slice(-4)}`, decimals: 18 });
+  for (const t of watched ?? [])
+    if (t.chainId === chainId && !known(t.address)) tokens.push({ address: t.address, symbol: t.symbol, decimals: t.decimals });
+  if (routeToken && !known(routeToken))
+    tokens.push({ address: routeToken, symbol: `${routeToken.slice(0, 6)}…${routeToken.slice(-4)}`, decimals: 18 });
   return tokens;
 }

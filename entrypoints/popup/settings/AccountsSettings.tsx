@@ -44,7 +44,19 @@ function AccountRow({ account, onError }: { account: PublicAccount; onError(text
 }
 
 /** A two-field form (a value and an optional name) that adds an account. */
-function AddForm({ label, placeholder, secret, testId, onAdd }: { label: string; placeholder: string; secret?: boolean; testId: string; onAdd(value: string, name: string): Promise<void> }) {
+function AddForm({
+  label,
+  placeholder,
+  secret,
+  testId,
+  onAdd,
+}: {
+  label: string;
+  placeholder: string;
+  secret?: boolean;
+  testId: string;
+  onAdd(value: string, name: string): Promise<void>;
+}) {
   const [value, setValue] = useState('');
   const [name, setName] = useState('');
   const submit = async (e: FormEvent) => {
@@ -57,7 +69,16 @@ function AddForm({ label, placeholder, secret, testId, onAdd }: { label: string;
     <form onSubmit={submit} className="add-form">
       <label className="field">
         <span>{label}</span>
-        <input className="mono" type={secret ? 'password' : 'text'} autoComplete="off" spellCheck={false} placeholder={placeholder} value={value} onChange={(e) => setValue(e.target.value)} data-testid={`${testId}-input`} />
+        <input
+          className="mono"
+          type={secret ? 'password' : 'text'}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={placeholder}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          data-testid={`${testId}-input`}
+        />
       </label>
       <div className="row">
         <input placeholder="Name (optional)" value={name} maxLength={64} onChange={(e) => setName(e.target.value)} />
@@ -105,8 +126,19 @@ export function AccountsSettings() {
       </div>
       <details className="section">
         <summary>Import a private key or watch an address</summary>
-        <AddForm label="Private key" placeholder="64 hexadecimal characters" secret testId="account-import" onAdd={(key, name) => attempt('accounts.importKey', { privateKey: key, ...withName(name) }).catch(() => undefined)} />
-        <AddForm label="Watch-only address" placeholder="0x…" testId="account-watch" onAdd={(address, name) => attempt('accounts.watch', { address, ...withName(name) }).catch(() => undefined)} />
+        <AddForm
+          label="Private key"
+          placeholder="64 hexadecimal characters"
+          secret
+          testId="account-import"
+          onAdd={(key, name) => attempt('accounts.importKey', { privateKey: key, ...withName(name) }).catch(() => undefined)}
+        />
+        <AddForm
+          label="Watch-only address"
+          placeholder="0x…"
+          testId="account-watch"
+          onAdd={(address, name) => attempt('accounts.watch', { address, ...withName(name) }).catch(() => undefined)}
+        />
       </details>
     </section>
   );

@@ -68,7 +68,14 @@ export function GeneralSettings() {
         <CountrySelect value={jurisdiction} onChange={setJurisdiction} testId="settings-jurisdiction" />
         <label className="field">
           <span>RPC URL for {network?.name ?? 'this network'}</span>
-          <input className="mono" type="url" spellCheck={false} value={rpcUrl} onChange={(e) => setRpcUrl(e.target.value)} data-testid="settings-rpc-url" />
+          <input
+            className="mono"
+            type="url"
+            spellCheck={false}
+            value={rpcUrl}
+            onChange={(e) => setRpcUrl(e.target.value)}
+            data-testid="settings-rpc-url"
+          />
         </label>
         <label className="field">
           <span>Lock after this many idle minutes (0: never)</span>
@@ -85,7 +92,8 @@ export function GeneralSettings() {
           }}
         >
           <p className="hint">
-            Changing your country from {countryName(saved.jurisdiction) ?? 'none'} to {countryName(jurisdiction)} changes which tokens you may trade. Confirm with your password.
+            Changing your country from {countryName(saved.jurisdiction) ?? 'none'} to {countryName(jurisdiction)} changes which tokens you may trade.
+            Confirm with your password.
           </p>
         </PasswordPrompt>
       )}

@@ -5,10 +5,21 @@ import { PasswordPrompt } from '@/components/PasswordPrompt';
 import { newPasswordProblem } from '@/components/password-strength';
 import { useWallet } from '@/lib/ui-state';
 
-const REVEAL_WARNING = 'Anyone who sees this can take everything in the wallet. Make sure no one is watching and nothing is recording your screen. Sharekeep will never ask you to share it.';
+const REVEAL_WARNING =
+  'Anyone who sees this can take everything in the wallet. Make sure no one is watching and nothing is recording your screen. Sharekeep will never ask you to share it.';
 
 /** Shows a secret after the password, behind a warning, until the user hides it. */
-function RevealSecret({ title, submitLabel, testId, reveal }: { title: string; submitLabel: string; testId: string; reveal(password: string): Promise<string> }) {
+function RevealSecret({
+  title,
+  submitLabel,
+  testId,
+  reveal,
+}: {
+  title: string;
+  submitLabel: string;
+  testId: string;
+  reveal(password: string): Promise<string>;
+}) {
   const [open, setOpen] = useState(false);
   const [secret, setSecret] = useState<string>();
   const close = () => {
@@ -66,9 +77,22 @@ function ChangePassword() {
     <form onSubmit={submit}>
       <label className="field">
         <span>Current password</span>
-        <input type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} data-testid="change-password-current" />
+        <input
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          data-testid="change-password-current"
+        />
       </label>
-      <NewPasswordFields label="New password" password={next} confirm={confirm} onPassword={setNext} onConfirm={setConfirm} testIds={{ password: 'change-password-new', confirm: 'change-password-confirm' }} />
+      <NewPasswordFields
+        label="New password"
+        password={next}
+        confirm={confirm}
+        onPassword={setNext}
+        onConfirm={setConfirm}
+        testIds={{ password: 'change-password-new', confirm: 'change-password-confirm' }}
+      />
       {status && (
         <p className={status.ok ? 'ok' : 'error'} role="status" data-testid="change-password-status">
           {status.text}
@@ -91,13 +115,20 @@ export function SecuritySettings() {
     <section className="section">
       <h3>Security</h3>
       <div className="stack">
-        <RevealSecret title="Reveal secret phrase" submitLabel="Reveal phrase" testId="revealed-phrase" reveal={(password) => call<{ mnemonic: string }>('secrets.revealMnemonic', { password }).then((r) => r.mnemonic)} />
+        <RevealSecret
+          title="Reveal secret phrase"
+          submitLabel="Reveal phrase"
+          testId="revealed-phrase"
+          reveal={(password) => call<{ mnemonic: string }>('secrets.revealMnemonic', { password }).then((r) => r.mnemonic)}
+        />
         {selected && selected.kind !== 'watch' && (
           <RevealSecret
             title={`Export private key of ${selected.name}`}
             submitLabel="Show private key"
             testId="exported-key"
-            reveal={(password) => call<{ privateKey: string }>('secrets.exportKey', { address: selected.address, password }).then((r) => r.privateKey)}
+            reveal={(password) =>
+              call<{ privateKey: string }>('secrets.exportKey', { address: selected.address, password }).then((r) => r.privateKey)
+            }
           />
         )}
       </div>

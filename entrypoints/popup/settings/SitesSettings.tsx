@@ -17,7 +17,11 @@ export function SitesSettings() {
                 {site.origin}
                 <span className="muted"> · {site.accounts.length === 1 ? '1 account' : `${site.accounts.length} accounts`}</span>
               </span>
-              <button type="button" onClick={() => call('sites.disconnect', { origin: site.origin }).catch(() => undefined)} data-testid="site-disconnect">
+              <button
+                type="button"
+                onClick={() => call('sites.disconnect', { origin: site.origin }).catch(() => undefined)}
+                data-testid="site-disconnect"
+              >
                 Disconnect
               </button>
             </li>

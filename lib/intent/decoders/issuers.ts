@@ -6,9 +6,11 @@ import type { DecodeEnv, FunctionDecoder, IntentDraft } from './decoder';
  * Issuer entry points of the devnet's tokenized-stock issuers (see REFERENCE.md):
  * a Dinari-style OrderProcessor and an Ondo-style GM token manager.
  */
-const ORDER = '(uint64 requestTimestamp, address recipient, address assetToken, address paymentToken, bool sell, uint8 orderType, uint256 assetTokenQuantity, uint256 paymentTokenQuantity, uint256 price, uint8 tif) order';
+const ORDER =
+  '(uint64 requestTimestamp, address recipient, address assetToken, address paymentToken, bool sell, uint8 orderType, uint256 assetTokenQuantity, uint256 paymentTokenQuantity, uint256 price, uint8 tif) order';
 const FEE_QUOTE = '(uint256 orderId, address requester, uint256 fee, uint64 timestamp, uint64 deadline) feeQuote';
-const QUOTE = '(uint256 chainId, uint256 attestationId, bytes32 userId, address asset, uint256 price, uint256 quantity, uint256 expiration, uint8 side, bytes32 additionalData) quote';
+const QUOTE =
+  '(uint256 chainId, uint256 attestationId, bytes32 userId, address asset, uint256 price, uint256 quantity, uint256 expiration, uint8 side, bytes32 additionalData) quote';
 
 export interface OrderFields {
   recipient: Address;
@@ -27,7 +29,8 @@ export function describeIssuerOrder(order: OrderFields, user: Address, d: Decode
   if (!isAddressEqual(order.recipient, user)) {
     warnings.push({ code: 'recipient-not-sender', message: `The order's proceeds go to ${d.address(order.recipient)}, not to your account.` });
   }
-  const quantityOrPending = (token: Address, amount: bigint) => (amount > 0n ? d.amount(token, amount) : `${d.token(token)} (amount set when the order fills)`);
+  const quantityOrPending = (token: Address, amount: bigint) =>
+    amount > 0n ? d.amount(token, amount) : `${d.token(token)} (amount set when the order fills)`;
   if (order.sell) {
     const out = order.assetTokenQuantity;
     return {
@@ -56,10 +59,16 @@ interface QuoteFields {
 function quoteWarnings(env: DecodeEnv, quote: QuoteFields, expectedSide: number): IntentWarning[] {
   const warnings: IntentWarning[] = [];
   if (quote.chainId !== BigInt(env.tx.chainId)) {
-    warnings.push({ code: 'inconsistent-quote', message: `The issuer's quote is for chain ${quote.chainId}, not chain ${env.tx.chainId}; the issuer will refuse it.` });
+    warnings.push({
+      code: 'inconsistent-quote',
+      message: `The issuer's quote is for chain ${quote.chainId}, not chain ${env.tx.chainId}; the issuer will refuse it.`,
+    });
   }
   if (Number(quote.side) !== expectedSide) {
-    warnings.push({ code: 'inconsistent-quote', message: `The issuer's quote is for a ${Number(quote.side) === 0 ? 'purchase' : 'sale'}, not this request; the issuer will refuse it.` });
+    warnings.push({
+      code: 'inconsistent-quote',
+      message: `The issuer's quote is for a ${Number(quote.side) === 0 ? 'purchase' : 'sale'}, not this request; the issuer will refuse it.`,
+    });
   }
   return warnings;
 }

@@ -131,7 +131,11 @@ export const uniswapV3Decoders: FunctionDecoder[] = [
   // Batching and the steps that pay out what the router holds
   { signature: 'function multicall(bytes[] data)', payable: true, describe: ([calls], env) => multicall(env, calls as Hex[]) },
   { signature: 'function multicall(uint256 deadline, bytes[] data)', payable: true, describe: ([, calls], env) => multicall(env, calls as Hex[]) },
-  { signature: 'function multicall(bytes32 previousBlockhash, bytes[] data)', payable: true, describe: ([, calls], env) => multicall(env, calls as Hex[]) },
+  {
+    signature: 'function multicall(bytes32 previousBlockhash, bytes[] data)',
+    payable: true,
+    describe: ([, calls], env) => multicall(env, calls as Hex[]),
+  },
   {
     signature: 'function unwrapWETH9(uint256 amountMinimum, address recipient)',
     payable: true,

@@ -90,7 +90,9 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   '0a': {
     name: 'PERMIT2_PERMIT',
-    params: p('((address token, uint160 amount, uint48 expiration, uint48 nonce) details, address spender, uint256 sigDeadline) permitSingle, bytes signature'),
+    params: p(
+      '((address token, uint160 amount, uint48 expiration, uint48 nonce) details, address spender, uint256 sigDeadline) permitSingle, bytes signature',
+    ),
     apply([permit], _flow, _env, approvals) {
       const { details, spender } = permit as { details: { token: Address; amount: bigint }; spender: Address };
       approvals.push({ token: details.token, spender, amount: details.amount, unlimited: isUnlimited(details.amount) });
@@ -130,7 +132,10 @@ function execute(env: DecodeEnv, commands: Hex, inputs: readonly Hex[]): IntentD
   const approvals: TokenApproval[] = [];
   const bytes = commands.slice(2).match(/../g) ?? [];
   if (bytes.length !== inputs.length) {
-    flow.warn({ code: 'malformed-calldata', message: `The router gets ${bytes.length} commands but ${inputs.length} inputs; it will reject the call.` });
+    flow.warn({
+      code: 'malformed-calldata',
+      message: `The router gets ${bytes.length} commands but ${inputs.length} inputs; it will reject the call.`,
+    });
   }
   if ((env.tx.value ?? 0n) > 0n) flow.pay('native', env.tx.value ?? 0n);
   bytes.forEach((byteHex, i) => {
@@ -138,16 +143,25 @@ function execute(env: DecodeEnv, commands: Hex, inputs: readonly Hex[]): IntentD
     const spec = Object.hasOwn(COMMANDS, key(byte)) ? COMMANDS[key(byte)] : undefined;
     const optional = byte & ALLOW_REVERT ? ' (allowed to fail)' : '';
     if (!spec) {
-      flow.warn({ code: 'unknown-router-command', message: `Command 0x${byteHex}${optional} is unknown to Sharekeep; what it does cannot be shown.` });
+      flow.warn({
+        code: 'unknown-router-command',
+        message: `Command 0x${byteHex}${optional} is unknown to Sharekeep; what it does cannot be shown.`,
+      });
       return;
     }
     if (!spec.apply || inputs[i] === undefined) {
-      flow.warn({ code: 'undecoded-router-command', message: `Step ${spec.name}${optional} is not decoded; its effect is shown only by the simulation.` });
+      flow.warn({
+        code: 'undecoded-router-command',
+        message: `Step ${spec.name}${optional} is not decoded; its effect is shown only by the simulation.`,
+      });
       return;
     }
     const args = decodeInput(spec, inputs[i]);
     if (args === 'malformed' || args === 'non-canonical') {
-      flow.warn({ code: 'malformed-calldata', message: `The input of step ${spec.name} is ${args === 'malformed' ? 'truncated or malformed' : 'not encoded the standard way'}.` });
+      flow.warn({
+        code: 'malformed-calldata',
+        message: `The input of step ${spec.name} is ${args === 'malformed' ? 'truncated or malformed' : 'not encoded the standard way'}.`,
+      });
       return;
     }
     spec.apply(args, flow, env, approvals);

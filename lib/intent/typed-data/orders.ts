@@ -79,7 +79,9 @@ export const orderRecognizers: TypedDataRecognizer[] = [
       const m = env.data.message;
       return {
         summary: `Confirm order request #${big(m.id)} with the issuer.`,
-        warnings: [{ code: 'order-contents-not-signed', message: 'This signature names an order by number only; check the order itself before you sign.' }],
+        warnings: [
+          { code: 'order-contents-not-signed', message: 'This signature names an order by number only; check the order itself before you sign.' },
+        ],
       };
     },
   },
@@ -93,7 +95,10 @@ export const orderRecognizers: TypedDataRecognizer[] = [
       const buying = big(m.side) === 0n;
       const warnings: IntentWarning[] = [];
       if (big(m.chainId) !== BigInt(env.activeChainId)) {
-        warnings.push({ code: 'inconsistent-quote', message: `The quote is for chain ${big(m.chainId)}, not the active chain ${env.activeChainId}.` });
+        warnings.push({
+          code: 'inconsistent-quote',
+          message: `The quote is for chain ${big(m.chainId)}, not the active chain ${env.activeChainId}.`,
+        });
       }
       return {
         summary: `Sign an issuer quote to ${buying ? 'mint' : 'redeem'} ${env.d.amount(asset, quantity)}.`,

@@ -28,7 +28,12 @@ function permitToken(env: TypedDataEnv): Address | undefined {
 function missingToken(kind: 'erc2612-permit' | 'dai-permit') {
   return {
     summary: 'Sign a token permit that names no token contract.',
-    warnings: [{ code: 'unknown-typed-data' as const, message: `This ${kind === 'dai-permit' ? 'DAI-style ' : ''}permit has no verifyingContract, so the token it unlocks is unknown.` }],
+    warnings: [
+      {
+        code: 'unknown-typed-data' as const,
+        message: `This ${kind === 'dai-permit' ? 'DAI-style ' : ''}permit has no verifyingContract, so the token it unlocks is unknown.`,
+      },
+    ],
   };
 }
 

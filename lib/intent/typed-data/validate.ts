@@ -117,7 +117,8 @@ function checkTypes(types: Map<string, TypedField[]>) {
       seen.add(field.name);
       let base = field.type;
       while (ARRAY_SUFFIX.test(base)) base = base.replace(ARRAY_SUFFIX, '');
-      if (!isAtomic(base) && !(TYPE_NAME.test(base) && types.has(base))) throw fail(`${name}.${field.name} has type "${field.type}", which is not defined.`);
+      if (!isAtomic(base) && !(TYPE_NAME.test(base) && types.has(base)))
+        throw fail(`${name}.${field.name} has type "${field.type}", which is not defined.`);
     }
   }
 }
@@ -156,7 +157,9 @@ function checkDomain(types: Map<string, TypedField[]>, domain: Record<string, un
   if (chainId !== undefined) {
     result.chainId = parseChainId(chainId);
     if (result.chainId !== BigInt(activeChainId)) {
-      throw rpcErrors.invalidParams(`The typed data is for chain ${result.chainId}, but the active network is chain ${activeChainId}. Switch networks and try again.`);
+      throw rpcErrors.invalidParams(
+        `The typed data is for chain ${result.chainId}, but the active network is chain ${activeChainId}. Switch networks and try again.`,
+      );
     }
   }
   return result;

@@ -71,9 +71,7 @@ export const ONDO: Issuer = {
   },
   restrictions: unknown(ONDO_DOCS),
   origins: [],
-  contracts: [
-    { chainId: 1, address: '0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c', role: 'mint-redeem', verified: false, source: ONDO_CONTRACTS },
-  ],
+  contracts: [{ chainId: 1, address: '0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c', role: 'mint-redeem', verified: false, source: ONDO_CONTRACTS }],
 };
 
 const DINARI_ORDER_PROCESSORS = [

@@ -16,22 +16,72 @@ export function fuzzInPage({ count, seed, connected }: { count: number; seed: nu
     state = (state * 1664525 + 1013904223) >>> 0;
     return state / 2 ** 32;
   };
-  const pick = <T,>(list: T[]): T => list[Math.floor(rand() * list.length)];
+  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
   const account = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
   const methods = [
-    'eth_chainId', 'eth_accounts', 'eth_sign', 'personal_sign', 'eth_signTypedData_v4', 'eth_signTypedData_v3', 'eth_sendTransaction',
-    'wallet_switchEthereumChain', 'wallet_addEthereumChain', 'wallet_watchAsset', 'wallet_requestPermissions', 'wallet_revokePermissions',
-    'eth_call', 'eth_getBalance', 'eth_blockNumber', 'eth_estimateGas', 'eth_getLogs', 'net_version', '__proto__', 'constructor',
-    'toString', 'hasOwnProperty', '', 'x'.repeat(300), 'eth_signTransaction', 'wallet_getCapabilities', 'eth_decrypt', 'metamask_foo',
+    'eth_chainId',
+    'eth_accounts',
+    'eth_sign',
+    'personal_sign',
+    'eth_signTypedData_v4',
+    'eth_signTypedData_v3',
+    'eth_sendTransaction',
+    'wallet_switchEthereumChain',
+    'wallet_addEthereumChain',
+    'wallet_watchAsset',
+    'wallet_requestPermissions',
+    'wallet_revokePermissions',
+    'eth_call',
+    'eth_getBalance',
+    'eth_blockNumber',
+    'eth_estimateGas',
+    'eth_getLogs',
+    'net_version',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '',
+    'x'.repeat(300),
+    'eth_signTransaction',
+    'wallet_getCapabilities',
+    'eth_decrypt',
+    'metamask_foo',
   ];
   const circular: Record<string, unknown> = {};
   circular.self = circular;
   const atoms: unknown[] = [
-    null, undefined, 0, -1, 1e308, Number.NaN, true, '', '0x', '0x1', '0xzz', '100', account, account.toLowerCase(), 'x'.repeat(10_000),
-    '\u0000\uffff', { __proto__: { polluted: true } }, JSON.parse('{"__proto__": {"polluted": true}}'), { constructor: { prototype: {} } },
-    [], [[[[[]]]]], { chainId: '0x0' }, { chainId: `0x${(100_000 + Math.floor(rand() * 1e9)).toString(16)}` }, { chainId: 'not-hex' },
-    { type: 'ERC20', options: { address: '0x1234' } }, { eth_accounts: { nested: 'x' } }, { from: account, value: '12' }, { from: account, data: '0x123' },
-    { from: account, to: '0x0', gas: '-1' }, { types: 'not-an-object' }, JSON.stringify({ types: {}, primaryType: 'X', domain: {}, message: {} }),
+    null,
+    undefined,
+    0,
+    -1,
+    1e308,
+    Number.NaN,
+    true,
+    '',
+    '0x',
+    '0x1',
+    '0xzz',
+    '100',
+    account,
+    account.toLowerCase(),
+    'x'.repeat(10_000),
+    '\u0000\uffff',
+    { __proto__: { polluted: true } },
+    JSON.parse('{"__proto__": {"polluted": true}}'),
+    { constructor: { prototype: {} } },
+    [],
+    [[[[[]]]]],
+    { chainId: '0x0' },
+    { chainId: `0x${(100_000 + Math.floor(rand() * 1e9)).toString(16)}` },
+    { chainId: 'not-hex' },
+    { type: 'ERC20', options: { address: '0x1234' } },
+    { eth_accounts: { nested: 'x' } },
+    { from: account, value: '12' },
+    { from: account, data: '0x123' },
+    { from: account, to: '0x0', gas: '-1' },
+    { types: 'not-an-object' },
+    JSON.stringify({ types: {}, primaryType: 'X', domain: {}, message: {} }),
   ];
   const hostile: unknown[] = [() => 1, Symbol('s'), 10n, circular, new Array(1e6).fill(1)];
   const param = (depth = 0): unknown => {
@@ -40,7 +90,8 @@ export function fuzzInPage({ count, seed, connected }: { count: number; seed: nu
     if (r < 0.65) return pick(hostile);
     if (r < 0.85) return Array.from({ length: Math.floor(rand() * 4) }, () => param(depth + 1));
     const obj: Record<string, unknown> = {};
-    for (let i = 0; i < 3; i++) obj[pick(['from', 'to', 'data', 'value', 'chainId', '__proto__', 'constructor', 'domain', 'types'])] = param(depth + 1);
+    for (let i = 0; i < 3; i++)
+      obj[pick(['from', 'to', 'data', 'value', 'chainId', '__proto__', 'constructor', 'domain', 'types'])] = param(depth + 1);
     return obj;
   };
   const request = (): unknown => {
@@ -48,9 +99,22 @@ export function fuzzInPage({ count, seed, connected }: { count: number; seed: nu
     if (connected) {
       // A connected site: only malformed shapes of the signing methods (well-formed ones would rightly ask the user).
       const malformed: Record<string, unknown[]> = {
-        personal_sign: [[42, account], [{}, account], ['0x00'.repeat(600_000), account]],
-        eth_signTypedData_v4: [[account, '{'], [account, { types: {}, primaryType: 'Nope', domain: {}, message: {} }], [account, pick(atoms)]],
-        eth_sendTransaction: [[{ from: account, value: '12' }], [{ from: account, to: '0x12', value: '0x1' }], [{ from: account, data: '0x123', to: account }], []],
+        personal_sign: [
+          [42, account],
+          [{}, account],
+          ['0x00'.repeat(600_000), account],
+        ],
+        eth_signTypedData_v4: [
+          [account, '{'],
+          [account, { types: {}, primaryType: 'Nope', domain: {}, message: {} }],
+          [account, pick(atoms)],
+        ],
+        eth_sendTransaction: [
+          [{ from: account, value: '12' }],
+          [{ from: account, to: '0x12', value: '0x1' }],
+          [{ from: account, data: '0x123', to: account }],
+          [],
+        ],
         wallet_switchEthereumChain: [[{ chainId: 1 }], [{}], [null]],
         wallet_addEthereumChain: [[{ chainId: '0x1', rpcUrls: [] }], [{ chainId: 'zz' }]],
       };

@@ -72,7 +72,8 @@ export async function openUnlockedPopup(wallet: ChromiumWithExtension, password 
 }
 
 /** The background's own view (UiState), asked over a fresh port from an extension page. */
-export const backgroundState = (page: Page) => uiCommand<{ initialized: boolean; unlocked: boolean; selectedAddress?: string; jurisdiction?: string }>(page, 'state');
+export const backgroundState = (page: Page) =>
+  uiCommand<{ initialized: boolean; unlocked: boolean; selectedAddress?: string; jurisdiction?: string }>(page, 'state');
 
 /** Stops the extension's service worker the way Chrome does when it idles; resolves when it is gone. */
 export async function stopServiceWorker(wallet: ChromiumWithExtension, page: Page): Promise<void> {

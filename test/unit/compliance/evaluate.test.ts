@@ -16,7 +16,12 @@ const NOT_LISTED: Address = '0x3333333333333333333333333333333333333333';
 const XSTOCKS_TERMS = 'https://example.test/xstocks/terms';
 const policies: Record<string, TokenPolicy> = {
   [XSTOCK]: { symbol: 'TSLAx', issuerName: 'Backed Assets (JE) Limited', restrictions: { excluded: ['US'], source: XSTOCKS_TERMS }, verified: true },
-  [EU_ONLY]: { symbol: 'EUSTK', issuerName: 'EU Issuer', restrictions: { allowedOnly: ['DE', 'FR'], source: 'https://example.test/eu/prospectus' }, verified: true },
+  [EU_ONLY]: {
+    symbol: 'EUSTK',
+    issuerName: 'EU Issuer',
+    restrictions: { allowedOnly: ['DE', 'FR'], source: 'https://example.test/eu/prospectus' },
+    verified: true,
+  },
   [USDC]: { symbol: 'USDC', issuerName: 'Circle', restrictions: { source: 'https://example.test/usdc' }, verified: true },
   [UNVERIFIED]: { symbol: 'NEW', issuerName: 'Someone', restrictions: { source: 'https://example.test/new' }, verified: false },
 };
@@ -28,11 +33,26 @@ const router = parseAbi([
   'function transfer(address to, uint256 amount)',
 ]);
 const swap = (from: Address, to: Address) =>
-  decodeTransaction({ from: USER, to: ROUTER, chainId: CHAIN, data: encodeFunctionData({ abi: router, functionName: 'swapExactTokensForTokens', args: [1n, 1n, [from, to], USER, 1n] }) });
+  decodeTransaction({
+    from: USER,
+    to: ROUTER,
+    chainId: CHAIN,
+    data: encodeFunctionData({ abi: router, functionName: 'swapExactTokensForTokens', args: [1n, 1n, [from, to], USER, 1n] }),
+  });
 const approveTx = (token: `0x${string}`, amount: bigint) =>
-  decodeTransaction({ from: USER, to: token, chainId: CHAIN, data: encodeFunctionData({ abi: router, functionName: 'approve', args: [ROUTER, amount] }) });
+  decodeTransaction({
+    from: USER,
+    to: token,
+    chainId: CHAIN,
+    data: encodeFunctionData({ abi: router, functionName: 'approve', args: [ROUTER, amount] }),
+  });
 const transferTx = (token: `0x${string}`) =>
-  decodeTransaction({ from: USER, to: token, chainId: CHAIN, data: encodeFunctionData({ abi: router, functionName: 'transfer', args: [OTHER, 1n] }) });
+  decodeTransaction({
+    from: USER,
+    to: token,
+    chainId: CHAIN,
+    data: encodeFunctionData({ abi: router, functionName: 'transfer', args: [OTHER, 1n] }),
+  });
 const judge = (intent: Parameters<typeof evaluate>[0]['intent'], jurisdiction: string | undefined, simulation?: SimulationResult) =>
   evaluate({ intent, jurisdiction, lookupToken, chainId: CHAIN, simulation });
 
@@ -76,7 +96,15 @@ describe('jurisdiction rules', () => {
 
   it('blocks a restricted token acquired through a router it cannot decode, seen by the simulation', () => {
     const unknown = decodeTransaction({ from: USER, to: ROUTER, chainId: CHAIN, data: '0xdeadbeef' });
-    const simulation: SimulationResult = { ok: true, method: 'eth_simulateV1', gasUsed: 1n, changes: [{ token: USDC, delta: -5n }, { token: XSTOCK, delta: 3n }] };
+    const simulation: SimulationResult = {
+      ok: true,
+      method: 'eth_simulateV1',
+      gasUsed: 1n,
+      changes: [
+        { token: USDC, delta: -5n },
+        { token: XSTOCK, delta: 3n },
+      ],
+    };
     const result = judge(unknown, 'US', simulation);
     expect(result.verdict).toBe('block');
     expect(result.reasons.map((r) => r.code)).toEqual(['restricted-token', 'unknown-method']);
@@ -93,11 +121,25 @@ describe('jurisdiction rules', () => {
           { name: 'chainId', type: 'uint256' },
           { name: 'verifyingContract', type: 'address' },
         ],
-        Order: 'address sellToken,address buyToken,address receiver,uint256 sellAmount,uint256 buyAmount,uint32 validTo,bytes32 appData,uint256 feeAmount,string kind,bool partiallyFillable,string sellTokenBalance,string buyTokenBalance'
-          .split(',')
-          .map((s) => ({ type: s.split(' ')[0], name: s.split(' ')[1] })),
+        Order:
+          'address sellToken,address buyToken,address receiver,uint256 sellAmount,uint256 buyAmount,uint32 validTo,bytes32 appData,uint256 feeAmount,string kind,bool partiallyFillable,string sellTokenBalance,string buyTokenBalance'
+            .split(',')
+            .map((s) => ({ type: s.split(' ')[0], name: s.split(' ')[1] })),
       },
-      message: { sellToken: USDC, buyToken: XSTOCK, receiver: USER, sellAmount: '1', buyAmount: '1', validTo: 1, appData: `0x${'00'.repeat(32)}`, feeAmount: '0', kind: 'sell', partiallyFillable: false, sellTokenBalance: 'erc20', buyTokenBalance: 'erc20' },
+      message: {
+        sellToken: USDC,
+        buyToken: XSTOCK,
+        receiver: USER,
+        sellAmount: '1',
+        buyAmount: '1',
+        validTo: 1,
+        appData: `0x${'00'.repeat(32)}`,
+        feeAmount: '0',
+        kind: 'sell',
+        partiallyFillable: false,
+        sellTokenBalance: 'erc20',
+        buyTokenBalance: 'erc20',
+      },
     });
     expect(judge(decodeTypedData(cow, { activeChainId: CHAIN, account: USER }), 'US').verdict).toBe('block');
   });
@@ -118,7 +160,12 @@ describe('warnings', () => {
   });
 
   it('warns about typed data it cannot describe', () => {
-    const raw = { domain: { chainId: CHAIN }, primaryType: 'X', types: { EIP712Domain: [{ name: 'chainId', type: 'uint256' }], X: [{ name: 'a', type: 'string' }] }, message: { a: 'b' } };
+    const raw = {
+      domain: { chainId: CHAIN },
+      primaryType: 'X',
+      types: { EIP712Domain: [{ name: 'chainId', type: 'uint256' }], X: [{ name: 'a', type: 'string' }] },
+      message: { a: 'b' },
+    };
     expect(judge(decodeTypedData(raw, { activeChainId: CHAIN }), 'DE')).toMatchObject({ verdict: 'warn', reasons: [{ code: 'unknown-typed-data' }] });
   });
 
@@ -135,7 +182,14 @@ describe('warnings', () => {
   });
 
   it('survives a registry lookup that throws', () => {
-    const result = evaluate({ intent: swap(USDC, XSTOCK), jurisdiction: 'US', chainId: CHAIN, lookupToken: () => { throw new Error('boom'); } });
+    const result = evaluate({
+      intent: swap(USDC, XSTOCK),
+      jurisdiction: 'US',
+      chainId: CHAIN,
+      lookupToken: () => {
+        throw new Error('boom');
+      },
+    });
     expect(result.verdict).toBe('allow');
   });
 });

@@ -35,7 +35,13 @@ const approval = (over: Partial<PendingApproval> = {}): PendingApproval => ({
 
 function render(item: PendingApproval) {
   const html = renderToStaticMarkup(
-    <ApprovalRequest approval={item} accounts={[{ address: ACCOUNT, name: 'Account 1', kind: 'hd', index: 0, hidden: false }]} selectedAddress={ACCOUNT} busy={false} onDecide={() => undefined} />,
+    <ApprovalRequest
+      approval={item}
+      accounts={[{ address: ACCOUNT, name: 'Account 1', kind: 'hd', index: 0, hidden: false }]}
+      selectedAddress={ACCOUNT}
+      busy={false}
+      onDecide={() => undefined}
+    />,
   );
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const byId = (id: string) => [...doc.querySelectorAll(`[data-testid="${id}"]`)];
@@ -61,7 +67,8 @@ describe('ApprovalRequest', () => {
     ['warn', false],
     ['block', true],
   ] as const)('a %s verdict leaves approve disabled: %s', (verdict, disabled) => {
-    const reasons = verdict === 'allow' ? [] : [{ code: 'x', severity: verdict, message: `reason ${verdict}`, source: 'https://issuer.example/terms' }];
+    const reasons =
+      verdict === 'allow' ? [] : [{ code: 'x', severity: verdict, message: `reason ${verdict}`, source: 'https://issuer.example/terms' }];
     const { one, byId } = render(approval({ details: view({ verdict: { verdict, reasons } }) }));
     expect(one('approval-verdict').getAttribute('data-verdict')).toBe(verdict);
     expect(byId('approval-reason').map((r) => r.textContent)).toEqual(reasons.map((r) => `${r.message} Source`));
@@ -81,7 +88,9 @@ describe('ApprovalRequest', () => {
   });
 
   it('flags an unlimited approval and names the spender', () => {
-    const details = view({ approvals: [{ token: '0x0000000000000000000000000000000000000001', symbol: 'USDC', spender: SPENDER, amount: 'unlimited', unlimited: true }] });
+    const details = view({
+      approvals: [{ token: '0x0000000000000000000000000000000000000001', symbol: 'USDC', spender: SPENDER, amount: 'unlimited', unlimited: true }],
+    });
     const { one } = render(approval({ details }));
     expect(one('approval-allowance').getAttribute('data-unlimited')).toBe('true');
     expect(one('approval-allowance').textContent).toMatch(/Unlimited USDC/);

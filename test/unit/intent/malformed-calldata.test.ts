@@ -69,7 +69,11 @@ describe('calldata a naive parser would accept', () => {
 describe('requests without calldata', () => {
   it('words a plain native transfer', () => {
     const intent = decodeTransaction({ from: USER, to: OTHER, value: 1_500_000_000_000_000_000n, chainId: CHAIN_ID }, ctx);
-    expect(intent).toMatchObject({ kind: 'native-transfer', summary: `Send 1.5 ETH to ${OTHER}.`, assetsOut: [{ token: 'native', amount: 1_500_000_000_000_000_000n }] });
+    expect(intent).toMatchObject({
+      kind: 'native-transfer',
+      summary: `Send 1.5 ETH to ${OTHER}.`,
+      assetsOut: [{ token: 'native', amount: 1_500_000_000_000_000_000n }],
+    });
     expect(intent.warnings).toEqual([]);
   });
 

@@ -18,7 +18,8 @@ const issuer = parseAbi([
 ]);
 const E18 = 10n ** 18n;
 const decode = (to: `0x${string}`, data: `0x${string}`) => decodeTransaction({ from: USER, to, data, chainId: CHAIN_ID }, ctx);
-const encode = (functionName: string, args: readonly unknown[]) => encodeFunctionData({ abi: issuer, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
+const encode = (functionName: string, args: readonly unknown[]) =>
+  encodeFunctionData({ abi: issuer, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
 
 const order = (sell: boolean, recipient = USER) => ({
   requestTimestamp: 1_700_000_000n,
@@ -49,7 +50,10 @@ describe('Permit2 approve', () => {
     [10_000_000n, false, []],
     [MAX_UINT160, true, ['unlimited-approval']],
   ])('approve of %s is unlimited=%s', (amount, unlimited, codes) => {
-    const intent = decode(PERMIT2_ADDRESS, encodeFunctionData({ abi: permit2, functionName: 'approve', args: [USDC, SPENDER, amount, 1_900_000_000] }));
+    const intent = decode(
+      PERMIT2_ADDRESS,
+      encodeFunctionData({ abi: permit2, functionName: 'approve', args: [USDC, SPENDER, amount, 1_900_000_000] }),
+    );
     expect(intent.kind).toBe('permit2-approve');
     expect(intent.approvals).toEqual([{ token: USDC, spender: SPENDER, amount, unlimited }]);
     expect(intent.warnings.map((w) => w.code)).toEqual(codes);

@@ -39,7 +39,21 @@ describe('hostile input never crashes the decoders', () => {
   });
 
   it('decodeTypedData either describes or refuses with -32602, for junk of every JSON type', () => {
-    const junk: unknown[] = [undefined, 0, '', '{}', '[]', 'null', true, [], {}, { types: null }, { types: { EIP712Domain: 'x' } }, '{"__proto__":{"polluted":1}}', { types: {}, primaryType: 'A', domain: {}, message: {} }];
+    const junk: unknown[] = [
+      undefined,
+      0,
+      '',
+      '{}',
+      '[]',
+      'null',
+      true,
+      [],
+      {},
+      { types: null },
+      { types: { EIP712Domain: 'x' } },
+      '{"__proto__":{"polluted":1}}',
+      { types: {}, primaryType: 'A', domain: {}, message: {} },
+    ];
     for (const raw of junk) {
       try {
         decodeTypedData(raw, { activeChainId: CHAIN_ID });

@@ -27,7 +27,9 @@ function fakeNode(answers: Record<string, (params: unknown[]) => unknown>): RpcC
   return Object.assign(rpc, { calls });
 }
 
-const simulated = (call: Record<string, unknown>) => () => [{ number: '0x1', calls: [{ returnData: '0x', gasUsed: '0x5208', status: '0x1', logs: [], ...call }] }];
+const simulated = (call: Record<string, unknown>) => () => [
+  { number: '0x1', calls: [{ returnData: '0x', gasUsed: '0x5208', status: '0x1', logs: [], ...call }] },
+];
 const errorString = (reason: string) => `0x08c379a0${encodeAbiParameters([{ type: 'string' }], [reason]).slice(2)}` as Hex;
 
 describe('simulateTransaction with eth_simulateV1', () => {
@@ -65,7 +67,10 @@ describe('simulateTransaction with eth_simulateV1', () => {
       },
     });
     await simulateTransaction(node, tx);
-    expect(sent).toEqual([{ blockStateCalls: [{ calls: [{ from: USER, to: ROUTER, data: '0x1234', value: '0xa' }] }], traceTransfers: true, validation: false }, 'latest']);
+    expect(sent).toEqual([
+      { blockStateCalls: [{ calls: [{ from: USER, to: ROUTER, data: '0x1234', value: '0xa' }] }], traceTransfers: true, validation: false },
+      'latest',
+    ]);
   });
 
   it('ignores ERC-721 transfers (four topics) rather than reading a token id as an amount', async () => {
@@ -79,7 +84,14 @@ describe('simulateTransaction with eth_simulateV1', () => {
     ['a custom error', '0xdeadbeef', 'custom error 0xdeadbeef'],
     ['a panic', `0x4e487b71${pad('0x11').slice(2)}`, 'panic 0x11'],
   ])('reports a revert with %s, ignoring the reverted transfers', async (_name, returnData, reason) => {
-    const node = fakeNode({ eth_simulateV1: simulated({ status: '0x0', returnData, logs: [transferLog(NATIVE, USER, ROUTER, 10n)], error: { code: -3200, message: 'execution failed' } }) });
+    const node = fakeNode({
+      eth_simulateV1: simulated({
+        status: '0x0',
+        returnData,
+        logs: [transferLog(NATIVE, USER, ROUTER, 10n)],
+        error: { code: -3200, message: 'execution failed' },
+      }),
+    });
     expect(await simulateTransaction(node, tx)).toEqual({ ok: false, reason: 'reverted', revertReason: reason });
   });
 });
@@ -138,7 +150,9 @@ describe('simulateTransaction on nodes without eth_simulateV1', () => {
   it('says plainly that balance changes are unavailable when the node cannot trace', async () => {
     const result = await simulateTransaction(fakeNode({ eth_call: () => '0x' }), tx);
     expect(result).toMatchObject({ ok: false, reason: 'unsupported' });
-    expect(result.ok === false && result.reason === 'unsupported' && result.message).toMatch(/would not fail, but this network cannot show its balance changes/);
+    expect(result.ok === false && result.reason === 'unsupported' && result.message).toMatch(
+      /would not fail, but this network cannot show its balance changes/,
+    );
   });
 
   it('is unsupported, not reverted, when the node is unreachable', async () => {
@@ -150,7 +164,8 @@ describe('simulateTransaction on nodes without eth_simulateV1', () => {
 });
 
 describe('simulateTransaction against a hostile node', () => {
-  const deep = (n: number): Record<string, unknown> => (n === 0 ? { type: 'CALL', from: USER, to: ROUTER } : { type: 'CALL', from: USER, to: ROUTER, calls: [deep(n - 1)] });
+  const deep = (n: number): Record<string, unknown> =>
+    n === 0 ? { type: 'CALL', from: USER, to: ROUTER } : { type: 'CALL', from: USER, to: ROUTER, calls: [deep(n - 1)] };
   it.each([
     ['null', null],
     ['a string', 'ok'],

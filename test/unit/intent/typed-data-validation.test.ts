@@ -58,25 +58,70 @@ describe('typed data refused before anything is shown (test-dapp malformed set a
   it.each([
     [
       'Invalid Type (ConsiderationItem[+)',
-      { primaryType: 'OrderComponents', domain: seaportDomain, types: { EIP712Domain, OrderComponents: [{ name: 'consideration', type: 'ConsiderationItem[+' }] }, message: { consideration: [] } },
+      {
+        primaryType: 'OrderComponents',
+        domain: seaportDomain,
+        types: { EIP712Domain, OrderComponents: [{ name: 'consideration', type: 'ConsiderationItem[+' }] },
+        message: { consideration: [] },
+      },
       /not defined/,
     ],
     ['Empty Domain', mail({ domain: {} }), /missing from the domain/],
-    ['Invalid Primary Type', { ...mail(), domain: seaportDomain, primaryType: 'Non-Existent', message: { name: 'Hello, Bob!' } }, /primaryType "Non-Existent"/],
+    [
+      'Invalid Primary Type',
+      { ...mail(), domain: seaportDomain, primaryType: 'Non-Existent', message: { name: 'Hello, Bob!' } },
+      /primaryType "Non-Existent"/,
+    ],
     ['No Primary Type Defined', { ...mail(), primaryType: undefined }, /primaryType/],
-    ['Invalid Verifying Contract Type (number)', mail({ domain: { ...seaportDomain, verifyingContract: 1 } }), /verifyingContract must be an address/],
-    ['verifyingContract as a decimal string', mail({ domain: { ...seaportDomain, verifyingContract: '917551056842671309452305380979543736893630245704' } }), /verifyingContract must be an address/],
-    ['verifyingContract with a bad checksum', mail({ domain: { ...seaportDomain, verifyingContract: '0x00000000000000adc04c56bf30ac9d3c0aaf14DC' } }), /verifyingContract must be an address/],
-    ['a domain field not declared in EIP712Domain', mail({ domain: { ...seaportDomain, salt: `0x${'00'.repeat(32)}` } }), /domain.salt is not declared/],
+    [
+      'Invalid Verifying Contract Type (number)',
+      mail({ domain: { ...seaportDomain, verifyingContract: 1 } }),
+      /verifyingContract must be an address/,
+    ],
+    [
+      'verifyingContract as a decimal string',
+      mail({ domain: { ...seaportDomain, verifyingContract: '917551056842671309452305380979543736893630245704' } }),
+      /verifyingContract must be an address/,
+    ],
+    [
+      'verifyingContract with a bad checksum',
+      mail({ domain: { ...seaportDomain, verifyingContract: '0x00000000000000adc04c56bf30ac9d3c0aaf14DC' } }),
+      /verifyingContract must be an address/,
+    ],
+    [
+      'a domain field not declared in EIP712Domain',
+      mail({ domain: { ...seaportDomain, salt: `0x${'00'.repeat(32)}` } }),
+      /domain.salt is not declared/,
+    ],
     ['chainId that is not a number', mail({ domain: { ...seaportDomain, chainId: 'mainnet' } }), /chainId must be a chain id/],
     ['a missing message field', mail({ message: { contents: 'hi', from: { name: 'a', wallets: [] }, to: [] } }), /message.attachment is missing/],
-    ['an address field holding garbage', mail({ message: { ...mail().message, from: { name: 'a', wallets: ['0x1234'] } } }), /message.from.wallets\[0\] must be an address/],
+    [
+      'an address field holding garbage',
+      mail({ message: { ...mail().message, from: { name: 'a', wallets: ['0x1234'] } } }),
+      /message.from.wallets\[0\] must be an address/,
+    ],
     ['not JSON', '{"types": ', /not valid JSON/],
     ['an array instead of an object', '[]', /wrong shape/],
     ['null', null, /wrong shape/],
     ['a type name with odd characters', mail({ types: { ...mail().types, 'Bad Name': [] } }), /not a valid type name/],
-    ['a duplicate field', mail({ types: { ...mail().types, Person: [{ name: 'name', type: 'string' }, { name: 'name', type: 'string' }] } }), /twice/],
-    ['a uint8 out of range', { ...mail(), primaryType: 'T', types: { EIP712Domain, T: [{ name: 'n', type: 'uint8' }] }, message: { n: 256 } }, /does not fit in uint8/],
+    [
+      'a duplicate field',
+      mail({
+        types: {
+          ...mail().types,
+          Person: [
+            { name: 'name', type: 'string' },
+            { name: 'name', type: 'string' },
+          ],
+        },
+      }),
+      /twice/,
+    ],
+    [
+      'a uint8 out of range',
+      { ...mail(), primaryType: 'T', types: { EIP712Domain, T: [{ name: 'n', type: 'uint8' }] }, message: { n: 256 } },
+      /does not fit in uint8/,
+    ],
   ])('%s -> -32602', (_name, raw, message) => {
     const error = rejection(typeof raw === 'string' || raw === null ? raw : JSON.stringify(raw));
     expect(error.code).toBe(-32602);
@@ -127,7 +172,12 @@ describe('typed data accepted', () => {
   });
 
   it('warns when the domain names no chain at all', () => {
-    const raw = { domain: { name: 'x' }, primaryType: 'T', types: { EIP712Domain: [{ name: 'name', type: 'string' }], T: [{ name: 'a', type: 'bool' }] }, message: { a: true } };
+    const raw = {
+      domain: { name: 'x' },
+      primaryType: 'T',
+      types: { EIP712Domain: [{ name: 'name', type: 'string' }], T: [{ name: 'a', type: 'bool' }] },
+      message: { a: true },
+    };
     expect(decodeTypedData(raw, { activeChainId: CHAIN }).warnings.map((w) => w.code)).toContain('no-chain-id');
   });
 

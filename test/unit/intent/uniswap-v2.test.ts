@@ -20,15 +20,60 @@ const DEADLINE = 2_000_000_000n;
 type Case = [string, readonly unknown[], bigint, { out: unknown; in: unknown }];
 
 const cases: Case[] = [
-  ['swapExactTokensForTokens', [100_000_000n, 2n * E18, [USDC, WETH, TSLA], USER, DEADLINE], 0n, { out: { token: USDC, amount: 100_000_000n }, in: { token: TSLA, amount: 2n * E18, min: true } }],
-  ['swapTokensForExactTokens', [2n * E18, 100_000_000n, [USDC, TSLA], USER, DEADLINE], 0n, { out: { token: USDC, amount: 100_000_000n, max: true }, in: { token: TSLA, amount: 2n * E18 } }],
-  ['swapExactETHForTokens', [2n * E18, [WETH, TSLA], USER, DEADLINE], E18, { out: { token: 'native', amount: E18 }, in: { token: TSLA, amount: 2n * E18, min: true } }],
-  ['swapTokensForExactETH', [E18, 3n * E18, [TSLA, WETH], USER, DEADLINE], 0n, { out: { token: TSLA, amount: 3n * E18, max: true }, in: { token: 'native', amount: E18 } }],
-  ['swapExactTokensForETH', [3n * E18, E18, [TSLA, WETH], USER, DEADLINE], 0n, { out: { token: TSLA, amount: 3n * E18 }, in: { token: 'native', amount: E18, min: true } }],
-  ['swapETHForExactTokens', [2n * E18, [WETH, TSLA], USER, DEADLINE], E18, { out: { token: 'native', amount: E18, max: true }, in: { token: TSLA, amount: 2n * E18 } }],
-  ['swapExactTokensForTokensSupportingFeeOnTransferTokens', [100_000_000n, 2n * E18, [USDC, TSLA], USER, DEADLINE], 0n, { out: { token: USDC, amount: 100_000_000n }, in: { token: TSLA, amount: 2n * E18, min: true } }],
-  ['swapExactETHForTokensSupportingFeeOnTransferTokens', [2n * E18, [WETH, TSLA], USER, DEADLINE], E18, { out: { token: 'native', amount: E18 }, in: { token: TSLA, amount: 2n * E18, min: true } }],
-  ['swapExactTokensForETHSupportingFeeOnTransferTokens', [3n * E18, E18, [TSLA, WETH], USER, DEADLINE], 0n, { out: { token: TSLA, amount: 3n * E18 }, in: { token: 'native', amount: E18, min: true } }],
+  [
+    'swapExactTokensForTokens',
+    [100_000_000n, 2n * E18, [USDC, WETH, TSLA], USER, DEADLINE],
+    0n,
+    { out: { token: USDC, amount: 100_000_000n }, in: { token: TSLA, amount: 2n * E18, min: true } },
+  ],
+  [
+    'swapTokensForExactTokens',
+    [2n * E18, 100_000_000n, [USDC, TSLA], USER, DEADLINE],
+    0n,
+    { out: { token: USDC, amount: 100_000_000n, max: true }, in: { token: TSLA, amount: 2n * E18 } },
+  ],
+  [
+    'swapExactETHForTokens',
+    [2n * E18, [WETH, TSLA], USER, DEADLINE],
+    E18,
+    { out: { token: 'native', amount: E18 }, in: { token: TSLA, amount: 2n * E18, min: true } },
+  ],
+  [
+    'swapTokensForExactETH',
+    [E18, 3n * E18, [TSLA, WETH], USER, DEADLINE],
+    0n,
+    { out: { token: TSLA, amount: 3n * E18, max: true }, in: { token: 'native', amount: E18 } },
+  ],
+  [
+    'swapExactTokensForETH',
+    [3n * E18, E18, [TSLA, WETH], USER, DEADLINE],
+    0n,
+    { out: { token: TSLA, amount: 3n * E18 }, in: { token: 'native', amount: E18, min: true } },
+  ],
+  [
+    'swapETHForExactTokens',
+    [2n * E18, [WETH, TSLA], USER, DEADLINE],
+    E18,
+    { out: { token: 'native', amount: E18, max: true }, in: { token: TSLA, amount: 2n * E18 } },
+  ],
+  [
+    'swapExactTokensForTokensSupportingFeeOnTransferTokens',
+    [100_000_000n, 2n * E18, [USDC, TSLA], USER, DEADLINE],
+    0n,
+    { out: { token: USDC, amount: 100_000_000n }, in: { token: TSLA, amount: 2n * E18, min: true } },
+  ],
+  [
+    'swapExactETHForTokensSupportingFeeOnTransferTokens',
+    [2n * E18, [WETH, TSLA], USER, DEADLINE],
+    E18,
+    { out: { token: 'native', amount: E18 }, in: { token: TSLA, amount: 2n * E18, min: true } },
+  ],
+  [
+    'swapExactTokensForETHSupportingFeeOnTransferTokens',
+    [3n * E18, E18, [TSLA, WETH], USER, DEADLINE],
+    0n,
+    { out: { token: TSLA, amount: 3n * E18 }, in: { token: 'native', amount: E18, min: true } },
+  ],
 ];
 
 function decode(functionName: string, args: readonly unknown[], value = 0n) {

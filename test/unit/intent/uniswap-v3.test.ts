@@ -32,13 +32,23 @@ const path = (...hops: (Hex | number)[]) =>
     hops,
   );
 const decode = (data: `0x${string}`, value = 0n) => decodeTransaction({ from: USER, to: ROUTER, data, value, chainId: CHAIN_ID }, ctx);
-const encodeV1 = (functionName: string, args: readonly unknown[]) => encodeFunctionData({ abi: v1, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
+const encodeV1 = (functionName: string, args: readonly unknown[]) =>
+  encodeFunctionData({ abi: v1, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
 
 describe('Uniswap V3 SwapRouter', () => {
   it.each([
     [
       'exactInputSingle',
-      { tokenIn: USDC, tokenOut: TSLA, fee: 3000, recipient: USER, deadline: DEADLINE, amountIn: 50_000_000n, amountOutMinimum: E18, sqrtPriceLimitX96: 0n },
+      {
+        tokenIn: USDC,
+        tokenOut: TSLA,
+        fee: 3000,
+        recipient: USER,
+        deadline: DEADLINE,
+        amountIn: 50_000_000n,
+        amountOutMinimum: E18,
+        sqrtPriceLimitX96: 0n,
+      },
       { token: USDC, amount: 50_000_000n },
       { token: TSLA, amount: E18, min: true },
     ],
@@ -50,7 +60,16 @@ describe('Uniswap V3 SwapRouter', () => {
     ],
     [
       'exactOutputSingle',
-      { tokenIn: USDC, tokenOut: TSLA, fee: 3000, recipient: USER, deadline: DEADLINE, amountOut: E18, amountInMaximum: 60_000_000n, sqrtPriceLimitX96: 0n },
+      {
+        tokenIn: USDC,
+        tokenOut: TSLA,
+        fee: 3000,
+        recipient: USER,
+        deadline: DEADLINE,
+        amountOut: E18,
+        amountInMaximum: 60_000_000n,
+        sqrtPriceLimitX96: 0n,
+      },
       { token: USDC, amount: 60_000_000n, max: true },
       { token: TSLA, amount: E18 },
     ],
@@ -70,7 +89,16 @@ describe('Uniswap V3 SwapRouter', () => {
 
   it('reads a multicall selling a token for ETH through unwrapWETH9', () => {
     const swap = encodeV1('exactInputSingle', [
-      { tokenIn: TSLA, tokenOut: WETH, fee: 3000, recipient: '0x0000000000000000000000000000000000000000', deadline: DEADLINE, amountIn: 2n * E18, amountOutMinimum: E18 / 10n, sqrtPriceLimitX96: 0n },
+      {
+        tokenIn: TSLA,
+        tokenOut: WETH,
+        fee: 3000,
+        recipient: '0x0000000000000000000000000000000000000000',
+        deadline: DEADLINE,
+        amountIn: 2n * E18,
+        amountOutMinimum: E18 / 10n,
+        sqrtPriceLimitX96: 0n,
+      },
     ]);
     const unwrap = encodeV1('unwrapWETH9', [E18 / 10n, USER]);
     const intent = decode(encodeV1('multicall', [[swap, unwrap]]));
@@ -83,7 +111,17 @@ describe('Uniswap V3 SwapRouter', () => {
     const swap = encodeFunctionData({
       abi: v2,
       functionName: 'exactInputSingle',
-      args: [{ tokenIn: WETH, tokenOut: TSLA, fee: 3000, recipient: '0x0000000000000000000000000000000000000001', amountIn: E18, amountOutMinimum: 3n * E18, sqrtPriceLimitX96: 0n }],
+      args: [
+        {
+          tokenIn: WETH,
+          tokenOut: TSLA,
+          fee: 3000,
+          recipient: '0x0000000000000000000000000000000000000001',
+          amountIn: E18,
+          amountOutMinimum: 3n * E18,
+          sqrtPriceLimitX96: 0n,
+        },
+      ],
     });
     const data = encodeFunctionData({ abi: v2, functionName: 'multicall', args: [DEADLINE, [swap, encodeV1('refundETH', [])]] });
     const intent = decode(data, E18);

@@ -8,7 +8,10 @@ const MSG_SENDER = '0x0000000000000000000000000000000000000001';
 const ADDRESS_THIS = '0x0000000000000000000000000000000000000002';
 const E18 = 10n ** 18n;
 
-const abi = parseAbi(['function execute(bytes commands, bytes[] inputs, uint256 deadline) payable', 'function execute(bytes commands, bytes[] inputs) payable']);
+const abi = parseAbi([
+  'function execute(bytes commands, bytes[] inputs, uint256 deadline) payable',
+  'function execute(bytes commands, bytes[] inputs) payable',
+]);
 const enc = (types: string, values: readonly unknown[]) => encodeAbiParameters(parseAbiParameters(types), values as never);
 const v3Path = (a: string, fee: number, b: string) => encodePacked(['address', 'uint24', 'address'], [a as Hex, fee, b as Hex]);
 

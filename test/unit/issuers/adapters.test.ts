@@ -23,7 +23,11 @@ describe('attestation quotes', () => {
   const good = attestationQuote('buy', E18) as unknown as Json & { quote: Json };
 
   it('accepts the issuer answer for what was asked', () => {
-    expect(attestationAdapter.checkQuote(good, ask(TOKENS.NVDA, 'mint', 'attest'))).toMatchObject({ protocol: 'attestation', quantity: E18, total: BigInt(good.total as string) });
+    expect(attestationAdapter.checkQuote(good, ask(TOKENS.NVDA, 'mint', 'attest'))).toMatchObject({
+      protocol: 'attestation',
+      quantity: E18,
+      total: BigInt(good.total as string),
+    });
   });
 
   it.each([
@@ -45,7 +49,9 @@ describe('attestation quotes', () => {
     ['an attestation with a hidden fee', () => edit(good, (q) => (q.quote.additionalData = `0x${'ff'.repeat(32)}`))],
     ['the redeem method for a mint', () => edit(good, (q) => (q.method = 'redeemWithAttestation'))],
   ])('refuses %s as issuer.bad_answer', (_name, answer) => {
-    expect(() => attestationAdapter.checkQuote(answer(), ask(TOKENS.NVDA, 'mint', 'attest'))).toThrow(expect.objectContaining({ code: 'issuer.bad_answer' }));
+    expect(() => attestationAdapter.checkQuote(answer(), ask(TOKENS.NVDA, 'mint', 'attest'))).toThrow(
+      expect.objectContaining({ code: 'issuer.bad_answer' }),
+    );
   });
 
   it('refuses a redemption whose fee eats the payout', () => {
@@ -53,7 +59,9 @@ describe('attestation quotes', () => {
       q.fee = q.value;
       q.total = '0';
     });
-    expect(() => attestationAdapter.checkQuote(sell, ask(TOKENS.NVDA, 'redeem', 'attest'))).toThrow(expect.objectContaining({ code: 'issuer.bad_answer' }));
+    expect(() => attestationAdapter.checkQuote(sell, ask(TOKENS.NVDA, 'redeem', 'attest'))).toThrow(
+      expect.objectContaining({ code: 'issuer.bad_answer' }),
+    );
   });
 });
 
@@ -75,6 +83,8 @@ describe('order-processor quotes', () => {
     ['a fee quote with another fee', () => edit(good, (q) => (q.feeQuote.fee = '1'))],
     ['an attestation answer', () => attestationQuote('buy', E18, TOKENS.AAPL)],
   ])('refuses %s as issuer.bad_answer', (_name, answer) => {
-    expect(() => orderProcessorAdapter.checkQuote(answer(), ask(TOKENS.AAPL, 'mint', 'orders'))).toThrow(expect.objectContaining({ code: 'issuer.bad_answer' }));
+    expect(() => orderProcessorAdapter.checkQuote(answer(), ask(TOKENS.AAPL, 'mint', 'orders'))).toThrow(
+      expect.objectContaining({ code: 'issuer.bad_answer' }),
+    );
   });
 });

@@ -44,19 +44,25 @@ describe('issuer UI commands', () => {
     { name: 'another network', params: { chainId: 1 }, code: 'issuer.unsupported' },
   ])('refuses $name with $code, asking the issuer nothing', async ({ params, code }) => {
     const { ui, http } = await uiWith();
-    await expect(ui.handle('issuer.quote', { chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', amount: '1', ...params })).rejects.toMatchObject({ code });
+    await expect(ui.handle('issuer.quote', { chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', amount: '1', ...params })).rejects.toMatchObject({
+      code,
+    });
     expect(http.calls).toEqual([]);
   });
 
   it('asks nothing of the issuer while the wallet is locked', async () => {
     const { ui, http } = await uiWith({ unlocked: false });
-    await expect(ui.handle('issuer.quote', { chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', amount: '1' })).rejects.toMatchObject({ code: 'vault.locked' });
+    await expect(ui.handle('issuer.quote', { chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', amount: '1' })).rejects.toMatchObject({
+      code: 'vault.locked',
+    });
     expect(http.calls).toEqual([]);
   });
 
   it('with jurisdiction US, refuses to quote AMZNr: no HTTP request, no transaction', async () => {
     const { ui, http, node } = await uiWith({ jurisdiction: 'US' });
-    await expect(ui.handle('issuer.quote', { chainId: CHAIN_ID, token: TOKENS.AMZN, side: 'mint', amount: '1' })).rejects.toMatchObject({ code: 'issuer.blocked' });
+    await expect(ui.handle('issuer.quote', { chainId: CHAIN_ID, token: TOKENS.AMZN, side: 'mint', amount: '1' })).rejects.toMatchObject({
+      code: 'issuer.blocked',
+    });
     expect(http.calls).toEqual([]);
     expect(node.sent).toEqual([]);
   });

@@ -201,7 +201,8 @@ export function createFakeChain(): FakeChain {
         // not an ERC-20 call
       }
       const call = decodeFunctionData({ abi: orderProcessorAbi, data });
-      if (call.functionName === 'getOrderStatus') return encodeFunctionResult({ abi: orderProcessorAbi, functionName: 'getOrderStatus', result: chain.orderStatus });
+      if (call.functionName === 'getOrderStatus')
+        return encodeFunctionResult({ abi: orderProcessorAbi, functionName: 'getOrderStatus', result: chain.orderStatus });
       throw new Error(`unexpected call ${call.functionName}`);
     },
   };
@@ -213,7 +214,11 @@ export function receipt(success: boolean, logs: unknown[] = [], blockNumber = 10
 }
 
 export function mintLog(quantity: bigint, paid: bigint, user: Address = USER, asset: Address = TOKENS.NVDA) {
-  const topics = encodeEventTopics({ abi: attestationManagerAbi, eventName: 'MintWithAttestation', args: { user, userId: pad('0x01', { size: 32 }), attestationId: 12345n } });
+  const topics = encodeEventTopics({
+    abi: attestationManagerAbi,
+    eventName: 'MintWithAttestation',
+    args: { user, userId: pad('0x01', { size: 32 }), attestationId: 12345n },
+  });
   const data = encodeAbiParameters(
     [{ type: 'address' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'address' }, { type: 'uint256' }],
     [asset, quantity, price, USDC, paid],
@@ -222,7 +227,11 @@ export function mintLog(quantity: bigint, paid: bigint, user: Address = USER, as
 }
 
 export function redeemLog(quantity: bigint, received: bigint, user: Address = USER, asset: Address = TOKENS.NVDA) {
-  const topics = encodeEventTopics({ abi: attestationManagerAbi, eventName: 'RedeemWithAttestation', args: { user, userId: pad('0x01', { size: 32 }), attestationId: 12345n } });
+  const topics = encodeEventTopics({
+    abi: attestationManagerAbi,
+    eventName: 'RedeemWithAttestation',
+    args: { user, userId: pad('0x01', { size: 32 }), attestationId: 12345n },
+  });
   const data = encodeAbiParameters(
     [{ type: 'address' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'address' }, { type: 'uint256' }],
     [asset, quantity, price, USDC, received],
@@ -237,8 +246,16 @@ export function orderCreatedLog(id: bigint = ORDER_ID, sell = false) {
       {
         type: 'tuple',
         components: [
-          { type: 'uint64' }, { type: 'address' }, { type: 'address' }, { type: 'address' }, { type: 'bool' },
-          { type: 'uint8' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'uint8' },
+          { type: 'uint64' },
+          { type: 'address' },
+          { type: 'address' },
+          { type: 'address' },
+          { type: 'bool' },
+          { type: 'uint8' },
+          { type: 'uint256' },
+          { type: 'uint256' },
+          { type: 'uint256' },
+          { type: 'uint8' },
         ],
       },
       { type: 'uint256' },

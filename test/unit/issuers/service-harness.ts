@@ -11,7 +11,10 @@ export function createHarness(options: { jurisdiction?: string; fetch?: boolean 
   const chain = createFakeChain();
   const http = createFakeFetch();
   const sent: { origin: string; tx: IssuerTransaction; hash: Hex }[] = [];
-  const tokens = createTokenLookup(() => registry, () => []);
+  const tokens = createTokenLookup(
+    () => registry,
+    () => [],
+  );
   /** What the next transaction's receipt says; by default it succeeds with no logs. */
   let nextReceipt: (tx: IssuerTransaction) => unknown = () => receipt(true);
   const service = createIssuerService({

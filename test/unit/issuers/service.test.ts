@@ -34,13 +34,17 @@ function withFunds(h: ReturnType<typeof createHarness>) {
 describe('issuer allowlist and compliance', () => {
   it('refuses a token whose issuer has no allowlisted origin before any request', async () => {
     const h = createHarness();
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.LOST, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.not_allowlisted' });
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.LOST, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.not_allowlisted',
+    });
     expect(h.http.calls).toEqual([]);
   });
 
   it('refuses a token no issuer of the registry mints', async () => {
     const h = createHarness();
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: '0x2222222222222222222222222222222222222222', side: 'mint', quantity: E18 })).rejects.toMatchObject({
+    await expect(
+      h.service.quote({ chainId: CHAIN_ID, token: '0x2222222222222222222222222222222222222222', side: 'mint', quantity: E18 }),
+    ).rejects.toMatchObject({
       code: 'issuer.unsupported',
     });
     expect(h.http.calls).toEqual([]);
@@ -58,13 +62,20 @@ describe('issuer allowlist and compliance', () => {
   it('refuses a quote asking the user to call a contract outside the allowlist', async () => {
     const h = createHarness();
     h.http.routes['POST /v1/quotes'] = quoteRoute((b) => ({ ...attestationQuote(b.side, BigInt(b.quantity)), contract: PROCESSOR }))();
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.not_allowlisted' });
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.not_allowlisted',
+    });
     expect(h.sent).toEqual([]);
   });
 
   it('offers mint and redeem only where the issuer is allowlisted, with the reason a jurisdiction forbids it', async () => {
     const de = createHarness();
-    expect(await de.service.options(CHAIN_ID, TOKENS.NVDA)).toMatchObject({ mint: true, redeem: true, blocked: {}, issuer: { id: 'attest', origin: 'http://127.0.0.1:8787' } });
+    expect(await de.service.options(CHAIN_ID, TOKENS.NVDA)).toMatchObject({
+      mint: true,
+      redeem: true,
+      blocked: {},
+      issuer: { id: 'attest', origin: 'http://127.0.0.1:8787' },
+    });
     expect(await de.service.options(CHAIN_ID, TOKENS.LOST)).toMatchObject({ mint: false, redeem: false });
     const us = createHarness({ jurisdiction: 'US' });
     const amzn = await us.service.options(CHAIN_ID, TOKENS.AMZN);
@@ -92,7 +103,9 @@ describe('issuer errors leave the wallet usable', () => {
   it('an unverified address is told to complete KYC before any quote is asked', async () => {
     const h = createHarness();
     h.http.routes[`GET /v1/kyc/${USER}`] = () => [200, { address: USER, verified: false, userId: null }];
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.kyc_required' });
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.kyc_required',
+    });
     expect(h.http.calls.map((c) => c.method)).toEqual(['GET']);
   });
 
@@ -101,13 +114,17 @@ describe('issuer errors leave the wallet usable', () => {
     h.http.routes[`GET /v1/kyc/${USER}`] = () => {
       throw new TypeError('Failed to fetch');
     };
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.unavailable' });
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.unavailable',
+    });
   });
 
   it('a quote the market has closed on is refused', async () => {
     const h = createHarness();
     h.http.routes['POST /v1/quotes'] = quoteRoute((b) => ({ ...attestationQuote(b.side, BigInt(b.quantity)), marketStatus: 'closed' }))();
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: 'issuer.market_closed' });
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.market_closed',
+    });
   });
 
   it('a quote that lapsed before submit is refused without sending anything', async () => {
@@ -136,7 +153,13 @@ describe('attestation issuer', () => {
     withFunds(h);
     h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: 2n * E18 });
-    expect(quote).toMatchObject({ status: 'quote', side: 'mint', protocol: 'attestation', payment: { symbol: 'USDC', decimals: 6 }, quote: { quantity: `${2n * E18}`, marketStatus: 'open' } });
+    expect(quote).toMatchObject({
+      status: 'quote',
+      side: 'mint',
+      protocol: 'attestation',
+      payment: { symbol: 'USDC', decimals: 6 },
+      quote: { quantity: `${2n * E18}`, marketStatus: 'open' },
+    });
     expect(h.http.calls[1].body).toEqual({ token: TOKENS.NVDA, side: 'buy', quantity: `${2n * E18}`, address: USER });
 
     h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, [mintLog(2n * E18, BigInt(quote.quote.total))]) : receipt(true)));
@@ -213,7 +236,10 @@ describe('order-processor issuer', () => {
     const value = BigInt(quote.quote.value);
     const fee = BigInt(quote.quote.fee);
     h.chain.fillLogs = [orderFillLog(E18, value, fee, false)];
-    expect(await h.service.status(quote.id)).toMatchObject({ status: 'settled', settlement: { tokenAmount: `${E18}`, paymentAmount: `${value + fee}`, fee: `${fee}` } });
+    expect(await h.service.status(quote.id)).toMatchObject({
+      status: 'settled',
+      settlement: { tokenAmount: `${E18}`, paymentAmount: `${value + fee}`, fee: `${fee}` },
+    });
   });
 
   it('a sell needs no approval and is paid the fill less its fee', async () => {

@@ -91,26 +91,34 @@ const MAX_WRITES = 4;
 const damage = [undefined, ...VAULT_SLOT_KEYS];
 const cases = scenarios.flatMap((scenario) =>
   damage.flatMap((damaged) =>
-    Array.from({ length: MAX_WRITES }, (_, i) => i + 1).flatMap((failAt) => FAULT_MODES.map((mode) => [scenario.name, damaged ?? 'no slot', failAt, mode, scenario, damaged] as const)),
+    Array.from({ length: MAX_WRITES }, (_, i) => i + 1).flatMap((failAt) =>
+      FAULT_MODES.map((mode) => [scenario.name, damaged ?? 'no slot', failAt, mode, scenario, damaged] as const),
+    ),
   ),
 );
 
 describe('interrupted saves', () => {
-  it.each(scenarios.map((s) => [s.name, s] as const))('%s takes fewer writes than the cases below interrupt, so every write is covered', async (_name, scenario) => {
-    const local = await scenario.start();
-    const counting = createFaultyStore(local, Number.POSITIVE_INFINITY, 'throw');
-    await runScenario(scenario, counting);
-    expect(counting.writes()).toBeGreaterThan(0);
-    expect(counting.writes()).toBeLessThan(MAX_WRITES);
-    expect(await opensAs(local, scenario.after)).toBe(true);
-  });
+  it.each(scenarios.map((s) => [s.name, s] as const))(
+    '%s takes fewer writes than the cases below interrupt, so every write is covered',
+    async (_name, scenario) => {
+      const local = await scenario.start();
+      const counting = createFaultyStore(local, Number.POSITIVE_INFINITY, 'throw');
+      await runScenario(scenario, counting);
+      expect(counting.writes()).toBeGreaterThan(0);
+      expect(counting.writes()).toBeLessThan(MAX_WRITES);
+      expect(await opensAs(local, scenario.after)).toBe(true);
+    },
+  );
 
-  it.each(cases)('%s (%s damaged before), interrupted at write %i (%s), leaves the old or the new vault', async (_name, _label, failAt, mode, scenario, damaged) => {
-    const local = await scenario.start();
-    if (damaged) await local.set({ [damaged]: { generation: 99, digest: 'torn' } });
-    await runScenario(scenario, createFaultyStore(local, failAt, mode)).catch(() => undefined);
-    const opensOld = await opensAs(local, scenario.before);
-    const opensNew = await opensAs(local, scenario.after);
-    expect(opensOld || opensNew).toBe(true);
-  });
+  it.each(cases)(
+    '%s (%s damaged before), interrupted at write %i (%s), leaves the old or the new vault',
+    async (_name, _label, failAt, mode, scenario, damaged) => {
+      const local = await scenario.start();
+      if (damaged) await local.set({ [damaged]: { generation: 99, digest: 'torn' } });
+      await runScenario(scenario, createFaultyStore(local, failAt, mode)).catch(() => undefined);
+      const opensOld = await opensAs(local, scenario.before);
+      const opensNew = await opensAs(local, scenario.after);
+      expect(opensOld || opensNew).toBe(true);
+    },
+  );
 });

@@ -271,9 +271,21 @@ describe('signing through the manager', () => {
   it('signs transactions, messages and typed data for an account; refuses a watch-only one', async () => {
     const { manager } = await createdWallet();
     const account = await manager.addAccount();
-    const tx = await manager.signTransaction(account.address, { type: 'eip1559', chainId: 31337, maxFeePerGas: 2n, gas: 21_000n, to: WATCHED, value: 1n });
+    const tx = await manager.signTransaction(account.address, {
+      type: 'eip1559',
+      chainId: 31337,
+      maxFeePerGas: 2n,
+      gas: 21_000n,
+      to: WATCHED,
+      value: 1n,
+    });
     expect(await recoverTransactionAddress({ serializedTransaction: tx as never })).toBe(account.address);
-    const typed = { types: { EIP712Domain: [{ name: 'name', type: 'string' }], Hi: [{ name: 'x', type: 'uint256' }] }, primaryType: 'Hi', domain: { name: 'T' }, message: { x: '1' } };
+    const typed = {
+      types: { EIP712Domain: [{ name: 'name', type: 'string' }], Hi: [{ name: 'x', type: 'uint256' }] },
+      primaryType: 'Hi',
+      domain: { name: 'T' },
+      message: { x: '1' },
+    };
     expect(await manager.signTypedData(account.address, typed, 'V4')).toMatch(/^0x[0-9a-f]{130}$/);
     await manager.addWatchOnly(WATCHED);
     expect(await codeOf(manager.signMessage(WATCHED, 'hi'))).toBe('keyring.watch_only');

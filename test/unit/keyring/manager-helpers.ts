@@ -33,7 +33,13 @@ export async function legacyV1Vault(password = PASSWORD): Promise<Record<string,
   const salt = crypto.getRandomValues(new Uint8Array(32));
   const iv = crypto.getRandomValues(new Uint8Array(16));
   const material = await subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveKey']);
-  const key = await subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 10_000 }, material, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  const key = await subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 10_000 },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt'],
+  );
   const data = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(JSON.stringify(state))));
   const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
   return { vault: { data: b64(data), iv: b64(iv), salt: b64(salt) } };

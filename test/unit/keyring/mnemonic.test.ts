@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generateMnemonic, looksLikePrivateKey, parseMnemonic, parsePrivateKey, UnknownWordError, validateMnemonic } from '../../../lib/keyring/index';
+import {
+  generateMnemonic,
+  looksLikePrivateKey,
+  parseMnemonic,
+  parsePrivateKey,
+  UnknownWordError,
+  validateMnemonic,
+} from '../../../lib/keyring/index';
 import { TEST_ACCOUNTS, TEST_PHRASE } from './fixtures';
 
 describe('BIP-39 phrases', () => {

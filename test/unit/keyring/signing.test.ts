@@ -18,7 +18,20 @@ function signWithViem(data: TypedData) {
 describe('transactions', () => {
   it.each<[string, TransactionSerializable]>([
     ['legacy', { chainId: 1, nonce: 7, gasPrice: parseGwei('20'), gas: 21_000n, to, value: 10n ** 18n }],
-    ['EIP-1559', { type: 'eip1559', chainId: 31337, nonce: 0, maxFeePerGas: parseGwei('30'), maxPriorityFeePerGas: parseGwei('1'), gas: 60_000n, to, value: 1n, data: '0xa9059cbb' }],
+    [
+      'EIP-1559',
+      {
+        type: 'eip1559',
+        chainId: 31337,
+        nonce: 0,
+        maxFeePerGas: parseGwei('30'),
+        maxPriorityFeePerGas: parseGwei('1'),
+        gas: 60_000n,
+        to,
+        value: 1n,
+        data: '0xa9059cbb',
+      },
+    ],
   ])('signs a %s transaction that recovers to the account', async (_label, tx) => {
     const serialized = await signTransactionWithKey(privateKey, tx);
     expect(await recoverTransactionAddress({ serializedTransaction: serialized as never })).toBe(address);
@@ -47,7 +60,11 @@ describe('personal_sign', () => {
 });
 
 const sigUtil = (data: TypedData, version: 'V3' | 'V4') =>
-  sigUtilSignTypedData({ privateKey: Buffer.from(hexToBytes(privateKey)), data: data as never, version: version === 'V3' ? SignTypedDataVersion.V3 : SignTypedDataVersion.V4 });
+  sigUtilSignTypedData({
+    privateKey: Buffer.from(hexToBytes(privateKey)),
+    data: data as never,
+    version: version === 'V3' ? SignTypedDataVersion.V3 : SignTypedDataVersion.V4,
+  });
 
 describe('typed data', () => {
   const allShapes = Object.entries({ ...withoutArrays, ...withArrays });

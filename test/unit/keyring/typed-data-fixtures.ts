@@ -76,7 +76,12 @@ export const permit2PermitSingle: TypedData = {
   primaryType: 'PermitSingle',
   domain: { name: 'Permit2', chainId: 1, verifyingContract: '0x000000000022D473030F116dDEE9F6B43aC78BA3' },
   message: {
-    details: { token: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', amount: '1461501637330902918203684832716283019655932542975', expiration: '1767225600', nonce: '3' },
+    details: {
+      token: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
+      amount: '1461501637330902918203684832716283019655932542975',
+      expiration: '1767225600',
+      nonce: '3',
+    },
     spender: '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD',
     sigDeadline: '1767225600',
   },
@@ -95,7 +100,13 @@ export const permitErc2612: TypedData = {
   },
   primaryType: 'Permit',
   domain: { name: 'USD Coin', version: '2', chainId: 31337, verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3' },
-  message: { owner: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', spender: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: '1000000', nonce: '0', deadline: '1767225600' },
+  message: {
+    owner: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+    spender: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+    value: '1000000',
+    nonce: '0',
+    deadline: '1767225600',
+  },
 };
 
 export const scalarsAndBytes: TypedData = {

@@ -60,7 +60,8 @@ export function fakeChain(chainId: number, contracts: Record<string, FakeContrac
       const { args } = decodeFunctionData({ abi, data });
       const calls = (args as readonly [readonly { target: string; callData: Hex }[]])[0];
       chain.requests.push({ method, calls: calls.length });
-      if (chain.maxCallsPerRequest !== undefined && calls.length > chain.maxCallsPerRequest) throw new Error('out of gas: gas required exceeds allowance');
+      if (chain.maxCallsPerRequest !== undefined && calls.length > chain.maxCallsPerRequest)
+        throw new Error('out of gas: gas required exceeds allowance');
       const results = calls.map(({ target, callData }) => {
         const call = decodeFunctionData({ abi, data: callData });
         if (target.toLowerCase() === MULTICALL.toLowerCase() && call.functionName === 'getBlockNumber') {

@@ -34,15 +34,30 @@ const token = (corporateActions: Token['corporateActions']): Token => ({
 });
 
 type EventLog = { address: string; topics: Hex[]; data: Hex; blockNumber: Hex; transactionHash: Hex };
-const log = (address: string, topics: Hex[], data: Hex, block: number): EventLog => ({ address, topics, data, blockNumber: `0x${block.toString(16)}`, transactionHash: `0x${block.toString(16).padStart(64, '0')}` });
-const u256 = (...values: bigint[]) => encodeAbiParameters(values.map(() => ({ type: 'uint256' })), values);
+const log = (address: string, topics: Hex[], data: Hex, block: number): EventLog => ({
+  address,
+  topics,
+  data,
+  blockNumber: `0x${block.toString(16)}`,
+  transactionHash: `0x${block.toString(16).padStart(64, '0')}`,
+});
+const u256 = (...values: bigint[]) =>
+  encodeAbiParameters(
+    values.map(() => ({ type: 'uint256' })),
+    values,
+  );
 
 const LOGS = [
   log(TOKEN, encodeEventTopics({ abi, eventName: 'MultiplierUpdated' }) as Hex[], u256(2n * WAD), 10),
   log(TOKEN, encodeEventTopics({ abi, eventName: 'MultiplierScheduled' }) as Hex[], u256(4n * WAD, nowSec + 86_400n), 11),
   log(TOKEN, encodeEventTopics({ abi, eventName: 'MultiplierScheduled' }) as Hex[], u256(2n * WAD, nowSec - 86_400n), 9),
   log(TOKEN, encodeEventTopics({ abi, eventName: 'BalancePerShareSet' }) as Hex[], u256(3n * WAD), 12),
-  log(DISTRIBUTOR, encodeEventTopics({ abi, eventName: 'Distributed', args: { distributionId: 5n, account: HOLDER } }) as Hex[], u256(1_500_000n), 13),
+  log(
+    DISTRIBUTOR,
+    encodeEventTopics({ abi, eventName: 'Distributed', args: { distributionId: 5n, account: HOLDER } }) as Hex[],
+    u256(1_500_000n),
+    13,
+  ),
 ];
 
 /** A node that filters logs the way eth_getLogs does (address and topics), and answers views. */
@@ -59,7 +74,14 @@ function node(options: { logsFail?: boolean } = {}): RpcRequester & { methods: s
         return LOGS.filter(
           (l) =>
             addresses.includes(l.address.toLowerCase()) &&
-            filter.topics.every((t, i) => t === null || [t].flat().map((x) => x.toLowerCase()).includes(l.topics[i]?.toLowerCase())),
+            filter.topics.every(
+              (t, i) =>
+                t === null ||
+                [t]
+                  .flat()
+                  .map((x) => x.toLowerCase())
+                  .includes(l.topics[i]?.toLowerCase()),
+            ),
         );
       }
       if (method === 'eth_call') {
@@ -95,8 +117,14 @@ describe('fetchCorporateActions', () => {
 
   it("lists the account's dividends from the distributor, and nobody else's", async () => {
     const mine = await fetchCorporateActions(node(), token('balance-per-share'), { account: HOLDER, distributors: [DISTRIBUTOR], now: () => NOW });
-    expect(mine.dividends).toEqual([{ distributionId: '5', amount: '1500000', contract: getAddress(DISTRIBUTOR), blockNumber: '13', transactionHash: expect.any(String) }]);
-    const other = await fetchCorporateActions(node(), token('balance-per-share'), { account: '0x3000000000000000000000000000000000000003', distributors: [DISTRIBUTOR], now: () => NOW });
+    expect(mine.dividends).toEqual([
+      { distributionId: '5', amount: '1500000', contract: getAddress(DISTRIBUTOR), blockNumber: '13', transactionHash: expect.any(String) },
+    ]);
+    const other = await fetchCorporateActions(node(), token('balance-per-share'), {
+      account: '0x3000000000000000000000000000000000000003',
+      distributors: [DISTRIBUTOR],
+      now: () => NOW,
+    });
     expect(other.dividends).toEqual([]);
   });
 

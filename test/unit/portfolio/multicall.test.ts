@@ -9,7 +9,11 @@ const abi = parseAbi([
 ]);
 
 const calls = [
-  { target: '0x00000000000000000000000000000000000000a1', allowFailure: true, callData: '0x70a082310000000000000000000000001000000000000000000000000000000000000001' },
+  {
+    target: '0x00000000000000000000000000000000000000a1',
+    allowFailure: true,
+    callData: '0x70a082310000000000000000000000001000000000000000000000000000000000000001',
+  },
   { target: '0xcA11bde05977b3631167028862bE2a173976CA11', allowFailure: false, callData: '0x42cbb15c' },
   { target: '0x00000000000000000000000000000000000000a2', allowFailure: true, callData: `0x${'ab'.repeat(70)}` },
   { target: '0x00000000000000000000000000000000000000a3', allowFailure: true, callData: '0x' },
@@ -53,7 +57,15 @@ describe('aggregate3 coding', () => {
     ['an offset past the end', (ok: Hex) => `0x${'ff'.repeat(32)}${ok.slice(66)}` as Hex, 3],
     ['no data', () => '0x' as Hex, 3],
   ])('refuses %s', (_, mangle, expected) => {
-    const ok = encodeFunctionResult({ abi, functionName: 'aggregate3', result: [{ success: true, returnData: '0x01' }, { success: true, returnData: '0x02' }, { success: true, returnData: '0x03' }] });
+    const ok = encodeFunctionResult({
+      abi,
+      functionName: 'aggregate3',
+      result: [
+        { success: true, returnData: '0x01' },
+        { success: true, returnData: '0x02' },
+        { success: true, returnData: '0x03' },
+      ],
+    });
     expect(() => decodeAggregate3(mangle(ok), expected)).toThrow();
   });
 });

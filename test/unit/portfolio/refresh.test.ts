@@ -22,7 +22,15 @@ const XSTOCK: Token = {
   corporateActions: 'multiplier',
   feeds: { price: { address: addr(0xf1), heartbeat: 3600 }, reserve: { address: addr(0xf2) } },
 };
-const DSHARE: Token = { ...base, address: addr(0xa2), symbol: 'ACME.d', name: 'Acme dShare', underlying: { ticker: 'ACME', name: 'Acme' }, corporateActions: 'balance-per-share', feeds: { price: { address: addr(0xf1), heartbeat: 3600 } } };
+const DSHARE: Token = {
+  ...base,
+  address: addr(0xa2),
+  symbol: 'ACME.d',
+  name: 'Acme dShare',
+  underlying: { ticker: 'ACME', name: 'Acme' },
+  corporateActions: 'balance-per-share',
+  feeds: { price: { address: addr(0xf1), heartbeat: 3600 } },
+};
 const ONDO: Token = {
   ...base,
   address: addr(0xa3),
@@ -32,7 +40,14 @@ const ONDO: Token = {
   corporateActions: 'oracle-multiplier',
   feeds: { price: { address: addr(0xf3), heartbeat: 3600 }, multiplierOracle: { address: addr(0xf4) } },
 };
-const UNHELD: Token = { ...base, address: addr(0xa4), symbol: 'ZEROx', name: 'Zero', underlying: { ticker: 'ZERO', name: 'Zero' }, corporateActions: 'none' };
+const UNHELD: Token = {
+  ...base,
+  address: addr(0xa4),
+  symbol: 'ZEROx',
+  name: 'Zero',
+  underlying: { ticker: 'ZERO', name: 'Zero' },
+  corporateActions: 'none',
+};
 const OTHER_CHAIN: Token = { ...XSTOCK, chainId: 1, address: addr(0xa9) };
 const TOKENS = [XSTOCK, DSHARE, ONDO, UNHELD, OTHER_CHAIN];
 
@@ -53,7 +68,8 @@ function contracts(overrides: Record<string, ReturnType<typeof feed>> = {}) {
 const refresh = (chain: ReturnType<typeof fakeChain>, extra: Partial<Parameters<typeof refreshPortfolio>[0]> = {}) =>
   refreshPortfolio({ rpc: chain, chainId: 31337, accounts: [A, B], tokens: TOKENS, now: () => NOW, ...extra });
 
-const holding = (s: PortfolioSnapshot, account: string, symbol: string) => s.accounts.find((a) => a.address === account)?.holdings.find((h) => h.token.symbol === symbol);
+const holding = (s: PortfolioSnapshot, account: string, symbol: string) =>
+  s.accounts.find((a) => a.address === account)?.holdings.find((h) => h.token.symbol === symbol);
 
 describe('refreshPortfolio', () => {
   it('reads every balance, factor, price and reserve in one eth_call', async () => {
@@ -196,13 +212,20 @@ describe('mergeWithLastGood', () => {
   it('borrows a price that failed this time from the last good snapshot, saying when it was read', async () => {
     const good = await refresh(fakeChain(31337, contracts()));
     const later = NOW + 60_000;
-    const partial = await refresh(fakeChain(31337, contracts({ [addr(0xf3)]: { latestRoundData: 'revert', decimals: () => 8 } })), { now: () => later });
+    const partial = await refresh(fakeChain(31337, contracts({ [addr(0xf3)]: { latestRoundData: 'revert', decimals: () => 8 } })), {
+      now: () => later,
+    });
     const merged = mergeWithLastGood(good, partial);
-    expect(holding(merged, B, 'BETAon')).toMatchObject({ price: holding(good, B, 'BETAon')?.price, value: '255000000000', unavailable: [], fromLastGood: { fields: ['price'], fetchedAt: NOW } });
+    expect(holding(merged, B, 'BETAon')).toMatchObject({
+      price: holding(good, B, 'BETAon')?.price,
+      value: '255000000000',
+      unavailable: [],
+      fromLastGood: { fields: ['price'], fetchedAt: NOW },
+    });
     expect(holding(merged, A, 'ACMEx')?.fromLastGood).toBeUndefined();
   });
 
-  it("values an Ondo holding with the last good sValue when the oracle fails, saying so", async () => {
+  it('values an Ondo holding with the last good sValue when the oracle fails, saying so', async () => {
     const good = await refresh(fakeChain(31337, contracts()));
     const partial = await refresh(fakeChain(31337, contracts({ [addr(0xf4)]: { latestRoundData: 'revert', decimals: 'revert' } })));
     expect(holding(mergeWithLastGood(good, partial), B, 'BETAon')).toMatchObject({
@@ -216,7 +239,10 @@ describe('mergeWithLastGood', () => {
     const good = await refresh(fakeChain(31337, contracts()));
     const partial = await refresh(fakeChain(31337, contracts({ [ONDO.address]: { balanceOf: 'revert' } })));
     expect(holding(partial, B, 'BETAon')).toBeUndefined();
-    expect(holding(mergeWithLastGood(good, partial), B, 'BETAon')).toMatchObject({ amount: (10n * WAD).toString(), fromLastGood: { fetchedAt: NOW } });
+    expect(holding(mergeWithLastGood(good, partial), B, 'BETAon')).toMatchObject({
+      amount: (10n * WAD).toString(),
+      fromLastGood: { fetchedAt: NOW },
+    });
   });
 
   it('takes a good refresh as it is, and ignores a snapshot of another chain', async () => {

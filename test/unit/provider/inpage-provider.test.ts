@@ -3,7 +3,8 @@ import { installProvider } from '../../../lib/provider/inpage-provider';
 import { CHANNEL_TO_CONTENT, CHANNEL_TO_INPAGE } from '../../../lib/provider/protocol';
 import { asWindow, FakeWindow, tick } from './fake-window';
 
-const requestsPosted = (w: FakeWindow) => w.posted.filter((m) => (m as { channel?: string }).channel === CHANNEL_TO_CONTENT) as { id: string; payload: unknown }[];
+const requestsPosted = (w: FakeWindow) =>
+  w.posted.filter((m) => (m as { channel?: string }).channel === CHANNEL_TO_CONTENT) as { id: string; payload: unknown }[];
 
 describe('the inpage provider', () => {
   it('defines window.ethereum and announces a frozen EIP-6963 detail, again on request', () => {
@@ -52,7 +53,18 @@ describe('the inpage provider', () => {
   it.each([
     ['no arguments', undefined, -32600],
     ['a method that is not a string', { method: 7 }, -32600],
-    ['circular params', { method: 'eth_call', params: (() => { const a: unknown[] = []; a.push(a); return a; })() }, -32602],
+    [
+      'circular params',
+      {
+        method: 'eth_call',
+        params: (() => {
+          const a: unknown[] = [];
+          a.push(a);
+          return a;
+        })(),
+      },
+      -32602,
+    ],
     ['a BigInt in params', { method: 'eth_call', params: [1n] }, -32602],
   ])('rejects %s at once with an EIP-1193 error', async (_name, args, code) => {
     const win = new FakeWindow();

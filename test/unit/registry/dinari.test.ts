@@ -36,11 +36,21 @@ function fakeNode(dShares: Record<string, Meta>, wrapped: string[], chainId = 42
 
 describe('fetchDinariDShares', () => {
   it("lists the factory's dShares as rebasing tokens of Dinari on the node's chain", async () => {
-    const node = fakeNode({ [a(1)]: { symbol: 'AAPL.d', name: 'Apple Inc. - Dinari', decimals: 18 }, [a(2)]: { symbol: 'TSLA.d', name: 'Tesla, Inc.', decimals: 18 } }, [a(11), a(12)]);
+    const node = fakeNode(
+      { [a(1)]: { symbol: 'AAPL.d', name: 'Apple Inc. - Dinari', decimals: 18 }, [a(2)]: { symbol: 'TSLA.d', name: 'Tesla, Inc.', decimals: 18 } },
+      [a(11), a(12)],
+    );
     const { tokens, skipped } = await fetchDinariDShares(node, FACTORY);
     expect(skipped).toEqual([]);
     expect(tokens).toEqual([
-      expect.objectContaining({ chainId: 42161, address: a(1), symbol: 'AAPL.d', issuer: 'dinari', corporateActions: 'balance-per-share', underlying: { ticker: 'AAPL', name: 'Apple Inc.' } }),
+      expect.objectContaining({
+        chainId: 42161,
+        address: a(1),
+        symbol: 'AAPL.d',
+        issuer: 'dinari',
+        corporateActions: 'balance-per-share',
+        underlying: { ticker: 'AAPL', name: 'Apple Inc.' },
+      }),
       expect.objectContaining({ chainId: 42161, address: a(2), symbol: 'TSLA.d', underlying: { ticker: 'TSLA', name: 'Tesla, Inc.' } }),
     ]);
   });
@@ -52,7 +62,10 @@ describe('fetchDinariDShares', () => {
   });
 
   it('skips a dShare that reverts or does not look like one, and keeps the rest', async () => {
-    const node = fakeNode({ [a(1)]: 'revert', [a(2)]: { symbol: 'SCAM', name: 'Scam', decimals: 18 }, [a(3)]: { symbol: 'NVDA.d', name: 'NVIDIA', decimals: 18 } }, []);
+    const node = fakeNode(
+      { [a(1)]: 'revert', [a(2)]: { symbol: 'SCAM', name: 'Scam', decimals: 18 }, [a(3)]: { symbol: 'NVDA.d', name: 'NVIDIA', decimals: 18 } },
+      [],
+    );
     const { tokens, skipped } = await fetchDinariDShares(node, FACTORY, { chainId: 1 });
     expect(tokens.map((t) => t.symbol)).toEqual(['NVDA.d']);
     expect(skipped.map((s) => s.address)).toEqual([a(1), a(2)]);

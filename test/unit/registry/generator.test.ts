@@ -39,7 +39,11 @@ describe('registry generator', () => {
     const find = (chainId: number, symbol: string) => committed.tokens.find((t) => t.chainId === chainId && t.symbol === symbol);
     expect(find(1, 'AAPLx')).toMatchObject({ issuer: 'xstocks', underlying: { ticker: 'AAPL', name: 'Apple' }, corporateActions: 'multiplier' });
     expect(find(1, 'BRK.Bx')?.underlying?.ticker).toBe('BRK.B');
-    expect(find(56, 'QBTSon')).toMatchObject({ issuer: 'ondo-gm', underlying: { ticker: 'QBTS', name: 'D-Wave Quantum' }, corporateActions: 'oracle-multiplier' });
+    expect(find(56, 'QBTSon')).toMatchObject({
+      issuer: 'ondo-gm',
+      underlying: { ticker: 'QBTS', name: 'D-Wave Quantum' },
+      corporateActions: 'oracle-multiplier',
+    });
     expect(find(1, 'USDon')).toMatchObject({ kind: 'stablecoin', underlying: null, corporateActions: 'none' });
   });
 
@@ -65,7 +69,10 @@ describe('registry generator', () => {
   });
 
   it('refuses a list entry that does not follow its issuer naming', () => {
-    const bad = { ...lists['xstocks.tokenlist.json'], tokens: [{ chainId: 1, address: '0x06a0138f8c3e5110fd98e34a4473fb08f1304b87', name: 'Mystery', symbol: 'MYST', decimals: 18 }] };
+    const bad = {
+      ...lists['xstocks.tokenlist.json'],
+      tokens: [{ chainId: 1, address: '0x06a0138f8c3e5110fd98e34a4473fb08f1304b87', name: 'Mystery', symbol: 'MYST', decimals: 18 }],
+    };
     expect(() => buildRegistryData({ ...lists, 'xstocks.tokenlist.json': bad })).toThrow(/underlying/);
   });
 

@@ -20,10 +20,22 @@ describe('registry schema', () => {
     ['fractional decimals', registryData([token({ decimals: 6.5 })])],
     ['a malformed ISIN', registryData([token({ underlying: { ticker: 'AAPL', name: 'Apple', isin: 'apple' } })])],
     ['a fact without a source', registryData([token()], [issuer({ custodian: { value: 'BNY', verified: true } as never })])],
-    ['a fact sourced over plain http', registryData([token()], [issuer({ custodian: { value: 'BNY', source: 'http://x.example', verified: true } })])],
-    ['a country that is not ISO alpha-2', registryData([token()], [issuer({ restrictions: { value: { excluded: ['USA'] }, source: 'https://x.example', verified: true } })])],
-    ['an unknown structure', registryData([token()], [issuer({ structure: { value: 'magic' as never, source: 'https://x.example', verified: true } })])],
-    ['an origin with a path', registryData([token()], [issuer({ origins: [{ origin: 'https://api.acme.example/v1', verified: true, source: 'https://x.example' }] })])],
+    [
+      'a fact sourced over plain http',
+      registryData([token()], [issuer({ custodian: { value: 'BNY', source: 'http://x.example', verified: true } })]),
+    ],
+    [
+      'a country that is not ISO alpha-2',
+      registryData([token()], [issuer({ restrictions: { value: { excluded: ['USA'] }, source: 'https://x.example', verified: true } })]),
+    ],
+    [
+      'an unknown structure',
+      registryData([token()], [issuer({ structure: { value: 'magic' as never, source: 'https://x.example', verified: true } })]),
+    ],
+    [
+      'an origin with a path',
+      registryData([token()], [issuer({ origins: [{ origin: 'https://api.acme.example/v1', verified: true, source: 'https://x.example' }] })]),
+    ],
   ])('rejects %s', (_, data) => {
     expect(() => parseRegistryData(data)).toThrow();
   });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createWalletStore, type WalletClient } from '../../../lib/ui-state';
 import type { UiState } from '../../../lib/wallet';
 
-const unlockedView = { initialized: true, unlocked: true, accounts: [], activity: [{ hash: '0x1' }], pendingApprovals: [], autoLockAt: Date.now() + 60_000 } as unknown as UiState;
+const unlockedView = {
+  initialized: true,
+  unlocked: true,
+  accounts: [],
+  activity: [{ hash: '0x1' }],
+  pendingApprovals: [],
+  autoLockAt: Date.now() + 60_000,
+} as unknown as UiState;
 
 function setup(cachedState: UiState | undefined, stillUnlocked?: () => Promise<boolean>) {
   let stored = cachedState ? JSON.stringify({ v: 1, state: cachedState }) : null;

@@ -22,7 +22,12 @@ export function createFaultyStore(inner: KeyValueStore, failAt: number, mode: Fa
     async set(entries) {
       if (nextWriteSurvives()) return inner.set(entries);
       if (writes === failAt && mode !== 'throw') {
-        const torn = Object.fromEntries(Object.entries(entries).map(([k, value]) => [k, mode === 'torn' ? JSON.stringify(value).slice(0, JSON.stringify(value).length / 2) : tearFields(value)]));
+        const torn = Object.fromEntries(
+          Object.entries(entries).map(([k, value]) => [
+            k,
+            mode === 'torn' ? JSON.stringify(value).slice(0, JSON.stringify(value).length / 2) : tearFields(value),
+          ]),
+        );
         await inner.set(torn);
       }
       throw crash();

@@ -77,8 +77,21 @@ describe('vault format', () => {
     ['a far future version', { version: 99 }, 'vault.unsupported_version'],
     ['garbage', 'not a vault', 'vault.corrupt'],
     ['null', null, 'vault.corrupt'],
-    ['v2 missing its IV', { version: 2, kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000, salt: 'AAAA' }, cipher: { name: 'AES-GCM' }, data: 'AAAA' }, 'vault.corrupt'],
-    ['v2 with a non-base64 payload', { version: 2, kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000, salt: 'AAAA' }, cipher: { name: 'AES-GCM', iv: 'AAAA' }, data: 'not base64!' }, 'vault.corrupt'],
+    [
+      'v2 missing its IV',
+      { version: 2, kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000, salt: 'AAAA' }, cipher: { name: 'AES-GCM' }, data: 'AAAA' },
+      'vault.corrupt',
+    ],
+    [
+      'v2 with a non-base64 payload',
+      {
+        version: 2,
+        kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: 1000, salt: 'AAAA' },
+        cipher: { name: 'AES-GCM', iv: 'AAAA' },
+        data: 'not base64!',
+      },
+      'vault.corrupt',
+    ],
     ['v1 missing its salt', { data: 'AAAA', iv: 'AAAA' }, 'vault.corrupt'],
   ])('refuses %s', (_label, raw, code) => {
     expect(() => parseEnvelope(raw)).toThrow(expect.objectContaining({ code }));

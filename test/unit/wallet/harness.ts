@@ -63,7 +63,13 @@ export interface TestWallet {
   nextApproval(): Promise<ReturnType<Wallet['approvals']['list']>[number]>;
 }
 
-export async function createTestWallet(options: { onboard?: boolean; jurisdiction?: string; stores?: { local: ReturnType<typeof createMemoryStore>; session: ReturnType<typeof createMemoryStore> } } = {}): Promise<TestWallet> {
+export async function createTestWallet(
+  options: {
+    onboard?: boolean;
+    jurisdiction?: string;
+    stores?: { local: ReturnType<typeof createMemoryStore>; session: ReturnType<typeof createMemoryStore> };
+  } = {},
+): Promise<TestWallet> {
   const node = createFakeNode();
   const local = options.stores?.local ?? createMemoryStore();
   const session = options.stores?.session ?? createMemoryStore();

@@ -49,7 +49,9 @@ describe('nonce manager', () => {
   it('does not count a nonce whose send failed', async () => {
     const manager = createNonceManager(createMemoryStore());
     const node = chain(7);
-    await expect(manager.withNextNonce(1, ADDRESS, node, async () => Promise.reject(new Error('rejected by node')))).rejects.toThrow('rejected by node');
+    await expect(manager.withNextNonce(1, ADDRESS, node, async () => Promise.reject(new Error('rejected by node')))).rejects.toThrow(
+      'rejected by node',
+    );
     let nonce = -1;
     await manager.withNextNonce(1, ADDRESS, node, async (n) => {
       nonce = n;

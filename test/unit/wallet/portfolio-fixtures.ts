@@ -14,8 +14,23 @@ export const ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 export const PASSWORD = 'correct horse battery';
 const addr = (n: number) => getAddress(`0x${n.toString(16).padStart(40, '0')}`);
 
-export const TOKENS = { xstock: addr(0xa1), dshare: addr(0xa2), ondo: addr(0xa3), restricted: addr(0xa4), unheld: addr(0xa5), watched: addr(0xb1), usdc: addr(0xc1) };
-export const FEEDS = { xPrice: addr(0xf1), xReserve: addr(0xf2), dPrice: addr(0xf3), dReserve: addr(0xf4), oPrice: addr(0xf5), oMultiplier: addr(0xf6) };
+export const TOKENS = {
+  xstock: addr(0xa1),
+  dshare: addr(0xa2),
+  ondo: addr(0xa3),
+  restricted: addr(0xa4),
+  unheld: addr(0xa5),
+  watched: addr(0xb1),
+  usdc: addr(0xc1),
+};
+export const FEEDS = {
+  xPrice: addr(0xf1),
+  xReserve: addr(0xf2),
+  dPrice: addr(0xf3),
+  dReserve: addr(0xf4),
+  oPrice: addr(0xf5),
+  oMultiplier: addr(0xf6),
+};
 export const DISTRIBUTOR = addr(0xd1);
 // Monday 2026-01-05 15:00 UTC (10:00 in New York): the market is open.
 export const START = Date.UTC(2026, 0, 5, 15);
@@ -53,12 +68,82 @@ export const REGISTRY: RegistryData = parseRegistryData({
     },
   ],
   tokens: [
-    { chainId: 31337, address: TOKENS.xstock, symbol: 'ACMEx', name: 'Acme xStock', decimals: 18, issuer: 'backed', kind: 'stock', underlying: { ticker: 'ACME', name: 'Acme Corp', exchange: 'NYSE', isin: 'US0000000001' }, corporateActions: 'multiplier', feeds: { price: { address: FEEDS.xPrice, heartbeat: 3600 }, reserve: { address: FEEDS.xReserve } }, verified: true },
-    { chainId: 31337, address: TOKENS.dshare, symbol: 'ACME.d', name: 'Acme dShare', decimals: 18, issuer: 'backed', kind: 'stock', underlying: { ticker: 'ACME', name: 'Acme Corp' }, corporateActions: 'balance-per-share', feeds: { price: { address: FEEDS.dPrice, heartbeat: 3600 }, reserve: { address: FEEDS.dReserve } }, verified: true },
-    { chainId: 31337, address: TOKENS.ondo, symbol: 'BETAon', name: 'Beta synthetic', decimals: 18, issuer: 'synth', kind: 'stock', underlying: { ticker: 'BETA', name: 'Beta Inc' }, corporateActions: 'oracle-multiplier', feeds: { price: { address: FEEDS.oPrice, heartbeat: 3600 }, multiplierOracle: { address: FEEDS.oMultiplier } }, verified: false },
-    { chainId: 31337, address: TOKENS.restricted, symbol: 'GAMMAr', name: 'Gamma restricted', decimals: 18, issuer: 'backed', kind: 'stock', underlying: { ticker: 'GAMMA', name: 'Gamma' }, corporateActions: 'none', restrictions: { allowedOnly: ['US'], source: 'https://issuer.example/gamma' }, verified: true },
-    { chainId: 31337, address: TOKENS.unheld, symbol: 'ZEROx', name: 'Zero', decimals: 18, issuer: 'backed', kind: 'stock', underlying: { ticker: 'ZERO', name: 'Zero' }, corporateActions: 'none', verified: true },
-    { chainId: 1, address: TOKENS.xstock, symbol: 'ACMEx', name: 'Acme xStock', decimals: 18, issuer: 'backed', kind: 'stock', underlying: { ticker: 'ACME', name: 'Acme Corp' }, corporateActions: 'multiplier', verified: true },
+    {
+      chainId: 31337,
+      address: TOKENS.xstock,
+      symbol: 'ACMEx',
+      name: 'Acme xStock',
+      decimals: 18,
+      issuer: 'backed',
+      kind: 'stock',
+      underlying: { ticker: 'ACME', name: 'Acme Corp', exchange: 'NYSE', isin: 'US0000000001' },
+      corporateActions: 'multiplier',
+      feeds: { price: { address: FEEDS.xPrice, heartbeat: 3600 }, reserve: { address: FEEDS.xReserve } },
+      verified: true,
+    },
+    {
+      chainId: 31337,
+      address: TOKENS.dshare,
+      symbol: 'ACME.d',
+      name: 'Acme dShare',
+      decimals: 18,
+      issuer: 'backed',
+      kind: 'stock',
+      underlying: { ticker: 'ACME', name: 'Acme Corp' },
+      corporateActions: 'balance-per-share',
+      feeds: { price: { address: FEEDS.dPrice, heartbeat: 3600 }, reserve: { address: FEEDS.dReserve } },
+      verified: true,
+    },
+    {
+      chainId: 31337,
+      address: TOKENS.ondo,
+      symbol: 'BETAon',
+      name: 'Beta synthetic',
+      decimals: 18,
+      issuer: 'synth',
+      kind: 'stock',
+      underlying: { ticker: 'BETA', name: 'Beta Inc' },
+      corporateActions: 'oracle-multiplier',
+      feeds: { price: { address: FEEDS.oPrice, heartbeat: 3600 }, multiplierOracle: { address: FEEDS.oMultiplier } },
+      verified: false,
+    },
+    {
+      chainId: 31337,
+      address: TOKENS.restricted,
+      symbol: 'GAMMAr',
+      name: 'Gamma restricted',
+      decimals: 18,
+      issuer: 'backed',
+      kind: 'stock',
+      underlying: { ticker: 'GAMMA', name: 'Gamma' },
+      corporateActions: 'none',
+      restrictions: { allowedOnly: ['US'], source: 'https://issuer.example/gamma' },
+      verified: true,
+    },
+    {
+      chainId: 31337,
+      address: TOKENS.unheld,
+      symbol: 'ZEROx',
+      name: 'Zero',
+      decimals: 18,
+      issuer: 'backed',
+      kind: 'stock',
+      underlying: { ticker: 'ZERO', name: 'Zero' },
+      corporateActions: 'none',
+      verified: true,
+    },
+    {
+      chainId: 1,
+      address: TOKENS.xstock,
+      symbol: 'ACMEx',
+      name: 'Acme xStock',
+      decimals: 18,
+      issuer: 'backed',
+      kind: 'stock',
+      underlying: { ticker: 'ACME', name: 'Acme Corp' },
+      corporateActions: 'multiplier',
+      verified: true,
+    },
   ],
 });
 
@@ -103,8 +188,20 @@ export interface ScriptedNode {
 export function scriptedNode(): ScriptedNode {
   const distributedTopics = encodeEventTopics({ abi: views, eventName: 'Distributed', args: { distributionId: 3n, account: ACCOUNT_0 } }) as Hex[];
   const logs = [
-    { address: TOKENS.dshare, topics: encodeEventTopics({ abi: views, eventName: 'BalancePerShareSet' }) as Hex[], data: encodeAbiParameters([{ type: 'uint256' }], [WAD]), blockNumber: '0x5', transactionHash: `0x${'5'.padStart(64, '0')}` },
-    { address: DISTRIBUTOR, topics: distributedTopics, data: encodeAbiParameters([{ type: 'uint256' }], [24_500_000n]), blockNumber: '0x7', transactionHash: `0x${'7'.padStart(64, '0')}` },
+    {
+      address: TOKENS.dshare,
+      topics: encodeEventTopics({ abi: views, eventName: 'BalancePerShareSet' }) as Hex[],
+      data: encodeAbiParameters([{ type: 'uint256' }], [WAD]),
+      blockNumber: '0x5',
+      transactionHash: `0x${'5'.padStart(64, '0')}`,
+    },
+    {
+      address: DISTRIBUTOR,
+      topics: distributedTopics,
+      data: encodeAbiParameters([{ type: 'uint256' }], [24_500_000n]),
+      blockNumber: '0x7',
+      transactionHash: `0x${'7'.padStart(64, '0')}`,
+    },
   ];
   const direct: Record<string, Record<string, () => unknown>> = {
     [TOKENS.xstock]: { feePerPeriod: () => 10n ** 14n, periodLength: () => 86_400n },
@@ -127,7 +224,9 @@ export function scriptedNode(): ScriptedNode {
         if (method === 'eth_getLogs') {
           const [filter] = params as [{ address: string | string[]; topics: (Hex | Hex[] | null)[] }];
           const wanted = [filter.address].flat().map((a) => a.toLowerCase());
-          return logs.filter((l) => wanted.includes(l.address.toLowerCase()) && filter.topics.every((t, i) => t === null || [t].flat().includes(l.topics[i])));
+          return logs.filter(
+            (l) => wanted.includes(l.address.toLowerCase()) && filter.topics.every((t, i) => t === null || [t].flat().includes(l.topics[i])),
+          );
         }
         if (method === 'eth_call') {
           const [{ to, data }] = params as [{ to: string; data: Hex }];

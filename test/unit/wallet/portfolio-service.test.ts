@@ -16,7 +16,11 @@ describe('portfolio.refresh', () => {
     expect(result.view.accounts.map((a) => a.address)).toEqual([ACCOUNT_0, ACCOUNT_1]);
     expect(rows(result).map((h) => h.token.symbol)).toEqual(['ACMEx', 'ACME.d', 'BETAon', 'GAMMAr', 'ACMEx']);
     expect(rows(result, ACCOUNT_1).map((h) => h.token.symbol)).toEqual(['ACMEx']);
-    expect(row(result, TOKENS.ondo)).toMatchObject({ amount: (10n * WAD).toString(), underlyingAmount: (11n * WAD).toString(), value: '55000000000' });
+    expect(row(result, TOKENS.ondo)).toMatchObject({
+      amount: (10n * WAD).toString(),
+      underlyingAmount: (11n * WAD).toString(),
+      value: '55000000000',
+    });
   });
 
   it('totals the USD value of an account and says when a holding has no price', async () => {
@@ -77,7 +81,8 @@ describe('portfolio.refresh', () => {
     t.node.down = true;
     t.clock.advance(61_000);
     const down = await t.call<PortfolioResult>('portfolio.refresh');
-    const summary = (r: PortfolioResult) => r.view.accounts.map((a) => [a.address, a.totalValue, a.holdings.map((h) => [h.token.symbol, h.amount, h.value])]);
+    const summary = (r: PortfolioResult) =>
+      r.view.accounts.map((a) => [a.address, a.totalValue, a.holdings.map((h) => [h.token.symbol, h.amount, h.value])]);
     expect(summary(down)).toEqual(summary(good));
     expect(down.view.notice).toMatchObject({ code: 'portfolio.showing_last_good', since: START });
     expect(down.view.notice?.message).toMatch(/did not answer/);
@@ -190,8 +195,16 @@ describe('portfolio.detail', () => {
 
   it('names the underlying, the issuer and the structure, marking what the registry has not verified', async () => {
     const { view } = await detail(TOKENS.xstock);
-    expect(view.underlying).toEqual({ value: { ticker: 'ACME', name: 'Acme Corp', exchange: 'NYSE', isin: 'US0000000001' }, source: 'registry', verified: true });
-    expect(view.issuer).toMatchObject({ name: { value: 'Backed Example', verified: true }, legalEntity: { value: 'Backed Example AG', verified: true }, jurisdiction: { value: 'CH' } });
+    expect(view.underlying).toEqual({
+      value: { ticker: 'ACME', name: 'Acme Corp', exchange: 'NYSE', isin: 'US0000000001' },
+      source: 'registry',
+      verified: true,
+    });
+    expect(view.issuer).toMatchObject({
+      name: { value: 'Backed Example', verified: true },
+      legalEntity: { value: 'Backed Example AG', verified: true },
+      jurisdiction: { value: 'CH' },
+    });
     expect(view.structure).toEqual({ value: 'custody-backed', source: 'https://issuer.example/terms', verified: true });
     expect(view.custodian).toEqual({ value: 'Example Custody Ltd', source: 'https://issuer.example/terms', verified: false });
     expect(view.rightsNotGiven.join(' ')).toMatch(/voting/i);
@@ -199,7 +212,13 @@ describe('portfolio.detail', () => {
 
   it('marks every fact of an unverified token as unverified', async () => {
     const { view } = await detail(TOKENS.ondo);
-    expect([view.underlying, view.issuer.name, view.issuer.legalEntity, view.structure, view.custodian].map((f) => f.verified)).toEqual([false, false, false, false, false]);
+    expect([view.underlying, view.issuer.name, view.issuer.legalEntity, view.structure, view.custodian].map((f) => f.verified)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(view.verified).toBe(false);
   });
 
@@ -218,9 +237,18 @@ describe('portfolio.detail', () => {
 
   it('lists balance-per-share history and the dividends the account received, in their currency', async () => {
     const { view } = await detail(TOKENS.dshare);
-    expect(view.corporateActions).toMatchObject({ model: 'balance-per-share', factor: WAD.toString(), history: [{ value: WAD.toString(), blockNumber: '5' }] });
+    expect(view.corporateActions).toMatchObject({
+      model: 'balance-per-share',
+      factor: WAD.toString(),
+      history: [{ value: WAD.toString(), blockNumber: '5' }],
+    });
     expect(view.corporateActions.dividends).toEqual([
-      expect.objectContaining({ distributionId: '3', amount: '24500000', contract: DISTRIBUTOR, currency: { token: TOKENS.usdc, symbol: 'USDC', decimals: 6 } }),
+      expect.objectContaining({
+        distributionId: '3',
+        amount: '24500000',
+        contract: DISTRIBUTOR,
+        currency: { token: TOKENS.usdc, symbol: 'USDC', decimals: 6 },
+      }),
     ]);
   });
 
@@ -233,7 +261,13 @@ describe('portfolio.detail', () => {
 
   it("shows the selected account's position with its underlying shares and value", async () => {
     const { view } = await detail(TOKENS.ondo);
-    expect(view.holding).toEqual({ account: ACCOUNT_0, amount: (10n * WAD).toString(), underlyingAmount: (11n * WAD).toString(), value: '55000000000', valueDecimals: 8 });
+    expect(view.holding).toEqual({
+      account: ACCOUNT_0,
+      amount: (10n * WAD).toString(),
+      underlyingAmount: (11n * WAD).toString(),
+      value: '55000000000',
+      valueDecimals: 8,
+    });
   });
 
   it.each([
@@ -250,7 +284,13 @@ describe('portfolio.detail', () => {
 
   it('describes a watched token as unlisted with nothing verified', async () => {
     const { view } = await detail(TOKENS.watched);
-    expect(view).toMatchObject({ listed: false, verified: false, lookalikeOf: 'ACMEx', structure: { value: null, verified: false }, restriction: { rule: 'unknown' } });
+    expect(view).toMatchObject({
+      listed: false,
+      verified: false,
+      lookalikeOf: 'ACMEx',
+      structure: { value: null, verified: false },
+      restriction: { rule: 'unknown' },
+    });
   });
 
   it('still shows the registry facts when the node is down, saying the chain could not be read', async () => {

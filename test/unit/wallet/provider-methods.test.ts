@@ -56,7 +56,11 @@ describe('connecting', () => {
     expect(await t.request('eth_accounts')).toEqual([ACCOUNT_0]);
     expect(t.events).toContainEqual({ origin: SITE, event: 'accountsChanged', data: [ACCOUNT_0] });
     expect(await t.request('wallet_getPermissions')).toEqual([
-      expect.objectContaining({ invoker: SITE, parentCapability: 'eth_accounts', caveats: [{ type: 'restrictReturnedAccounts', value: [ACCOUNT_0] }] }),
+      expect.objectContaining({
+        invoker: SITE,
+        parentCapability: 'eth_accounts',
+        caveats: [{ type: 'restrictReturnedAccounts', value: [ACCOUNT_0] }],
+      }),
     ]);
   });
 
@@ -132,7 +136,14 @@ describe('chains', () => {
 
   it('adds a chain only after approval and only if its RPC serves that chain id', async () => {
     const t = await createTestWallet();
-    const params = [{ chainId: '0x539', chainName: 'Side chain', rpcUrls: ['http://127.0.0.1:9999'], nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 } }];
+    const params = [
+      {
+        chainId: '0x539',
+        chainName: 'Side chain',
+        rpcUrls: ['http://127.0.0.1:9999'],
+        nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+      },
+    ];
     // The fake node answers 31337 to every URL: adding 0x539 must fail after approval.
     const wrong = t.request('wallet_addEthereumChain', params);
     t.wallet.approvals.decide((await t.nextApproval()).id, { approved: true });
@@ -232,7 +243,9 @@ describe('transactions', () => {
     const t = await createTestWallet();
     await connect(t);
     const send = async () => {
-      const pending = t.request('eth_sendTransaction', [{ from: ACCOUNT_0, to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: '0xde0b6b3a7640000' }]);
+      const pending = t.request('eth_sendTransaction', [
+        { from: ACCOUNT_0, to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: '0xde0b6b3a7640000' },
+      ]);
       const approval = await t.nextApproval();
       expect(approval).toMatchObject({ kind: 'transaction', details: expect.objectContaining({ intentKind: 'native-transfer' }) });
       t.wallet.approvals.decide(approval.id, { approved: true });
@@ -253,11 +266,17 @@ describe('networks added by hand', () => {
     const { createUiApi } = await import('../../../lib/wallet');
     const t = await createTestWallet();
     const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
-    await expect(ui.handle('network.add', { chainId: 1337, name: 'Side', rpcUrl: 'http://127.0.0.1:9999' })).rejects.toMatchObject({ code: 'network.wrong_chain' });
+    await expect(ui.handle('network.add', { chainId: 1337, name: 'Side', rpcUrl: 'http://127.0.0.1:9999' })).rejects.toMatchObject({
+      code: 'network.wrong_chain',
+    });
     t.node.answers.eth_chainId = () => '0x539';
-    const state = (await ui.handle('network.add', { chainId: 1337, name: 'Side', rpcUrl: 'http://127.0.0.1:9999' })) as { networks: { chainId: number; name: string }[] };
+    const state = (await ui.handle('network.add', { chainId: 1337, name: 'Side', rpcUrl: 'http://127.0.0.1:9999' })) as {
+      networks: { chainId: number; name: string }[];
+    };
     expect(state.networks).toContainEqual(expect.objectContaining({ chainId: 1337, name: 'Side' }));
-    await expect(ui.handle('network.add', { chainId: 1337, name: 'Again', rpcUrl: 'http://127.0.0.1:9999' })).rejects.toMatchObject({ code: 'network.exists' });
+    await expect(ui.handle('network.add', { chainId: 1337, name: 'Again', rpcUrl: 'http://127.0.0.1:9999' })).rejects.toMatchObject({
+      code: 'network.exists',
+    });
   });
 });
 
@@ -287,7 +306,9 @@ describe('watched tokens', () => {
   it('are known to the wallet as soon as they are added, without a signing request first', async () => {
     const t = await createTestWallet();
     await t.wallet.ready();
-    await t.wallet.settings.update({ watchedTokens: [{ chainId: 31337, address: '0x5FbDB2315678afecb367f032d93F642f64180aa3', symbol: 'MINE', decimals: 6 }] });
+    await t.wallet.settings.update({
+      watchedTokens: [{ chainId: 31337, address: '0x5FbDB2315678afecb367f032d93F642f64180aa3', symbol: 'MINE', decimals: 6 }],
+    });
     expect(t.wallet.tokens.info(31337, '0x5FbDB2315678afecb367f032d93F642f64180aa3')).toEqual({ symbol: 'MINE', decimals: 6 });
   });
 });

@@ -10,9 +10,18 @@ async function setup() {
   const t = await createTestWallet({ onboard: true });
   const scheduled: (number | undefined)[] = [];
   const ui = createUiApi(t.wallet, { schedule: (at) => scheduled.push(at) }, t.clock);
-  const entry = { chainId: 31337, from: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', origin: 'Sharekeep', summary: 'Send', createdAt: 0, nonce: 0, status: 'pending' as const };
+  const entry = {
+    chainId: 31337,
+    from: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+    origin: 'Sharekeep',
+    summary: 'Send',
+    createdAt: 0,
+    nonce: 0,
+    status: 'pending' as const,
+  };
   for (const hash of [HASH_OK, HASH_REVERTED, HASH_WAITING]) await t.wallet.activity.add({ ...entry, hash });
-  t.node.answers.eth_getTransactionReceipt = (params) => ({ [HASH_OK]: { status: '0x1' }, [HASH_REVERTED]: { status: '0x0' } })[params[0] as string] ?? null;
+  t.node.answers.eth_getTransactionReceipt = (params) =>
+    ({ [HASH_OK]: { status: '0x1' }, [HASH_REVERTED]: { status: '0x0' } })[params[0] as string] ?? null;
   return { t, ui, scheduled };
 }
 
@@ -37,6 +46,9 @@ describe('live validation of an imported phrase', () => {
   it('names the unknown word and its position in a plain object', async () => {
     const { ui } = await setup();
     const answer = await ui.handle('onboarding.validate', { secret: 'test test test test test test test test test test tets junk' });
-    expect(JSON.parse(JSON.stringify(answer))).toEqual({ ok: false, error: { code: 'keyring.unknown_word', message: expect.stringContaining('"tets"'), word: 'tets', position: 11 } });
+    expect(JSON.parse(JSON.stringify(answer))).toEqual({
+      ok: false,
+      error: { code: 'keyring.unknown_word', message: expect.stringContaining('"tets"'), word: 'tets', position: 11 },
+    });
   });
 });
