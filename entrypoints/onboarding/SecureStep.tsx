@@ -4,7 +4,7 @@ import { describeError } from '@/components/describe-error';
 import { NewPasswordFields } from '@/components/NewPasswordFields';
 import { newPasswordProblem } from '@/components/password-strength';
 import { useWallet } from '@/lib/ui-state';
-import type { UiState } from '@/lib/wallet/ui-state';
+import type { UiState } from '@/lib/commands/ui-state';
 
 interface Props {
   secret: string;

@@ -1,7 +1,7 @@
 // The store every wallet page uses: a port to the background plus a localStorage cache
 // (non-secret UiState only) so the popup paints before the background answers.
 import { createWalletClient, createWalletStore } from '@/lib/ui-state';
-import { UNLOCKED_FLAG } from '@/lib/wallet/flags';
+import { UNLOCKED_FLAG } from '@/lib/state/flags';
 
 const CACHE_KEY = 'sharekeep.ui-state';
 

@@ -1,5 +1,5 @@
 import { type Address, getAddress } from 'viem';
-import type { IntentBody, IntentWarning, SimulationResult } from '../intent/index';
+import type { IntentBody, IntentWarning, SimulationResult } from '../intent';
 import { restrictionFor } from './jurisdiction';
 import type { ComplianceReason, ComplianceResult, Severity, TokenPolicy, TokenPolicyLookup } from './types';
 

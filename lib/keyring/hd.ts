@@ -1,6 +1,6 @@
 import { bytesToHex, type Hex } from 'viem';
 import { HDKey } from 'viem/accounts';
-import { WalletError } from '../errors/index';
+import { WalletError } from '../errors';
 
 /**
  * BIP-32/44 derivation for Ethereum accounts, m/44'/60'/0'/0/i. The seed (PBKDF2-SHA512,

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Hex, TransactionSerializable } from 'viem';
-import { WalletError } from '../errors/index';
-import type { Clock, KeyValueStore } from '../ports/index';
+import { WalletError } from '../errors';
+import type { Clock, KeyValueStore } from '../ports';
 import {
   createMutex,
   createVaultStorage,
@@ -15,7 +15,7 @@ import {
   incorrectPassword,
   type StoredVault,
   type VaultKey,
-} from '../vault/index';
+} from '../vault';
 import { type Keyring, keyringFromMnemonic, keyringFromPrivateKey, openKeyring } from './keyring';
 import { type KeyringState, type PublicAccount, PublicIndexSchema, parseKeyringState, toPublicAccount } from './keyring-state';
 import { generateMnemonic, type MnemonicValidation, validateMnemonic } from './mnemonic';

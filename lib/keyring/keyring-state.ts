@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { type Address, getAddress, type Hex, isAddress } from 'viem';
-import { WalletError } from '../errors/index';
-import { corruptVault } from '../vault/index';
+import { WalletError } from '../errors';
+import { corruptVault } from '../vault';
 
 /**
  * The keyring's state: the plain JSON the vault encrypts. Accounts are listed in display

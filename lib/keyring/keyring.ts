@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
-import { WalletError } from '../errors/index';
+import { WalletError } from '../errors';
 import { createHdRoot, type HdRoot } from './hd';
 import { type AccountEntry, type KeyringState, type PublicAccount, parseAccountName, parseAddress, toPublicAccount } from './keyring-state';
 import { parseMnemonic } from './mnemonic';

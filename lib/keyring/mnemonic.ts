@@ -1,6 +1,6 @@
 import { sha256 } from 'viem';
 import { english, generateMnemonic as generateWords } from 'viem/accounts';
-import { WalletError } from '../errors/index';
+import { WalletError } from '../errors';
 
 /** BIP-39 phrases (English list): generate, normalise, validate with a precise reason. */
 

@@ -1,4 +1,4 @@
-import { WalletError } from '../errors/index';
+import { WalletError } from '../errors';
 
 export const MIN_PASSWORD_LENGTH = 8;
 

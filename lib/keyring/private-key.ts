@@ -1,6 +1,6 @@
 import { type Hex, isHex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
-import { WalletError } from '../errors/index';
+import { WalletError } from '../errors';
 
 /** Accepts a raw secp256k1 private key, 0x-prefixed or not; returns it 0x-prefixed lower case. */
 export function parsePrivateKey(text: string): Hex {

@@ -1,6 +1,6 @@
 import { type Hex, isHex, type TransactionSerializable } from 'viem';
 import { privateKeyToAccount, sign, serializeSignature } from 'viem/accounts';
-import { WalletError } from '../errors/index';
+import { WalletError } from '../errors';
 import { type TypedDataPayload, type TypedDataVersion, typedDataDigest } from './typed-data-hash';
 
 /**

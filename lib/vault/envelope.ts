@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { WalletError } from '../errors/index';
+import { WalletError } from '../errors';
 
 /**
  * The encrypted vault's on-disk shapes. Version 2 is written today; version 1 (the

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { WalletError } from '../errors/index';
+import { WalletError } from '../errors';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import { CURRENT_VAULT_VERSION, corruptVault, type KdfParams, KdfParamsSchema, type ParsedEnvelope, type VaultEnvelope } from './envelope';
 

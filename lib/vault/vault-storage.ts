@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { WalletError } from '../errors/index';
-import type { KeyValueStore } from '../ports/index';
+import { WalletError } from '../errors';
+import type { KeyValueStore } from '../ports';
 import { corruptVault, type ParsedEnvelope, parseEnvelope, type VaultEnvelope } from './envelope';
 
 /**

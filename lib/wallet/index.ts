@@ -1,10 +1,10 @@
 export * from './wallet';
 export * from './provider-request';
-export * from './ui-api';
-export type { UiState } from './ui-state';
-export type { SigningView } from './signing-flows';
-export type { ActivityEntry } from './activity';
-export type { Settings, WatchedToken } from './settings';
-export type { HoldingView, PortfolioAccountView, PortfolioResult, PortfolioView } from './portfolio-view';
-export type { BackingView, CorporateActionsView, FactView, TokenDetailView } from './portfolio-detail';
-export type { PayoutCurrency } from './portfolio-dividends';
+export * from '../commands/ui-api';
+export type { UiState } from '../commands/ui-state';
+export type { SigningView } from '../signing/flows';
+export type { ActivityEntry } from '../state/activity';
+export type { Settings, WatchedToken } from '../state/settings';
+export type { HoldingView, PortfolioAccountView, PortfolioResult, PortfolioView } from '../holdings/view';
+export type { BackingView, CorporateActionsView, FactView, TokenDetailView } from '../holdings/detail';
+export type { PayoutCurrency } from '../holdings/dividends';

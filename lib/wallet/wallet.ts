@@ -12,13 +12,13 @@ import { createPermissionStore, toEip2255 } from '../permissions';
 import type { AllowlistedFetch, Clock, KeyValueStore, RpcTransport } from '../ports';
 import { createRegistry, type Registry, type RegistryData } from '../registry';
 import type { ProviderEventName } from '../provider/protocol';
-import { createActivityLog } from './activity';
+import { createActivityLog } from '../state/activity';
 import { parseProviderRequest, positional } from './provider-request';
-import { createRpcCall, type RpcCall } from './rpc-client';
-import { createSettingsStore, type Settings } from './settings';
-import { createSigningFlows } from './signing-flows';
-import { createTokenLookup } from './token-lookup';
-import { UNLOCKED_FLAG } from './flags';
+import { createRpcCall, type RpcCall } from '../chains/rpc-client';
+import { createSettingsStore, type Settings } from '../state/settings';
+import { createSigningFlows } from '../signing/flows';
+import { createTokenLookup } from '../tokens/token-lookup';
+import { UNLOCKED_FLAG } from '../state/flags';
 
 export interface WalletPorts {
   local: KeyValueStore;

@@ -40,13 +40,27 @@ async function extensionPage(browser: Browser, path: string): Promise<Page> {
   throw new Error(`no extension page ${path}`);
 }
 
+/**
+ * Polls the approval window until it shows a request of `kind`. Not waitForFunction: over BiDi
+ * that builds its predicate with Function(), which the extension page's CSP refuses.
+ */
+async function waitForKind(page: Page, kind: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const shown = await page.evaluate(() => document.querySelector('[data-testid="approval-kind"]')?.textContent ?? null);
+    if (shown === kind) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the approval window did not show a ${kind} request`);
+}
+
 /** Waits for the approval window to show a request of `kind`, then clicks approve; returns the origin shown. */
 async function approveIn(browser: Browser, kind: string): Promise<string> {
   // The window closes itself between requests: a page found while closing is looked for again.
   for (let attempt = 0; ; attempt++) {
     try {
       const page = await extensionPage(browser, '/approval.html');
-      await page.waitForFunction((k) => document.querySelector('[data-testid="approval-kind"]')?.textContent === k, { timeout: 5_000 }, kind);
+      await waitForKind(page, kind);
       const origin = await page.$eval('[data-testid="approval-origin"]', (el) => el.textContent ?? '');
       await page.click('[data-testid="approval-approve"]');
       return origin;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useWallet } from '@/lib/ui-state';
-import type { ActivityEntry } from '@/lib/wallet/activity';
+import type { ActivityEntry } from '@/lib/state/activity';
 
 const REFRESH_EVERY_MS = 4_000;
 const NO_ENTRIES: ActivityEntry[] = [];

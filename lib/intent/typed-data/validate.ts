@@ -1,6 +1,6 @@
 import { type Address, getAddress, isAddress } from 'viem';
 import * as v from 'valibot';
-import { rpcErrors } from '../../errors/index';
+import { rpcErrors } from '../../errors';
 
 export interface TypedField {
   name: string;

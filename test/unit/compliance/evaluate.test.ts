@@ -1,7 +1,7 @@
 import { type Address, encodeFunctionData, getAddress, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateIssuerRequest, type TokenPolicy } from '../../../lib/compliance/index';
-import { decodeTransaction, decodeTypedData, type SimulationResult } from '../../../lib/intent/index';
+import { evaluate, evaluateIssuerRequest, type TokenPolicy } from '../../../lib/compliance';
+import { decodeTransaction, decodeTypedData, type SimulationResult } from '../../../lib/intent';
 
 const CHAIN = 31337;
 const USER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';

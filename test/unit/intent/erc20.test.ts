@@ -1,6 +1,6 @@
 import { encodeFunctionData, parseAbi, parseUnits } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeTransaction } from '../../../lib/intent/index';
+import { decodeTransaction } from '../../../lib/intent';
 import { CHAIN_ID, ctx, MAX_UINT256, OTHER, SPENDER, UNKNOWN_TOKEN, USDC, USER } from './fixtures';
 
 const erc20 = parseAbi([

@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import type { DecodeContext, TokenInfo } from '../../../lib/intent/index';
+import type { DecodeContext, TokenInfo } from '../../../lib/intent';
 
 export const USER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 export const OTHER: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';

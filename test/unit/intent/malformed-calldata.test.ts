@@ -1,6 +1,6 @@
 import { encodeFunctionData, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeTransaction } from '../../../lib/intent/index';
+import { decodeTransaction } from '../../../lib/intent';
 import { CHAIN_ID, ctx, OTHER, ROUTER, TSLA, USDC, USER } from './fixtures';
 
 const abi = parseAbi([

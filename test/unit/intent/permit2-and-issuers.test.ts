@@ -1,6 +1,6 @@
 import { encodeFunctionData, parseAbi, parseUnits, zeroHash } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeTransaction, PERMIT2_ADDRESS } from '../../../lib/intent/index';
+import { decodeTransaction, PERMIT2_ADDRESS } from '../../../lib/intent';
 import { CHAIN_ID, ctx, MAX_UINT160, OTHER, SPENDER, TSLA, USDC, USER } from './fixtures';
 
 const permit2 = parseAbi(['function approve(address token, address spender, uint160 amount, uint48 expiration)']);

@@ -1,7 +1,7 @@
 import { encodeFunctionData, type Hex, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { ProviderRpcError } from '../../../lib/errors/index';
-import { decodeTransaction, decodeTypedData } from '../../../lib/intent/index';
+import { ProviderRpcError } from '../../../lib/errors';
+import { decodeTransaction, decodeTypedData } from '../../../lib/intent';
 import { CHAIN_ID, ctx, ROUTER, TSLA, USDC, USER } from './fixtures';
 
 /** Deterministic pseudo-random numbers, so a failure can be replayed. */

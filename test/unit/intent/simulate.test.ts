@@ -1,6 +1,6 @@
 import { encodeAbiParameters, type Hex, numberToHex, pad } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { type RpcCall, simulateTransaction } from '../../../lib/intent/index';
+import { type RpcCall, simulateTransaction } from '../../../lib/intent';
 import { OTHER, ROUTER, TSLA, USDC, USER } from './fixtures';
 
 const TRANSFER = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';

@@ -1,6 +1,6 @@
 import type { Address } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeTypedData, PERMIT2_ADDRESS } from '../../../lib/intent/index';
+import { decodeTypedData, PERMIT2_ADDRESS } from '../../../lib/intent';
 import { ctx, MAX_UINT160, MAX_UINT256, OTHER, SPENDER, TSLA, USDC, USER } from './fixtures';
 
 const CHAIN = 31337;

@@ -1,7 +1,7 @@
 import { SignTypedDataVersion, TypedDataUtils } from '@metamask/eth-sig-util';
 import { describe, expect, it } from 'vitest';
-import { decodeTypedData } from '../../../lib/intent/index';
-import { ProviderRpcError } from '../../../lib/errors/index';
+import { decodeTypedData } from '../../../lib/intent';
+import { ProviderRpcError } from '../../../lib/errors';
 
 const CHAIN = 1337;
 const EIP712Domain = [

@@ -1,6 +1,6 @@
 import { encodeFunctionData, encodePacked, type Hex, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeTransaction } from '../../../lib/intent/index';
+import { decodeTransaction } from '../../../lib/intent';
 import { CHAIN_ID, ctx, OTHER, TSLA, USDC, USER, WETH } from './fixtures';
 
 const ROUTER = '0xE592427A0AEce92De3Edee1F18E0157C05861564';

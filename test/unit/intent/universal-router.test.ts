@@ -1,6 +1,6 @@
 import { encodeAbiParameters, encodeFunctionData, encodePacked, type Hex, parseAbi, parseAbiParameters } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { decodeTransaction } from '../../../lib/intent/index';
+import { decodeTransaction } from '../../../lib/intent';
 import { CHAIN_ID, ctx, MAX_UINT160, OTHER, TSLA, USDC, USER, WETH } from './fixtures';
 
 const UNIVERSAL_ROUTER = '0x66a9893cC07D91D95644AEDD05D03f95e1dBA8Af';

@@ -3,7 +3,7 @@
 import type { Address, Hex } from 'viem';
 import { createManualClock } from '../../../lib/ports/memory';
 import { createIssuerService, type IssuerTransaction } from '../../../lib/issuers';
-import { createTokenLookup } from '../../../lib/wallet/token-lookup';
+import { createTokenLookup } from '../../../lib/tokens/token-lookup';
 import { CHAIN_ID, createFakeChain, createFakeFetch, receipt, testRegistry, USER } from './fixtures';
 
 export function createHarness(options: { jurisdiction?: string; fetch?: boolean } = {}) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { KeyManager } from '../../../lib/keyring/index';
-import type { KeyValueStore } from '../../../lib/ports/index';
+import type { KeyManager } from '../../../lib/keyring';
+import type { KeyValueStore } from '../../../lib/ports';
 import { createMemoryStore } from '../../../lib/ports/memory';
-import { VAULT_SLOT_KEYS } from '../../../lib/vault/index';
+import { VAULT_SLOT_KEYS } from '../../../lib/vault';
 import { createFaultyStore, FAULT_MODES } from '../vault/faulty-store';
 import { TEST_ACCOUNTS } from './fixtures';
 import { createdWallet, legacyV1Vault, managerOver, type MemoryStore, PASSWORD } from './manager-helpers';

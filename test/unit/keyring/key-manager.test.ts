@@ -1,8 +1,8 @@
 import { recoverMessageAddress, recoverTransactionAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { SESSION_KEY_ENTRY } from '../../../lib/keyring/index';
+import { SESSION_KEY_ENTRY } from '../../../lib/keyring';
 import { createMemoryStore } from '../../../lib/ports/memory';
-import { createVaultStorage, deriveVaultKey, encryptWithKey, LEGACY_VAULT_KEY, VAULT_SLOT_KEYS, type VaultEnvelope } from '../../../lib/vault/index';
+import { createVaultStorage, deriveVaultKey, encryptWithKey, LEGACY_VAULT_KEY, VAULT_SLOT_KEYS, type VaultEnvelope } from '../../../lib/vault';
 import { createFullStore } from '../vault/faulty-store';
 import { TEST_ACCOUNTS, TEST_PHRASE } from './fixtures';
 import { codeOf, createdWallet, createStores, legacyV1Vault, managerOver, PASSWORD } from './manager-helpers';

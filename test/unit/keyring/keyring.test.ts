@@ -1,6 +1,6 @@
 import { privateKeyToAddress } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { keyringFromMnemonic, keyringFromPrivateKey, openKeyring } from '../../../lib/keyring/index';
+import { keyringFromMnemonic, keyringFromPrivateKey, openKeyring } from '../../../lib/keyring';
 import { TEST_ACCOUNTS, TEST_PHRASE } from './fixtures';
 
 const WATCHED = '0x000000000022D473030F116dDEE9F6B43aC78BA3';

@@ -1,5 +1,5 @@
-import { createKeyManager, type KeyManager, keyringFromMnemonic } from '../../../lib/keyring/index';
-import type { KeyValueStore } from '../../../lib/ports/index';
+import { createKeyManager, type KeyManager, keyringFromMnemonic } from '../../../lib/keyring';
+import type { KeyValueStore } from '../../../lib/ports';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { TEST_PHRASE } from './fixtures';
 

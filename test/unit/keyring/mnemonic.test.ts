@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  generateMnemonic,
-  looksLikePrivateKey,
-  parseMnemonic,
-  parsePrivateKey,
-  UnknownWordError,
-  validateMnemonic,
-} from '../../../lib/keyring/index';
+import { generateMnemonic, looksLikePrivateKey, parseMnemonic, parsePrivateKey, UnknownWordError, validateMnemonic } from '../../../lib/keyring';
 import { TEST_ACCOUNTS, TEST_PHRASE } from './fixtures';
 
 describe('BIP-39 phrases', () => {

@@ -3,7 +3,7 @@ import { Buffer } from 'buffer';
 import { hexToBytes, parseGwei, recoverMessageAddress, recoverTransactionAddress, type TransactionSerializable } from 'viem';
 import { signTypedData as viemSignTypedData } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { signPersonalMessageWithKey, signTransactionWithKey, signTypedDataWithKey, type TypedData } from '../../../lib/keyring/index';
+import { signPersonalMessageWithKey, signTransactionWithKey, signTypedDataWithKey, type TypedData } from '../../../lib/keyring';
 import { TEST_ACCOUNTS } from './fixtures';
 import { withArrays, withoutArrays } from './typed-data-fixtures';
 

@@ -1,4 +1,4 @@
-import type { TypedData } from '../../../lib/keyring/index';
+import type { TypedData } from '../../../lib/keyring';
 
 /** Typed-data shapes dApps send, in the JSON form they arrive in (numbers as decimal strings). */
 

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../../lib/ports/index';
+import type { KeyValueStore } from '../../../lib/ports';
 
 /**
  * Wraps a store so that its Nth write (set or remove, counting from 1) fails the way a

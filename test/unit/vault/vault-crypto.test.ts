@@ -8,7 +8,7 @@ import {
   exportVaultKey,
   importVaultKey,
   parseEnvelope,
-} from '../../../lib/vault/index';
+} from '../../../lib/vault';
 
 const ITERATIONS = 1000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../lib/ports/memory';
-import { createVaultStorage, deriveVaultKey, encryptWithKey, LEGACY_VAULT_KEY, VAULT_SLOT_KEYS, type VaultEnvelope } from '../../../lib/vault/index';
+import { createVaultStorage, deriveVaultKey, encryptWithKey, LEGACY_VAULT_KEY, VAULT_SLOT_KEYS, type VaultEnvelope } from '../../../lib/vault';
 import { createFaultyStore, createFullStore, FAULT_MODES, type FaultMode } from './faulty-store';
 
 async function envelopeOf(text: string): Promise<VaultEnvelope> {

@@ -1,7 +1,7 @@
 import type { Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../lib/ports/memory';
-import { createNonceManager, type NonceSource } from '../../../lib/wallet/nonces';
+import { createNonceManager, type NonceSource } from '../../../lib/signing/nonces';
 
 const ADDRESS = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 

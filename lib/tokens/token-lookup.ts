@@ -6,7 +6,7 @@ import type { Address } from 'viem';
 import type { TokenPolicy } from '../compliance';
 import type { TokenInfo } from '../intent';
 import type { Registry, Token } from '../registry';
-import type { WatchedToken } from './settings';
+import type { WatchedToken } from '../state/settings';
 
 export interface TokenLookup {
   info(chainId: number, address: Address): TokenInfo | undefined;

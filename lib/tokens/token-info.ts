@@ -4,7 +4,7 @@
  */
 import { type Address, decodeFunctionResult, encodeFunctionData, getAddress, parseAbi } from 'viem';
 import type { TokenInfo } from '../intent';
-import type { RpcCall } from './rpc-client';
+import type { RpcCall } from '../chains/rpc-client';
 
 const erc20 = parseAbi(['function symbol() view returns (string)', 'function decimals() view returns (uint8)']);
 

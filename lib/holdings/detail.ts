@@ -28,7 +28,7 @@ import {
   WAD,
 } from '../portfolio';
 import type { CorporateActionModel, Fact, Issuer, IssuerStructure, Registry, RestrictionVerdict, RpcRequester, Token } from '../registry';
-import type { PayoutCurrency } from './portfolio-dividends';
+import type { PayoutCurrency } from './dividends';
 
 /** A fact as the detail shows it: its value (null: not known), where it comes from, whether it was checked. */
 export interface FactView<T = string> {

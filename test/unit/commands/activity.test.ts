@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUiApi } from '../../../lib/wallet';
-import { createTestWallet } from './harness';
+import { createTestWallet } from '../wallet/harness';
 
 const HASH_OK = `0x${'11'.repeat(32)}`;
 const HASH_REVERTED = `0x${'22'.repeat(32)}`;

@@ -7,9 +7,9 @@ import { parseChainId } from '../chains';
 import { WalletError } from '../errors';
 import { createIssuerCommands, PASSIVE_ISSUER_COMMANDS } from '../issuers';
 import { looksLikePrivateKey } from '../keyring';
-import { createPortfolioCommands } from './portfolio-service';
+import { createPortfolioCommands } from '../holdings/service';
 import type { UiState } from './ui-state';
-import type { Wallet } from './wallet';
+import type { Wallet } from '../wallet/wallet';
 
 export const WALLET_ORIGIN = 'Sharekeep';
 

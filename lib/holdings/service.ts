@@ -11,12 +11,12 @@ import { WalletError } from '../errors';
 import { failedSnapshot, mergeWithLastGood, type PortfolioSnapshot, parsePortfolioSnapshot, refreshPortfolio } from '../portfolio';
 import type { Clock } from '../ports';
 import { readChainId, type RpcRequester, type Token } from '../registry';
-import { buildTokenDetail, corporateActionsOf, readTokenState, type TokenDetailView } from './portfolio-detail';
-import { createPayoutCurrencies } from './portfolio-dividends';
-import { findPortfolioToken, portfolioTokens } from './portfolio-tokens';
-import { buildPortfolioView, type PortfolioResult } from './portfolio-view';
-import type { Settings } from './settings';
-import type { Wallet } from './wallet';
+import { buildTokenDetail, corporateActionsOf, readTokenState, type TokenDetailView } from './detail';
+import { createPayoutCurrencies } from './dividends';
+import { findPortfolioToken, portfolioTokens } from './tokens';
+import { buildPortfolioView, type PortfolioResult } from './view';
+import type { Settings } from '../state/settings';
+import type { Wallet } from '../wallet/wallet';
 
 export interface PortfolioServiceOptions {
   clock: Clock;

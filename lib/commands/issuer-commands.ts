@@ -5,9 +5,9 @@
 import { type Address, getAddress, isAddress, parseUnits } from 'viem';
 import { WalletError } from '../errors';
 import type { Wallet } from '../wallet';
-import { issuerError } from './errors';
-import { createIssuerService, type IssuerService } from './service';
-import type { IssuerSide } from './types';
+import { issuerError } from '../issuers/errors';
+import { createIssuerService, type IssuerService } from '../issuers/service';
+import type { IssuerSide } from '../issuers/types';
 
 type Params = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WAD } from '../../../lib/portfolio/index.ts';
 import type { PortfolioResult, TokenDetailView } from '../../../lib/wallet';
 import { erc20, feed } from '../portfolio/fake-chain.ts';
-import { ACCOUNT_0, ACCOUNT_1, DISTRIBUTOR, FEEDS, PASSWORD, portfolioWallet, START, TOKENS } from './portfolio-fixtures.ts';
+import { ACCOUNT_0, ACCOUNT_1, DISTRIBUTOR, FEEDS, PASSWORD, portfolioWallet, START, TOKENS } from './fixtures.ts';
 
 type Detail = TokenDetailView & { readError: string | null };
 const rows = (r: PortfolioResult, account = ACCOUNT_0) => r.view.accounts.find((a) => a.address === account)?.holdings ?? [];

@@ -11,13 +11,13 @@ import { rpcErrors } from '../errors';
 import { decodeTransaction, decodeTypedData, type Intent, type SimulationResult, simulateTransaction, type TokenInfo } from '../intent';
 import type { KeyManager } from '../keyring';
 import type { Clock, KeyValueStore } from '../ports';
-import type { ActivityLog } from './activity';
+import type { ActivityLog } from '../state/activity';
 import { createNonceManager } from './nonces';
-import type { RpcCall } from './rpc-client';
-import type { SettingsStore } from './settings';
-import { createTokenInfoCache } from './token-info';
+import type { RpcCall } from '../chains/rpc-client';
+import type { SettingsStore } from '../state/settings';
+import { createTokenInfoCache } from '../tokens/token-info';
 import { parseTransactionParams, type TransactionParams } from './transaction-params';
-import type { TokenLookup } from './token-lookup';
+import type { TokenLookup } from '../tokens/token-lookup';
 
 export interface SigningDeps {
   keys: KeyManager;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { createUiApi, createWallet } from '../../../lib/wallet';
 import { createFakeNode, PASSWORD, TEST_PHRASE } from '../wallet/harness';
-import { CHAIN_ID, createFakeFetch, testRegistry, TOKENS } from './fixtures';
+import { CHAIN_ID, createFakeFetch, testRegistry, TOKENS } from '../issuers/fixtures';
 
 async function uiWith(options: { jurisdiction?: string; unlocked?: boolean } = {}) {
   const http = createFakeFetch();
