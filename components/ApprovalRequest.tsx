@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PendingApproval } from '@/lib/approvals';
 import type { ComplianceResult } from '@/lib/compliance';
 import type { PublicAccount } from '@/lib/keyring';
-import type { SigningView } from '@/lib/wallet';
+import type { SigningView } from '@/lib/signing';
 import { ApprovalChain, ApprovalConnect, ApprovalRawDetails, ApprovalWatchAsset } from './ApprovalDetails';
 import { ApprovalOrigin } from './ApprovalOrigin';
 import { ApprovalSigningView } from './ApprovalSigningView';

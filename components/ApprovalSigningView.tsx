@@ -1,4 +1,4 @@
-import type { SigningView } from '@/lib/wallet';
+import type { SigningView } from '@/lib/signing';
 
 /** A request that signs, in plain words: what it does, what moves, what it allows, what a dry run saw. */
 export function ApprovalSigningView({ view }: { view: SigningView }) {

@@ -1,7 +1,7 @@
 // The portfolio of one account: market status, total value, one row per holding, and a notice
 // when what is shown is older than the last refresh.
 import { useEffect, useState } from 'react';
-import type { HoldingView, PortfolioAccountView, PortfolioView } from '@/lib/wallet';
+import type { HoldingView, PortfolioAccountView, PortfolioView } from '@/lib/holdings';
 import { formatUsd, formatWhen } from './PortfolioFormat';
 import { PortfolioRow } from './PortfolioRow';
 import './Portfolio.css';

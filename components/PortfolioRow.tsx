@@ -1,6 +1,6 @@
 // One holding in the portfolio list: what it is, how much, what it is worth, and any warning
 // about that worth (a last close, an old price, a token outside the registry).
-import type { HoldingView } from '@/lib/wallet';
+import type { HoldingView } from '@/lib/holdings';
 import { formatAge, formatUnitsText, formatUsd } from './PortfolioFormat';
 
 function priceWarnings(h: HoldingView): string[] {

@@ -1,6 +1,6 @@
 // Proof of reserves: reserves against supply from the issuer's feed, how fresh the report is,
 // and a plain "not verifiable" when no feed exists.
-import type { BackingView } from '@/lib/wallet';
+import type { BackingView } from '@/lib/holdings';
 import { formatAge, formatBps, formatUnitsText } from './PortfolioFormat';
 import { SourceLink, UnverifiedLabel } from './TokenFacts';
 

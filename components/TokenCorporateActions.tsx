@@ -1,5 +1,5 @@
 // How splits, dividends and fees reach this token's balance, and what they did so far.
-import type { CorporateActionsView } from '@/lib/wallet';
+import type { CorporateActionsView } from '@/lib/holdings';
 import { formatBps, formatDate, formatFactor, formatUnitsText } from './PortfolioFormat';
 
 const MODEL_TEXT: Record<CorporateActionsView['model'], string> = {

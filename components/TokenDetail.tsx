@@ -1,7 +1,7 @@
 // Everything Sharekeep knows about one tokenized stock: what it tracks, who stands behind it,
 // what backs it, what changed its balance, what it does not give you, and whether you may hold it.
 import type { ReactNode } from 'react';
-import type { TokenDetailView } from '@/lib/wallet';
+import type { TokenDetailView } from '@/lib/holdings';
 import { formatAge, formatUnitsText, formatUsd } from './PortfolioFormat';
 import { MarketStatusLine } from './PortfolioList';
 import { TokenBacking } from './TokenBacking';

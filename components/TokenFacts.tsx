@@ -1,7 +1,7 @@
 // A registry fact with its provenance: the value, "unverified" when the registry has not
 // checked it against a primary source, and a link to where it comes from.
 import type { ReactNode } from 'react';
-import type { FactView } from '@/lib/wallet';
+import type { FactView } from '@/lib/holdings';
 
 export function UnverifiedLabel({ verified }: { verified: boolean }) {
   return verified ? null : <span className="badge pf-unverified">unverified</span>;

@@ -1,6 +1,7 @@
 import type { ProviderEventName } from '@/lib/provider/protocol';
 import { mergeRegistryData, registryFromDevnet, unpackRegistry } from '@/lib/registry';
-import { createUiApi, createWallet } from '@/lib/wallet';
+import { createUiApi } from '@/lib/commands';
+import { createWallet } from '@/lib/wallet';
 import { createApprovalWindow } from './approval-window';
 import { fetchRpc, issuerFetchPort, storagePort } from './browser-ports';
 import { devnet } from './devnet';

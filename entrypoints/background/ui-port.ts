@@ -1,6 +1,6 @@
 // The wallet's own pages talk to the background over a port named sharekeep:ui. Only pages
 // of this extension may open it: content scripts share our extension id, so the URL decides.
-import type { createUiApi } from '@/lib/wallet';
+import type { createUiApi } from '@/lib/commands';
 
 export const UI_PORT_NAME = 'sharekeep:ui';
 

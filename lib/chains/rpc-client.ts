@@ -3,9 +3,9 @@
  * as EIP-1193 errors with the node's code; malformed answers become -32603.
  */
 import { ProviderRpcError, RpcErrorCode } from '../errors';
-import type { RpcTransport } from '../ports';
+import type { RpcCall, RpcTransport } from '../ports';
 
-export type RpcCall = (method: string, params?: unknown[]) => Promise<unknown>;
+export type { RpcCall };
 
 let nextId = 1;
 

@@ -4,38 +4,10 @@
  */
 import { type Address, getAddress, isAddress, parseUnits } from 'viem';
 import { WalletError } from '../errors';
+import { type IssuerService, type IssuerSide, issuerError } from '../issuers';
 import type { Wallet } from '../wallet';
-import { issuerError } from '../issuers/errors';
-import { createIssuerService, type IssuerService } from '../issuers/service';
-import type { IssuerSide } from '../issuers/types';
 
 type Params = Record<string, unknown>;
-
-/** The service over the wallet's own parts: its registry, RPC, settings, keys and signing road. */
-export function issuerServiceFor(wallet: Wallet): IssuerService {
-  return createIssuerService({
-    ready: () => wallet.ready(),
-    registry: () => wallet.registry(),
-    fetch: wallet.issuerFetch,
-    rpc: (method, params) => wallet.rpc(method, params),
-    activeChainId: async () => (await wallet.settings.get()).activeChainId,
-    jurisdiction: async () => (await wallet.settings.get()).jurisdiction,
-    policy: (chainId, address) => wallet.tokens.policy(chainId, address),
-    async signer(address) {
-      if (!wallet.keys.isUnlocked()) throw new WalletError('vault.locked', 'The wallet is locked. Unlock it and try again.');
-      const accounts = (await wallet.keys.listAccounts()).filter((a) => !a.hidden);
-      const selected = (await wallet.settings.get()).selectedAddress;
-      const wanted = address ?? selected ?? accounts[0]?.address;
-      const account = accounts.find((a) => a.address.toLowerCase() === wanted?.toLowerCase());
-      if (!account) throw issuerError('issuer.no_account', 'Choose an account of this wallet first.');
-      if (account.kind === 'watch')
-        throw issuerError('issuer.no_account', 'This is a watch-only account: Sharekeep holds no key for it and cannot mint or redeem with it.');
-      return getAddress(account.address);
-    },
-    submit: (origin, tx) => wallet.signing.submit(origin, tx),
-    clock: { now: () => Date.now() },
-  });
-}
 
 function chainIdOf(p: Params): number {
   const chainId = Number(p.chainId);
@@ -69,8 +41,8 @@ function quantityOf(p: Params, decimals: number): bigint {
 }
 
 export function createIssuerCommands(
-  wallet: Wallet,
-  service: IssuerService = issuerServiceFor(wallet),
+  wallet: Pick<Wallet, 'ready' | 'registry' | 'issuers'>,
+  service: IssuerService = wallet.issuers,
 ): Record<string, (p: Params) => Promise<unknown>> {
   return {
     'issuer.options': async (p) => service.options(chainIdOf(p), tokenOf(p)),

@@ -5,9 +5,9 @@
 import { type Address, getAddress, isAddress, parseUnits, encodeFunctionData, parseAbi } from 'viem';
 import { parseChainId } from '../chains';
 import { WalletError } from '../errors';
-import { createIssuerCommands, PASSIVE_ISSUER_COMMANDS } from '../issuers';
+import { createIssuerCommands, PASSIVE_ISSUER_COMMANDS } from './issuer-commands';
 import { looksLikePrivateKey } from '../keyring';
-import { createPortfolioCommands } from '../holdings/service';
+import { createPortfolioCommands } from '../holdings';
 import type { UiState } from './ui-state';
 import type { Wallet } from '../wallet/wallet';
 
@@ -155,10 +155,10 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
       if (!chainId) throw new WalletError('network.bad_chain_id', 'Enter the chain id as a number.');
       if (await wallet.settings.network(chainId)) throw new WalletError('network.exists', 'That network is already in the list.');
       if (!/^https?:\/\/\S+$/.test(rpcUrl)) throw new WalletError('network.bad_rpc_url', 'Enter a full http(s) URL.');
-      const served = await wallet.signing.rpcServesChain(rpcUrl);
+      const served = await wallet.networks.rpcServesChain(rpcUrl);
       if (served === 'unreachable') throw new WalletError('network.unreachable', 'That RPC did not answer. Check the URL and try again.');
       if (served !== chainId) throw new WalletError('network.wrong_chain', `That RPC serves chain ${String(served)}, not ${chainId}.`);
-      await wallet.signing.saveCustomNetwork({ chainId, name, rpcUrl, symbol });
+      await wallet.networks.saveCustomNetwork({ chainId, name, rpcUrl, symbol });
       return state();
     },
     'network.setRpcUrl': async (p) => {
@@ -242,10 +242,10 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
     },
     'tokens.add': async (p) => {
       // Added by hand in the popup: the user is acting in the wallet itself, so no approval window.
-      const token = await wallet.signing.inspectToken(address(p, 'address')).catch((err: unknown) => {
+      const token = await wallet.networks.inspectToken(address(p, 'address')).catch((err: unknown) => {
         throw new WalletError('tokens.not_a_token', err instanceof Error ? err.message : 'That is not a token on this network.');
       });
-      await wallet.signing.watchToken(token);
+      await wallet.networks.watchToken(token);
       return token;
     },
     'tokens.remove': async (p) => {

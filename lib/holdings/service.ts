@@ -9,14 +9,29 @@
 import * as v from 'valibot';
 import { WalletError } from '../errors';
 import { failedSnapshot, mergeWithLastGood, type PortfolioSnapshot, parsePortfolioSnapshot, refreshPortfolio } from '../portfolio';
-import type { Clock } from '../ports';
-import { readChainId, type RpcRequester, type Token } from '../registry';
+import type { Network } from '../chains';
+import type { Clock, KeyValueStore, RpcCall } from '../ports';
+import { type Registry, readChainId, type RpcRequester, type Token } from '../registry';
+import type { Settings } from '../state';
 import { buildTokenDetail, corporateActionsOf, readTokenState, type TokenDetailView } from './detail';
 import { createPayoutCurrencies } from './dividends';
 import { findPortfolioToken, portfolioTokens } from './tokens';
 import { buildPortfolioView, type PortfolioResult } from './view';
-import type { Settings } from '../state/settings';
-import type { Wallet } from '../wallet/wallet';
+
+/** What the portfolio needs from the wallet (the wallet object itself fits). */
+export interface HoldingsDeps {
+  ready(): Promise<unknown>;
+  keys: { isUnlocked(): boolean };
+  settings: { get(): Promise<Settings>; activeNetwork(): Promise<Network> };
+  /** The accounts the user did not hide, in wallet order. */
+  visibleAccounts(): Promise<readonly { address: string }[]>;
+  registry(): Registry | undefined;
+  /** JSON-RPC to the active network's node. */
+  rpc: RpcCall;
+  /** storage.local, for the last snapshot per chain. */
+  local: KeyValueStore;
+  dividendDistributors?: Readonly<Record<number, readonly string[]>>;
+}
 
 export interface PortfolioServiceOptions {
   clock: Clock;
@@ -32,6 +47,15 @@ interface CacheEntry {
   /** Which accounts and tokens the snapshot covers. */
   coverage: string;
   snapshot: PortfolioSnapshot;
+}
+
+export interface PortfolioService {
+  /** The cached portfolio of the active chain, at once, and whether a refresh is running. */
+  get(options?: { account?: string }): Promise<PortfolioResult>;
+  /** Reads the chain again (once per new block unless forced); concurrent calls share one read. */
+  refresh(options?: { force?: boolean; account?: string }): Promise<PortfolioResult>;
+  /** Everything the token-detail screen shows about one token of the active chain. */
+  detail(params: unknown): Promise<TokenDetailView & { readError: string | null }>;
 }
 
 export const PORTFOLIO_CACHE_PREFIX = 'portfolio.snapshot.';
@@ -51,7 +75,7 @@ const DetailParams = v.object({
   account: v.optional(v.string()),
 });
 
-export function createPortfolioService(wallet: Wallet, options: PortfolioServiceOptions) {
+export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioServiceOptions): PortfolioService {
   const { clock } = options;
   const chainCheckTtlMs = options.chainCheckTtlMs ?? 5 * 60_000;
   const maxAgeMs = options.maxAgeMs ?? 60_000;
@@ -62,7 +86,7 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
 
   // The same token list (same array) while the registry and watch list stay: the refresh reuses its encoded batch.
   let lastTokens: { key: readonly unknown[]; tokens: Token[] } | undefined;
-  const tokensFor = (registry: ReturnType<Wallet['registry']>, watched: Settings['watchedTokens'], chainId: number) => {
+  const tokensFor = (registry: Registry | undefined, watched: Settings['watchedTokens'], chainId: number) => {
     const key = [registry, watched, chainId];
     if (!lastTokens || lastTokens.key.some((k, i) => k !== key[i])) lastTokens = { key, tokens: portfolioTokens(registry, watched, chainId) };
     return lastTokens.tokens;
@@ -73,7 +97,7 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
     if (!wallet.keys.isUnlocked()) throw new WalletError('portfolio.locked', 'Unlock Sharekeep to see your portfolio.');
     const settings = await wallet.settings.get();
     const network = await wallet.settings.activeNetwork();
-    const accounts = (await wallet.keys.listAccounts()).filter((a) => !a.hidden).map((a) => a.address);
+    const accounts = (await wallet.visibleAccounts()).map((a) => a.address);
     const registry = wallet.registry();
     const chainId = network.chainId;
     const tokens = tokensFor(registry, settings.watchedTokens, chainId);
@@ -219,12 +243,10 @@ export function createPortfolioService(wallet: Wallet, options: PortfolioService
   };
 }
 
-export type PortfolioService = ReturnType<typeof createPortfolioService>;
-
 const accountParam = (p: Record<string, unknown>) => (typeof p.account === 'string' ? p.account : undefined);
 
 /** The popup's portfolio commands, for the UI command table. */
-export function createPortfolioCommands(wallet: Wallet, clock: Clock, options: Omit<PortfolioServiceOptions, 'clock'> = {}) {
+export function createPortfolioCommands(wallet: HoldingsDeps, clock: Clock, options: Omit<PortfolioServiceOptions, 'clock'> = {}) {
   const service = createPortfolioService(wallet, { dividendDistributors: wallet.dividendDistributors, ...options, clock });
   return {
     'portfolio.get': async (p: Record<string, unknown>) => service.get({ account: accountParam(p) }),

@@ -2,9 +2,10 @@
 import * as v from 'valibot';
 import { type Abi, type Address, decodeFunctionResult, encodeFunctionData, type Hex } from 'viem';
 import { erc20Abi } from './abis';
+import type { RpcCall } from '../ports';
 import { issuerError } from './errors';
 
-export type RpcCall = (method: string, params?: unknown[]) => Promise<unknown>;
+export type { RpcCall };
 
 const hex = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]*$/));
 const LogSchema = v.object({

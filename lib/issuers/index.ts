@@ -6,7 +6,6 @@
  */
 export type { IssuerAdapter } from './adapter';
 export { attestationAdapter } from './attestation';
-export { createIssuerCommands, issuerServiceFor, PASSIVE_ISSUER_COMMANDS } from '../commands/issuer-commands';
 export { type IssuerErrorCode, issuerError } from './errors';
 export { createAllowlistedFetch, type GuardedFetchOptions } from './guarded-fetch';
 export { createIssuerApi, type IssuerApi, type IssuerEndpoint, type QuoteBody } from './issuer-api';

@@ -19,6 +19,9 @@ export interface Clock {
 /** One JSON-RPC request to a node; rejects with the node's error. */
 export type RpcTransport = (url: string, body: unknown) => Promise<unknown>;
 
+/** A JSON-RPC method call on one node, answering its result or rejecting with an EIP-1193 error. The one calling style in lib/. */
+export type RpcCall = (method: string, params?: unknown[]) => Promise<unknown>;
+
 /**
  * fetch() restricted to origins the wallet allows (configured RPC URLs and
  * allowlisted issuer origins). Any other origin is refused before a byte is sent.

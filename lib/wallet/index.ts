@@ -1,10 +1,8 @@
-export * from './wallet';
-export * from './provider-request';
-export * from '../commands/ui-api';
-export type { UiState } from '../commands/ui-state';
-export type { SigningView } from '../signing/flows';
-export type { ActivityEntry } from '../state/activity';
-export type { Settings, WatchedToken } from '../state/settings';
-export type { HoldingView, PortfolioAccountView, PortfolioResult, PortfolioView } from '../holdings/view';
-export type { BackingView, CorporateActionsView, FactView, TokenDetailView } from '../holdings/detail';
-export type { PayoutCurrency } from '../holdings/dividends';
+/**
+ * The wallet: the composition root that builds every part from its ports, the dApp method
+ * table, and which accounts each site sees.
+ */
+export type { Access } from './accounts';
+export type { RequestContext } from './methods';
+export { type ProviderRequest, parseProviderRequest, positional } from './provider-request';
+export { createWallet, type Wallet, type WalletNetworks, type WalletPorts } from './wallet';

@@ -13,7 +13,8 @@ import { reservePort } from '../../devnet/ports.ts';
 import { buildPortfolioCalls, encodeAggregate3Compact, MULTICALL3_ADDRESS } from '../../lib/portfolio/index.ts';
 import { createMemoryStore } from '../../lib/ports/memory.ts';
 import { createRegistry, unpackRegistry } from '../../lib/registry/index.ts';
-import { createUiApi, createWallet } from '../../lib/wallet/index.ts';
+import { createUiApi } from '../../lib/commands/index.ts';
+import { createWallet } from '../../lib/wallet/index.ts';
 import { launchChromium } from '../../test/e2e/support/chromium.ts';
 import { type BenchRow, median, round } from './stats.ts';
 

@@ -7,7 +7,8 @@ import { accountOf, contractOf, devnetClients, tokenOf } from '../../devnet/test
 import { createAllowlistedFetch, type IssuerRequestView } from '../../lib/issuers';
 import { createMemoryStore } from '../../lib/ports/memory';
 import { createRegistry, registryFromDevnet } from '../../lib/registry/index.ts';
-import { createUiApi, createWallet } from '../../lib/wallet';
+import { createUiApi } from '../../lib/commands';
+import { createWallet } from '../../lib/wallet';
 import { revertChainAfterEachTest } from './isolate.ts';
 
 const deployment = inject('deployment');

@@ -5,7 +5,9 @@ import { dividendDistributionAbi, multiplierStockAbi } from '../../devnet/abis.t
 import { accountOf, advanceTime, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
 import { createMemoryStore } from '../../lib/ports/memory';
 import { registryFromDevnet } from '../../lib/registry/index.ts';
-import { createUiApi, createWallet, type PortfolioResult, type TokenDetailView } from '../../lib/wallet';
+import { createUiApi } from '../../lib/commands';
+import { createWallet } from '../../lib/wallet';
+import type { PortfolioResult, TokenDetailView } from '../../lib/holdings';
 import { expectedHoldings } from './portfolio-expected.ts';
 import { revertChainAfterEachTest } from './isolate.ts';
 

@@ -5,7 +5,7 @@ import { type AddedToken, AddToken } from '@/components/AddToken';
 import { PortfolioList } from '@/components/PortfolioList';
 import { TokenDetail } from '@/components/TokenDetail';
 import { UiCallError, useWallet } from '@/lib/ui-state';
-import type { TokenDetailView } from '@/lib/wallet';
+import type { TokenDetailView } from '@/lib/holdings';
 import { IssuerLinks } from '../issuer/IssuerLinks';
 import { usePortfolio } from './use-portfolio';
 

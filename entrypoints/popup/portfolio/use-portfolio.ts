@@ -4,7 +4,7 @@
 // reads the chain again only when a new block arrived; nothing polls once the popup closes.
 import { useEffect, useState } from 'react';
 import { UiCallError, useWallet } from '@/lib/ui-state';
-import type { PortfolioResult } from '@/lib/wallet';
+import type { PortfolioResult } from '@/lib/holdings';
 
 export const PORTFOLIO_MIRROR_KEY = 'sharekeep.portfolio';
 const REFRESH_EVERY_MS = 4_000;

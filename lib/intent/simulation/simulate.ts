@@ -1,11 +1,11 @@
 import { type Address, type Hex, numberToHex } from 'viem';
+import type { RpcCall } from '../../ports';
 import type { TransactionRequestLike } from '../types';
 import { type BalanceChange, BalanceLedger } from './balance-changes';
 import { describeRevertData } from './revert-reason';
 import { CallFrameSchema, parseAnswer, SimulateV1Result } from './schemas';
 
-/** One JSON-RPC call to the active network; rejects with the node's error. */
-export type RpcCall = (method: string, params: unknown[]) => Promise<unknown>;
+export type { RpcCall };
 
 export type SimulationResult =
   | { ok: true; changes: BalanceChange[]; gasUsed: bigint; method: 'eth_simulateV1' | 'debug_traceCall' }

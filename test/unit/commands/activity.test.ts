@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUiApi } from '../../../lib/wallet';
+import { createUiApi } from '../../../lib/commands';
 import { createTestWallet } from '../wallet/harness';
 
 const HASH_OK = `0x${'11'.repeat(32)}`;

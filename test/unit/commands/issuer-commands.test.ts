@@ -1,7 +1,8 @@
 // The popup's issuer commands through the real wallet core (in-memory ports, scripted node).
 import { describe, expect, it } from 'vitest';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
-import { createUiApi, createWallet } from '../../../lib/wallet';
+import { createUiApi } from '../../../lib/commands';
+import { createWallet } from '../../../lib/wallet';
 import { createFakeNode, PASSWORD, TEST_PHRASE } from '../wallet/harness';
 import { CHAIN_ID, createFakeFetch, testRegistry, TOKENS } from '../issuers/fixtures';
 

@@ -3,7 +3,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { PendingApproval } from '../../../lib/approvals';
-import type { SigningView } from '../../../lib/wallet';
+import type { SigningView } from '../../../lib/signing';
 import { ApprovalRequest } from '../../../components/ApprovalRequest';
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';

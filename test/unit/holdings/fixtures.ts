@@ -5,7 +5,8 @@ import { decodeFunctionData, encodeAbiParameters, encodeEventTopics, encodeFunct
 import { WAD } from '../../../lib/portfolio/index.ts';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { parseRegistryData, type RegistryData } from '../../../lib/registry/index.ts';
-import { createUiApi, createWallet } from '../../../lib/wallet';
+import { createUiApi } from '../../../lib/commands';
+import { createWallet } from '../../../lib/wallet';
 import { erc20, type FakeContract, fakeChain, feed, MULTICALL } from '../portfolio/fake-chain.ts';
 
 export const PHRASE = 'test test test test test test test test test test test junk';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WAD } from '../../../lib/portfolio/index.ts';
-import type { PortfolioResult, TokenDetailView } from '../../../lib/wallet';
+import type { PortfolioResult, TokenDetailView } from '../../../lib/holdings';
 import { erc20, feed } from '../portfolio/fake-chain.ts';
 import { ACCOUNT_0, ACCOUNT_1, DISTRIBUTOR, FEEDS, PASSWORD, portfolioWallet, START, TOKENS } from './fixtures.ts';
 
@@ -153,7 +153,7 @@ describe('portfolio.get', () => {
     await new Promise((r) => setTimeout(r, 0)); // the storage write follows the answer
     const stored = t.local.dump()['portfolio.snapshot.31337'] as { snapshot: { accounts: unknown[] } };
     expect(stored.snapshot.accounts).toHaveLength(2);
-    const { createUiApi } = await import('../../../lib/wallet');
+    const { createUiApi } = await import('../../../lib/commands');
     const again = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
     expect(((await again.handle('portfolio.get', {})) as PortfolioResult).view).toEqual(refreshed.view);
   });

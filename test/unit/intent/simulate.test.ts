@@ -18,7 +18,7 @@ const rpcError = (code: number, message: string, data?: Hex) => Object.assign(ne
 /** A node answering from a table; methods it lacks fail with -32601 like real nodes. */
 function fakeNode(answers: Record<string, (params: unknown[]) => unknown>): RpcCall & { calls: string[] } {
   const calls: string[] = [];
-  const rpc = async (method: string, params: unknown[]) => {
+  const rpc = async (method: string, params: unknown[] = []) => {
     calls.push(method);
     const answer = answers[method];
     if (!answer) throw rpcError(-32601, 'Method not found');

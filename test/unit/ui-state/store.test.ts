@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWalletStore, type WalletClient } from '../../../lib/ui-state';
-import type { UiState } from '../../../lib/wallet';
+import type { UiState } from '../../../lib/commands';
 
 const unlockedView = {
   initialized: true,

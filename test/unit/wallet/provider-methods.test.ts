@@ -263,7 +263,7 @@ describe('transactions', () => {
 
 describe('networks added by hand', () => {
   it('are added only when their RPC serves the chain id given', async () => {
-    const { createUiApi } = await import('../../../lib/wallet');
+    const { createUiApi } = await import('../../../lib/commands');
     const t = await createTestWallet();
     const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
     await expect(ui.handle('network.add', { chainId: 1337, name: 'Side', rpcUrl: 'http://127.0.0.1:9999' })).rejects.toMatchObject({
@@ -282,7 +282,7 @@ describe('networks added by hand', () => {
 
 describe('disconnecting from the wallet side', () => {
   it('tells a site disconnected in settings that it sees no account', async () => {
-    const { createUiApi } = await import('../../../lib/wallet');
+    const { createUiApi } = await import('../../../lib/commands');
     const t = await createTestWallet();
     await connect(t);
     const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
@@ -292,7 +292,7 @@ describe('disconnecting from the wallet side', () => {
   });
 
   it('tells a site whose only account was hidden that it sees no account', async () => {
-    const { createUiApi } = await import('../../../lib/wallet');
+    const { createUiApi } = await import('../../../lib/commands');
     const t = await createTestWallet();
     await t.wallet.keys.addAccount();
     await connect(t);

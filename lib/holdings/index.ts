@@ -1,0 +1,16 @@
+/**
+ * The portfolio application on top of lib/portfolio: which tokens an account holds on the active
+ * chain, the cached snapshot the popup paints at once, and the token-detail screen.
+ */
+export type { BackingView, CorporateActionsView, FactView, TokenDetailView } from './detail';
+export type { PayoutCurrency } from './dividends';
+export {
+  createPortfolioCommands,
+  createPortfolioService,
+  type HoldingsDeps,
+  PORTFOLIO_CACHE_PREFIX,
+  type PortfolioService,
+  type PortfolioServiceOptions,
+} from './service';
+export { portfolioTokens, UNLISTED_ISSUER, watchedAsToken } from './tokens';
+export type { HoldingView, PortfolioAccountView, PortfolioResult, PortfolioView } from './view';

@@ -1,0 +1,43 @@
+/**
+ * The rules every added network obeys, whoever proposes it (a dApp's wallet_addEthereumChain or
+ * the user by hand): the RPC URL, the name, the native symbol.
+ */
+import { BUILT_IN_NETWORKS } from '../chains';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Why an RPC URL cannot be used, or undefined: https, or plain http to this machine only. */
+export function rpcUrlProblem(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'Enter a full http(s) URL.';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Enter a full http(s) URL.';
+  if (url.username || url.password) return 'RPC URLs may not carry a user name or password.';
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) return 'RPC URLs must use https (plain http only for this machine).';
+  return undefined;
+}
+
+/** Letters only, lower case, without marks, spaces, punctuation or invisible characters. */
+function skeleton(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * A proposed name that reads like a built-in network's (for another chain id) is refused: a
+ * site could otherwise add "Ethereum" pointing at its own node.
+ */
+export function imitatedNetwork(name: string, chainId: number): string | undefined {
+  const wanted = skeleton(name);
+  if (!wanted) return undefined;
+  const twin = BUILT_IN_NETWORKS.find((n) => n.chainId !== chainId && [skeleton(n.name), `${skeleton(n.name)}mainnet`].includes(wanted));
+  return twin?.name;
+}
+
+export const NATIVE_SYMBOL = /^[A-Za-z0-9.]{1,12}$/;

@@ -1,0 +1,39 @@
+import type { Address } from 'viem';
+import type { ApprovalKind } from '../approvals';
+import type { Network, RpcCall } from '../chains';
+import type { KeyManager } from '../keyring';
+import type { Clock, KeyValueStore } from '../ports';
+import type { ActivityEntry } from '../state';
+import type { TokenInfoCache, TokenLookup } from '../tokens';
+
+/**
+ * What the signing pipeline needs from the rest of the wallet, and nothing more. The wallet
+ * composes it; tests can hand in their own.
+ */
+export interface SigningDeps {
+  keys: Pick<KeyManager, 'listAccounts' | 'isUnlocked' | 'signMessage' | 'signTypedData' | 'signTransaction'>;
+  clock: Clock;
+  /** storage.local, for the nonce reservations that survive a worker restart. */
+  local: KeyValueStore;
+  tokens: TokenLookup;
+  tokenInfo: TokenInfoCache;
+  /** The network a new request is judged and signed for. */
+  activeNetwork(): Promise<Network>;
+  /** JSON-RPC to one network's node: every call of a request goes to the network it was approved on. */
+  rpcFor(network: Network): RpcCall;
+  /** The user's ISO 3166 country ('' when unknown). */
+  jurisdiction(): Promise<string>;
+  /** Shows the approval window and resolves when the user approves (rejects with 4001 otherwise). */
+  approve(origin: string, kind: ApprovalKind, details: unknown): Promise<unknown>;
+  /**
+   * The account `address` if the site `origin` may use it now: connected to the site and the
+   * wallet unlocked. Throws 4100 otherwise.
+   */
+  requireAccount(origin: string, address: unknown): Promise<Address>;
+  /** For the wallet's own requests (send, mint, redeem): the account is this wallet's and the wallet is unlocked. Throws otherwise. */
+  ownAccount(address: Address): Promise<Address>;
+  /** Loads the registry and settings on first need. */
+  ready(): Promise<unknown>;
+  recordActivity(entry: ActivityEntry): Promise<void>;
+  stateChanged(): void;
+}

@@ -1,0 +1,39 @@
+/**
+ * Every request that signs something: request -> intent -> simulation -> compliance ->
+ * approval -> fees -> keyring -> broadcast, one named function per step. A blocked request can
+ * be looked at but never signed, whichever path it came by.
+ */
+import type { Hex } from 'viem';
+import type { SigningDeps } from './deps';
+import { createNonceManager } from './nonces';
+import { personalSign } from './personal-sign';
+import type { TransactionParams } from './transaction-params';
+import { sendTransaction, submitOwnTransaction } from './transaction';
+import { signTypedData } from './typed-data';
+
+export type { SigningDeps } from './deps';
+export { feesFor, gasFor } from './fees';
+export { createNonceManager, type NonceManager } from './nonces';
+export { messageText } from './personal-sign';
+export { prepareTransaction } from './transaction';
+export { parseTransactionParams, type TransactionParams } from './transaction-params';
+export type { SigningView } from './view';
+
+/** The pipeline's face to the wallet's method table and commands. */
+export interface Signing {
+  personalSign(origin: string, params: unknown[]): Promise<Hex>;
+  signTypedData(origin: string, params: unknown[], version: 'V3' | 'V4'): Promise<Hex>;
+  sendTransaction(origin: string, params: unknown[]): Promise<Hex>;
+  /** The wallet's own transactions (send form, mint, redeem) take the same road as a site's. */
+  submit(origin: string, tx: TransactionParams): Promise<Hex>;
+}
+
+export function createSigning(deps: SigningDeps): Signing {
+  const nonces = createNonceManager(deps.local);
+  return {
+    personalSign: (origin, params) => personalSign(deps, origin, params),
+    signTypedData: (origin, params, version) => signTypedData(deps, origin, params, version),
+    sendTransaction: (origin, params) => sendTransaction(deps, nonces, origin, params),
+    submit: (origin, tx) => submitOwnTransaction(deps, nonces, origin, tx),
+  };
+}

@@ -1,0 +1,4 @@
+/** What the wallet keeps in storage.local besides the vault: settings, activity, page flags. */
+export { type ActivityEntry, type ActivityLog, type ActivityStatus, createActivityLog } from './activity';
+export { UNLOCKED_FLAG } from './flags';
+export { createSettingsStore, DEFAULT_AUTO_LOCK_MINUTES, effectiveNetworks, type Settings, type SettingsStore, type WatchedToken } from './settings';

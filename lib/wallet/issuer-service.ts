@@ -1,0 +1,46 @@
+/** The issuer service over the wallet's own parts: its registry, RPC, settings, accounts and signing road. */
+import { createIssuerService, type IssuerService, issuerError } from '../issuers';
+import type { AllowlistedFetch, Clock, RpcCall } from '../ports';
+import type { Registry } from '../registry';
+import type { Signing } from '../signing';
+import type { SettingsStore } from '../state';
+import type { TokenLookup } from '../tokens';
+import type { Access } from './accounts';
+
+export interface IssuerParts {
+  ready(): Promise<unknown>;
+  registry(): Registry | undefined;
+  fetch?: AllowlistedFetch;
+  rpc: RpcCall;
+  settings: SettingsStore;
+  tokens: TokenLookup;
+  access: Access;
+  signing: Signing;
+  clock: Clock;
+}
+
+export function composeIssuerService(parts: IssuerParts): IssuerService {
+  const { settings, access } = parts;
+  return createIssuerService({
+    ready: parts.ready,
+    registry: parts.registry,
+    fetch: parts.fetch,
+    rpc: parts.rpc,
+    activeChainId: async () => (await settings.get()).activeChainId,
+    jurisdiction: async () => (await settings.get()).jurisdiction,
+    policy: (chainId, address) => parts.tokens.policy(chainId, address),
+    async signer(address) {
+      const wanted = address ?? (await access.selectedAddress());
+      if (!wanted) throw issuerError('issuer.no_account', 'Choose an account of this wallet first.');
+      return access.ownAccount(wanted as `0x${string}`).catch((err: unknown) => {
+        const code = (err as { code?: unknown }).code;
+        if (code === 'account.unknown') throw issuerError('issuer.no_account', 'Choose an account of this wallet first.');
+        if (code === 'account.watch_only')
+          throw issuerError('issuer.no_account', 'This is a watch-only account: Sharekeep holds no key for it and cannot mint or redeem with it.');
+        throw err;
+      });
+    },
+    submit: (origin, tx) => parts.signing.submit(origin, tx),
+    clock: parts.clock,
+  });
+}
