@@ -11,15 +11,16 @@ export const PASSWORD = 'correct horse battery';
 export const SITE = 'https://dapp.example';
 
 export interface FakeNode {
-  calls: { method: string; params: unknown[] }[];
+  /** Every call, with the RPC URL it was sent to. */
+  calls: { method: string; params: unknown[]; url: string }[];
   sent: Hex[];
-  /** Override or add answers per method. */
-  answers: Record<string, (params: unknown[]) => unknown>;
+  /** Override or add answers per method; `url` tells which configured node was asked. */
+  answers: Record<string, (params: unknown[], url: string) => unknown>;
 }
 
 export function createFakeNode(chainId = 31337): FakeNode & { transport: (url: string, body: unknown) => Promise<unknown> } {
   const node: FakeNode = { calls: [], sent: [], answers: {} };
-  const defaults: Record<string, (params: unknown[]) => unknown> = {
+  const defaults: Record<string, (params: unknown[], url: string) => unknown> = {
     eth_chainId: () => `0x${chainId.toString(16)}`,
     eth_getTransactionCount: () => '0x0',
     eth_estimateGas: () => '0x5208',
@@ -35,13 +36,13 @@ export function createFakeNode(chainId = 31337): FakeNode & { transport: (url: s
   };
   return {
     ...node,
-    async transport(_url, body) {
+    async transport(url, body) {
       const { id, method, params } = body as { id: number; method: string; params: unknown[] };
-      node.calls.push({ method, params });
+      node.calls.push({ method, params, url });
       const answer = node.answers[method] ?? defaults[method];
       if (!answer) return { jsonrpc: '2.0', id, error: { code: -32601, message: `method ${method} not found` } };
       try {
-        return { jsonrpc: '2.0', id, result: answer(params) };
+        return { jsonrpc: '2.0', id, result: answer(params, url) };
       } catch (err) {
         const e = err as { code?: number; message: string };
         return { jsonrpc: '2.0', id, error: { code: e.code ?? -32000, message: e.message } };
