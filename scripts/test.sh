@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole check, in order: typecheck, lint, unit, integration (devnet), e2e (Chromium + Firefox).
+# The whole check, in order: typecheck, lint, house rules (scripts/check-imports.ts), unit, integration (devnet), e2e (Chromium + Firefox).
 # Every step runs even if an earlier one failed; the last line sums them: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,7 @@ suite() { # a vitest project; its JSON report gives the counts
 
 check typecheck npx tsc --noEmit
 check lint npx biome check .
+check house npx tsx scripts/check-imports.ts
 suite unit
 suite integration
 suite e2e

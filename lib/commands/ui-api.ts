@@ -9,7 +9,7 @@ import { createIssuerCommands, PASSIVE_ISSUER_COMMANDS } from './issuer-commands
 import { looksLikePrivateKey } from '../keyring';
 import { createPortfolioCommands } from '../holdings';
 import type { UiState } from './ui-state';
-import type { Wallet } from '../wallet/wallet';
+import type { Wallet } from '../wallet';
 
 export const WALLET_ORIGIN = 'Sharekeep';
 

@@ -3,8 +3,8 @@ import type { PendingApproval } from '../approvals';
 import type { Network } from '../chains';
 import type { PublicAccount } from '../keyring';
 import type { SiteGrant } from '../permissions';
-import type { ActivityEntry } from '../state/activity';
-import type { WatchedToken } from '../state/settings';
+import type { ActivityEntry } from '../state';
+import type { WatchedToken } from '../state';
 
 export interface UiState {
   initialized: boolean;

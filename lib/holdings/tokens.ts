@@ -4,7 +4,7 @@
  * plain token (no corporate actions, no feeds) and stays marked unverified.
  */
 import type { Registry, Token } from '../registry';
-import type { WatchedToken } from '../state/settings';
+import type { WatchedToken } from '../state';
 
 /** The issuer id given to watched tokens the registry does not know. */
 export const UNLISTED_ISSUER = 'unlisted';

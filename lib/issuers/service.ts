@@ -5,74 +5,29 @@
  * against what was asked; every transaction then takes the wallet's signing road (decode,
  * simulate, judge, approve); and settlement is read back from chain state.
  */
-import { type Address, encodeFunctionData, type Hex } from 'viem';
-import { evaluateIssuerRequest, type TokenPolicyLookup } from '../compliance';
+import { type Address, encodeFunctionData } from 'viem';
+import { evaluateIssuerRequest } from '../compliance';
 import { WalletError } from '../errors';
-import type { AllowlistedFetch, Clock } from '../ports';
-import type { Registry } from '../registry';
 import { erc20Abi } from './abis';
 import type { IssuerAdapter } from './adapter';
 import { attestationAdapter } from './attestation';
-import { type ChainReader, createChainReader, type RpcCall, waitForReceipt } from './chain';
+import { type ChainReader, createChainReader, waitForReceipt } from './chain';
 import { issuerError } from './errors';
 import { createIssuerApi } from './issuer-api';
 import { orderProcessorAdapter } from './order-processor';
 import { contractsFor, requireAllowlisted, requireAllowlistedContract, resolveIssuer } from './resolve';
 import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
+import type { IssuerOptions, IssuerService, IssuerServiceDeps, QuoteParams } from './service-types';
 import { type IssuerRequest, type IssuerRequestView, type TokenRefView, toView } from './view';
 
-export interface IssuerTransaction {
-  from: Address;
-  to: Address;
-  data: Hex;
-  value: bigint;
-}
-
-export interface IssuerServiceDeps {
-  /** Loads the registry and settings once (the wallet's ready()). */
-  ready(): Promise<unknown>;
-  registry(): Registry | undefined;
-  /** Refuses any origin the registry does not allowlist; absent, no issuer can be reached. */
-  fetch?: AllowlistedFetch;
-  rpc: RpcCall;
-  activeChainId(): Promise<number>;
-  jurisdiction(): Promise<string | undefined>;
-  policy: TokenPolicyLookup;
-  /** The account that signs: the wallet is unlocked and holds its key. */
-  signer(address?: string): Promise<Address>;
-  /** The wallet's signing road: decode, simulate, judge, ask in the approval window, sign, send. */
-  submit(origin: string, tx: IssuerTransaction): Promise<Hex>;
-  clock: Clock;
-  sleep?(ms: number): Promise<void>;
-}
-
-export interface IssuerOptions {
-  chainId: number;
-  token: TokenRefView;
-  issuer?: { id: string; name: string; origin?: string };
-  mint: boolean;
-  redeem: boolean;
-  /** Why the user's jurisdiction forbids each side, when it does. */
-  blocked: Partial<Record<IssuerSide, string>>;
-}
-
-export interface QuoteParams {
-  chainId: number;
-  token: string;
-  side: IssuerSide;
-  /** Token base units. */
-  quantity: bigint;
-  from?: string;
-}
+export type { IssuerOptions, IssuerService, IssuerServiceDeps, IssuerTransaction, QuoteParams } from './service-types';
 
 const ADAPTERS: Record<IssuerProtocol, IssuerAdapter> = { attestation: attestationAdapter, 'order-processor': orderProcessorAdapter };
 const MAX_REQUESTS = 50;
 /** Time left on a quote below which Sharekeep asks for a new one rather than risk a revert. */
 const EXPIRY_MARGIN_SECONDS = 5n;
 
-export type IssuerService = ReturnType<typeof createIssuerService>;
-
-export function createIssuerService(deps: IssuerServiceDeps) {
+export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   const chain: ChainReader = createChainReader(deps.rpc);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const requests = new Map<string, IssuerRequest>();

@@ -1,2 +1,3 @@
 export * from './protocol';
 export * from './eip6963';
+export type { PortLike } from './relay';

@@ -6,7 +6,7 @@ import type { Address } from 'viem';
 import type { TokenPolicy } from '../compliance';
 import type { TokenInfo } from '../intent';
 import type { Registry, Token } from '../registry';
-import type { WatchedToken } from '../state/settings';
+import type { WatchedToken } from '../state';
 
 export interface TokenLookup {
   info(chainId: number, address: Address): TokenInfo | undefined;

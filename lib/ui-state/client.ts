@@ -2,7 +2,7 @@
  * The wallet pages' line to the background: request/response over one port, plus a
  * 'state-changed' push. The port comes from the entrypoint (lib/ has no browser APIs).
  */
-import type { PortLike } from '../provider/relay';
+import type { PortLike } from '../provider';
 
 export interface UiError {
   code: string | number;

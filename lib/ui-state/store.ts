@@ -4,7 +4,7 @@
  * cache so the popup paints at once on the next open, before the background answers.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { UiState } from '../commands/ui-state';
+import type { UiState } from '../commands';
 import { UiCallError, type WalletClient } from './client';
 
 export interface SyncCache {

@@ -98,7 +98,9 @@ const OTHER_RPC = 'http://127.0.0.1:9999';
 async function twoChainWallet(): Promise<TestWallet> {
   const t = await createTestWallet();
   await t.wallet.settings.update({
-    customNetworks: [{ chainId: 1337, name: 'Side', rpcUrl: OTHER_RPC, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, custom: true }],
+    customNetworks: [
+      { chainId: 1337, name: 'Side', rpcUrl: OTHER_RPC, nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, custom: true },
+    ],
   });
   t.node.answers.eth_chainId = (_params, url) => (url === OTHER_RPC ? '0x539' : '0x7a69');
   await connect(t);

@@ -1,0 +1,65 @@
+/** The issuer service's face and what it needs, declared. */
+import type { Address, Hex } from 'viem';
+import type { TokenPolicyLookup } from '../compliance';
+import type { AllowlistedFetch, Clock, RpcCall } from '../ports';
+import type { Registry } from '../registry';
+import type { IssuerSide } from './types';
+import type { IssuerRequestView, TokenRefView } from './view';
+
+export interface IssuerTransaction {
+  from: Address;
+  to: Address;
+  data: Hex;
+  value: bigint;
+}
+
+export interface IssuerServiceDeps {
+  /** Loads the registry and settings once (the wallet's ready()). */
+  ready(): Promise<unknown>;
+  registry(): Registry | undefined;
+  /** Refuses any origin the registry does not allowlist; absent, no issuer can be reached. */
+  fetch?: AllowlistedFetch;
+  rpc: RpcCall;
+  activeChainId(): Promise<number>;
+  jurisdiction(): Promise<string | undefined>;
+  policy: TokenPolicyLookup;
+  /** The account that signs: the wallet is unlocked and holds its key. */
+  signer(address?: string): Promise<Address>;
+  /** The wallet's signing road: decode, simulate, judge, ask in the approval window, sign, send. */
+  submit(origin: string, tx: IssuerTransaction): Promise<Hex>;
+  clock: Clock;
+  sleep?(ms: number): Promise<void>;
+}
+
+export interface IssuerOptions {
+  chainId: number;
+  token: TokenRefView;
+  issuer?: { id: string; name: string; origin?: string };
+  mint: boolean;
+  redeem: boolean;
+  /** Why the user's jurisdiction forbids each side, when it does. */
+  blocked: Partial<Record<IssuerSide, string>>;
+}
+
+export interface QuoteParams {
+  chainId: number;
+  token: string;
+  side: IssuerSide;
+  /** Token base units. */
+  quantity: bigint;
+  from?: string;
+}
+
+/** Mint and redeem through allowlisted issuers: options, quote, submit and track one request. */
+export interface IssuerService {
+  /** What the token-detail screen may offer: mint and redeem buttons, and what would block them. */
+  options(chainId: number, tokenAddress: string): Promise<IssuerOptions>;
+  /** Asks the token's allowlisted issuer for a quote, checked against what was asked. */
+  quote(params: QuoteParams): Promise<IssuerRequestView>;
+  /** Sends the quoted request through the wallet's signing road. */
+  submit(id: string): Promise<IssuerRequestView>;
+  /** Where the request stands, read back from the chain. */
+  status(id: string): Promise<IssuerRequestView>;
+  /** The newest request for a token on a chain, if any. */
+  latest(chainId: number, token: string): IssuerRequestView | undefined;
+}
