@@ -18,6 +18,8 @@ export function createRpcCall(transport: RpcTransport, url: () => Promise<string
       throw new ProviderRpcError(
         RpcErrorCode.chainDisconnected,
         `The network's RPC did not answer (${err instanceof Error ? err.message : 'unknown error'}).`,
+        undefined,
+        { cause: err },
       );
     }
     if (typeof answer !== 'object' || answer === null)

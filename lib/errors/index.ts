@@ -1,8 +1,20 @@
 /**
- * Errors are values with codes. ProviderRpcError carries an EIP-1193 / EIP-1474
- * numeric code and crosses to dApps; WalletError carries a stable string code the UI
- * maps to a sentence. Both serialise with toJSON() so they survive messaging.
+ * Errors are values with codes, on one base (viem's BaseError is the model): a short message
+ * a person can read, the cause kept for whoever debugs. ProviderRpcError carries an EIP-1193 /
+ * EIP-1474 numeric code and crosses to dApps; WalletError carries a stable string code the UI
+ * maps to a sentence. Both serialise with toJSON() so they survive messaging (the cause never
+ * leaves the background).
  */
+
+export abstract class SharekeepError extends Error {
+  /** The sentence shown to a person, without the cause's details. */
+  readonly shortMessage: string;
+  abstract readonly code: string | number;
+  constructor(shortMessage: string, options?: { cause?: unknown }) {
+    super(shortMessage, options);
+    this.shortMessage = shortMessage;
+  }
+}
 
 export const RpcErrorCode = {
   userRejected: 4001,
@@ -25,11 +37,11 @@ export interface SerializedRpcError {
   data?: unknown;
 }
 
-export class ProviderRpcError extends Error {
+export class ProviderRpcError extends SharekeepError {
   readonly code: number;
   readonly data?: unknown;
-  constructor(code: number, message: string, data?: unknown) {
-    super(message);
+  constructor(code: number, message: string, data?: unknown, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'ProviderRpcError';
     this.code = code;
     this.data = data;
@@ -56,7 +68,7 @@ export const rpcErrors = {
   internal: (msg = 'Internal error.') => new ProviderRpcError(RpcErrorCode.internal, msg),
 };
 
-export class WalletError extends Error {
+export class WalletError extends SharekeepError {
   readonly code: string;
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
