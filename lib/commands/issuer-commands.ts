@@ -2,9 +2,10 @@
  * The popup's issuer commands, spread into the wallet's UI command table. Each one validates
  * its params; the service does the rest.
  */
-import { type Address, getAddress, isAddress, parseUnits } from 'viem';
+import { type Address, getAddress, isAddress } from 'viem';
 import { WalletError } from '../errors';
 import { type IssuerService, type IssuerSide, issuerError } from '../issuers';
+import { parseAmount } from '../tokens';
 import type { Wallet } from '../wallet';
 
 type Params = Record<string, unknown>;
@@ -33,11 +34,9 @@ function idOf(p: Params): string {
 
 /** `amount` is text in whole tokens (e.g. "1.5"), converted with the token's decimals. */
 function quantityOf(p: Params, decimals: number): bigint {
-  const text = typeof p.amount === 'string' ? p.amount.trim() : '';
-  if (!/^\d{1,30}(\.\d{1,36})?$/.test(text)) throw issuerError('issuer.bad_amount', 'Enter an amount like 1.5');
-  const [, fraction = ''] = text.split('.');
-  if (fraction.length > decimals) throw issuerError('issuer.bad_amount', `This token has ${decimals} decimals; enter fewer digits after the point.`);
-  return parseUnits(text, decimals);
+  const parsed = parseAmount(typeof p.amount === 'string' ? p.amount : '', decimals);
+  if (!parsed.ok) throw issuerError('issuer.bad_amount', parsed.reason);
+  return parsed.value;
 }
 
 export function createIssuerCommands(

@@ -2,9 +2,10 @@
  * The commands the wallet's own pages (popup, approval window, onboarding) may send. Only
  * extension pages reach this: the background checks the sender before calling it.
  */
-import { type Address, getAddress, isAddress, parseUnits, encodeFunctionData, parseAbi } from 'viem';
+import { type Address, encodeFunctionData, erc20Abi, getAddress, isAddress } from 'viem';
 import { parseChainId } from '../chains';
 import { WalletError } from '../errors';
+import { parseAmount } from '../tokens';
 import { createIssuerCommands, PASSIVE_ISSUER_COMMANDS } from './issuer-commands';
 import { looksLikePrivateKey } from '../keyring';
 import { createPortfolioCommands } from '../holdings';
@@ -14,7 +15,6 @@ import type { Wallet } from '../wallet';
 export const WALLET_ORIGIN = 'Sharekeep';
 
 const ISO_ALPHA2 = /^[A-Z]{2}$/;
-const erc20Transfer = parseAbi(['function transfer(address to, uint256 amount) returns (bool)']);
 
 type Params = Record<string, unknown>;
 
@@ -217,14 +217,15 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: { now
     'send.submit': async (p) => {
       const from = address(p, 'from');
       const to = address(p, 'to');
-      const amountText = str(p, 'amount', 80).trim();
-      if (!/^\d+(\.\d+)?$/.test(amountText)) throw new WalletError('send.bad_amount', 'Enter an amount like 1.5');
+      const amountText = str(p, 'amount', 80);
       const token = typeof p.token === 'string' && p.token ? getAddress(p.token) : undefined;
       const decimals = token ? (wallet.tokens.info((await wallet.settings.get()).activeChainId, token)?.decimals ?? Number(p.decimals ?? 18)) : 18;
-      const amount = parseUnits(amountText, decimals);
+      const parsed = parseAmount(amountText, decimals);
+      if (!parsed.ok) throw new WalletError('send.bad_amount', parsed.reason);
+      const amount = parsed.value;
       if (amount <= 0n) throw new WalletError('send.bad_amount', 'Enter an amount above zero.');
       const tx = token
-        ? { from, to: token, value: 0n, data: encodeFunctionData({ abi: erc20Transfer, functionName: 'transfer', args: [to, amount] }) }
+        ? { from, to: token, value: 0n, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] }) }
         : { from, to, value: amount };
       const hash = await wallet.signing.submit(WALLET_ORIGIN, tx);
       return { hash };

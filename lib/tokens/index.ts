@@ -4,3 +4,4 @@
  */
 export { createTokenInfoCache, readSymbolAndDecimals, type TokenInfoCache, type TokenInfoSource } from './token-info';
 export { createTokenLookup, type TokenLookup } from './token-lookup';
+export { AMOUNT_TEXT, type ParsedAmount, parseAmount } from './amount';

@@ -1,5 +1,6 @@
 // Mint or redeem a tokenized stock with its allowlisted issuer: an amount, the issuer's quote,
 // then the transactions in the Sharekeep window, then the status until it settles on chain.
+import { AMOUNT_TEXT as AMOUNT } from '@/lib/tokens';
 import { type FormEvent, useEffect, useState } from 'react';
 import { describeError, errorCode } from '@/components/describe-error';
 import { IssuerQuote } from '@/components/IssuerQuote';
@@ -10,7 +11,6 @@ import { navigate } from '../router';
 import { useIssuerOptions } from './use-issuer-options';
 import '@/components/Issuer.css';
 
-const AMOUNT = /^\d+(\.\d+)?$/;
 const POLL_MS = 1_000;
 
 const problemOf = (err: unknown): IssuerProblem => ({ code: errorCode(err), message: describeError(err) });

@@ -1,3 +1,4 @@
+import { AMOUNT_TEXT as AMOUNT } from '@/lib/tokens';
 import { type FormEvent, useState } from 'react';
 import { formatUnits } from 'viem';
 import { describeError } from '@/components/describe-error';
@@ -5,8 +6,6 @@ import { useWallet } from '@/lib/ui-state';
 import { navigate } from '../router';
 import { useRecipientCheck } from './use-recipient-check';
 import { useSendableTokens } from './use-sendable-tokens';
-
-const AMOUNT = /^\d+(\.\d+)?$/;
 
 /** Send the native coin or a token from the selected account; the approval window confirms it. */
 export function SendScreen({ token }: { token?: string }) {
