@@ -4,7 +4,7 @@ import { createDescriber } from './format';
 import { orderRecognizers } from './typed-data/orders';
 import { permitRecognizers } from './typed-data/permits';
 import type { TypedDataDraft, TypedDataEnv } from './typed-data/recognizer';
-import { type ValidTypedData, validateTypedData } from './typed-data/validate';
+import { isValidTypedData, type ValidTypedData, validateTypedData } from './typed-data/validate';
 import type { DecodeContext, IntentWarning, TypedDataIntent, TypedDataKind } from './types';
 
 export interface DecodeTypedDataContext extends DecodeContext {
@@ -44,11 +44,12 @@ function contextWarnings(data: ValidTypedData): IntentWarning[] {
 }
 
 /**
- * Validates typed data (throws ProviderRpcError -32602 when malformed or for another
- * chain) and says in plain words what signing it allows.
+ * Says in plain words what signing typed data allows. Given raw data it validates it first
+ * (ProviderRpcError -32602 when malformed or for another chain); given the result of
+ * validateTypedData it reads that same normalised object, the one the keyring will sign.
  */
 export function decodeTypedData(raw: unknown, ctx: DecodeTypedDataContext): TypedDataIntent {
-  const data = validateTypedData(raw, ctx.activeChainId);
+  const data = isValidTypedData(raw) ? raw : validateTypedData(raw, ctx.activeChainId);
   const account = ctx.account && isAddress(ctx.account, { strict: false }) ? getAddress(ctx.account) : undefined;
   const env: TypedDataEnv = { data, d: createDescriber(ctx), account, activeChainId: ctx.activeChainId };
   const recognizer = recognizers.find((r) => r.matches(data));

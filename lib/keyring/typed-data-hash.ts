@@ -43,9 +43,8 @@ export function encodeType(primaryType: string, types: TypedDataPayload['types']
 function toBigInt(type: string, value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
-  if (typeof value === 'string' && /^-?(0x[0-9a-fA-F]+|[0-9]+)$/.test(value.trim())) {
-    const text = value.trim();
-    return text.startsWith('-') ? -BigInt(text.slice(1)) : BigInt(text);
+  if (typeof value === 'string' && /^-?(0x[0-9a-fA-F]+|[0-9]+)$/.test(value)) {
+    return value.startsWith('-') ? -BigInt(value.slice(1)) : BigInt(value);
   }
   throw new Error(`Invalid ${type} value: ${String(value)}`);
 }
@@ -62,7 +61,11 @@ function encodeAtomic(type: string, value: unknown): Encoded {
     if (typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value)) return ['address', value.toLowerCase()];
     throw new Error(`Invalid address value: ${String(value)}`);
   }
-  if (type === 'bool') return ['bool', Boolean(value)];
+  // Never Boolean(value): the string "false" would sign as true. The wallet hands in normalised data.
+  if (type === 'bool') {
+    if (typeof value !== 'boolean') throw new Error(`Invalid bool value: ${JSON.stringify(value)}`);
+    return ['bool', value];
+  }
   if (type === 'bytes') return ['bytes32', keccak256(bytesOf(value))];
   if (type === 'string') return ['bytes32', keccak256(typeof value === 'number' ? toBytes(BigInt(value)) : stringToBytes(String(value ?? '')))];
   if (/^bytes([1-9]|[12][0-9]|3[0-2])$/.test(type)) {

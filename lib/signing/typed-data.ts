@@ -1,6 +1,6 @@
 /** eth_signTypedData_v3/v4 (EIP-712): decoded, judged, shown, approved, then signed. */
 import type { Hex } from 'viem';
-import { decodeTypedData } from '../intent';
+import { decodeTypedData, validateTypedData } from '../intent';
 import { approveSigning, judge, signerFor } from './approve';
 import type { SigningDeps } from './deps';
 import { describeIntent, type SigningView } from './view';
@@ -8,12 +8,14 @@ import { describeIntent, type SigningView } from './view';
 export async function signTypedData(deps: SigningDeps, origin: string, params: unknown[], version: 'V3' | 'V4'): Promise<Hex> {
   const [address, raw] = params;
   const network = await deps.activeNetwork();
-  const intent = decodeTypedData(raw, { activeChainId: network.chainId }); // -32602 for malformed or wrong-chain data
+  // Parsed once, strictly (-32602 for malformed or wrong-chain data): the decoder, the window and
+  // the keyring all get this one normalised object, so what is shown is what is signed.
+  const data = validateTypedData(raw, network.chainId);
+  const intent = decodeTypedData(data, { activeChainId: network.chainId });
   const account = await signerFor(deps, origin, address);
   const info = await deps.tokenInfo.lookupFor(deps.rpcFor(network), network.chainId, intent.tokens);
-  const described = decodeTypedData(raw, { activeChainId: network.chainId, tokenInfo: info });
+  const described = decodeTypedData(data, { activeChainId: network.chainId, tokenInfo: info });
   const verdict = await judge(deps, described, network.chainId);
-  const data = typeof raw === 'string' ? JSON.parse(raw) : raw;
   const view: SigningView = {
     account,
     chainId: network.chainId,
@@ -24,8 +26,8 @@ export async function signTypedData(deps: SigningDeps, origin: string, params: u
     simulation: { status: 'not-run' },
     verdict,
     warnings: described.warnings,
-    typedData: JSON.stringify(data, null, 2),
+    typedData: JSON.stringify(data.normalized, null, 2),
   };
   await approveSigning(deps, origin, 'sign-typed-data', view, () => deps.requireAccount(origin, account));
-  return deps.keys.signTypedData(account, data, version);
+  return deps.keys.signTypedData(account, data.normalized, version);
 }

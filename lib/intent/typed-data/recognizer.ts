@@ -34,9 +34,9 @@ export function fieldType(data: ValidTypedData, name: string): string | undefine
   return data.types.get(data.primaryType)?.find((f) => f.name === name)?.type;
 }
 
-// Values below were checked against their declared types by validateTypedData.
+// Values below were normalised against their declared types by validateTypedData.
 export const big = (value: unknown): bigint => toBigInt(value) ?? 0n;
 export const addr = (value: unknown): Address => getAddress(value as string);
 export const obj = (value: unknown): Record<string, unknown> => value as Record<string, unknown>;
 export const list = (value: unknown): Record<string, unknown>[] => value as Record<string, unknown>[];
-export const bool = (value: unknown): boolean => value === true || value === 'true';
+export const bool = (value: unknown): boolean => value === true;

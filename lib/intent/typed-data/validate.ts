@@ -7,14 +7,29 @@ export interface TypedField {
   type: string;
 }
 
+/**
+ * Typed data in the one form the wallet decodes, shows and signs: every value checked against
+ * its declared type and written one way (bool as a boolean, integers as decimal strings,
+ * addresses checksummed, bytes as lower-case hex, fields no type covers dropped).
+ */
+export interface NormalizedTypedData {
+  types: Record<string, TypedField[]>;
+  primaryType: string;
+  domain: Record<string, unknown>;
+  message: Record<string, unknown>;
+}
+
 /** Typed data that passed every check: safe to hash, sign and describe. */
 export interface ValidTypedData {
   types: Map<string, TypedField[]>;
   primaryType: string;
   domain: { name?: string; version?: string; chainId?: bigint; verifyingContract?: Address; salt?: string };
+  /** The normalised message (also `normalized.message`). */
   message: Record<string, unknown>;
-  /** Message fields no type covers: the signature does not commit to them. */
+  /** Message fields no type covers: the signature does not commit to them, and they are dropped. */
   untypedFields: string[];
+  /** The object the approval window shows and the keyring signs: the same one the decoder read. */
+  normalized: NormalizedTypedData;
 }
 
 const Field = v.object({ name: v.pipe(v.string(), v.minLength(1)), type: v.pipe(v.string(), v.minLength(1)) });
@@ -49,21 +64,28 @@ function isAtomic(type: string): boolean {
   return !!int && Number(int[1]) >= 8 && Number(int[1]) <= 256 && Number(int[1]) % 8 === 0;
 }
 
-/** Parses a uint/int value the way wallets accept them: number, decimal or hex string. */
+/**
+ * Parses a uint/int value the way wallets accept them, and nothing looser: a safe-integer
+ * number, a decimal string (optional leading minus) or a 0x hex string. No spaces, plus signs,
+ * exponents, fractions or empty strings.
+ */
 export function toBigInt(value: unknown): bigint | undefined {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') return Number.isSafeInteger(value) ? BigInt(value) : undefined;
   if (typeof value !== 'string') return undefined;
-  if (/^-?\d{1,78}$/.test(value) || /^0x[0-9a-fA-F]{1,64}$/.test(value)) return BigInt(value);
+  if (/^-?\d{1,78}$/.test(value)) return BigInt(value);
+  if (/^0x[0-9a-fA-F]{1,64}$/.test(value)) return BigInt(value);
   return undefined;
 }
 
-function checkInteger(type: string, value: unknown, path: string) {
+/** An integer in range for its type, as a decimal string. */
+function normalizeInteger(type: string, value: unknown, path: string): string {
   const n = toBigInt(value);
-  if (n === undefined) throw fail(`${path} must be an integer.`);
+  if (n === undefined) throw fail(`${path} must be an integer (a number, a decimal string or a 0x hex string).`);
   const bits = BigInt(type.replace(/^u?int/, ''));
   const [min, max] = type.startsWith('u') ? [0n, 2n ** bits - 1n] : [-(2n ** (bits - 1n)), 2n ** (bits - 1n) - 1n];
   if (n < min || n > max) throw fail(`${path} does not fit in ${type}.`);
+  return n.toString();
 }
 
 interface Walk {
@@ -72,7 +94,8 @@ interface Walk {
   visited: number;
 }
 
-function checkValue(walk: Walk, type: string, value: unknown, path: string, depth: number): void {
+/** Checks `value` against `type` and returns it written the one way the wallet signs it. */
+function normalizeValue(walk: Walk, type: string, value: unknown, path: string, depth: number): unknown {
   if (depth > MAX_DEPTH) throw fail(`${path} is nested too deeply.`);
   if (++walk.visited > MAX_VALUES) throw fail('the message is too large.');
   const array = ARRAY_SUFFIX.exec(type);
@@ -80,32 +103,43 @@ function checkValue(walk: Walk, type: string, value: unknown, path: string, dept
     if (!Array.isArray(value)) throw fail(`${path} must be an array.`);
     if (array[1] !== '' && value.length !== Number(array[1])) throw fail(`${path} must have ${array[1]} items.`);
     const inner = type.slice(0, array.index);
-    for (const [i, item] of value.entries()) checkValue(walk, inner, item, `${path}[${i}]`, depth + 1);
-    return;
+    return value.map((item, i) => normalizeValue(walk, inner, item, `${path}[${i}]`, depth + 1));
   }
   const fields = walk.types.get(type);
   if (fields) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw fail(`${path} must be an object of type ${type}.`);
     const record = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
     for (const field of fields) {
       if (!Object.hasOwn(record, field.name) || record[field.name] === undefined) throw fail(`${path}.${field.name} is missing.`);
-      checkValue(walk, field.type, record[field.name], `${path}.${field.name}`, depth + 1);
+      out[field.name] = normalizeValue(walk, field.type, record[field.name], `${path}.${field.name}`, depth + 1);
     }
     for (const key of Object.keys(record)) if (!fields.some((f) => f.name === key)) walk.untyped.push(`${path}.${key}`);
-    return;
+    return out;
   }
   if (type === 'address') {
     if (typeof value !== 'string' || !isAddress(value, { strict: false })) throw fail(`${path} must be an address.`);
-  } else if (type === 'bool') {
-    if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') throw fail(`${path} must be true or false.`);
-  } else if (type === 'string' || type === 'bytes') {
+    return getAddress(value);
+  }
+  // Only true and false: "false" is a non-empty string, which a hasher would read as true.
+  if (type === 'bool') {
+    if (typeof value !== 'boolean') throw fail(`${path} must be true or false (a JSON boolean, not ${JSON.stringify(value)}).`);
+    return value;
+  }
+  if (type === 'string') {
     if (typeof value !== 'string') throw fail(`${path} must be a string.`);
-  } else if (type.startsWith('bytes')) {
+    return value;
+  }
+  if (type === 'bytes') {
+    if (typeof value !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(value)) throw fail(`${path} must be 0x-prefixed hex of whole bytes.`);
+    return value.toLowerCase();
+  }
+  if (type.startsWith('bytes')) {
     const size = Number(type.slice(5));
     if (typeof value !== 'string' || !new RegExp(`^0x[0-9a-fA-F]{${size * 2}}$`).test(value)) throw fail(`${path} must be ${size} bytes of hex.`);
-  } else {
-    checkInteger(type, value, path);
+    return value.toLowerCase();
   }
+  return normalizeInteger(type, value, path);
 }
 
 function checkTypes(types: Map<string, TypedField[]>) {
@@ -129,7 +163,11 @@ function parseChainId(value: unknown): bigint {
   return n;
 }
 
-function checkDomain(types: Map<string, TypedField[]>, domain: Record<string, unknown>, activeChainId: number): ValidTypedData['domain'] {
+function checkDomain(
+  types: Map<string, TypedField[]>,
+  domain: Record<string, unknown>,
+  activeChainId: number,
+): { view: ValidTypedData['domain']; normalized: Record<string, unknown> } {
   const declared = types.get('EIP712Domain') ?? [];
   const keys = Object.keys(domain).filter((k) => domain[k] !== undefined);
   if (!types.has('EIP712Domain') && keys.length > 0) throw fail('types.EIP712Domain is missing.');
@@ -149,11 +187,6 @@ function checkDomain(types: Map<string, TypedField[]>, domain: Record<string, un
     verifyingContract: verifyingContract === undefined ? undefined : getAddress(verifyingContract as string),
     salt: typeof salt === 'string' ? salt : undefined,
   };
-  for (const field of declared) {
-    if (field.name !== 'chainId' && field.name !== 'verifyingContract') {
-      checkValue({ types, untyped: [], visited: 0 }, field.type, domain[field.name], `domain.${field.name}`, 0);
-    }
-  }
   if (chainId !== undefined) {
     result.chainId = parseChainId(chainId);
     if (result.chainId !== BigInt(activeChainId)) {
@@ -162,14 +195,19 @@ function checkDomain(types: Map<string, TypedField[]>, domain: Record<string, un
       );
     }
   }
-  return result;
+  const normalized: Record<string, unknown> = {};
+  for (const field of declared) {
+    normalized[field.name] = normalizeValue({ types, untyped: [], visited: 0 }, field.type, domain[field.name], `domain.${field.name}`, 0);
+  }
+  return { view: result, normalized };
 }
 
 /**
  * Checks typed data (eth_signTypedData_v3/v4) before anything is shown or signed:
  * the JSON parses, every type it references is defined, the domain matches its
  * declared type, its chainId is the active chain and verifyingContract an address,
- * and the message fits its types. Anything else is a ProviderRpcError -32602.
+ * and every value fits its type strictly. Anything else is a ProviderRpcError -32602.
+ * The result's `normalized` is what the decoder reads, the window shows and the key signs.
  */
 export function validateTypedData(raw: unknown, activeChainId: number): ValidTypedData {
   let data = raw;
@@ -192,6 +230,17 @@ export function validateTypedData(raw: unknown, activeChainId: number): ValidTyp
   if (!types.has(primaryType)) throw fail(`primaryType "${primaryType}" is not defined in types.`);
   const domain = checkDomain(types, parsed.output.domain, activeChainId);
   const walk: Walk = { types, untyped: [], visited: 0 };
-  if (primaryType !== 'EIP712Domain') checkValue(walk, primaryType, message, 'message', 0);
-  return { types, primaryType, domain, message, untypedFields: walk.untyped };
+  const normalizedMessage =
+    primaryType === 'EIP712Domain' ? {} : (normalizeValue(walk, primaryType, message, 'message', 0) as Record<string, unknown>);
+  const normalized: NormalizedTypedData = { types: Object.fromEntries(types), primaryType, domain: domain.normalized, message: normalizedMessage };
+  const valid: ValidTypedData = { types, primaryType, domain: domain.view, message: normalizedMessage, untypedFields: walk.untyped, normalized };
+  checked.add(valid);
+  return valid;
+}
+
+/** Results of validateTypedData, so a decoder handed one does not parse it again. */
+const checked = new WeakSet<ValidTypedData>();
+
+export function isValidTypedData(value: unknown): value is ValidTypedData {
+  return typeof value === 'object' && value !== null && checked.has(value as ValidTypedData);
 }
