@@ -1,8 +1,10 @@
 // Pages reach the wallet through the relay's port, one per frame. The requesting site is the
-// port's sender origin, never anything the page wrote into a message.
+// port's sender origin, never anything the page wrote into a message. Opaque origins ("null":
+// sandboxed frames, data: URLs) name no site: each of their requests gets 4100, and they never
+// reach the wallet, so there is no "Request from null" and no grant shared by all of them.
 import { toHexChainId } from '@/lib/chains';
 import { toRpcError } from '@/lib/errors';
-import { PROVIDER_PORT_NAME, readPortRequest } from '@/lib/provider/protocol';
+import { isOpaqueOrigin, OPAQUE_ORIGIN_ERROR, PROVIDER_PORT_NAME, readPortRequest } from '@/lib/provider/protocol';
 import type { Wallet } from '@/lib/wallet';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
@@ -14,6 +16,7 @@ export function providerPortOrigin(port: Port): string | undefined {
 }
 
 export function serveProviderPort(port: Port, origin: string, wallet: Wallet, sites: Map<Port, string>) {
+  if (isOpaqueOrigin(origin)) return refuseOpaqueOrigin(port);
   sites.set(port, origin);
   port.onDisconnect.addListener(() => sites.delete(port));
   // EIP-1193 'connect': the provider can now serve requests for this chain.
@@ -29,5 +32,12 @@ export function serveProviderPort(port: Port, origin: string, wallet: Wallet, si
     } catch (err) {
       port.postMessage({ kind: 'response', id: request.id, error: toRpcError(err) });
     }
+  });
+}
+
+function refuseOpaqueOrigin(port: Port) {
+  port.onMessage.addListener((message: unknown) => {
+    const request = readPortRequest(message);
+    if (request) port.postMessage({ kind: 'response', id: request.id, error: OPAQUE_ORIGIN_ERROR });
   });
 }

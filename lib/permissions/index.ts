@@ -2,7 +2,9 @@
  * Per-origin grants (EIP-2255). A site sees accounts only after the user connected it, and
  * only the accounts the user chose. Stored in storage.local under one key.
  */
+import { ProviderRpcError } from '../errors';
 import type { KeyValueStore } from '../ports';
+import { isOpaqueOrigin, OPAQUE_ORIGIN_ERROR } from '../provider';
 
 export interface SiteGrant {
   origin: string;
@@ -41,6 +43,8 @@ export function createPermissionStore(store: KeyValueStore): PermissionStore {
       return Object.values(await load()).sort((a, b) => b.grantedAt - a.grantedAt);
     },
     async grant(origin, accounts, now) {
+      // "null" is every sandboxed frame of every site at once: it is never one site to trust.
+      if (isOpaqueOrigin(origin)) throw new ProviderRpcError(OPAQUE_ORIGIN_ERROR.code, OPAQUE_ORIGIN_ERROR.message);
       const sites = await load();
       sites[origin] = { origin, accounts: [...new Set(accounts)], grantedAt: now };
       await save(sites);

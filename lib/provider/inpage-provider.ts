@@ -1,10 +1,16 @@
 /**
  * The EIP-1193 provider a page sees as window.ethereum, announced by EIP-6963.
- * It only posts requests to the content script and resolves them from its answers; every
+ * It only sends requests to the content script and resolves them from its answers; every
  * decision happens in the background. The window is passed in so tests can use a fake one.
+ *
+ * It talks to the relay on the private MessageChannel the relay hands over in its 'ready'
+ * message: the first one wins, and the message is hidden from the page's own listeners (ours
+ * was added at document_start, before any of theirs). Answers and events are taken from that
+ * channel only, so a page posting on the window cannot answer a request or fake an event.
  */
 import { createProviderInfo } from './eip6963';
-import { CHANNEL_TO_CONTENT, CHANNEL_TO_INPAGE, type RequestId, type ToPageMessage } from './protocol';
+import { captureIntrinsics } from './intrinsics';
+import { CHANNEL_TO_CONTENT, CHANNEL_TO_INPAGE, type ProviderEventName, type RequestId } from './protocol';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -26,11 +32,12 @@ class RpcError extends Error {
 }
 
 export function createInpageProvider(win: Window & typeof globalThis): Eip1193Provider {
+  const js = captureIntrinsics(win);
   const pending = new Map<RequestId, { resolve(v: unknown): void; reject(e: unknown): void }>();
   const listeners = new Map<string, Set<Listener>>();
-  const targetOrigin = win.location.origin === 'null' ? '*' : win.location.origin;
-  // Requests made before the relay (document_idle) is listening wait here.
-  let queued: unknown[] | undefined = [];
+  // The relay's channel, once it is ready; requests made before (the relay starts at document_idle) wait here.
+  let relay: MessagePort | undefined;
+  const queued: unknown[] = [];
   let nextId = 0;
   const idPrefix = `${Math.random().toString(36).slice(2)}-`;
 
@@ -46,43 +53,60 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
     }
   };
 
-  win.addEventListener('message', (event: MessageEvent) => {
-    if (event.source !== win) return;
-    const msg = event.data as ToPageMessage | null;
-    if (!msg || msg.channel !== CHANNEL_TO_INPAGE) return;
-    if (msg.kind === 'ready') {
-      const waiting = queued ?? [];
-      queued = undefined;
-      for (const message of waiting) win.postMessage(message, targetOrigin);
-    } else if (msg.kind === 'response') {
-      const entry = pending.get(msg.id);
+  const fromRelay = (event: MessageEvent) => {
+    const msg = js.eventData(event);
+    if (js.own(msg, 'channel') !== CHANNEL_TO_INPAGE) return;
+    const kind = js.own(msg, 'kind');
+    if (kind === 'response') {
+      const id = js.own(msg, 'id') as RequestId;
+      const entry = js.mapGet(pending, id) as { resolve(v: unknown): void; reject(e: unknown): void } | undefined;
       if (!entry) return;
-      pending.delete(msg.id);
-      if (msg.error) entry.reject(new RpcError(msg.error.code, msg.error.message, msg.error.data));
-      else entry.resolve(msg.result);
-    } else if (msg.kind === 'event') {
-      emit(msg.event, msg.data);
+      js.mapDelete(pending, id);
+      const error = js.own(msg, 'error');
+      if (error) entry.reject(new RpcError(js.own(error, 'code') as number, js.own(error, 'message') as string, js.own(error, 'data')));
+      else entry.resolve(js.own(msg, 'result'));
+    } else if (kind === 'event') {
+      emit(js.own(msg, 'event') as ProviderEventName, js.own(msg, 'data'));
     }
-  });
+  };
+
+  win.addEventListener(
+    'message',
+    (event: MessageEvent) => {
+      if (js.eventSource(event) !== win) return;
+      const msg = js.eventData(event);
+      if (js.own(msg, 'channel') !== CHANNEL_TO_INPAGE || js.own(msg, 'kind') !== 'ready') return;
+      // The channel is ours alone: no page listener sees this message or its port.
+      js.stopImmediatePropagation(event);
+      const port = js.eventPorts(event)[0];
+      if (relay || !port) return;
+      relay = port;
+      js.portListen(port, 'message', fromRelay);
+      js.portStart(port);
+      for (const message of queued) js.portPost(port, message);
+      queued.length = 0;
+    },
+    true,
+  );
 
   const provider: Eip1193Provider = {
     isSharekeep: true,
     request(args) {
       if (typeof args !== 'object' || args === null || typeof args.method !== 'string' || args.method.length === 0) {
-        return Promise.reject(new RpcError(-32600, 'Expected a request object with a non-empty string "method".'));
+        return js.Promise.reject(new RpcError(-32600, 'Expected a request object with a non-empty string "method".'));
       }
       const id = idPrefix + nextId++;
       let message: unknown;
       try {
         // structured clone would throw later on functions or symbols; JSON makes the request plain data now.
-        message = JSON.parse(JSON.stringify({ channel: CHANNEL_TO_CONTENT, id, payload: { method: args.method, params: args.params } }));
+        message = js.jsonParse(js.jsonStringify({ channel: CHANNEL_TO_CONTENT, id, payload: { method: args.method, params: args.params } }));
       } catch {
-        return Promise.reject(new RpcError(-32602, 'Request parameters must be JSON-serialisable.'));
+        return js.Promise.reject(new RpcError(-32602, 'Request parameters must be JSON-serialisable.'));
       }
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        if (queued) queued.push(message);
-        else win.postMessage(message, targetOrigin);
+      return new js.Promise((resolve, reject) => {
+        js.mapSet(pending, id, { resolve, reject });
+        if (relay) js.portPost(relay, message);
+        else js.arrayPush(queued, message);
       });
     },
     on(event, listener) {

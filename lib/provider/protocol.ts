@@ -1,6 +1,9 @@
 /**
  * The wire between the page (inpage provider), the content script and the background.
- * Page <-> content script: window.postMessage on named channels.
+ * Page <-> content script: the relay hands the inpage provider one end of a private
+ * MessageChannel in its 'ready' message; requests, answers and events then travel on it, so a
+ * page script posting on the window can neither answer nor see the provider's requests. Raw
+ * window.postMessage requests on the named channel are still answered, on the window.
  * Content script <-> background: one long-lived runtime port per frame.
  * Kept free of dependencies: the inpage and content scripts import it and must stay tiny.
  */
@@ -15,6 +18,17 @@ export const MAX_METHOD_LENGTH = 128;
 export const MAX_REQUEST_BYTES = 1 << 20;
 
 export type RequestId = string | number;
+
+/** Sandboxed and other opaque-origin frames share the identity "null": Sharekeep serves none of them. */
+export const OPAQUE_ORIGIN_ERROR = { code: 4100, message: 'Sharekeep does not serve sandboxed frames.' } as const;
+
+/**
+ * An origin that names no site: an opaque origin serialises as "null" (a sandboxed frame, a
+ * data: URL). It must never get a grant or an approval.
+ */
+export function isOpaqueOrigin(origin: string): boolean {
+  return origin === 'null';
+}
 
 export interface RpcPayload {
   method: string;
@@ -34,7 +48,7 @@ export interface RpcErrorObject {
   data?: unknown;
 }
 
-/** Background -> page (through the content script). */
+/** Background -> page (through the content script). 'ready' carries the relay's channel in its ports. */
 export type ToPageMessage =
   | { channel: typeof CHANNEL_TO_INPAGE; kind: 'ready' }
   | { channel: typeof CHANNEL_TO_INPAGE; kind: 'response'; id: RequestId; result?: unknown; error?: RpcErrorObject }

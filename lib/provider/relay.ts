@@ -1,12 +1,26 @@
 /**
- * The isolated-world relay: page messages on one named channel go to the background over a
- * runtime port, answers and events come back. It forwards only messages from its own window
- * with the request shape; the background decides everything else.
+ * The isolated-world relay: page requests go to the background over a runtime port, answers
+ * and events come back. The inpage provider talks to it on a private MessageChannel handed
+ * over in the 'ready' message; raw window.postMessage requests on the named channel are still
+ * answered, on the window, where only page code listens.
+ *
+ * Ids: the background sees ids the relay assigns, so nothing a page writes can collide with
+ * another request; a second request reusing an id still in flight on the same path is refused.
+ * A sandboxed (opaque-origin) frame gets an EIP-1193 error for every request, never silence,
+ * and the background is not woken for it.
  *
  * It starts at document_idle, after the page's DOMContentLoaded, so the isolated world costs
  * the page's load nothing; it then tells the inpage provider it is ready.
  */
-import { CHANNEL_TO_INPAGE, MAX_REQUEST_BYTES, type PortMessage, type RequestId, readPageRequest } from './protocol';
+import {
+  CHANNEL_TO_INPAGE,
+  MAX_REQUEST_BYTES,
+  OPAQUE_ORIGIN_ERROR,
+  type PortMessage,
+  type RequestId,
+  type RpcErrorObject,
+  readPageRequest,
+} from './protocol';
 
 export interface PortLike {
   postMessage(message: unknown): void;
@@ -14,53 +28,85 @@ export interface PortLike {
   onDisconnect: { addListener(cb: () => void): void };
 }
 
+/** One way back to the page: the private channel or the window. */
+interface PagePath {
+  send(message: PortMessage): void;
+  inFlight: Set<RequestId>;
+}
+
 export function startRelay(win: Window & typeof globalThis, connect: () => PortLike): void {
-  const targetOrigin = win.location.origin === 'null' ? '*' : win.location.origin;
-  const inFlight = new Set<RequestId>();
+  // window.origin is the document's origin ("null" when sandboxed); location.origin is the URL's.
+  const opaque = win.origin === 'null';
+  const channel = new win.MessageChannel();
+  const inFlight = new Map<number, { path: PagePath; id: RequestId }>();
+  let nextId = 0;
   let port: PortLike | undefined;
 
-  const toPage = (message: PortMessage) => win.postMessage({ channel: CHANNEL_TO_INPAGE, ...message }, targetOrigin);
-  const fail = (id: RequestId, code: number, message: string) => toPage({ kind: 'response', id, error: { code, message } });
+  // '*' because a sandboxed frame's origin is "null", which no target origin matches; these
+  // messages go to this same window, and secrets never travel this way.
+  const windowPath: PagePath = { send: (m) => win.postMessage({ channel: CHANNEL_TO_INPAGE, ...m }, '*'), inFlight: new Set() };
+  const channelPath: PagePath = { send: (m) => channel.port1.postMessage({ channel: CHANNEL_TO_INPAGE, ...m }), inFlight: new Set() };
+  const fail = (path: PagePath, id: RequestId, error: RpcErrorObject) => path.send({ kind: 'response', id, error });
+
+  const settle = (key: number) => {
+    const entry = inFlight.get(key);
+    inFlight.delete(key);
+    entry?.path.inFlight.delete(entry.id);
+    return entry;
+  };
 
   const ensurePort = (): PortLike => {
     if (port) return port;
     const opened = connect();
     opened.onMessage.addListener((message) => {
       const msg = message as PortMessage;
-      if (msg?.kind === 'response') inFlight.delete(msg.id);
-      if (msg?.kind === 'response' || msg?.kind === 'event') toPage(msg);
+      if (msg?.kind === 'event') return channelPath.send(msg);
+      if (msg?.kind !== 'response' || typeof msg.id !== 'number') return;
+      const entry = settle(msg.id);
+      if (entry) entry.path.send({ ...msg, id: entry.id });
     });
     opened.onDisconnect.addListener(() => {
       port = undefined;
       // The background went away (update, restart): answer what it never will.
-      for (const id of inFlight) fail(id, 4900, 'Sharekeep disconnected; please retry.');
-      inFlight.clear();
+      for (const key of [...inFlight.keys()]) {
+        const entry = settle(key);
+        if (entry) fail(entry.path, entry.id, { code: 4900, message: 'Sharekeep disconnected; please retry.' });
+      }
     });
     port = opened;
     return opened;
   };
 
-  win.addEventListener('message', (event: MessageEvent) => {
-    if (event.source !== win) return;
-    const request = readPageRequest(event.data);
+  const relay = (path: PagePath, data: unknown) => {
+    const request = readPageRequest(data);
     if (!request) return;
+    if (opaque) return fail(path, request.id, OPAQUE_ORIGIN_ERROR);
+    if (path.inFlight.has(request.id)) return fail(path, request.id, { code: -32600, message: 'A request with this id is already in flight.' });
     let size: number;
     try {
       size = JSON.stringify(request.payload).length;
     } catch {
-      return fail(request.id, -32600, 'Request is not JSON.');
+      return fail(path, request.id, { code: -32600, message: 'Request is not JSON.' });
     }
-    if (size > MAX_REQUEST_BYTES) return fail(request.id, -32600, 'Request is too large.');
-    inFlight.add(request.id);
+    if (size > MAX_REQUEST_BYTES) return fail(path, request.id, { code: -32600, message: 'Request is too large.' });
+    const key = nextId++;
+    inFlight.set(key, { path, id: request.id });
+    path.inFlight.add(request.id);
     try {
-      ensurePort().postMessage({ id: request.id, payload: request.payload });
+      ensurePort().postMessage({ id: key, payload: request.payload });
     } catch {
       port = undefined;
-      inFlight.delete(request.id);
-      fail(request.id, 4900, 'Sharekeep is not reachable; please retry.');
+      settle(key);
+      fail(path, request.id, { code: 4900, message: 'Sharekeep is not reachable; please retry.' });
     }
+  };
+
+  channel.port1.addEventListener('message', (event: MessageEvent) => relay(channelPath, event.data));
+  channel.port1.start();
+  win.addEventListener('message', (event: MessageEvent) => {
+    if (event.source === win) relay(windowPath, event.data);
   });
 
   // The inpage provider holds requests made before this script ran; this releases them.
-  win.postMessage({ channel: CHANNEL_TO_INPAGE, kind: 'ready' }, targetOrigin);
+  win.postMessage({ channel: CHANNEL_TO_INPAGE, kind: 'ready' }, '*', [channel.port2]);
 }

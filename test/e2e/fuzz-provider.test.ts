@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { uiCommand } from './support/approval-window.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
-import { fuzzInPage } from './support/fuzz.ts';
+import { CHANNEL_TO_CONTENT, CHANNEL_TO_INPAGE } from '../../lib/provider/protocol.ts';
+import { fuzzInPage, rawFramesInPage } from './support/fuzz.ts';
 import { launchWalletChromium } from './support/launch.ts';
 import { TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
 
@@ -52,6 +53,15 @@ describe('the provider under 10,000 random and hostile requests', () => {
     expect(Object.keys(tally.codes)).toEqual(expect.arrayContaining(['4200', '-32602', '-32600']));
     expect(approvalWindows()).toBe(0);
     expect(await sentTransactions()).toBe(nonceBefore);
+  });
+
+  it('answers every well-formed raw frame at the relay exactly once, refusing ids in flight, opening no window', async () => {
+    const tally = await page.evaluate(rawFramesInPage, { count: 2_000, seed: 3, toContent: CHANNEL_TO_CONTENT, toInpage: CHANNEL_TO_INPAGE });
+    expect(tally.overAnswered).toEqual([]);
+    expect(tally.answered).toBe(tally.posted);
+    expect(tally.collisions).toBeGreaterThan(0);
+    expect(Object.keys(tally.codes)).toEqual(expect.arrayContaining(['4100', '-32600', 'result']));
+    expect(approvalWindows()).toBe(0);
   });
 
   it('answers malformed signing requests from a connected site with errors, signing nothing', async () => {

@@ -34,4 +34,23 @@ describe('a dApp page in Firefox with Sharekeep installed', () => {
     });
     expect(answers).toEqual({ chainId: expect.stringMatching(/^0x[0-9a-f]+$/), error: 4200 });
   });
+
+  it('answers a sandboxed frame with 4100 and serves a same-origin frame as usual', async () => {
+    const framed = await firefox.browser.newPage();
+    await framed.goto(`${inject('fixturesUrl')}/sandboxed.html`);
+    const frame = (name: string) => framed.frames().find((f) => f.url().endsWith(`frame=${name}`));
+    for (let i = 0; i < 100 && !(frame('sandboxed') && frame('same-origin')); i++) await new Promise((r) => setTimeout(r, 50));
+    const ask = (method: string) =>
+      window.ethereum!.request({ method }).then(
+        (result) => ({ result }),
+        (e: { code: number; message: string }) => ({ code: e.code, message: e.message }),
+      );
+    expect(await frame('sandboxed')!.evaluate(() => self.origin)).toBe('null');
+    expect(await frame('sandboxed')!.evaluate(ask, 'eth_requestAccounts')).toEqual({
+      code: 4100,
+      message: 'Sharekeep does not serve sandboxed frames.',
+    });
+    expect(await frame('same-origin')!.evaluate(ask, 'eth_chainId')).toEqual({ result: expect.stringMatching(/^0x[0-9a-f]+$/) });
+    await framed.close();
+  });
 });

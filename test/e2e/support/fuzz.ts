@@ -155,3 +155,111 @@ export function fuzzInPage({ count, seed, connected }: { count: number; seed: nu
     return tally;
   })();
 }
+
+export interface RawFrameTally {
+  posted: number;
+  answered: number;
+  /** Ids that got more answers than well-formed frames carried them. */
+  overAnswered: string[];
+  /** Frames refused because their id was already in flight. */
+  collisions: number;
+  codes: Record<string, number>;
+}
+
+/**
+ * Runs in the page: posts `count` raw window.postMessage frames at the relay, bypassing the
+ * provider: ids drawn from a small pool (so requests in flight collide), values only structured
+ * clone can carry (BigInt, Map, Date, ArrayBuffer, RegExp...), and shapes the relay must drop.
+ * Resolves once every well-formed frame got exactly one answer; never resolves if one is lost.
+ */
+export function rawFramesInPage({
+  count,
+  seed,
+  toContent,
+  toInpage,
+}: {
+  count: number;
+  seed: number;
+  toContent: string;
+  toInpage: string;
+}): Promise<RawFrameTally> {
+  let state = seed >>> 0;
+  const rand = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
+  const ids: unknown[] = ['a', 'b', 'c', 1, 2, 3, 0, 'x'.repeat(64)];
+  const badIds: unknown[] = [null, {}, [], 1.5, 'x'.repeat(65), '', Number.NaN];
+  // Requests an unconnected site may make without asking the user.
+  const methods = [
+    'eth_chainId',
+    'eth_accounts',
+    'eth_blockNumber',
+    'net_version',
+    'personal_sign',
+    'eth_sendTransaction',
+    'eth_signTypedData_v4',
+    'eth_call',
+    'sharekeep_nope',
+  ];
+  const cloneOnly = (): unknown =>
+    pick<() => unknown>([
+      () => 10n,
+      () => new Map([['k', 1]]),
+      () => new Set([1, 2]),
+      () => new Date(0),
+      () => /re/g,
+      () => new ArrayBuffer(8),
+      () => new Uint8Array([1, 2, 3]),
+      () => new Error('e'),
+      () => [new Map(), { d: new Date() }],
+      () => '0x68656c6c6f',
+    ])();
+  const expected = new Map<string, number>();
+  const answers = new Map<string, number>();
+  const tally: RawFrameTally = { posted: 0, answered: 0, overAnswered: [], collisions: 0, codes: {} };
+  const key = (id: unknown) => `${typeof id}:${String(id)}`;
+  let done: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const check = () => {
+    if (tally.answered >= tally.posted && tally.posted === count) done();
+  };
+  window.addEventListener('message', (e) => {
+    const m = e.data as { channel?: string; kind?: string; id?: unknown; error?: { code: number; message: string } } | null;
+    if (m?.channel !== toInpage || m.kind !== 'response') return;
+    const k = key(m.id);
+    const n = (answers.get(k) ?? 0) + 1;
+    answers.set(k, n);
+    if (n > (expected.get(k) ?? 0) && !tally.overAnswered.includes(k)) tally.overAnswered.push(k);
+    tally.answered++;
+    const code = m.error ? String(m.error.code) : 'result';
+    tally.codes[code] = (tally.codes[code] ?? 0) + 1;
+    if (m.error?.message.includes('already in flight')) tally.collisions++;
+    check();
+  });
+  const frame = () => {
+    const r = rand();
+    if (r < 0.1) return window.postMessage({ channel: toContent, id: pick(badIds), payload: { method: 'eth_chainId' } }, '*');
+    if (r < 0.15) return window.postMessage({ channel: toContent, id: pick(ids), payload: pick(['eth_chainId', 7, null]) }, '*');
+    if (r < 0.2) return window.postMessage(cloneOnly(), '*');
+    const id = pick(ids);
+    const params = rand() < 0.5 ? [cloneOnly(), cloneOnly()] : [pick(['0x00', '0x68656c6c6f']), '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'];
+    window.postMessage({ channel: toContent, id, payload: { method: pick(methods), params } }, '*');
+    expected.set(key(id), (expected.get(key(id)) ?? 0) + 1);
+    tally.posted++;
+  };
+  return (async () => {
+    // Bursts of frames; only well-formed ones count towards `count`.
+    while (tally.posted < count) {
+      const burst = 50 + Math.floor(rand() * 150);
+      for (let i = 0; i < burst && tally.posted < count; i++) frame();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    check();
+    await finished;
+    return tally;
+  })();
+}
