@@ -87,7 +87,7 @@ export function createWallet(ports: WalletPorts): Wallet {
   const keys = createKeyManager({ local: ports.local, session: ports.session, clock, kdfIterations: ports.kdfIterations });
   const permissions = createPermissionStore(ports.local);
   const activity = createActivityLog(ports.local);
-  const approvals = createApprovalQueue({ clock, onChange: ports.stateChanged, openWindow: ports.openApproval });
+  const approvals = createApprovalQueue({ clock, onChange: ports.stateChanged, openWindow: ports.openApproval, store: ports.session });
   const rpcFor = (network: Network): RpcCall => createRpcCall(ports.rpc, async () => network.rpcUrl);
   const rpc: RpcCall = createRpcCall(ports.rpc, async () => (await settings.activeNetwork()).rpcUrl);
 

@@ -42,8 +42,7 @@ describe('one site and the approval queue', () => {
 
   // Needs lib/wallet/wallet.ts to give the queue the session store:
   //   createApprovalQueue({ clock, onChange: ports.stateChanged, openWindow: ports.openApproval, store: ports.session })
-  // Flip it.fails to it once that is in.
-  it.fails('stays blocked after a service-worker restart when the user blocked it', async () => {
+  it('stays blocked after a service-worker restart when the user blocked it', async () => {
     const t = await createTestWallet();
     const pending = code(t.request('eth_requestAccounts'));
     t.wallet.approvals.decide((await t.nextApproval()).id, { approved: false, block: true });
@@ -61,8 +60,7 @@ describe('one site and the approval queue', () => {
 describe('wallet_getPermissions while locked', () => {
   // Item 10. Needs, at the top of permissionsOf in lib/wallet/wallet.ts (as accountsFor does):
   //   await ready(); if (!keys.isUnlocked()) return [];
-  // Flip it.fails to it once that is in.
-  it.fails('lists no connected account while the wallet is locked, and the grant again after unlocking', async () => {
+  it('lists no connected account while the wallet is locked, and the grant again after unlocking', async () => {
     const t = await createTestWallet();
     await connect(t);
     await t.wallet.keys.lock();
