@@ -86,5 +86,3 @@ export function toRpcError(err: unknown): SerializedRpcError {
   if (err instanceof WalletError) return { code: RpcErrorCode.internal, message: err.message, data: { code: err.code } };
   return { code: RpcErrorCode.internal, message: 'Internal error.' };
 }
-
-export { parseDappParams } from './params';

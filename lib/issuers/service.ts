@@ -7,7 +7,7 @@
  */
 import { type Address, encodeFunctionData } from 'viem';
 import { evaluateIssuerRequest } from '../compliance';
-import { WalletError } from '../errors';
+import { RpcErrorCode, WalletError } from '../errors';
 import { erc20Abi } from './abis';
 import type { IssuerAdapter } from './adapter';
 import { attestationAdapter } from './attestation';
@@ -126,7 +126,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     const { code, message } = err as { code?: string | number; message?: string };
     request.status = 'failed';
     request.note = undefined;
-    const rejected = code === 4001 && (!message || message === 'User rejected the request.');
+    const rejected = code === RpcErrorCode.userRejected && (!message || message === 'User rejected the request.');
     request.error = {
       code: code ?? 'issuer.failed',
       message: rejected ? 'You rejected it in the Sharekeep window. Nothing more was sent.' : (message ?? 'The request failed.'),

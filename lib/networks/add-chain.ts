@@ -4,7 +4,8 @@
  */
 import * as v from 'valibot';
 import { parseChainId, toHexChainId } from '../chains';
-import { parseDappParams, rpcErrors } from '../errors';
+import { rpcErrors } from '../errors';
+import { parseDappParams } from '../params';
 import { rpcServesChain, saveCustomNetwork } from './custom';
 import type { NetworkDeps } from './deps';
 import { imitatedNetwork, NATIVE_SYMBOL, rpcUrlProblem } from './rules';

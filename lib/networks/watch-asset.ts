@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { type Address, getAddress, isAddress } from 'viem';
-import { parseDappParams, rpcErrors, WalletError } from '../errors';
+import { rpcErrors, WalletError } from '../errors';
+import { parseDappParams } from '../params';
 import type { NetworkDeps } from './deps';
 
 /** A token someone asked to watch: what the chain says, and whether it imitates a registry token. */

@@ -8,6 +8,7 @@
  * was added at document_start, before any of theirs). Answers and events are taken from that
  * channel only, so a page posting on the window cannot answer a request or fake an event.
  */
+import { ProviderRpcError, RpcErrorCode } from '../errors';
 import { createProviderInfo } from './eip6963';
 import { captureIntrinsics } from './intrinsics';
 import { CHANNEL_TO_CONTENT, CHANNEL_TO_INPAGE, type ProviderEventName, type RequestId } from './protocol';
@@ -19,16 +20,6 @@ export interface Eip1193Provider {
   request(args: { method: string; params?: unknown }): Promise<unknown>;
   on(event: string, listener: Listener): Eip1193Provider;
   removeListener(event: string, listener: Listener): Eip1193Provider;
-}
-
-class RpcError extends Error {
-  code: number;
-  data?: unknown;
-  constructor(code: number, message: string, data?: unknown) {
-    super(message);
-    this.code = code;
-    if (data !== undefined) this.data = data;
-  }
 }
 
 export function createInpageProvider(win: Window & typeof globalThis): Eip1193Provider {
@@ -63,7 +54,7 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
       if (!entry) return;
       js.mapDelete(pending, id);
       const error = js.own(msg, 'error');
-      if (error) entry.reject(new RpcError(js.own(error, 'code') as number, js.own(error, 'message') as string, js.own(error, 'data')));
+      if (error) entry.reject(new ProviderRpcError(js.own(error, 'code') as number, js.own(error, 'message') as string, js.own(error, 'data')));
       else entry.resolve(js.own(msg, 'result'));
     } else if (kind === 'event') {
       emit(js.own(msg, 'event') as ProviderEventName, js.own(msg, 'data'));
@@ -93,7 +84,7 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
     isSharekeep: true,
     request(args) {
       if (typeof args !== 'object' || args === null || typeof args.method !== 'string' || args.method.length === 0) {
-        return js.Promise.reject(new RpcError(-32600, 'Expected a request object with a non-empty string "method".'));
+        return js.Promise.reject(new ProviderRpcError(RpcErrorCode.invalidRequest, 'Expected a request object with a non-empty string "method".'));
       }
       const id = idPrefix + nextId++;
       let message: unknown;
@@ -101,7 +92,7 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
         // structured clone would throw later on functions or symbols; JSON makes the request plain data now.
         message = js.jsonParse(js.jsonStringify({ channel: CHANNEL_TO_CONTENT, id, payload: { method: args.method, params: args.params } }));
       } catch {
-        return js.Promise.reject(new RpcError(-32602, 'Request parameters must be JSON-serialisable.'));
+        return js.Promise.reject(new ProviderRpcError(RpcErrorCode.invalidParams, 'Request parameters must be JSON-serialisable.'));
       }
       return new js.Promise((resolve, reject) => {
         js.mapSet(pending, id, { resolve, reject });

@@ -1,3 +1,4 @@
+import { RpcErrorCode } from '../errors';
 /**
  * The wire between the page (inpage provider), the content script and the background.
  * Page <-> content script: the relay hands the inpage provider one end of a private
@@ -20,7 +21,7 @@ export const MAX_REQUEST_BYTES = 1 << 20;
 export type RequestId = string | number;
 
 /** Sandboxed and other opaque-origin frames share the identity "null": Sharekeep serves none of them. */
-export const OPAQUE_ORIGIN_ERROR = { code: 4100, message: 'Sharekeep does not serve sandboxed frames.' } as const;
+export const OPAQUE_ORIGIN_ERROR = { code: RpcErrorCode.unauthorized, message: 'Sharekeep does not serve sandboxed frames.' } as const;
 
 /**
  * An origin that names no site: an opaque origin serialises as "null" (a sandboxed frame, a

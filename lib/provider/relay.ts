@@ -12,6 +12,7 @@
  * It starts at document_idle, after the page's DOMContentLoaded, so the isolated world costs
  * the page's load nothing; it then tells the inpage provider it is ready.
  */
+import { RpcErrorCode } from '../errors';
 import {
   CHANNEL_TO_INPAGE,
   MAX_REQUEST_BYTES,
@@ -70,7 +71,7 @@ export function startRelay(win: Window & typeof globalThis, connect: () => PortL
       // The background went away (update, restart): answer what it never will.
       for (const key of [...inFlight.keys()]) {
         const entry = settle(key);
-        if (entry) fail(entry.path, entry.id, { code: 4900, message: 'Sharekeep disconnected; please retry.' });
+        if (entry) fail(entry.path, entry.id, { code: RpcErrorCode.disconnected, message: 'Sharekeep disconnected; please retry.' });
       }
     });
     port = opened;
@@ -81,14 +82,15 @@ export function startRelay(win: Window & typeof globalThis, connect: () => PortL
     const request = readPageRequest(data);
     if (!request) return;
     if (opaque) return fail(path, request.id, OPAQUE_ORIGIN_ERROR);
-    if (path.inFlight.has(request.id)) return fail(path, request.id, { code: -32600, message: 'A request with this id is already in flight.' });
+    if (path.inFlight.has(request.id))
+      return fail(path, request.id, { code: RpcErrorCode.invalidRequest, message: 'A request with this id is already in flight.' });
     let size: number;
     try {
       size = JSON.stringify(request.payload).length;
     } catch {
-      return fail(path, request.id, { code: -32600, message: 'Request is not JSON.' });
+      return fail(path, request.id, { code: RpcErrorCode.invalidRequest, message: 'Request is not JSON.' });
     }
-    if (size > MAX_REQUEST_BYTES) return fail(path, request.id, { code: -32600, message: 'Request is too large.' });
+    if (size > MAX_REQUEST_BYTES) return fail(path, request.id, { code: RpcErrorCode.invalidRequest, message: 'Request is too large.' });
     const key = nextId++;
     inFlight.set(key, { path, id: request.id });
     path.inFlight.add(request.id);
@@ -97,7 +99,7 @@ export function startRelay(win: Window & typeof globalThis, connect: () => PortL
     } catch {
       port = undefined;
       settle(key);
-      fail(path, request.id, { code: 4900, message: 'Sharekeep is not reachable; please retry.' });
+      fail(path, request.id, { code: RpcErrorCode.disconnected, message: 'Sharekeep is not reachable; please retry.' });
     }
   };
 

@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import { parseChainId, type RpcCall, toHexChainId } from '../chains';
-import { ProviderRpcError, parseDappParams, RpcErrorCode, rpcErrors } from '../errors';
+import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
+import { parseDappParams } from '../params';
 import { addChain, type NetworkDeps, watchAsset } from '../networks';
 import type { Signing } from '../signing';
 import type { SettingsStore } from '../state';

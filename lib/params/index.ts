@@ -4,7 +4,7 @@
  * expected; the first issue is reported.
  */
 import * as v from 'valibot';
-import { rpcErrors } from './index';
+import { rpcErrors } from '../errors';
 
 export function parseDappParams<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   const result = v.safeParse(schema, input);
