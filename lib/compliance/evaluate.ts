@@ -110,6 +110,7 @@ function judgeTokens(uses: Uses, params: EvaluateParameters, undecoded: boolean)
 const WARNING_SEVERITY: Partial<Record<IntentWarning['code'], Severity>> = {
   'malformed-calldata': 'block',
   'trailing-calldata': 'info',
+  'fee-portion': 'info',
 };
 
 function intentReasons(warnings: IntentWarning[]): ComplianceReason[] {

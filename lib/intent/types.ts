@@ -74,6 +74,7 @@ export type WarningCode =
   | 'value-to-contract'
   | 'unexpected-value'
   | 'recipient-not-sender'
+  | 'fee-portion'
   | 'invalid-path'
   | 'unknown-router-command'
   | 'undecoded-router-command'

@@ -7,6 +7,9 @@ export const MSG_SENDER = '0x0000000000000000000000000000000000000001';
 export const ADDRESS_THIS = '0x0000000000000000000000000000000000000002';
 export const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
 
+/** The largest share (1%) read as an interface fee rather than proceeds going elsewhere. */
+const FEE_BIPS = 100n;
+
 export type RecipientRole = 'user' | 'router' | 'other';
 
 export interface SwapFlowOptions {
@@ -102,7 +105,11 @@ export function createSwapFlow(env: DecodeEnv, options: SwapFlowOptions = {}): S
       if (role === 'other') {
         elsewhere.push(`${share} to ${d.address(recipient)}`);
         deliveries.push({ token: refOf(token), amount: 0n, to: getAddress(recipient), reason: 'proceeds', min: true });
-        warnings.push({ code: 'recipient-not-sender', message: `${share} goes to ${d.address(recipient)}, not to your account.` });
+        // Interfaces take a fee of a fraction of a percent this way; more than that is worth a warning.
+        warnings.push({
+          code: bips <= FEE_BIPS ? 'fee-portion' : 'recipient-not-sender',
+          message: `${share} goes to ${d.address(recipient)}, not to your account.`,
+        });
       }
     },
     transfer(token, amount, recipient) {
