@@ -81,8 +81,11 @@ export function createSwapFlow(env: DecodeEnv, options: SwapFlowOptions = {}): S
     return 'other';
   };
 
+  // A floor of 0 is an amount the router settles when it runs (a V4 open delta, a portion).
+  const bounded = (token: TokenRef, amount: bigint, word: string | false) =>
+    word === 'at least ' && amount === 0n ? `${d.token(token)} (amount set when it executes)` : `${word || ''}${d.amount(token, amount)}`;
   const describe = (movements: AssetMovement[], word: 'at least' | 'at most') =>
-    joinWords(movements.map((m) => `${(word === 'at least' ? m.min : m.max) ? `${word} ` : ''}${d.amount(m.token, m.amount)}`));
+    joinWords(movements.map((m) => bounded(m.token, m.amount, (word === 'at least' ? m.min : m.max) ? `${word} ` : false)));
 
   return {
     pay: (token, amount, bound) => addTo(assetsOut, token, amount, bound),
@@ -90,7 +93,7 @@ export function createSwapFlow(env: DecodeEnv, options: SwapFlowOptions = {}): S
       const role = roleOf(recipient);
       if (role === 'user') addTo(assetsIn, token, amount, bound);
       if (role === 'other') {
-        elsewhere.push(`${bound === 'min' ? 'at least ' : ''}${d.amount(token, amount)} to ${d.address(recipient)}`);
+        elsewhere.push(`${bounded(token, amount, bound === 'min' ? 'at least ' : false)} to ${d.address(recipient)}`);
         deliveries.push({ token: refOf(token), amount, to: getAddress(recipient), reason: 'proceeds', ...(bound ? { min: true } : {}) });
         warnings.push({
           code: 'recipient-not-sender',

@@ -2,8 +2,11 @@ import { type Address, getAddress, type Hex } from 'viem';
 
 const WORD = 64;
 const PADDING = '0'.repeat(24);
-/** Values below this are amounts, flags or offsets, not contract addresses. */
-const SMALLEST = 2n ** 40n;
+/**
+ * Values below this are amounts, flags or offsets, not contract addresses (a random
+ * address is this small with odds of 2^-60; vanity addresses keep far fewer zeros).
+ */
+const SMALLEST = 2n ** 100n;
 const MAX_WORDS = 4096;
 
 /**
