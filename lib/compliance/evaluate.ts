@@ -1,40 +1,23 @@
-import { type Address, getAddress } from 'viem';
-import type { IntentBody, IntentWarning, SimulationResult } from '../intent';
+import type { Address } from 'viem';
+import type { IntentWarning, SimulationResult } from '../intent';
 import { restrictionFor } from './jurisdiction';
+import { collectUses, describeUse, isUndecoded, type RoleIntent, TRADING, type TokenUse, type Uses } from './roles';
 import type { ComplianceReason, ComplianceResult, Severity, TokenPolicy, TokenPolicyLookup } from './types';
 
-/** How a request touches a token. Trading roles are blocked for restricted tokens. */
-type Role = 'acquire' | 'sell' | 'approve' | 'send' | 'involve';
-const TRADING: Role[] = ['acquire', 'sell', 'approve'];
-const TRANSFER_KINDS = new Set(['native-transfer', 'erc20-transfer', 'erc20-transfer-from']);
-
 export interface EvaluateParameters {
-  intent: Pick<IntentBody, 'assetsOut' | 'assetsIn' | 'approvals' | 'tokens' | 'warnings'> & { kind: string };
+  intent: RoleIntent;
   /** ISO 3166-1 alpha-2 country of the user. */
   jurisdiction: string | undefined;
   lookupToken: TokenPolicyLookup;
   chainId: number;
+  /** The dry run of a transaction; absent for typed data, or when none was run. */
   simulation?: SimulationResult;
-}
-
-type Roles = Map<Address, Set<Role>>;
-
-function addRole(roles: Roles, token: Address | 'native', role: Role) {
-  if (token === 'native') return;
-  const key = getAddress(token);
-  roles.set(key, (roles.get(key) ?? new Set()).add(role));
-}
-
-function collectRoles({ intent, simulation }: EvaluateParameters): Roles {
-  const roles: Roles = new Map();
-  const outgoing: Role = TRANSFER_KINDS.has(intent.kind) ? 'send' : 'sell';
-  for (const m of intent.assetsIn) addRole(roles, m.token, 'acquire');
-  for (const m of intent.assetsOut) addRole(roles, m.token, outgoing);
-  for (const a of intent.approvals) addRole(roles, a.token, 'approve');
-  // The simulation sees what the decoders may miss: tokens an unknown router really moves.
-  if (simulation?.ok) for (const c of simulation.changes) addRole(roles, c.token, c.delta > 0n ? 'acquire' : outgoing);
-  for (const t of intent.tokens) addRole(roles, t, 'involve');
-  return roles;
+  /**
+   * Recipients of the intent's transfers (`intent.deliveries` with reason 'transfer')
+   * that hold code, read with eth_getCode. A restricted token sent to a contract (a
+   * pool, a pair) is judged as a sale; without this list it is judged as a transfer.
+   */
+  contracts?: readonly Address[];
 }
 
 function safeLookup(lookup: TokenPolicyLookup, chainId: number, token: Address): TokenPolicy | undefined {
@@ -45,43 +28,81 @@ function safeLookup(lookup: TokenPolicyLookup, chainId: number, token: Address):
   }
 }
 
-function describeRoles(roles: Set<Role>): string {
-  if (roles.has('acquire')) return 'buy or receive it';
-  if (roles.has('sell')) return 'sell or trade it';
-  return 'let another party spend it';
+const short = (a: Address) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+
+/** Why the guard cannot see what an undecoded request does with a token. */
+function unconfirmedWhy(simulation: SimulationResult | undefined): string {
+  if (!simulation) return 'no dry run was made';
+  if (simulation.ok) return 'the dry run does not show it moving';
+  return simulation.reason === 'reverted' ? 'its dry run fails' : 'it could not be simulated on this network';
 }
 
-function judgeTokens(roles: Roles, params: Omit<EvaluateParameters, 'intent' | 'simulation'>): ComplianceReason[] {
+interface Judged {
+  policy: TokenPolicy;
+  rule: string;
+  use: TokenUse;
+}
+
+function restrictedReason({ policy, rule, use }: Judged, undecoded: boolean, simulation: SimulationResult | undefined): ComplianceReason {
+  const source = policy.restrictions.source;
+  const { roles } = use;
+  if (TRADING.some((r) => roles.has(r))) {
+    return {
+      code: 'restricted-token',
+      severity: 'block',
+      message: `${rule}. Sharekeep will not sign a request that would ${describeUse(use, short)}.`,
+      source,
+    };
+  }
+  if (roles.has('named')) {
+    return {
+      code: 'restricted-token-unconfirmed',
+      severity: 'block',
+      message: `${rule}. This request names it in data Sharekeep cannot read, so Sharekeep cannot confirm it does not buy or sell it, and will not sign it.`,
+      source,
+    };
+  }
+  if (roles.has('send')) {
+    return {
+      code: 'restricted-token-transfer',
+      severity: 'warn',
+      message: `${rule}. This request moves it without trading it; check it is what you intend.`,
+      source,
+    };
+  }
+  // Touched in some other way: fine when the request is decoded or a dry run shows what it does.
+  if (undecoded && !simulation?.ok) {
+    return {
+      code: 'restricted-token-unconfirmed',
+      severity: 'block',
+      message: `${rule}. Sharekeep cannot confirm what this request does with it: the request is not fully decoded and ${unconfirmedWhy(simulation)}. Sharekeep will not sign it.`,
+      source,
+    };
+  }
+  return {
+    code: 'restricted-token-involved',
+    severity: 'warn',
+    message: `${rule}. This request touches its contract; check it is what you intend.`,
+    source,
+  };
+}
+
+function judgeTokens(uses: Uses, params: EvaluateParameters, undecoded: boolean): ComplianceReason[] {
   const reasons: ComplianceReason[] = [];
-  for (const [token, tokenRoles] of roles) {
+  for (const [token, use] of uses) {
     const policy = safeLookup(params.lookupToken, params.chainId, token);
     if (!policy) continue;
-    const source = policy.restrictions.source;
     if (!policy.verified) {
       reasons.push({
         code: 'unverified-token',
         severity: 'warn',
         message: `${policy.symbol} at ${token} is not verified against its issuer's records.`,
-        source,
+        source: policy.restrictions.source,
       });
     }
     const restriction = restrictionFor(policy, params.jurisdiction);
     if (!restriction.restricted) continue;
-    if (TRADING.some((r) => tokenRoles.has(r))) {
-      reasons.push({
-        code: 'restricted-token',
-        severity: 'block',
-        message: `${restriction.rule}. Sharekeep will not sign a request that would ${describeRoles(tokenRoles)}.`,
-        source,
-      });
-    } else {
-      reasons.push({
-        code: tokenRoles.has('send') ? 'restricted-token-transfer' : 'restricted-token-involved',
-        severity: 'warn',
-        message: `${restriction.rule}. This request ${tokenRoles.has('send') ? 'moves it without trading it' : 'touches its contract'}; check it is what you intend.`,
-        source,
-      });
-    }
+    reasons.push(restrictedReason({ policy, rule: restriction.rule, use }, undecoded, params.simulation));
   }
   return reasons;
 }
@@ -89,6 +110,7 @@ function judgeTokens(roles: Roles, params: Omit<EvaluateParameters, 'intent' | '
 const WARNING_SEVERITY: Partial<Record<IntentWarning['code'], Severity>> = {
   'malformed-calldata': 'block',
   'trailing-calldata': 'info',
+  'fee-portion': 'info',
 };
 
 function intentReasons(warnings: IntentWarning[]): ComplianceReason[] {
@@ -120,14 +142,18 @@ export function verdictOf(reasons: ComplianceReason[]): ComplianceResult['verdic
 }
 
 /**
- * Judges a decoded request for the user's jurisdiction: blocks any request that
- * buys, sells, approves, permits or orders a token restricted there (naming the
- * token, the country and the rule's source), or that carries malformed data; warns
- * about unlimited approvals, unknown typed data, unverified tokens and failed or
- * unavailable simulations; allows the rest.
+ * Judges a decoded request for the user's jurisdiction. Blocks any request that buys
+ * (for the user or for another address), sells, approves, permits, orders or trades a
+ * token restricted there, sends one to a contract, or names one in data Sharekeep
+ * cannot read; blocks a restricted token touched by a request that is not fully
+ * decoded when no successful dry run shows what happens; blocks malformed data. Warns
+ * about plain transfers of restricted tokens, unlimited approvals, unknown typed data,
+ * unverified tokens and failed or unavailable simulations; allows the rest.
  */
 export function evaluate(params: EvaluateParameters): ComplianceResult {
-  const reasons = [...judgeTokens(collectRoles(params), params), ...intentReasons(params.intent.warnings), ...simulationReasons(params.simulation)];
+  const undecoded = isUndecoded(params.intent);
+  const uses = collectUses(params);
+  const reasons = [...judgeTokens(uses, params, undecoded), ...intentReasons(params.intent.warnings), ...simulationReasons(params.simulation)];
   return { verdict: verdictOf(reasons), reasons };
 }
 
@@ -141,9 +167,16 @@ export interface IssuerRequest {
 
 /** The same rules for a mint or redeem requested from an issuer in the wallet. */
 export function evaluateIssuerRequest(params: Omit<EvaluateParameters, 'intent' | 'simulation'> & { request: IssuerRequest }): ComplianceResult {
-  const roles: Roles = new Map();
-  addRole(roles, params.request.token, params.request.action === 'mint' ? 'acquire' : 'sell');
-  if (params.request.paymentToken) addRole(roles, params.request.paymentToken, params.request.action === 'mint' ? 'sell' : 'acquire');
-  const reasons = judgeTokens(roles, params);
+  const { action, token, paymentToken } = params.request;
+  const mint = action === 'mint';
+  const intent: RoleIntent = {
+    kind: `issuer-${action}`,
+    assetsIn: [...(mint ? [{ token, amount: 0n }] : []), ...(!mint && paymentToken ? [{ token: paymentToken, amount: 0n }] : [])],
+    assetsOut: [...(!mint ? [{ token, amount: 0n }] : []), ...(mint && paymentToken ? [{ token: paymentToken, amount: 0n }] : [])],
+    approvals: [],
+    tokens: [],
+    warnings: [],
+  };
+  const reasons = judgeTokens(collectUses({ intent }), { ...params, intent }, false);
   return { verdict: verdictOf(reasons), reasons };
 }

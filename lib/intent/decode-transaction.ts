@@ -7,6 +7,7 @@ import { permit2Decoders } from './decoders/permit2';
 import { universalRouterDecoders } from './decoders/universal-router';
 import { uniswapV2Decoders } from './decoders/uniswap-v2';
 import { uniswapV3Decoders } from './decoders/uniswap-v3';
+import { addressWords } from './decoders/words';
 import { createDescriber } from './format';
 import { finishIntent } from './finish-intent';
 import type { DecodeContext, TransactionIntent, TransactionRequestLike } from './types';
@@ -51,6 +52,7 @@ function decodeCall(data: Hex, env: Omit<DecodeEnv, 'decodeNested'>, depth: numb
     return {
       kind: 'contract-call',
       summary: `Call an unrecognised function (${data.slice(0, 10)}) on ${target}.`,
+      mentioned: addressWords(data, 4),
       warnings: [
         {
           code: 'unknown-method',
@@ -60,7 +62,7 @@ function decodeCall(data: Hex, env: Omit<DecodeEnv, 'decodeNested'>, depth: numb
     };
   }
   if (result.status === 'malformed') {
-    return unreadable(`Call ${result.functionName} on ${target} with malformed data.`, result.message);
+    return { ...unreadable(`Call ${result.functionName} on ${target} with malformed data.`, result.message), mentioned: addressWords(data, 4) };
   }
   const { decoder } = known.get(data.slice(0, 10).toLowerCase() as Hex)!;
   const decodeNested = (inner: Hex): IntentDraft =>
@@ -74,6 +76,7 @@ function decodeCall(data: Hex, env: Omit<DecodeEnv, 'decodeNested'>, depth: numb
     return {
       kind: 'contract-call',
       summary: `Call ${result.call.functionName} on ${target}.`,
+      mentioned: addressWords(data, 4),
       warnings: [
         {
           code: 'unknown-method',

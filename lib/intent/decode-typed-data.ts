@@ -1,9 +1,11 @@
 import { type Address, getAddress, isAddress } from 'viem';
 import { finishIntent } from './finish-intent';
 import { createDescriber } from './format';
+import { messageAddresses } from './typed-data/addresses';
 import { orderRecognizers } from './typed-data/orders';
 import { permitRecognizers } from './typed-data/permits';
 import type { TypedDataDraft, TypedDataEnv } from './typed-data/recognizer';
+import { uniswapXRecognizers } from './typed-data/uniswapx';
 import { isValidTypedData, type ValidTypedData, validateTypedData } from './typed-data/validate';
 import type { DecodeContext, IntentWarning, TypedDataIntent, TypedDataKind } from './types';
 
@@ -13,13 +15,15 @@ export interface DecodeTypedDataContext extends DecodeContext {
   account?: Address;
 }
 
-const recognizers = [...permitRecognizers, ...orderRecognizers];
+// UniswapX orders are Permit2 witness transfers: recognised before the plain Permit2 shapes.
+const recognizers = [...uniswapXRecognizers, ...permitRecognizers, ...orderRecognizers];
 
 function unknownDraft(data: ValidTypedData): TypedDataDraft {
   const who = data.domain.name ? ` for "${data.domain.name}"` : '';
   return {
     summary: `Sign a ${data.primaryType} message${who} that Sharekeep cannot describe.`,
     tokens: data.domain.verifyingContract ? [data.domain.verifyingContract] : [],
+    mentioned: messageAddresses(data),
     warnings: [
       {
         code: 'unknown-typed-data',

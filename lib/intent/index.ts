@@ -14,6 +14,7 @@ export { isValidTypedData, type NormalizedTypedData, type ValidTypedData, valida
 export type {
   AssetMovement,
   DecodeContext,
+  Delivery,
   Intent,
   IntentBody,
   IntentWarning,

@@ -25,6 +25,8 @@ export type TypedDataKind =
   | 'permit2-transfer-from'
   | 'permit2-batch-transfer-from'
   | 'cow-order'
+  | 'uniswapx-order'
+  | 'zeroex-limit-order'
   | '1inch-limit-order'
   | 'issuer-order'
   | 'issuer-order-request'
@@ -43,6 +45,19 @@ export interface AssetMovement {
   max?: boolean;
 }
 
+/**
+ * Tokens a request sends to an address that is not the user's: the proceeds of a trade
+ * (which the user still acquires, whoever receives them) or a plain transfer.
+ */
+export interface Delivery {
+  token: TokenRef;
+  amount: bigint;
+  to: Address;
+  reason: 'proceeds' | 'transfer';
+  /** The amount is a floor (slippage protection); 0 with `min` means "set when it executes". */
+  min?: boolean;
+}
+
 export interface TokenApproval {
   token: Address;
   spender: Address;
@@ -59,6 +74,7 @@ export type WarningCode =
   | 'value-to-contract'
   | 'unexpected-value'
   | 'recipient-not-sender'
+  | 'fee-portion'
   | 'invalid-path'
   | 'unknown-router-command'
   | 'undecoded-router-command'
@@ -84,6 +100,16 @@ export interface IntentBody {
   /** Every token contract involved (checksummed, no duplicates), for compliance. */
   tokens: Address[];
   warnings: IntentWarning[];
+  /** Movements to addresses other than the user's; absent when there are none. */
+  deliveries?: Delivery[];
+  /** Tokens a swap step trades, in whichever direction (e.g. a pool's currencies). */
+  traded?: Address[];
+  /**
+   * Addresses named in data Sharekeep could not interpret (calldata words of an unknown
+   * function, address fields of unknown typed data). Not looked up on chain: only the
+   * guard checks them against the registry, and fails closed on a restricted one.
+   */
+  mentioned?: Address[];
 }
 
 export interface TransactionIntent extends IntentBody {

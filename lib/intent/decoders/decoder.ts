@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 import type { Describer } from '../format';
-import type { AssetMovement, DecodeContext, IntentWarning, TokenApproval, TransactionKind, TransactionRequestLike } from '../types';
+import type { AssetMovement, DecodeContext, Delivery, IntentWarning, TokenApproval, TransactionKind, TransactionRequestLike } from '../types';
 
 /** A decoder's findings, before the tokens list is derived. */
 export interface IntentDraft {
@@ -12,6 +12,9 @@ export interface IntentDraft {
   warnings?: IntentWarning[];
   /** Tokens involved that appear in no movement or approval (e.g. an order's target). */
   tokens?: Address[];
+  deliveries?: Delivery[];
+  traded?: Address[];
+  mentioned?: Address[];
 }
 
 export interface DecodeEnv {

@@ -1,4 +1,4 @@
-import { type Address, isAddressEqual } from 'viem';
+import { type Address, getAddress, isAddressEqual } from 'viem';
 import { isUnlimited } from '../format';
 import type { IntentWarning } from '../types';
 import type { DecodeEnv, FunctionDecoder, IntentDraft } from './decoder';
@@ -31,10 +31,12 @@ export const erc20Decoders: FunctionDecoder[] = [
     signature: 'function transfer(address to, uint256 amount)',
     describe([to, amount], env) {
       const token = tokenOf(env);
+      const recipient = getAddress(to as Address);
       return {
         kind: 'erc20-transfer',
-        summary: `Send ${env.d.amount(token, amount as bigint)} to ${env.d.address(to as Address)}.`,
+        summary: `Send ${env.d.amount(token, amount as bigint)} to ${env.d.address(recipient)}.`,
         assetsOut: [{ token, amount: amount as bigint }],
+        deliveries: isAddressEqual(recipient, env.tx.from) ? [] : [{ token, amount: amount as bigint, to: recipient, reason: 'transfer' }],
       };
     },
   },
@@ -57,6 +59,7 @@ export const erc20Decoders: FunctionDecoder[] = [
         summary: `Move ${env.d.amount(token, value)} from ${env.d.address(from as Address)} to ${env.d.address(to as Address)}.`,
         assetsOut: mine(from) && !mine(to) ? [{ token, amount: value }] : [],
         assetsIn: mine(to) && !mine(from) ? [{ token, amount: value }] : [],
+        deliveries: mine(to) ? [] : [{ token, amount: value, to: getAddress(to as Address), reason: 'transfer' }],
         tokens: [token],
       };
     },

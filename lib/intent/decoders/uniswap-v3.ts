@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem';
 import type { DecodeEnv, FunctionDecoder, IntentDraft } from './decoder';
 import { createSwapFlow, ZERO_ADDRESS } from './swap-flow';
-import { decodeV3Path } from './v3-path';
+import { decodeV3Path, trailingPathMessage } from './v3-path';
 import { paidAs } from './wrapped-native';
 
 /**
@@ -61,12 +61,20 @@ const single = (p: SingleParams, side: Leg['side']): Leg =>
     : { side, tokenIn: p.tokenIn, tokenOut: p.tokenOut, recipient: p.recipient, exact: p.amountOut ?? 0n, bound: p.amountInMaximum ?? 0n };
 
 function viaPath(env: DecodeEnv, p: PathParams, side: Leg['side']): IntentDraft {
-  const tokens = decodeV3Path(p.path);
-  if (!tokens) return invalidPath(env);
+  const path = decodeV3Path(p.path);
+  if (!path) return invalidPath(env);
   // Exact-output paths are encoded backwards: output token first.
+  const { tokens } = path;
   const [first, last] = [tokens[0], tokens[tokens.length - 1]];
   const [tokenIn, tokenOut] = side === 'exact-in' ? [first, last] : [last, first];
-  return describeLeg(env, single({ ...p, tokenIn, tokenOut }, side));
+  const draft = describeLeg(env, single({ ...p, tokenIn, tokenOut }, side));
+  const tail = trailingPathMessage(path);
+  // Intermediate tokens are traded too (bought and sold within the call).
+  return {
+    ...draft,
+    traded: tokens.slice(1, -1),
+    warnings: [...(draft.warnings ?? []), ...(tail ? [{ code: 'trailing-calldata' as const, message: tail }] : [])],
+  };
 }
 
 const singleIn = '(address tokenIn, address tokenOut, uint24 fee, address recipient,';

@@ -3,7 +3,9 @@ import { isUnlimited } from '../format';
 import type { TokenApproval } from '../types';
 import type { DecodeEnv, FunctionDecoder, IntentDraft } from './decoder';
 import { createSwapFlow, type SwapFlow } from './swap-flow';
-import { decodeV3Path } from './v3-path';
+import { decodeV3Path, trailingPathMessage } from './v3-path';
+import { addressWords } from './words';
+import { decodeV4Swap } from './v4-swap';
 
 /**
  * Uniswap Universal Router: `execute(commands, inputs[, deadline])` runs one command
@@ -22,11 +24,15 @@ interface CommandSpec {
 const p = (s: string) => parseAbiParameters(s) as readonly AbiParameter[];
 
 function pathTokens(path: Hex, flow: SwapFlow, exactOut: boolean): [Address, Address] | undefined {
-  const tokens = decodeV3Path(path);
-  if (!tokens) {
+  const decoded = decodeV3Path(path);
+  if (!decoded) {
     flow.warn({ code: 'invalid-path', message: 'A swap step has an invalid Uniswap V3 path; the router will reject it.' });
     return undefined;
   }
+  const tail = trailingPathMessage(decoded);
+  if (tail) flow.warn({ code: 'trailing-calldata', message: tail });
+  const { tokens } = decoded;
+  flow.trade(tokens.slice(1, -1));
   const [first, last] = [tokens[0], tokens[tokens.length - 1]];
   return exactOut ? [last, first] : [first, last];
 }
@@ -61,10 +67,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   '02': {
     name: 'PERMIT2_TRANSFER_FROM',
     params: p('address token, address recipient, uint160 amount'),
-    apply([token, recipient, amount], flow) {
-      flow.pay(token as Address, amount as bigint);
-      flow.receive(token as Address, amount as bigint, recipient as Address);
-    },
+    apply: ([token, recipient, amount], flow) => flow.transfer(token as Address, amount as bigint, recipient as Address),
   },
   '03': { name: 'PERMIT2_PERMIT_BATCH' },
   '04': {
@@ -77,7 +80,11 @@ const COMMANDS: Record<string, CommandSpec> = {
     params: p('address token, address recipient, uint256 value'),
     apply: ([token, recipient, value], flow) => flow.receive(token as Address, value as bigint, recipient as Address),
   },
-  '06': { name: 'PAY_PORTION', params: p('address token, address recipient, uint256 bips'), apply: () => {} },
+  '06': {
+    name: 'PAY_PORTION',
+    params: p('address token, address recipient, uint256 bips'),
+    apply: ([token, recipient, bips], flow) => flow.receivePortion(token as Address, bips as bigint, recipient as Address),
+  },
   '08': {
     name: 'V2_SWAP_EXACT_IN',
     params: p('address recipient, uint256 amountIn, uint256 amountOutMin, address[] path, bool payerIsUser'),
@@ -111,7 +118,11 @@ const COMMANDS: Record<string, CommandSpec> = {
   },
   '0d': { name: 'PERMIT2_TRANSFER_FROM_BATCH' },
   '0e': { name: 'BALANCE_CHECK_ERC20', params: p('address owner, address token, uint256 minBalance'), apply: () => {} },
-  '10': { name: 'V4_SWAP' },
+  '10': {
+    name: 'V4_SWAP',
+    params: p('bytes actions, bytes[] params'),
+    apply: ([actions, params], flow) => decodeV4Swap(actions as Hex, params as Hex[], flow),
+  },
 };
 
 const key = (byte: number) => (byte & COMMAND_MASK).toString(16).padStart(2, '0');
@@ -143,6 +154,7 @@ function execute(env: DecodeEnv, commands: Hex, inputs: readonly Hex[]): IntentD
     const spec = Object.hasOwn(COMMANDS, key(byte)) ? COMMANDS[key(byte)] : undefined;
     const optional = byte & ALLOW_REVERT ? ' (allowed to fail)' : '';
     if (!spec) {
+      if (inputs[i] !== undefined) flow.mention(addressWords(inputs[i]));
       flow.warn({
         code: 'unknown-router-command',
         message: `Command 0x${byteHex}${optional} is unknown to Sharekeep; what it does cannot be shown.`,
@@ -150,6 +162,7 @@ function execute(env: DecodeEnv, commands: Hex, inputs: readonly Hex[]): IntentD
       return;
     }
     if (!spec.apply || inputs[i] === undefined) {
+      if (inputs[i] !== undefined) flow.mention(addressWords(inputs[i]));
       flow.warn({
         code: 'undecoded-router-command',
         message: `Step ${spec.name}${optional} is not decoded; its effect is shown only by the simulation.`,
@@ -158,6 +171,7 @@ function execute(env: DecodeEnv, commands: Hex, inputs: readonly Hex[]): IntentD
     }
     const args = decodeInput(spec, inputs[i]);
     if (args === 'malformed' || args === 'non-canonical') {
+      flow.mention(addressWords(inputs[i]));
       flow.warn({
         code: 'malformed-calldata',
         message: `The input of step ${spec.name} is ${args === 'malformed' ? 'truncated or malformed' : 'not encoded the standard way'}.`,

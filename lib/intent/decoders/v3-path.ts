@@ -1,21 +1,39 @@
 import { type Address, getAddress, type Hex } from 'viem';
 
 const TOKEN_BYTES = 20;
-const FEE_BYTES = 3;
+const HOP_BYTES = 23; // fee (3) + next token (20)
+/** The shortest path a router executes: one pool. */
+const ONE_POOL = TOKEN_BYTES + HOP_BYTES;
+
+export interface V3Path {
+  /** Tokens of the pools the router executes, in encoded order. */
+  tokens: Address[];
+  /** Bytes after the last pool, which the router never reads. */
+  trailing: number;
+}
 
 /**
- * Tokens of a Uniswap V3 path (`token fee token fee token`), in encoded order.
- * Undefined when the bytes do not have that shape.
+ * Reads a Uniswap V3 path (`token fee token fee token`) the way the routers execute
+ * it: the first pool is read from the first 43 bytes, and the router moves on to the
+ * next pool only while at least 66 bytes remain. Bytes past the last pool are
+ * ignored, so a path with a short tail still trades its pools. Undefined when the
+ * path is too short to hold one pool (the router rejects it).
  */
-export function decodeV3Path(path: Hex): Address[] | undefined {
+export function decodeV3Path(path: Hex): V3Path | undefined {
   const hex = path.slice(2);
   const bytes = hex.length / 2;
-  const hops = (bytes - TOKEN_BYTES) / (TOKEN_BYTES + FEE_BYTES);
-  if (!Number.isInteger(hops) || hops < 1) return undefined;
+  if (bytes < ONE_POOL) return undefined;
+  const hops = Math.floor((bytes - TOKEN_BYTES) / HOP_BYTES);
   const tokens: Address[] = [];
   for (let i = 0; i <= hops; i++) {
-    const start = i * (TOKEN_BYTES + FEE_BYTES) * 2;
+    const start = i * HOP_BYTES * 2;
     tokens.push(getAddress(`0x${hex.slice(start, start + TOKEN_BYTES * 2)}`));
   }
-  return tokens;
+  return { tokens, trailing: bytes - TOKEN_BYTES - hops * HOP_BYTES };
+}
+
+/** Words for a path's ignored tail, when it has one. */
+export function trailingPathMessage(path: V3Path): string | undefined {
+  if (path.trailing === 0) return undefined;
+  return `The swap path ends with ${path.trailing} extra bytes the router ignores; the pools before them are traded as shown.`;
 }

@@ -20,6 +20,8 @@ const topicAddress = (topic: string): Address => getAddress(`0x${topic.slice(26)
 /** Sums the movements that touch `account`, per token. */
 export class BalanceLedger {
   private readonly deltas = new Map<TokenRef, bigint>();
+  /** Every ERC-20 whose Transfer the execution emits, whoever sends or receives it. */
+  private readonly movedTokens = new Set<Address>();
   private readonly account: Address;
   constructor(account: Address) {
     this.account = account;
@@ -36,6 +38,7 @@ export class BalanceLedger {
     for (const log of logs) {
       if (log.topics.length !== 3 || log.topics[0].toLowerCase() !== TRANSFER_TOPIC || log.data.length !== 66) continue;
       const token: TokenRef = isAddressEqual(log.address as Address, NATIVE_TRANSFER_ADDRESS) ? 'native' : getAddress(log.address);
+      if (token !== 'native' && BigInt(log.data) > 0n) this.movedTokens.add(token);
       this.move(token, topicAddress(log.topics[1]), topicAddress(log.topics[2]), BigInt(log.data));
     }
   }
@@ -49,6 +52,11 @@ export class BalanceLedger {
     }
     this.addLogs(frame.logs ?? []);
     for (const child of frame.calls ?? []) this.addCallFrame(child, depth + 1);
+  }
+
+  /** Tokens the execution moves between any two addresses (e.g. to another recipient). */
+  moved(): Address[] {
+    return [...this.movedTokens];
   }
 
   changes(): BalanceChange[] {

@@ -8,7 +8,14 @@ import { CallFrameSchema, parseAnswer, SimulateV1Result } from './schemas';
 export type { RpcCall };
 
 export type SimulationResult =
-  | { ok: true; changes: BalanceChange[]; gasUsed: bigint; method: 'eth_simulateV1' | 'debug_traceCall' }
+  | {
+      ok: true;
+      changes: BalanceChange[];
+      gasUsed: bigint;
+      method: 'eth_simulateV1' | 'debug_traceCall';
+      /** ERC-20s the execution moves between any addresses, the sender's or not. */
+      moved?: Address[];
+    }
   | { ok: false; reason: 'reverted'; revertReason: string }
   | { ok: false; reason: 'unsupported'; message: string };
 
@@ -67,7 +74,7 @@ async function viaSimulateV1(rpc: RpcCall, tx: SimulateTransactionParameters): P
   }
   const ledger = new BalanceLedger(tx.from as Address);
   ledger.addLogs(call.logs ?? []);
-  return { ok: true, changes: ledger.changes(), gasUsed: BigInt(call.gasUsed), method: 'eth_simulateV1' };
+  return { ok: true, changes: ledger.changes(), gasUsed: BigInt(call.gasUsed), method: 'eth_simulateV1', moved: ledger.moved() };
 }
 
 async function viaCallAndTrace(rpc: RpcCall, tx: SimulateTransactionParameters, why: string): Promise<SimulationResult> {
@@ -93,7 +100,7 @@ async function viaCallAndTrace(rpc: RpcCall, tx: SimulateTransactionParameters, 
   if (frame.error) return reverted(frame.output as Hex | undefined, frame.revertReason ?? frame.error);
   const ledger = new BalanceLedger(tx.from as Address);
   ledger.addCallFrame(frame);
-  return { ok: true, changes: ledger.changes(), gasUsed: BigInt(frame.gasUsed ?? '0x0'), method: 'debug_traceCall' };
+  return { ok: true, changes: ledger.changes(), gasUsed: BigInt(frame.gasUsed ?? '0x0'), method: 'debug_traceCall', moved: ledger.moved() };
 }
 
 /**

@@ -54,6 +54,8 @@ export const orderRecognizers: TypedDataRecognizer[] = [
       };
     },
   },
+  zeroExOrder('LimitOrder'),
+  zeroExOrder('RfqOrder'),
   {
     kind: 'issuer-order',
     matches: (data) => hasShape(data, 'Order', ['recipient', 'assetToken', 'paymentToken', 'sell', 'assetTokenQuantity', 'paymentTokenQuantity']),
@@ -108,3 +110,28 @@ export const orderRecognizers: TypedDataRecognizer[] = [
     },
   },
 ];
+
+/**
+ * 0x Exchange Proxy v4 limit and RFQ orders (domain "ZeroEx"): the maker (the signer)
+ * gives `makerAmount` of `makerToken` and receives `takerAmount` of `takerToken`.
+ */
+function zeroExOrder(primaryType: 'LimitOrder' | 'RfqOrder'): TypedDataRecognizer {
+  return {
+    kind: 'zeroex-limit-order',
+    matches: (data) => hasShape(data, primaryType, ['makerToken', 'takerToken', 'makerAmount', 'takerAmount', 'maker']),
+    describe(env) {
+      const m = env.data.message;
+      const makerToken = addr(m.makerToken);
+      const takerToken = addr(m.takerToken);
+      const giving = big(m.makerAmount);
+      const getting = big(m.takerAmount);
+      const style = primaryType === 'LimitOrder' ? 'limit' : 'RFQ';
+      return {
+        summary: `Sign a 0x ${style} order giving ${env.d.amount(makerToken, giving)} for ${env.d.amount(takerToken, getting)}.`,
+        assetsOut: [{ token: makerToken, amount: giving }],
+        assetsIn: [{ token: takerToken, amount: getting }],
+        warnings: receiverWarnings(env, addr(m.maker), env.account),
+      };
+    },
+  };
+}

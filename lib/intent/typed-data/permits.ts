@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { describeTime, isUnlimited } from '../format';
+import { addressFields } from './addresses';
 import type { IntentWarning, TokenApproval } from '../types';
 import { addr, big, bool, fieldType, hasShape, list, obj, type TypedDataDraft, type TypedDataEnv, type TypedDataRecognizer } from './recognizer';
 
@@ -109,11 +110,14 @@ function permit2Transfer(kind: 'permit2-transfer-from' | 'permit2-batch-transfer
       const m = env.data.message;
       const spender = addr(m.spender);
       const approvals = oneOrMany(m.permitted).map((p) => grant(addr(p.token), spender, big(p.amount)));
-      return withGrants(
+      const witness = fieldType(env.data, 'witness');
+      const draft = withGrants(
         env,
         approvals,
         `Let ${env.d.address(spender)} take ${listAmounts(env, approvals)} from your account once${witnessWords(env)}, until ${describeTime(big(m.deadline))}.`,
       );
+      // A witness Sharekeep does not know may be an order buying any token it names.
+      return witness ? { ...draft, mentioned: addressFields(env.data, witness, m.witness) } : draft;
     },
   };
 }

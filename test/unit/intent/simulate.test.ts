@@ -55,6 +55,8 @@ describe('simulateTransaction with eth_simulateV1', () => {
         { token: USDC, delta: -480n },
         { token: TSLA, delta: 7n },
       ],
+      // Every token the execution moves, also the TSLA that went to another address.
+      moved: [USDC, TSLA],
     });
   });
 
@@ -124,6 +126,7 @@ describe('simulateTransaction on nodes without eth_simulateV1', () => {
         { token: USDC, delta: -500n },
         { token: TSLA, delta: 7n },
       ],
+      moved: [USDC, TSLA],
     });
   });
 

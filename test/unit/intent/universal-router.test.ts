@@ -95,7 +95,8 @@ describe('Universal Router execute', () => {
   it.each([
     ['an unknown command byte', [['3f', '0x'] as const], 'unknown-router-command'],
     ['an unknown command allowed to revert', [['bf', '0x'] as const], 'unknown-router-command'],
-    ['a V4 swap', [['10', '0x1234'] as const], 'undecoded-router-command'],
+    ['a V4 swap whose input is not (bytes, bytes[])', [['10', '0x1234'] as const], 'malformed-calldata'],
+    ['a V4 swap with an action Sharekeep does not decode', [['10', enc('bytes, bytes[]', ['0x01', ['0x']])] as const], 'undecoded-router-command'],
     ['a truncated input', [['00', enc('address, uint256', [MSG_SENDER, 1n])] as const], 'malformed-calldata'],
     ['a V3 path of the wrong length', [step.v3In(MSG_SENDER, 1n, 1n, '0x1234', true)], 'invalid-path'],
   ])('warns, without crashing, about %s', (_name, steps, code) => {
