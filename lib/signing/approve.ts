@@ -17,8 +17,21 @@ export async function signerFor(deps: SigningDeps, origin: string, address: unkn
 }
 
 /** The jurisdiction verdict for an intent on a chain: the one rule, in lib/compliance. */
-export async function judge(deps: SigningDeps, intent: Intent, chainId: number, simulation?: SimulationResult): Promise<ComplianceResult> {
-  return evaluate({ intent, jurisdiction: await deps.jurisdiction(), chainId, lookupToken: (c, a) => deps.tokens.policy(c, a), simulation });
+export async function judge(
+  deps: SigningDeps,
+  intent: Intent,
+  chainId: number,
+  simulation?: SimulationResult,
+  contracts?: readonly Address[],
+): Promise<ComplianceResult> {
+  return evaluate({
+    intent,
+    jurisdiction: await deps.jurisdiction(),
+    chainId,
+    lookupToken: (c, a) => deps.tokens.policy(c, a),
+    simulation,
+    contracts,
+  });
 }
 
 /** Who may still sign once the user approved: the site's grant for a dApp, the wallet's own account for its own requests. */

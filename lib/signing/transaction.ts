@@ -10,6 +10,7 @@ import { rpcErrors } from '../errors';
 import { decodeTransaction, type Intent, type SimulationResult, simulateTransaction } from '../intent';
 import { approveSigning, judge, type Recheck, signerFor } from './approve';
 import { broadcast } from './broadcast';
+import { contractRecipients } from './recipients';
 import type { SigningDeps } from './deps';
 import type { NonceManager } from './nonces';
 import { parseTransactionParams, type TransactionParams } from './transaction-params';
@@ -35,7 +36,8 @@ export async function prepareTransaction(deps: SigningDeps, network: Network, tx
   const simulation = await simulateTransaction(rpc, { from: tx.from, to: tx.to, data: tx.data, value: tx.value, gas: tx.gas }).catch(
     (err): SimulationResult => ({ ok: false, reason: 'unsupported', message: err instanceof Error ? err.message : 'simulation failed' }),
   );
-  const verdict = await judge(deps, intent, network.chainId, simulation);
+  const contracts = await contractRecipients(rpc, deps.tokens, network.chainId, intent);
+  const verdict = await judge(deps, intent, network.chainId, simulation, contracts);
   const nativeSymbol = network.nativeCurrency.symbol;
   const view: SigningView = {
     account: tx.from,
