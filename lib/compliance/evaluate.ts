@@ -1,12 +1,20 @@
 import { type Address, getAddress } from 'viem';
 import type { IntentBody, IntentWarning, SimulationResult } from '../intent';
-import { restrictionFor } from './jurisdiction';
-import type { ComplianceReason, ComplianceResult, Severity, TokenPolicy, TokenPolicyLookup } from './types';
+import { type RuleAction, restrictionFor } from './jurisdiction';
+import type { TokenPolicy, TokenPolicyLookup } from './rule';
+import type { ComplianceReason, ComplianceResult, Severity } from './types';
 
-/** How a request touches a token. Trading roles are blocked for restricted tokens. */
-type Role = 'acquire' | 'sell' | 'approve' | 'send' | 'involve';
-const TRADING: Role[] = ['acquire', 'sell', 'approve'];
+/** How a request touches a token. Trading roles are judged by the token's rule, in its terms. */
+type Role = 'acquire' | 'sell' | 'redeem' | 'approve' | 'send' | 'involve';
+const TRADING: [Role, RuleAction][] = [
+  ['acquire', 'acquire'],
+  ['redeem', 'redeem'],
+  ['sell', 'dispose'],
+  ['approve', 'dispose'],
+];
 const TRANSFER_KINDS = new Set(['native-transfer', 'erc20-transfer', 'erc20-transfer-from']);
+/** Requests that hand the token back to its issuer. */
+const REDEEM_KINDS = new Set(['issuer-redeem']);
 
 export interface EvaluateParameters {
   intent: Pick<IntentBody, 'assetsOut' | 'assetsIn' | 'approvals' | 'tokens' | 'warnings'> & { kind: string };
@@ -27,7 +35,7 @@ function addRole(roles: Roles, token: Address | 'native', role: Role) {
 
 function collectRoles({ intent, simulation }: EvaluateParameters): Roles {
   const roles: Roles = new Map();
-  const outgoing: Role = TRANSFER_KINDS.has(intent.kind) ? 'send' : 'sell';
+  const outgoing: Role = TRANSFER_KINDS.has(intent.kind) ? 'send' : REDEEM_KINDS.has(intent.kind) ? 'redeem' : 'sell';
   for (const m of intent.assetsIn) addRole(roles, m.token, 'acquire');
   for (const m of intent.assetsOut) addRole(roles, m.token, outgoing);
   for (const a of intent.approvals) addRole(roles, a.token, 'approve');
@@ -45,18 +53,18 @@ function safeLookup(lookup: TokenPolicyLookup, chainId: number, token: Address):
   }
 }
 
-function describeRoles(roles: Set<Role>): string {
-  if (roles.has('acquire')) return 'buy or receive it';
-  if (roles.has('sell')) return 'sell or trade it';
-  return 'let another party spend it';
-}
+const DESCRIBE: Record<RuleAction, string> = {
+  acquire: 'buy or receive it',
+  redeem: 'redeem it',
+  dispose: 'sell, trade or let another party spend it',
+};
 
 function judgeTokens(roles: Roles, params: Omit<EvaluateParameters, 'intent' | 'simulation'>): ComplianceReason[] {
   const reasons: ComplianceReason[] = [];
   for (const [token, tokenRoles] of roles) {
     const policy = safeLookup(params.lookupToken, params.chainId, token);
     if (!policy) continue;
-    const source = policy.restrictions.source;
+    const source = policy.terms ?? undefined;
     if (!policy.verified) {
       reasons.push({
         code: 'unverified-token',
@@ -65,23 +73,27 @@ function judgeTokens(roles: Roles, params: Omit<EvaluateParameters, 'intent' | '
         source,
       });
     }
-    const restriction = restrictionFor(policy, params.jurisdiction);
-    if (!restriction.restricted) continue;
-    if (TRADING.some((r) => tokenRoles.has(r))) {
+    const refused = TRADING.filter(([role]) => tokenRoles.has(role))
+      .map(([, action]) => ({ action, restriction: restrictionFor(policy, params.jurisdiction, action) }))
+      .find((r) => !r.restriction.allowed);
+    if (refused) {
+      const { action, restriction } = refused;
       reasons.push({
-        code: 'restricted-token',
+        code: restriction.standing === 'covered' ? 'restricted-token' : 'unconfirmed-rule',
         severity: 'block',
-        message: `${restriction.rule}. Sharekeep will not sign a request that would ${describeRoles(tokenRoles)}.`,
-        source,
+        message: `${restriction.message} Sharekeep will not sign a request that would ${DESCRIBE[action]}.`,
+        source: restriction.source ?? undefined,
       });
-    } else {
-      reasons.push({
-        code: tokenRoles.has('send') ? 'restricted-token-transfer' : 'restricted-token-involved',
-        severity: 'warn',
-        message: `${restriction.rule}. This request ${tokenRoles.has('send') ? 'moves it without trading it' : 'touches its contract'}; check it is what you intend.`,
-        source,
-      });
+      continue;
     }
+    const standing = restrictionFor(policy, params.jurisdiction, 'acquire');
+    if (standing.standing !== 'covered' || TRADING.some(([role]) => tokenRoles.has(role))) continue;
+    reasons.push({
+      code: tokenRoles.has('send') ? 'restricted-token-transfer' : 'restricted-token-involved',
+      severity: 'warn',
+      message: `${standing.message} This request ${tokenRoles.has('send') ? 'moves it without trading it' : 'touches its contract'}; check it is what you intend.`,
+      source: standing.source ?? undefined,
+    });
   }
   return reasons;
 }
@@ -121,8 +133,9 @@ export function verdictOf(reasons: ComplianceReason[]): ComplianceResult['verdic
 
 /**
  * Judges a decoded request for the user's jurisdiction: blocks any request that
- * buys, sells, approves, permits or orders a token restricted there (naming the
- * token, the country and the rule's source), or that carries malformed data; warns
+ * buys, sells, redeems, approves, permits or orders a token in a way its rule forbids
+ * there, or that acquires a security whose rule is unknown (naming the token, the
+ * country and the rule's source), or that carries malformed data; warns
  * about unlimited approvals, unknown typed data, unverified tokens and failed or
  * unavailable simulations; allows the rest.
  */
@@ -142,7 +155,7 @@ export interface IssuerRequest {
 /** The same rules for a mint or redeem requested from an issuer in the wallet. */
 export function evaluateIssuerRequest(params: Omit<EvaluateParameters, 'intent' | 'simulation'> & { request: IssuerRequest }): ComplianceResult {
   const roles: Roles = new Map();
-  addRole(roles, params.request.token, params.request.action === 'mint' ? 'acquire' : 'sell');
+  addRole(roles, params.request.token, params.request.action === 'mint' ? 'acquire' : 'redeem');
   if (params.request.paymentToken) addRole(roles, params.request.paymentToken, params.request.action === 'mint' ? 'sell' : 'acquire');
   const reasons = judgeTokens(roles, params);
   return { verdict: verdictOf(reasons), reasons };
