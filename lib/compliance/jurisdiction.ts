@@ -52,6 +52,7 @@ const forbidden = (forbids: RuleForbid[], action: RuleAction) => forbids.include
 
 const PARTICIPLE: Record<RuleForbid, string> = { acquire: 'acquired', redeem: 'redeemed', all: 'held or traded' };
 const GERUND: Record<RuleAction, string> = { acquire: 'acquiring', redeem: 'redeeming', dispose: 'selling or trading' };
+const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const verbs = (forbids: RuleForbid[]) => forbids.map((f) => PARTICIPLE[f]).join(' or ');
 
 function ruleMessage(policy: TokenPolicy, rule: Rule, standing: RestrictionVerdict['standing'], place: string | undefined, action: RuleAction) {
@@ -77,8 +78,6 @@ function ruleMessage(policy: TokenPolicy, rule: Rule, standing: RestrictionVerdi
     ? `You may hold it in ${place} (holders in ${list} are excluded).`
     : `You may hold it in ${place} (only holders in ${list} may hold it).`;
 }
-
-const cap = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Whether a resident of `jurisdiction` may do `action` with the token. A token not known
