@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PendingApproval } from '@/lib/approvals';
-import type { ComplianceResult } from '@/lib/compliance';
+import { approvalVerdict } from '../lib/compliance';
 import type { PublicAccount } from '@/lib/keyring';
 import type { SigningView } from '@/lib/signing';
 import { ApprovalChain, ApprovalConnect, ApprovalRawDetails, ApprovalWatchAsset } from './ApprovalDetails';
@@ -37,49 +37,6 @@ const TITLES: Record<PendingApproval['kind'], string> = {
 const isSigningView = (details: unknown): details is SigningView =>
   typeof details === 'object' && details !== null && 'summary' in details && 'verdict' in details && 'simulation' in details;
 
-/** Signing requests carry the wallet's verdict; the rest get one from what they are. */
-function verdictFor(approval: PendingApproval): ComplianceResult {
-  const details = approval.details as Record<string, unknown> | undefined;
-  if (isSigningView(details)) {
-    // Intent warnings already appear among the verdict's reasons under the same code.
-    const codes = new Set(details.verdict.reasons.map((r) => r.code));
-    const extra = details.warnings.filter((w) => !codes.has(w.code)).map((w) => ({ ...w, severity: 'warn' as const }));
-    const reasons = [...details.verdict.reasons, ...extra];
-    return { verdict: details.verdict.verdict === 'allow' && extra.length ? 'warn' : details.verdict.verdict, reasons };
-  }
-  if (approval.kind === 'add-chain') {
-    return {
-      verdict: 'warn',
-      reasons: [
-        {
-          code: 'site-added-network',
-          severity: 'warn',
-          message: 'Add networks only from sites you trust: the RPC server will see your addresses and could show false balances.',
-        },
-      ],
-    };
-  }
-  if (approval.kind === 'watch-asset') {
-    const watch = details as { verified?: boolean; lookalikes?: { symbol: string; address: string }[] };
-    const reasons: ComplianceResult['reasons'] = [];
-    if (!watch?.verified)
-      reasons.push({
-        code: 'unverified-token',
-        severity: 'warn',
-        message: "This token is not in Sharekeep's verified registry: anyone can deploy a token with any name.",
-      });
-    for (const other of watch?.lookalikes ?? []) {
-      reasons.push({
-        code: 'lookalike-token',
-        severity: 'warn',
-        message: `It shares its symbol with ${other.symbol} at ${other.address}, a different contract.`,
-      });
-    }
-    return { verdict: reasons.length ? 'warn' : 'allow', reasons };
-  }
-  return { verdict: 'allow', reasons: [] };
-}
-
 function Body({ approval, connect }: { approval: PendingApproval; connect: Parameters<typeof ApprovalConnect>[0] }) {
   const details = approval.details;
   if (isSigningView(details)) return <ApprovalSigningView view={details} />;
@@ -100,7 +57,8 @@ function Body({ approval, connect }: { approval: PendingApproval; connect: Param
 export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onDecide }: ApprovalRequestProps) {
   const visible = accounts.filter((a) => !a.hidden);
   const [chosen, setChosen] = useState<string[]>(() => [selectedAddress ?? visible[0]?.address].filter((a): a is string => !!a));
-  const verdict = verdictFor(approval);
+  // The verdict is the wallet's (carried by the request) or, for requests that sign nothing, compliance's.
+  const verdict = approvalVerdict(approval);
   const blocked = verdict.verdict === 'block';
   const nothingToConnect = approval.kind === 'connect' && chosen.length === 0;
   const approve = () => onDecide({ approved: true, data: approval.kind === 'connect' ? { accounts: chosen } : undefined });

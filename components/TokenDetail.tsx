@@ -18,21 +18,22 @@ const STRUCTURE_TEXT = {
 type Underlying = NonNullable<TokenDetailView['underlying']['value']>;
 const underlyingText = (u: Underlying) => [`${u.name} (${u.ticker})`, u.exchange, u.isin && `ISIN ${u.isin}`].filter(Boolean).join(' · ');
 
+/** Shows the verdict of compliance's one lookup, in its own words: the signing verdict quotes the same sentence. */
 function RestrictionLine({ restriction: r }: { restriction: TokenDetailView['restriction'] }) {
-  const where = r.jurisdiction ?? 'your country';
-  let text: string;
-  if (r.rule === 'unknown') text = `No jurisdiction rule is on record for this token: check the issuer's terms before holding it in ${where}.`;
-  else if (r.rule === 'none') text = `The issuer states no country restriction: you may hold it in ${where}.`;
-  else {
-    const rule =
-      r.rule === 'excluded' ? `holders in ${r.countries.join(', ')} are excluded` : `only holders in ${r.countries.join(', ')} may hold it`;
-    text = r.allowed ? `You may hold it in ${where} (${rule}).` : `Not for holders in ${where}: ${rule}.`;
-  }
+  const clear = r.allowed && r.standing !== 'unconfirmed' && r.rule !== 'unknown';
   return (
-    <div className="td-fact" data-testid="token-restriction" data-allowed={r.allowed} data-rule={r.rule} data-verified={r.verified}>
+    <div
+      className="td-fact"
+      data-testid="token-restriction"
+      data-allowed={r.allowed}
+      data-rule={r.rule}
+      data-standing={r.standing}
+      data-verified={r.verified}
+    >
       <dt>Where you may hold it</dt>
-      <dd className={r.allowed && r.rule !== 'unknown' ? '' : 'td-warn'}>
-        {text} <UnverifiedLabel verified={r.verified} /> <SourceLink source={r.source} />
+      <dd className={clear ? '' : 'td-warn'}>
+        {r.message} <UnverifiedLabel verified={r.verified} /> <SourceLink source={r.source} />
+        {r.read && <span className="muted"> (read {r.read})</span>}
       </dd>
     </div>
   );

@@ -1,6 +1,7 @@
 /**
- * Regenerates lib/registry/data/registry.json from the issuers' token lists and the
- * issuer facts in lib/registry/build/issuer-facts.ts.
+ * Regenerates lib/registry/data/registry.json from the issuers' token lists, the issuer
+ * facts in lib/registry/build/issuer-facts.ts and the jurisdiction rules in
+ * lib/registry/issuer-rules.ts (each from the issuer's published terms).
  *
  *   node --experimental-strip-types scripts/build-registry.ts [--lists DIR] [--rpc CHAIN_ID=URL ...]
  *   (Node 20 has no --experimental-strip-types: run it with `npx tsx scripts/build-registry.ts`)
@@ -65,7 +66,10 @@ async function main() {
   const json = `${JSON.stringify(compact)}\n`;
   await writeFile(OUTPUT, json);
   const count = compact.families.deployments.flat().reduce((n, d) => n + d.split(':')[0].split('.').length, 0);
-  console.log(`wrote ${OUTPUT}: ${count} tokens, ${compact.families.symbol.length} families, ${(json.length / 1024).toFixed(1)} KiB`);
+  const withOwnRule = compact.families.rule.filter((r) => r >= 0).length;
+  console.log(
+    `wrote ${OUTPUT}: ${count} tokens, ${compact.families.symbol.length} families (${withOwnRule} with their own rule), ${(json.length / 1024).toFixed(1)} KiB`,
+  );
 }
 
 await main();

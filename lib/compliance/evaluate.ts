@@ -1,8 +1,9 @@
 import type { Address } from 'viem';
 import type { IntentWarning, SimulationResult } from '../intent';
-import { restrictionFor } from './jurisdiction';
-import { collectUses, describeUse, isUndecoded, type RoleIntent, TRADING, type TokenUse, type Uses } from './roles';
-import type { ComplianceReason, ComplianceResult, Severity, TokenPolicy, TokenPolicyLookup } from './types';
+import { type RuleAction, restrictionFor } from './jurisdiction';
+import { collectUses, describeUse, isUndecoded, type Role, type RoleIntent, type Uses } from './roles';
+import type { TokenPolicy, TokenPolicyLookup } from './rule';
+import type { ComplianceReason, ComplianceResult, Severity } from './types';
 
 export interface EvaluateParameters {
   intent: RoleIntent;
@@ -30,6 +31,20 @@ function safeLookup(lookup: TokenPolicyLookup, chainId: number, token: Address):
 
 const short = (a: Address) => `${a.slice(0, 6)}…${a.slice(-4)}`;
 
+/** Which of the rule's actions each way of touching a token is: a swap step trades it either way. */
+const ACTIONS_OF: Partial<Record<Role, RuleAction[]>> = {
+  acquire: ['acquire'],
+  'acquire-elsewhere': ['acquire'],
+  redeem: ['redeem'],
+  sell: ['dispose'],
+  approve: ['dispose'],
+  'sell-to-contract': ['dispose'],
+  moved: ['dispose'],
+  trade: ['acquire', 'dispose'],
+};
+/** What a request might do with a token Sharekeep cannot see it handle: anything. */
+const ANY_DEALING: RuleAction[] = ['acquire', 'redeem', 'dispose'];
+
 /** Why the guard cannot see what an undecoded request does with a token. */
 function unconfirmedWhy(simulation: SimulationResult | undefined): string {
   if (!simulation) return 'no dry run was made';
@@ -37,54 +52,12 @@ function unconfirmedWhy(simulation: SimulationResult | undefined): string {
   return simulation.reason === 'reverted' ? 'its dry run fails' : 'it could not be simulated on this network';
 }
 
-interface Judged {
-  policy: TokenPolicy;
-  rule: string;
-  use: TokenUse;
-}
-
-function restrictedReason({ policy, rule, use }: Judged, undecoded: boolean, simulation: SimulationResult | undefined): ComplianceReason {
-  const source = policy.restrictions.source;
-  const { roles } = use;
-  if (TRADING.some((r) => roles.has(r))) {
-    return {
-      code: 'restricted-token',
-      severity: 'block',
-      message: `${rule}. Sharekeep will not sign a request that would ${describeUse(use, short)}.`,
-      source,
-    };
+function refusalOf(policy: TokenPolicy, jurisdiction: string | undefined, actions: readonly RuleAction[]) {
+  for (const action of actions) {
+    const restriction = restrictionFor(policy, jurisdiction, action);
+    if (!restriction.allowed) return restriction;
   }
-  if (roles.has('named')) {
-    return {
-      code: 'restricted-token-unconfirmed',
-      severity: 'block',
-      message: `${rule}. This request names it in data Sharekeep cannot read, so Sharekeep cannot confirm it does not buy or sell it, and will not sign it.`,
-      source,
-    };
-  }
-  if (roles.has('send')) {
-    return {
-      code: 'restricted-token-transfer',
-      severity: 'warn',
-      message: `${rule}. This request moves it without trading it; check it is what you intend.`,
-      source,
-    };
-  }
-  // Touched in some other way: fine when the request is decoded or a dry run shows what it does.
-  if (undecoded && !simulation?.ok) {
-    return {
-      code: 'restricted-token-unconfirmed',
-      severity: 'block',
-      message: `${rule}. Sharekeep cannot confirm what this request does with it: the request is not fully decoded and ${unconfirmedWhy(simulation)}. Sharekeep will not sign it.`,
-      source,
-    };
-  }
-  return {
-    code: 'restricted-token-involved',
-    severity: 'warn',
-    message: `${rule}. This request touches its contract; check it is what you intend.`,
-    source,
-  };
+  return undefined;
 }
 
 function judgeTokens(uses: Uses, params: EvaluateParameters, undecoded: boolean): ComplianceReason[] {
@@ -92,17 +65,51 @@ function judgeTokens(uses: Uses, params: EvaluateParameters, undecoded: boolean)
   for (const [token, use] of uses) {
     const policy = safeLookup(params.lookupToken, params.chainId, token);
     if (!policy) continue;
+    const terms = policy.terms ?? undefined;
     if (!policy.verified) {
       reasons.push({
         code: 'unverified-token',
         severity: 'warn',
         message: `${policy.symbol} at ${token} is not verified against its issuer's records.`,
-        source: policy.restrictions.source,
+        source: terms,
       });
     }
-    const restriction = restrictionFor(policy, params.jurisdiction);
-    if (!restriction.restricted) continue;
-    reasons.push(restrictedReason({ policy, rule: restriction.rule, use }, undecoded, params.simulation));
+    const dealt = [...use.roles].flatMap((role) => ACTIONS_OF[role] ?? []);
+    const refused = refusalOf(policy, params.jurisdiction, dealt);
+    if (refused) {
+      reasons.push({
+        code: refused.standing === 'covered' ? 'restricted-token' : 'unconfirmed-rule',
+        severity: 'block',
+        message: `${refused.message} Sharekeep will not sign a request that would ${describeUse(use, short)}.`,
+        source: refused.source ?? undefined,
+      });
+      continue;
+    }
+    if (dealt.length) continue;
+    // Named in data Sharekeep cannot read, or touched by a request it cannot follow: judged as any dealing.
+    const hidden = use.roles.has('named') || (undecoded && !params.simulation?.ok && !use.roles.has('send'));
+    const unseen = hidden ? refusalOf(policy, params.jurisdiction, ANY_DEALING) : undefined;
+    if (unseen) {
+      const why = use.roles.has('named')
+        ? 'This request names it in data Sharekeep cannot read, so Sharekeep cannot confirm it does not buy or sell it'
+        : `Sharekeep cannot confirm what this request does with it: the request is not fully decoded and ${unconfirmedWhy(params.simulation)}`;
+      reasons.push({
+        code: 'restricted-token-unconfirmed',
+        severity: 'block',
+        message: `${unseen.message} ${why}, and will not sign it.`,
+        source: unseen.source ?? undefined,
+      });
+      continue;
+    }
+    const standing = restrictionFor(policy, params.jurisdiction, 'acquire');
+    if (standing.standing !== 'covered') continue;
+    const sent = use.roles.has('send');
+    reasons.push({
+      code: sent ? 'restricted-token-transfer' : 'restricted-token-involved',
+      severity: 'warn',
+      message: `${standing.message} This request ${sent ? 'moves it without trading it' : 'touches its contract'}; check it is what you intend.`,
+      source: standing.source ?? undefined,
+    });
   }
   return reasons;
 }

@@ -1,7 +1,22 @@
 /**
  * Compliance: a decoded request plus the user's jurisdiction gives a verdict
- * (allow, warn, block) with reasons the approval window shows one by one.
+ * (allow, warn, block) with reasons the approval window shows one by one. The ONE home of
+ * the jurisdiction rule: its shape (rule.ts) and its lookup (jurisdiction.ts).
  */
+export { type ApprovalLike, approvalVerdict } from './approval-verdict';
 export { type EvaluateParameters, evaluate, evaluateIssuerRequest, type IssuerRequest, verdictOf } from './evaluate';
-export { normalizeJurisdiction, type Restriction, restrictionFor } from './jurisdiction';
-export type { ComplianceReason, ComplianceResult, Severity, TokenPolicy, TokenPolicyLookup, Verdict } from './types';
+export { normalizeJurisdiction, type RestrictionVerdict, type RuleAction, restrictionFor } from './jurisdiction';
+export {
+  PLACE_PATTERN,
+  PlaceSchema,
+  policyFor,
+  RULE_FORBIDS,
+  type Rule,
+  type RuleBearingIssuer,
+  type RuleBearingToken,
+  type RuleForbid,
+  RuleSchema,
+  type TokenPolicy,
+  type TokenPolicyLookup,
+} from './rule';
+export type { ComplianceReason, ComplianceResult, Severity, Verdict } from './types';

@@ -4,12 +4,23 @@ import type { IntentBody, SimulationResult } from '../intent';
 /**
  * How a request touches a token, as far as the guard can tell.
  * - acquire: the user buys or receives it; acquire-elsewhere: the user buys it for another address;
- * - sell, approve, trade (a swap step trades it either way), sell-to-contract (sent to a contract,
+ * - redeem: handed back to the issuer; sell, approve, trade (a swap step trades it either way), sell-to-contract (sent to a contract,
  *   as a sale through a pool begins), moved (the dry run shows it moving in a call that is no transfer);
  * - named: it appears in data Sharekeep could not interpret;
  * - send: a plain transfer; involve: the contract is touched in some other way.
  */
-export type Role = 'acquire' | 'acquire-elsewhere' | 'sell' | 'approve' | 'trade' | 'sell-to-contract' | 'moved' | 'named' | 'send' | 'involve';
+export type Role =
+  | 'acquire'
+  | 'acquire-elsewhere'
+  | 'redeem'
+  | 'sell'
+  | 'approve'
+  | 'trade'
+  | 'sell-to-contract'
+  | 'moved'
+  | 'named'
+  | 'send'
+  | 'involve';
 
 export type RoleIntent = Pick<IntentBody, 'assetsOut' | 'assetsIn' | 'approvals' | 'tokens' | 'warnings' | 'deliveries' | 'traded' | 'mentioned'> & {
   kind: string;
@@ -59,7 +70,8 @@ export interface CollectParameters {
 export function collectUses({ intent, simulation, contracts = [] }: CollectParameters): Uses {
   const uses: Uses = new Map();
   const transfer = TRANSFER_KINDS.has(intent.kind);
-  const outgoing: Role = transfer ? 'send' : 'sell';
+  // Tokens handed back to their issuer are redeemed, which a rule may word apart from selling.
+  const outgoing: Role = transfer ? 'send' : intent.kind === 'issuer-redeem' ? 'redeem' : 'sell';
   for (const m of intent.assetsIn) add(uses, m.token, 'acquire');
   for (const m of intent.assetsOut) add(uses, m.token, outgoing);
   for (const a of intent.approvals) add(uses, a.token, 'approve');
@@ -79,7 +91,7 @@ export function collectUses({ intent, simulation, contracts = [] }: CollectParam
 }
 
 /** Roles that trade the token: a restricted token in any of them blocks the request. */
-export const TRADING: Role[] = ['acquire', 'acquire-elsewhere', 'sell', 'approve', 'trade', 'sell-to-contract', 'moved'];
+export const TRADING: Role[] = ['acquire', 'acquire-elsewhere', 'redeem', 'sell', 'approve', 'trade', 'sell-to-contract', 'moved'];
 
 /** The words for what the request would do with the token, most serious first. */
 export function describeUse(use: TokenUse, address: (a: Address) => string): string {
@@ -87,6 +99,7 @@ export function describeUse(use: TokenUse, address: (a: Address) => string): str
   if (roles.has('acquire')) return 'buy or receive it';
   if (roles.has('acquire-elsewhere')) return `buy it, even though the proceeds go to another address (${address(to!)})`;
   if (roles.has('sell-to-contract')) return `send it to a contract (${address(to!)}), which is how a sale through a pool starts`;
+  if (roles.has('redeem')) return 'redeem it';
   if (roles.has('sell')) return 'sell or trade it';
   if (roles.has('trade')) return 'trade it in a swap';
   if (roles.has('moved')) return 'move it, as the dry run shows, in a call that is not a plain transfer';

@@ -27,7 +27,8 @@ import {
   VALUE_DECIMALS,
   WAD,
 } from '../portfolio';
-import type { CorporateActionModel, Fact, Issuer, IssuerStructure, Registry, RestrictionVerdict, RpcRequester, Token } from '../registry';
+import { policyFor, type RestrictionVerdict, restrictionFor } from '../compliance';
+import type { CorporateActionModel, Fact, Issuer, IssuerStructure, Registry, RpcRequester, Token } from '../registry';
 import type { PayoutCurrency } from './dividends';
 
 /** A fact as the detail shows it: its value (null: not known), where it comes from, whether it was checked. */
@@ -85,7 +86,8 @@ export interface TokenDetailView {
   backing: BackingView;
   corporateActions: CorporateActionsView;
   rightsNotGiven: readonly string[];
-  restriction: RestrictionVerdict & { jurisdiction: string | null };
+  /** Whether the user's country may acquire (and so hold) it: compliance's one lookup, as the signing verdict asks it. */
+  restriction: RestrictionVerdict;
   market: { status: MarketState; nextOpen: number | null; holiday?: string };
   price: { answer: string; decimals: number; updatedAt: number; status: 'fresh' | 'stale'; reasons: PriceStaleReason[]; ageSeconds: number } | null;
   /** The selected account's position; null when it holds none. */
@@ -165,7 +167,8 @@ export interface BuildTokenDetailInput {
 
 export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView {
   const { token, registry, readings, nowMs } = input;
-  const listed = registry?.findToken(token.chainId, token.address) !== undefined;
+  const entry = registry?.findToken(token.chainId, token.address);
+  const listed = entry !== undefined;
   const issuer = listed ? registry?.issuer(token.issuer) : undefined;
   const lookalike = listed ? undefined : registry?.lookalikes(token.chainId, token.symbol, token.address)[0];
   const trusted = listed && token.verified;
@@ -213,12 +216,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
       errors: ca.errors,
     },
     rightsNotGiven: rightsNotGiven(issuer?.structure.value),
-    restriction: {
-      ...(registry && listed
-        ? registry.restrictionFor(token, input.jurisdiction)
-        : { allowed: true, rule: 'unknown' as const, countries: [], source: null, verified: false }),
-      jurisdiction: input.jurisdiction ?? null,
-    },
+    restriction: restrictionFor(entry ? policyFor(entry, issuer) : undefined, input.jurisdiction, 'acquire'),
     market: { status: market.status, nextOpen: market.nextOpen, ...(market.holiday ? { holiday: market.holiday } : {}) },
     price:
       price && status

@@ -3,8 +3,16 @@
  * The shape is declared here structurally so lib/ does not depend on devnet/ code.
  */
 import { getAddress } from 'viem';
-import type { CorporateActionModel, Feed, Issuer, IssuerStructure, RegistryData, Restrictions, Token } from './schema.ts';
+import type { Rule } from '../compliance/index.ts';
+import { ONDO_GM_EXCLUDED } from './issuer-rules.ts';
+import type { CorporateActionModel, Feed, Issuer, IssuerStructure, RegistryData, Token } from './schema.ts';
 import { parseRegistryData } from './schema.ts';
+
+/** Who may not (excluded) or who alone may (allowedOnly) hold a devnet token, as the deployment states it. */
+export interface DevnetRestrictions {
+  excluded?: string[];
+  allowedOnly?: string[];
+}
 
 type FeedRef = string | { address: string; heartbeat?: number } | null | undefined;
 
@@ -20,7 +28,7 @@ export interface DevnetTokenDeployment {
   reserveFeed?: FeedRef;
   multiplierOracle?: FeedRef;
   pair?: unknown;
-  restrictions?: Restrictions;
+  restrictions?: DevnetRestrictions;
 }
 
 export interface DevnetIssuerDeployment {
@@ -30,7 +38,7 @@ export interface DevnetIssuerDeployment {
   kind: 'order-processor' | 'attestation';
   contracts?: Record<string, unknown> | readonly unknown[];
   tokens?: readonly unknown[];
-  restrictions?: Restrictions;
+  restrictions?: DevnetRestrictions;
 }
 
 export interface DevnetDeployment {
@@ -40,6 +48,35 @@ export interface DevnetDeployment {
 }
 
 const SOURCE = 'devnet:deployment';
+/** The day the devnet issuers' terms below were written. */
+const DEVNET_TERMS_READ = '2026-12-02';
+
+/**
+ * The devnet issuers' published terms, one per token structure, each modelled on the real
+ * issuer the structure imitates (xStocks, Ondo GM) or, for the devnet's own kinds, plain
+ * "not for US residents, no dealing at all". A rule the deployment states wins; an ERC-3643
+ * token's rule is its on-chain country list, so without the deployment's word it is unknown.
+ */
+const DEVNET_TERMS: Record<DevnetTokenDeployment['structure'], Rule | null> = {
+  multiplier: { kind: 'excluded', places: ['US'], forbids: ['acquire'], source: 'devnet:terms/xstocks-style', read: DEVNET_TERMS_READ },
+  'oracle-multiplier': {
+    kind: 'excluded',
+    places: [...ONDO_GM_EXCLUDED],
+    forbids: ['acquire', 'redeem'],
+    source: 'devnet:terms/ondo-style',
+    read: DEVNET_TERMS_READ,
+  },
+  rebasing: { kind: 'excluded', places: ['US'], forbids: ['all'], source: 'devnet:terms/dshare-style', read: DEVNET_TERMS_READ },
+  synthetic: { kind: 'excluded', places: ['US'], forbids: ['all'], source: 'devnet:terms/synthetic', read: DEVNET_TERMS_READ },
+  erc3643: null,
+};
+
+/** The deployment's own statement of who may hold it; it says nothing of what is forbidden, so: all dealing. */
+function deploymentRule(r: DevnetRestrictions): Rule {
+  const allowedOnly = r.allowedOnly !== undefined;
+  const places = (allowedOnly ? r.allowedOnly : r.excluded) ?? [];
+  return { kind: allowedOnly ? 'allowed-only' : 'excluded', places, forbids: ['all'], source: SOURCE, read: DEVNET_TERMS_READ };
+}
 
 const CORPORATE_ACTIONS: Record<DevnetTokenDeployment['structure'], CorporateActionModel> = {
   multiplier: 'multiplier',
@@ -74,7 +111,7 @@ function devnetToken(t: DevnetTokenDeployment, chainId: number): Token {
     underlying: t.underlying.exchange ? { ...t.underlying } : { ticker: t.underlying.ticker, name: t.underlying.name },
     corporateActions: CORPORATE_ACTIONS[t.structure],
     ...(Object.keys(present).length > 0 ? { feeds: present } : {}),
-    ...(t.restrictions ? { restrictions: { ...t.restrictions, source: SOURCE } } : {}),
+    rule: t.restrictions ? deploymentRule(t.restrictions) : DEVNET_TERMS[t.structure],
     verified: true,
   };
 }
@@ -98,8 +135,9 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
       settlement: i.kind === 'order-processor' ? 'When the issuer fills the on-chain order' : 'On-chain in one transaction, against a signed quote',
       marketHours: null,
     }),
-    // The deployment states no jurisdiction rule unless it carries one: unknown, not 'none'.
-    restrictions: i.restrictions ? known(i.restrictions) : { value: null, source: SOURCE, verified: false },
+    // The deployment states no issuer-wide rule unless it carries one: unknown, not 'none'.
+    rule: i.restrictions ? deploymentRule(i.restrictions) : null,
+    terms: SOURCE,
     origins: i.origin ? [{ origin: new URL(i.origin).origin, verified: true, source: SOURCE }] : [],
     contracts: contractAddresses(i.contracts).map((address) => ({
       chainId,

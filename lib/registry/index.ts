@@ -8,8 +8,6 @@ export { fetchDinariDShares } from './dinari.ts';
 export { loadBundledRegistry } from './load.ts';
 export type { Registry } from './lookup.ts';
 export { createRegistry, normalizeSymbol } from './lookup.ts';
-export type { RestrictionVerdict } from './restrictions.ts';
-export { restrictionFor } from './restrictions.ts';
 export type { RpcRequester } from './rpc.ts';
 export { readChainId } from './rpc.ts';
 export type {
@@ -21,7 +19,6 @@ export type {
   IssuerStructure,
   Redemption,
   RegistryData,
-  Restrictions,
   Token,
   Underlying,
 } from './schema.ts';

@@ -1,5 +1,4 @@
 /** Lookups over registry data, indexed once. Addresses compare case-insensitively. */
-import { type RestrictionVerdict, restrictionFor } from './restrictions.ts';
 import type { Issuer, RegistryData, Token } from './schema.ts';
 
 export interface Registry {
@@ -13,7 +12,6 @@ export interface Registry {
   isAllowlistedIssuerContract(chainId: number, address: string): boolean;
   /** Registry tokens on the chain with the same symbol (ignoring case and width) at another address. */
   lookalikes(chainId: number, symbol: string, address: string): Token[];
-  restrictionFor(token: Token, jurisdiction: string | undefined): RestrictionVerdict;
 }
 
 const key = (chainId: number, address: string) => `${chainId}:${address.toLowerCase()}`;
@@ -61,6 +59,5 @@ export function createRegistry(data: RegistryData): Registry {
       const lower = address.toLowerCase();
       return (byChain.get(chainId) ?? []).filter((t) => normalizeSymbol(t.symbol) === wanted && t.address.toLowerCase() !== lower);
     },
-    restrictionFor: (token, jurisdiction) => restrictionFor(token, issuers.get(token.issuer), jurisdiction),
   };
 }

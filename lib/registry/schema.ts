@@ -4,6 +4,7 @@
  * primary source; an unverified fact is shown as such, never as fact.
  */
 import * as v from 'valibot';
+import { RuleSchema } from '../compliance/index.ts';
 
 const address = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'an address is 0x and 40 hex digits'));
 const countryCode = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'));
@@ -31,11 +32,6 @@ export const RedemptionSchema = v.object({
   marketHours: v.nullable(v.boolean()),
 });
 
-export const RestrictionsSchema = v.object({
-  excluded: v.optional(v.array(countryCode)),
-  allowedOnly: v.optional(v.array(countryCode)),
-});
-
 /** A contract the issuer uses for mint, redeem or listing tokens, on one chain. */
 export const IssuerContractSchema = v.object({
   chainId,
@@ -54,7 +50,10 @@ export const IssuerSchema = v.object({
   custodian: fact(v.string()),
   proofOfReserve: fact(v.string()),
   redemption: fact(RedemptionSchema),
-  restrictions: fact(RestrictionsSchema),
+  /** The jurisdiction rule of the issuer's tokens (compliance's shape); null: none is on record. */
+  rule: v.nullable(RuleSchema),
+  /** Where the issuer publishes who may hold its tokens, linked when no rule is on record. */
+  terms: sourceUrl,
   /** Origins the wallet may talk to for this issuer's mint/redeem API. */
   origins: v.array(v.object({ origin: v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+$/)), verified: v.boolean(), source: sourceUrl })),
   contracts: v.array(IssuerContractSchema),
@@ -91,8 +90,8 @@ export const TokenSchema = v.object({
       multiplierOracle: v.optional(FeedSchema),
     }),
   ),
-  /** A token-level rule that overrides its issuer's (an ERC-3643 token's country list). */
-  restrictions: v.optional(v.object({ ...RestrictionsSchema.entries, source: sourceUrl })),
+  /** The token's own rule, over its issuer's (all Ondo GM stocks, an ERC-3643 token's country list); null: none on record. */
+  rule: v.optional(v.nullable(RuleSchema)),
   verified: v.boolean(),
 });
 
@@ -109,7 +108,6 @@ export type Fact<T> = { value: T | null; source: string; verified: boolean };
 export type IssuerStructure = (typeof ISSUER_STRUCTURES)[number];
 export type CorporateActionModel = (typeof CORPORATE_ACTION_MODELS)[number];
 export type Redemption = v.InferOutput<typeof RedemptionSchema>;
-export type Restrictions = v.InferOutput<typeof RestrictionsSchema>;
 export type IssuerContract = v.InferOutput<typeof IssuerContractSchema>;
 export type Issuer = v.InferOutput<typeof IssuerSchema>;
 export type Underlying = v.InferOutput<typeof UnderlyingSchema>;

@@ -3,7 +3,7 @@
  * devnet entries in a devnet build) plus tokens the user chose to watch.
  */
 import type { Address } from 'viem';
-import type { TokenPolicy } from '../compliance';
+import { policyFor, type TokenPolicy } from '../compliance';
 import type { TokenInfo } from '../intent';
 import type { Registry, Token } from '../registry';
 import type { WatchedToken } from '../state';
@@ -22,18 +22,11 @@ export function createTokenLookup(registry: () => Registry | undefined, watched:
       const mine = watched().find((t) => t.chainId === chainId && t.address.toLowerCase() === address.toLowerCase());
       return mine ? { symbol: mine.symbol, decimals: mine.decimals } : undefined;
     },
+    /** The registry token's policy; a watched token is no security the wallet knows of, so it has none. */
     policy(chainId, address) {
       const reg = registry();
       const token = reg?.findToken(chainId, address);
-      if (!token || !reg) return undefined;
-      const issuer = reg.issuer(token.issuer);
-      const restrictions = token.restrictions ?? (issuer ? { ...issuer.restrictions.value, source: issuer.restrictions.source } : undefined);
-      return {
-        symbol: token.symbol,
-        issuerName: issuer?.name ?? token.issuer,
-        verified: token.verified,
-        restrictions: { excluded: restrictions?.excluded, allowedOnly: restrictions?.allowedOnly, source: restrictions?.source ?? '' },
-      };
+      return token && reg ? policyFor(token, reg.issuer(token.issuer)) : undefined;
     },
     lookalikes(chainId, symbol, address) {
       return registry()?.lookalikes(chainId, symbol, address) ?? [];

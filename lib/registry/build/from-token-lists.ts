@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import { getAddress } from 'viem';
+import type { Rule } from '../../compliance/index.ts';
+import { ONDO_GM_RULE, USDY_RULE } from '../issuer-rules.ts';
 import type { CorporateActionModel, Token } from '../schema.ts';
 
 export const TokenListSchema = v.object({
@@ -32,6 +34,10 @@ export interface TokenListProfile {
   namePattern: { prefix: string; suffix: string };
   /** Symbols in the list that are the issuer's cash tokens, not stocks. */
   stablecoins: readonly string[];
+  /** The rule of every stock in the list, when the issuer's terms give one for its stocks alone. */
+  stockRule?: Rule;
+  /** Rules the issuer's terms give a cash token by symbol. */
+  cashRules?: Readonly<Record<string, Rule>>;
 }
 
 export const XSTOCKS_PROFILE: TokenListProfile = {
@@ -48,6 +54,8 @@ export const ONDO_GM_PROFILE: TokenListProfile = {
   symbolSuffix: 'on',
   namePattern: { prefix: '', suffix: ' (Ondo Tokenized)' },
   stablecoins: ['USDon', 'USDY'],
+  stockRule: ONDO_GM_RULE,
+  cashRules: { USDY: USDY_RULE },
 };
 
 function strip(text: string, prefix: string, suffix: string): string | null {
@@ -68,11 +76,15 @@ export function tokensFromList(input: unknown, profile: TokenListProfile): Token
       issuer: profile.issuer,
       verified: true,
     };
-    if (profile.stablecoins.includes(entry.symbol)) return { ...base, kind: 'stablecoin', underlying: null, corporateActions: 'none' };
+    if (profile.stablecoins.includes(entry.symbol)) {
+      const rule = profile.cashRules?.[entry.symbol];
+      return { ...base, kind: 'stablecoin', underlying: null, corporateActions: 'none', ...(rule ? { rule } : {}) };
+    }
     const ticker = strip(entry.symbol, '', profile.symbolSuffix);
     const name = strip(entry.name, profile.namePattern.prefix, profile.namePattern.suffix);
     if (!ticker || !name) throw new Error(`${list.name}: cannot read the underlying of ${entry.symbol} "${entry.name}"`);
-    return { ...base, kind: 'stock', underlying: { ticker, name }, corporateActions: profile.corporateActions };
+    const rule = profile.stockRule ? { rule: profile.stockRule } : {};
+    return { ...base, kind: 'stock', underlying: { ticker, name }, corporateActions: profile.corporateActions, ...rule };
   });
 }
 

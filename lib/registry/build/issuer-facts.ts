@@ -3,6 +3,7 @@
  * A fact REFERENCE.md does not state is null and unverified; an address it marks
  * unverified stays unverified (so it is never allowlisted). No address is made up.
  */
+import { BACKED_RULE, ONDO_GM_RULE } from '../issuer-rules.ts';
 import type { Issuer } from '../schema.ts';
 
 const BACKED_CONTRACTS = 'https://github.com/backed-fi/backed-token-contract';
@@ -39,7 +40,8 @@ export const BACKED: Issuer = {
     source: BACKED_DOCS,
     verified: true,
   },
-  restrictions: { value: { excluded: ['US'] }, source: BACKED_CONTRACTS, verified: true },
+  rule: BACKED_RULE,
+  terms: BACKED_RULE.source,
   origins: [],
   contracts: XSTOCKS_CHAINS.map((chainId) => ({
     chainId,
@@ -69,7 +71,10 @@ export const ONDO: Issuer = {
     source: ONDO_CONTRACTS,
     verified: true,
   },
-  restrictions: unknown(ONDO_DOCS),
+  // The eligibility page speaks of GM tokens: each GM stock carries it (from-token-lists.ts);
+  // the issuer's other tokens (USDon) have no rule on record.
+  rule: null,
+  terms: ONDO_GM_RULE.source,
   origins: [],
   contracts: [{ chainId: 1, address: '0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c', role: 'mint-redeem', verified: false, source: ONDO_CONTRACTS }],
 };
@@ -106,7 +111,9 @@ export const DINARI: Issuer = {
     source: DINARI_CONTRACTS,
     verified: true,
   },
-  restrictions: unknown(DINARI_CONTRACTS),
+  // REFERENCE.md records only the on-chain blacklist, no jurisdiction rule: unknown.
+  rule: null,
+  terms: DINARI_CONTRACTS,
   origins: [],
   contracts: [
     ...DINARI_ORDER_PROCESSORS.map(([chainId, address]) => ({

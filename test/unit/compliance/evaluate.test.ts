@@ -1,6 +1,6 @@
 import { type Address, encodeFunctionData, getAddress, parseAbi } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateIssuerRequest, type TokenPolicy } from '../../../lib/compliance';
+import { evaluate, evaluateIssuerRequest, type Rule, type TokenPolicy } from '../../../lib/compliance';
 import { decodeTransaction, decodeTypedData, type SimulationResult } from '../../../lib/intent';
 
 const CHAIN = 31337;
@@ -12,18 +12,32 @@ const EU_ONLY: Address = '0x1111111111111111111111111111111111111111'; // allowe
 const USDC: Address = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48'; // no restriction
 const UNVERIFIED: Address = '0x2222222222222222222222222222222222222222';
 const NOT_LISTED: Address = '0x3333333333333333333333333333333333333333';
+const ACQUIRE_ONLY: Address = '0x4444444444444444444444444444444444444444'; // US may not acquire; may sell
+const REDEEM_ONLY: Address = '0x5555555555555555555555555555555555555555'; // US may not redeem with the issuer
+const NO_RULE: Address = '0x6666666666666666666666666666666666666666'; // a security with no rule on record
+const GM_TERMS = 'https://example.test/gm/eligibility';
 
 const XSTOCKS_TERMS = 'https://example.test/xstocks/terms';
+const rule = (kind: Rule['kind'], places: string[], source: string): Rule => ({ kind, places, forbids: ['all'], source, read: '2026-12-01' });
+const policy = (symbol: string, issuerName: string, r: Rule | null, extra: Partial<TokenPolicy> = {}): TokenPolicy => ({
+  symbol,
+  issuerName,
+  security: true,
+  rule: r,
+  terms: r?.source ?? null,
+  verified: true,
+  ...extra,
+});
 const policies: Record<string, TokenPolicy> = {
-  [XSTOCK]: { symbol: 'TSLAx', issuerName: 'Backed Assets (JE) Limited', restrictions: { excluded: ['US'], source: XSTOCKS_TERMS }, verified: true },
-  [EU_ONLY]: {
-    symbol: 'EUSTK',
-    issuerName: 'EU Issuer',
-    restrictions: { allowedOnly: ['DE', 'FR'], source: 'https://example.test/eu/prospectus' },
-    verified: true,
-  },
-  [USDC]: { symbol: 'USDC', issuerName: 'Circle', restrictions: { source: 'https://example.test/usdc' }, verified: true },
-  [UNVERIFIED]: { symbol: 'NEW', issuerName: 'Someone', restrictions: { source: 'https://example.test/new' }, verified: false },
+  [XSTOCK]: policy('TSLAx', 'Backed Assets (JE) Limited', rule('excluded', ['US'], XSTOCKS_TERMS)),
+  [EU_ONLY]: policy('EUSTK', 'EU Issuer', rule('allowed-only', ['DE', 'FR'], 'https://example.test/eu/prospectus')),
+  // Listed, but not a security: no rule, nothing restricted.
+  [USDC]: policy('USDC', 'Circle', null, { security: false, terms: 'https://example.test/usdc' }),
+  // A security whose terms state no restriction.
+  [UNVERIFIED]: policy('NEW', 'Someone', rule('excluded', [], 'https://example.test/new'), { verified: false }),
+  [ACQUIRE_ONLY]: policy('AAPLx', 'Backed', { ...rule('excluded', ['US'], XSTOCKS_TERMS), forbids: ['acquire'] }),
+  [REDEEM_ONLY]: policy('RDMx', 'Redeemer', { ...rule('excluded', ['US'], XSTOCKS_TERMS), forbids: ['redeem'] }),
+  [NO_RULE]: policy('MYSTon', 'Mystery Markets', null, { terms: GM_TERMS }),
 };
 const lookupToken = (chainId: number, address: string) => (chainId === CHAIN ? policies[getAddress(address)] : undefined);
 
@@ -146,6 +160,51 @@ describe('jurisdiction rules', () => {
 
   it('does not apply one chain’s registry entry to another chain', () => {
     expect(evaluate({ intent: swap(USDC, XSTOCK), jurisdiction: 'US', lookupToken, chainId: 1 }).verdict).toBe('allow');
+  });
+});
+
+describe('what a rule forbids, and failing closed', () => {
+  it.each([
+    ['buying an acquire-only token', () => swap(USDC, ACQUIRE_ONLY), 'block'],
+    ['selling an acquire-only token', () => swap(ACQUIRE_ONLY, USDC), 'allow'],
+    ['approving an acquire-only token', () => approveTx(ACQUIRE_ONLY, 5n), 'allow'],
+    ['buying a redeem-only token', () => swap(USDC, REDEEM_ONLY), 'allow'],
+    ['selling a redeem-only token', () => swap(REDEEM_ONLY, USDC), 'allow'],
+  ])('a US resident %s -> %s', (_name, intent, verdict) => {
+    expect(judge(intent(), 'US').verdict).toBe(verdict);
+  });
+
+  it.each([
+    ['mint', ACQUIRE_ONLY, 'block'],
+    ['redeem', ACQUIRE_ONLY, 'allow'],
+    ['mint', REDEEM_ONLY, 'allow'],
+    ['redeem', REDEEM_ONLY, 'block'],
+  ] as const)('a US resident asking the issuer to %s %s -> %s', (action, token, verdict) => {
+    expect(evaluateIssuerRequest({ request: { action, token, paymentToken: USDC }, jurisdiction: 'US', lookupToken, chainId: CHAIN }).verdict).toBe(
+      verdict,
+    );
+  });
+
+  it('refuses to acquire a security with no rule on record, for any country, linking the issuer terms', () => {
+    for (const jurisdiction of ['DE', 'US', undefined]) {
+      const result = judge(swap(USDC, NO_RULE), jurisdiction);
+      expect(result.verdict).toBe('block');
+      const reason = result.reasons.find((r) => r.severity === 'block')!;
+      expect(reason).toMatchObject({ code: 'unconfirmed-rule', source: GM_TERMS });
+      expect(reason.message).toContain(`Sharekeep cannot confirm that residents of ${jurisdiction ?? 'your country'} may hold this token`);
+      expect(reason.message).toContain('MYSTon');
+    }
+  });
+
+  it('lets a holder sell or send a security with no rule on record', () => {
+    expect(judge(swap(NO_RULE, USDC), 'DE').verdict).toBe('allow');
+    expect(judge(transferTx(NO_RULE), 'DE').verdict).toBe('allow');
+  });
+
+  it('never blocks a plain ERC-20 the registry does not know as a security', () => {
+    for (const jurisdiction of ['US', 'DE', undefined]) {
+      expect(judge(swap(USDC, NOT_LISTED), jurisdiction)).toEqual({ verdict: 'allow', reasons: [] });
+    }
   });
 });
 

@@ -22,8 +22,16 @@ export const NOT_LISTED: Address = '0x3333333333333333333333333333333333333333';
 
 export const XSTOCKS_TERMS = 'https://example.test/xstocks/terms';
 const policies: Record<string, TokenPolicy> = {
-  [XSTOCK]: { symbol: 'TSLAx', issuerName: 'Backed Assets (JE) Limited', restrictions: { excluded: ['US'], source: XSTOCKS_TERMS }, verified: true },
-  [USDC]: { symbol: 'USDC', issuerName: 'Circle', restrictions: { source: 'https://example.test/usdc' }, verified: true },
+  // Forbids all dealing, so each path the guard reads (buy, sell, approve, name) is one it must refuse.
+  [XSTOCK]: {
+    symbol: 'TSLAx',
+    issuerName: 'Backed Assets (JE) Limited',
+    security: true,
+    rule: { kind: 'excluded', places: ['US'], forbids: ['all'], source: XSTOCKS_TERMS, read: '2026-12-02' },
+    terms: XSTOCKS_TERMS,
+    verified: true,
+  },
+  [USDC]: { symbol: 'USDC', issuerName: 'Circle', security: false, rule: null, terms: 'https://example.test/usdc', verified: true },
 };
 export const lookupToken = (chainId: number, address: string) => (chainId === CHAIN ? policies[getAddress(address)] : undefined);
 

@@ -75,16 +75,32 @@ describe('ApprovalRequest', () => {
     expect(one('approval-approve').hasAttribute('disabled')).toBe(disabled);
   });
 
-  it('adds intent warnings the verdict does not already carry, once each', () => {
+  it("shows the wallet's verdict as it is given, rebuilding nothing from the intent's warnings", () => {
+    // The signing pipeline already judged these warnings: the window must not second-guess it.
     const details = view({
-      verdict: { verdict: 'warn', reasons: [{ code: 'unlimited-approval', severity: 'warn', message: 'Unlimited approval.' }] },
-      warnings: [
-        { code: 'unlimited-approval', message: 'Unlimited approval.' },
-        { code: 'unknown-method', message: 'Unknown method.' },
-      ],
+      verdict: { verdict: 'allow', reasons: [] },
+      warnings: [{ code: 'unknown-method', message: 'Unknown method.' }],
     });
-    const { byId } = render(approval({ details }));
-    expect(byId('approval-reason').map((r) => r.getAttribute('data-code'))).toEqual(['unlimited-approval', 'unknown-method']);
+    const { one, byId } = render(approval({ details }));
+    expect(one('approval-verdict').getAttribute('data-verdict')).toBe('allow');
+    expect(byId('approval-reason')).toHaveLength(0);
+  });
+
+  it.each([
+    ['add-chain', { chainId: 5, name: 'X', rpcUrl: 'https://rpc.example' }, 'warn', ['site-added-network']],
+    ['watch-asset', { verified: true, lookalikes: [] }, 'allow', []],
+    ['watch-asset', { verified: false, lookalikes: [{ symbol: 'AAPLx', address: SPENDER }] }, 'warn', ['unverified-token', 'lookalike-token']],
+  ] as const)('a %s request shows the verdict compliance gives it', (kind, details, verdict, codes) => {
+    const { one, byId } = render(approval({ kind, details }));
+    expect(one('approval-verdict').getAttribute('data-verdict')).toBe(verdict);
+    expect(byId('approval-reason').map((r) => r.getAttribute('data-code'))).toEqual(codes);
+  });
+
+  it('shows a verdict a non-signing request carries instead of its default', () => {
+    const carried = { verdict: 'block' as const, reasons: [{ code: 'x', severity: 'block' as const, message: 'No.' }] };
+    const { one } = render(approval({ kind: 'add-chain', details: { chainId: 5, verdict: carried } }));
+    expect(one('approval-verdict').getAttribute('data-verdict')).toBe('block');
+    expect(one('approval-approve').hasAttribute('disabled')).toBe(true);
   });
 
   it('flags an unlimited approval and names the spender', () => {

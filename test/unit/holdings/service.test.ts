@@ -275,11 +275,17 @@ describe('portfolio.detail', () => {
     { jurisdiction: 'US', token: 'xstock', allowed: false, rule: 'excluded' },
     { jurisdiction: 'DE', token: 'restricted', allowed: false, rule: 'allowed-only' },
     { jurisdiction: 'US', token: 'restricted', allowed: true, rule: 'allowed-only' },
-    { jurisdiction: 'DE', token: 'ondo', allowed: true, rule: 'unknown' },
+    // A stock whose issuer states no rule: Sharekeep cannot confirm a holder in DE may hold it.
+    { jurisdiction: 'DE', token: 'ondo', allowed: false, rule: 'unknown' },
   ] as const)('a holder in $jurisdiction may hold $token: $allowed ($rule)', async ({ jurisdiction, token, allowed, rule }) => {
     const { view } = await detail(TOKENS[token], { jurisdiction });
     expect(view.restriction).toMatchObject({ allowed, rule, jurisdiction });
     if (rule !== 'unknown') expect(view.restriction.source).toMatch(/^https:\/\/issuer\.example/);
+    else
+      expect(view.restriction).toMatchObject({
+        source: 'https://synth.example',
+        message: expect.stringContaining('cannot confirm that residents of DE'),
+      });
   });
 
   it('describes a watched token as unlisted with nothing verified', async () => {
@@ -289,7 +295,7 @@ describe('portfolio.detail', () => {
       verified: false,
       lookalikeOf: 'ACMEx',
       structure: { value: null, verified: false },
-      restriction: { rule: 'unknown' },
+      restriction: { rule: 'unknown', standing: 'not-a-security', allowed: true },
     });
   });
 

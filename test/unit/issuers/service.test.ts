@@ -79,7 +79,7 @@ describe('issuer allowlist and compliance', () => {
     expect(await de.service.options(CHAIN_ID, TOKENS.LOST)).toMatchObject({ mint: false, redeem: false });
     const us = createHarness({ jurisdiction: 'US' });
     const amzn = await us.service.options(CHAIN_ID, TOKENS.AMZN);
-    expect(amzn.blocked.mint).toMatch(/may not be held by residents of US/);
+    expect(amzn.blocked.mint).toMatch(/may not be held or traded by residents of US/);
     expect(us.http.calls).toEqual([]);
   });
 });

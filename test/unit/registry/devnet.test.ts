@@ -1,5 +1,6 @@
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { policyFor, restrictionFor } from '../../../lib/compliance/index.ts';
 import { createRegistry, type DevnetDeployment, loadBundledRegistry, registryFromDevnet } from '../../../lib/registry/index.ts';
 
 const a = (n: number) => `0x${n.toString(16).padStart(40, '0')}`;
@@ -138,17 +139,33 @@ describe('registryFromDevnet', () => {
   });
 });
 
-describe('registryFromDevnet restrictions', () => {
-  it('says unknown rather than unrestricted when the deployment states no rule', () => {
+describe('registryFromDevnet rules', () => {
+  const ruleOf = (registry: ReturnType<typeof createRegistry>, address: string, jurisdiction: string) => {
+    const t = registry.findToken(31337, address)!;
+    return restrictionFor(policyFor(t, registry.issuer(t.issuer)), jurisdiction);
+  };
+
+  it('says unknown rather than unrestricted when the deployment states no rule for an ERC-3643 token', () => {
     const registry = createRegistry(registryFromDevnet(deployment));
-    expect(registry.restrictionFor(registry.findToken(31337, a(0xa5))!, 'US')).toMatchObject({ rule: 'unknown', verified: false });
+    expect(ruleOf(registry, a(0xa5), 'US')).toMatchObject({ rule: 'unknown', standing: 'unconfirmed', allowed: false });
   });
 
-  it("applies a token's stated country rule", () => {
+  it("applies a token's stated country rule to all dealing", () => {
     const tokens = deployment.tokens.map((t) => (t.structure === 'erc3643' ? { ...t, restrictions: { excluded: ['US'] } } : t));
     const registry = createRegistry(registryFromDevnet({ ...deployment, tokens }));
-    const security = registry.findToken(31337, a(0xa5))!;
-    expect(registry.restrictionFor(security, 'US')).toMatchObject({ allowed: false, rule: 'excluded', source: 'devnet:deployment' });
-    expect(registry.restrictionFor(security, 'DE').allowed).toBe(true);
+    expect(ruleOf(registry, a(0xa5), 'US')).toMatchObject({ allowed: false, rule: 'excluded', forbids: ['all'], source: 'devnet:deployment' });
+    expect(ruleOf(registry, a(0xa5), 'DE').allowed).toBe(true);
+  });
+
+  it.each([
+    ['multiplier', 'devnet:terms/xstocks-style', ['acquire']],
+    ['oracle-multiplier', 'devnet:terms/ondo-style', ['acquire', 'redeem']],
+    ['rebasing', 'devnet:terms/dshare-style', ['all']],
+    ['synthetic', 'devnet:terms/synthetic', ['all']],
+  ])('gives a %s token its devnet terms: US residents refused, DE allowed', (structure, source, forbids) => {
+    const registry = createRegistry(registryFromDevnet(deployment));
+    const t = deployment.tokens.find((x) => x.structure === structure)!;
+    expect(ruleOf(registry, t.address, 'US')).toMatchObject({ allowed: false, standing: 'covered', source, forbids });
+    expect(ruleOf(registry, t.address, 'DE')).toMatchObject({ allowed: true, standing: 'not-covered' });
   });
 });

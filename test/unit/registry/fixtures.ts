@@ -12,7 +12,8 @@ export function issuer(overrides: Partial<Issuer> = {}): Issuer {
     custodian: { value: null, source: src, verified: false },
     proofOfReserve: { value: 'Chainlink PoR', source: src, verified: true },
     redemption: { value: { stablecoin: 'USDC', fee: '0.5%', minimums: null, settlement: 'T+1', marketHours: true }, source: src, verified: true },
-    restrictions: { value: { excluded: ['US'] }, source: src, verified: true },
+    rule: { kind: 'excluded', places: ['US'], forbids: ['all'], source: src, read: '2026-12-01' },
+    terms: src,
     origins: [{ origin: 'https://api.acme.example', verified: true, source: src }],
     contracts: [
       { chainId: 1, address: '0x1111111111111111111111111111111111111111', role: 'mint-redeem', verified: true, source: src },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { policyFor, type Rule, restrictionFor } from '../../../lib/compliance/index.ts';
 import { createRegistry, loadBundledRegistry } from '../../../lib/registry/index.ts';
-import { issuer, registryData, token } from './fixtures.ts';
+import { registryData, token } from './fixtures.ts';
 
 const aapl = token();
 const fake = token({ address: '0x9999999999999999999999999999999999999999', symbol: 'AAPLx', verified: false });
@@ -60,39 +61,34 @@ describe('registry lookups', () => {
   });
 });
 
-describe('restrictions', () => {
+describe('rules carried by the registry', () => {
   const src = 'https://example.org/terms';
-  const withRule = (restrictions: ReturnType<typeof issuer>['restrictions']) => createRegistry(registryData([aapl], [issuer({ restrictions })]));
+  const usOnly: Rule = { kind: 'allowed-only', places: ['US'], forbids: ['all'], source: 'devnet:deployment', read: '2026-12-01' };
+  const policyOf = (registry: ReturnType<typeof createRegistry>, t: typeof aapl) => policyFor(t, registry.issuer(t.issuer));
 
-  it.each([
-    ['excluded country', { excluded: ['US'] }, 'US', false, 'excluded'],
-    ['excluded country in lower case', { excluded: ['US'] }, 'us', false, 'excluded'],
-    ['other country', { excluded: ['US'] }, 'DE', true, 'excluded'],
-    ['no jurisdiction set, exclusions exist', { excluded: ['US'] }, undefined, false, 'excluded'],
-    ['listed in allowed-only', { allowedOnly: ['DE', 'FR'] }, 'FR', true, 'allowed-only'],
-    ['not listed in allowed-only', { allowedOnly: ['DE', 'FR'] }, 'GB', false, 'allowed-only'],
-    ['no restriction stated', {}, 'US', true, 'none'],
-  ])('%s', (_, value, jurisdiction, allowed, rule) => {
-    const verdict = withRule({ value, source: src, verified: true }).restrictionFor(aapl, jurisdiction);
-    expect(verdict).toMatchObject({ allowed, rule, source: src, verified: true });
-  });
-
-  it('says the rule is unknown, not that the token is allowed as fact, when nothing is on record', () => {
-    const verdict = withRule({ value: null, source: src, verified: false }).restrictionFor(aapl, 'US');
-    expect(verdict).toMatchObject({ rule: 'unknown', verified: false, source: src });
+  it("applies the issuer's rule to a token without its own", () => {
+    const reg = createRegistry(registryData([aapl]));
+    expect(restrictionFor(policyOf(reg, aapl), 'US')).toMatchObject({ allowed: false, rule: 'excluded', source: src });
   });
 
   it("lets a token's own rule override its issuer's", () => {
-    const erc3643 = token({ restrictions: { allowedOnly: ['US'], source: 'devnet:deployment' } });
-    const verdict = withRule({ value: { excluded: ['US'] }, source: src, verified: true }).restrictionFor(erc3643, 'US');
-    expect(verdict).toMatchObject({ allowed: true, rule: 'allowed-only', source: 'devnet:deployment' });
+    const erc3643 = token({ rule: usOnly });
+    const reg = createRegistry(registryData([erc3643]));
+    expect(restrictionFor(policyOf(reg, erc3643), 'US')).toMatchObject({ allowed: true, rule: 'allowed-only', source: 'devnet:deployment' });
   });
 
-  it('bars US holders from xStocks in the bundled registry, with the source', async () => {
+  it("keeps a token's null rule unknown even when its issuer has one", () => {
+    const cash = token({ kind: 'stablecoin', underlying: null, corporateActions: 'none', rule: null });
+    const reg = createRegistry(registryData([cash]));
+    expect(policyOf(reg, cash)).toMatchObject({ rule: null, security: false, terms: src });
+  });
+
+  it('bars US holders from buying xStocks in the bundled registry, with the source', async () => {
     const bundled = createRegistry(await loadBundledRegistry());
     const aaplx = bundled.tokensOnChain(1).find((t) => t.symbol === 'AAPLx')!;
-    expect(bundled.restrictionFor(aaplx, 'US')).toMatchObject({ allowed: false, rule: 'excluded', verified: true });
-    expect(bundled.restrictionFor(aaplx, 'US').source).toMatch(/^https:\/\//);
-    expect(bundled.restrictionFor(aaplx, 'CH').allowed).toBe(true);
+    const policy = policyOf(bundled, aaplx);
+    expect(restrictionFor(policy, 'US')).toMatchObject({ allowed: false, rule: 'excluded', verified: true });
+    expect(restrictionFor(policy, 'US').source).toMatch(/^https:\/\//);
+    expect(restrictionFor(policy, 'CH').allowed).toBe(true);
   });
 });

@@ -26,7 +26,10 @@ describe('registry schema', () => {
     ],
     [
       'a country that is not ISO alpha-2',
-      registryData([token()], [issuer({ restrictions: { value: { excluded: ['USA'] }, source: 'https://x.example', verified: true } })]),
+      registryData(
+        [token()],
+        [issuer({ rule: { kind: 'excluded', places: ['USA'], forbids: ['all'], source: 'https://x.example', read: '2026-12-01' } })],
+      ),
     ],
     [
       'an unknown structure',
