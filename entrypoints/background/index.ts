@@ -1,12 +1,14 @@
 import type { ProviderEventName } from '@/lib/provider/protocol';
 import { mergeRegistryData, registryFromDevnet, unpackRegistry } from '@/lib/registry';
 import { createUiApi } from '@/lib/commands';
+import { systemClock } from '@/lib/ports';
 import { createWallet } from '@/lib/wallet';
 import { createApprovalWindow } from './approval-window';
 import { fetchRpc, issuerFetchPort, storagePort } from './browser-ports';
 import { devnet } from './devnet';
 import { providerPortOrigin, serveProviderPort } from './provider-port';
-import { isExtensionPage, serveUiPort, UI_PORT_NAME } from './ui-port';
+import { UI_PORT_NAME } from '@/lib/ui-contract';
+import { isExtensionPage, serveUiPort } from './ui-port';
 
 type Port = ReturnType<typeof browser.runtime.connect>;
 const AUTO_LOCK_ALARM = 'auto-lock';
@@ -19,7 +21,7 @@ export default defineBackground(() => {
   const wallet = createWallet({
     local: storagePort(browser.storage.local),
     session: storagePort(browser.storage.session),
-    clock: Date,
+    clock: systemClock,
     rpc: fetchRpc,
     issuerFetch: issuerFetchPort((origin) => wallet.registry()?.isAllowlistedIssuerOrigin(origin) ?? false),
     openApproval: () => approvalWindow.open(),
@@ -41,7 +43,7 @@ export default defineBackground(() => {
     {
       schedule: (at) => (at === undefined ? browser.alarms.clear(AUTO_LOCK_ALARM) : browser.alarms.create(AUTO_LOCK_ALARM, { when: at })),
     },
-    Date,
+    systemClock,
   );
 
   browser.alarms.onAlarm.addListener(async ({ name }) => {

@@ -1,10 +1,7 @@
-// The wallet's own pages talk to the background over a port named sharekeep:ui. Only pages
+// The wallet's own pages talk to the background over the UI port of lib/ui-contract. Only pages
 // of this extension may open it: content scripts share our extension id, so the URL decides.
-import type { createUiApi } from '@/lib/commands';
-
-export const UI_PORT_NAME = 'sharekeep:ui';
-
-type UiApi = ReturnType<typeof createUiApi>;
+import type { UiApi } from '@/lib/commands';
+import type { UiError } from '@/lib/ui-contract';
 type Port = ReturnType<typeof browser.runtime.connect>;
 
 export function isExtensionPage(port: Port): boolean {
@@ -21,13 +18,11 @@ export function serveUiPort(port: Port, api: UiApi, ports: Set<Port>) {
       port.postMessage({ id: message.id, result: (await api.handle(message.method, message.params)) ?? null });
     } catch (err) {
       const { code, message: text } = err as { code?: unknown; message?: unknown };
-      port.postMessage({
-        id: message.id,
-        error: {
-          code: typeof code === 'string' || typeof code === 'number' ? code : 'internal',
-          message: typeof text === 'string' ? text : 'Something went wrong.',
-        },
-      });
+      const error: UiError = {
+        code: typeof code === 'string' || typeof code === 'number' ? code : 'internal',
+        message: typeof text === 'string' ? text : 'Something went wrong.',
+      };
+      port.postMessage({ id: message.id, error });
     }
   });
 }

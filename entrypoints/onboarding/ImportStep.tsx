@@ -36,7 +36,7 @@ export function ImportStep({ onBack, onNext }: Props) {
     if (!secret.trim()) return;
     let current = true;
     const timer = setTimeout(() => {
-      call<Validation>('onboarding.validate', { secret }).then(
+      call('onboarding.validate', { secret }).then(
         (answer) => current && setResult(answer),
         (err) => current && setResult({ ok: false, error: { code: 'internal', message: describeError(err) } }),
       );

@@ -4,7 +4,6 @@ import { describeError } from '@/components/describe-error';
 import { NewPasswordFields } from '@/components/NewPasswordFields';
 import { newPasswordProblem } from '@/components/password-strength';
 import { useWallet } from '@/lib/ui-state';
-import type { UiState } from '@/lib/commands/ui-state';
 
 interface Props {
   secret: string;
@@ -29,7 +28,7 @@ export function SecureStep({ secret, replaceExisting, onBack, onDone }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const state = await call<UiState>('onboarding.create', { secret, password, jurisdiction: country, replaceExisting });
+      const state = await call('onboarding.create', { secret, password, jurisdiction: country, replaceExisting });
       onDone(state.selectedAddress ?? state.accounts[0]?.address ?? '');
     } catch (err) {
       setError(describeError(err));

@@ -20,7 +20,7 @@ export function ShowPhraseStep({ shown, onBack, onNext }: Props) {
   const generate = useCallback(
     (count: 12 | 24) => {
       setMnemonic(undefined);
-      call<{ mnemonic: string }>('onboarding.generate', { words: count }).then(
+      call('onboarding.generate', { words: count }).then(
         (r) => setMnemonic(r.mnemonic),
         (err) => setError(describeError(err)),
       );

@@ -1,4 +1,5 @@
-/** The one face the background's UI port serves: the popup's and pages' commands. */
-export { createIssuerCommands, PASSIVE_ISSUER_COMMANDS } from './issuer-commands';
-export { type AutoLockPort, createUiApi, WALLET_ORIGIN } from './ui-api';
-export type { UiState } from './ui-state';
+/** The one face the background's UI port serves: the pages' commands, under lib/ui-contract. */
+export { issuerCommands, portfolioCommands } from './issuer-commands';
+export { WALLET_ORIGIN } from './send-commands';
+export { type AutoLockPort, createUiApi, type UiApi } from './ui-api';
+export { parseUiParams, UI_PARAMS } from './ui-params';

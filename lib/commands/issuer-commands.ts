@@ -1,68 +1,39 @@
-/**
- * The popup's issuer commands, spread into the wallet's UI command table. Each one validates
- * its params; the service does the rest.
- */
-import { type Address, getAddress, isAddress } from 'viem';
-import { WalletError } from '../errors';
-import { type IssuerService, type IssuerSide, issuerError } from '../issuers';
+/** The popup's issuer and portfolio commands: the params are parsed; the services do the rest. */
+import { createPortfolioService, type HoldingsDeps } from '../holdings';
+import { type IssuerService, issuerError } from '../issuers';
+import type { Clock } from '../ports';
 import { parseAmount } from '../tokens';
 import type { Wallet } from '../wallet';
+import type { HandlerGroup } from './handlers';
 
-type Params = Record<string, unknown>;
+type IssuerCommands = 'issuer.options' | 'issuer.quote' | 'issuer.submit' | 'issuer.status' | 'issuer.latest';
 
-function chainIdOf(p: Params): number {
-  const chainId = Number(p.chainId);
-  if (!Number.isSafeInteger(chainId) || chainId <= 0) throw new WalletError('ui.bad_params', 'Expected "chainId" as a number.');
-  return chainId;
-}
-
-function tokenOf(p: Params): Address {
-  if (typeof p.token !== 'string' || !isAddress(p.token, { strict: false }))
-    throw new WalletError('ui.bad_address', 'That is not a valid token address.');
-  return getAddress(p.token);
-}
-
-function sideOf(p: Params): IssuerSide {
-  if (p.side !== 'mint' && p.side !== 'redeem') throw new WalletError('ui.bad_params', 'Expected "side" as mint or redeem.');
-  return p.side;
-}
-
-function idOf(p: Params): string {
-  if (typeof p.id !== 'string' || p.id.length > 64) throw new WalletError('ui.bad_params', 'Expected "id".');
-  return p.id;
-}
-
-/** `amount` is text in whole tokens (e.g. "1.5"), converted with the token's decimals. */
-function quantityOf(p: Params, decimals: number): bigint {
-  const parsed = parseAmount(typeof p.amount === 'string' ? p.amount : '', decimals);
-  if (!parsed.ok) throw issuerError('issuer.bad_amount', parsed.reason);
-  return parsed.value;
-}
-
-export function createIssuerCommands(
+export function issuerCommands(
   wallet: Pick<Wallet, 'ready' | 'registry' | 'issuers'>,
   service: IssuerService = wallet.issuers,
-): Record<string, (p: Params) => Promise<unknown>> {
+): HandlerGroup<IssuerCommands> {
   return {
-    'issuer.options': async (p) => service.options(chainIdOf(p), tokenOf(p)),
-    'issuer.quote': async (p) => {
-      const chainId = chainIdOf(p);
-      const token = tokenOf(p);
+    'issuer.options': async ({ chainId, token }) => service.options(chainId, token),
+    'issuer.quote': async ({ chainId, token, side, amount, from }) => {
       await wallet.ready();
-      const decimals = wallet.registry()?.findToken(chainId, token)?.decimals ?? 18;
-      return service.quote({
-        chainId,
-        token,
-        side: sideOf(p),
-        quantity: quantityOf(p, decimals),
-        from: typeof p.from === 'string' ? p.from : undefined,
-      });
+      // `amount` is text in whole tokens (e.g. "1.5"), converted with the token's decimals.
+      const parsed = parseAmount(amount, wallet.registry()?.findToken(chainId, token)?.decimals ?? 18);
+      if (!parsed.ok) throw issuerError('issuer.bad_amount', parsed.reason);
+      return service.quote({ chainId, token, side, quantity: parsed.value, from });
     },
-    'issuer.submit': async (p) => service.submit(idOf(p)),
-    'issuer.status': async (p) => service.status(idOf(p)),
-    'issuer.latest': async (p) => service.latest(chainIdOf(p), tokenOf(p)) ?? null,
+    'issuer.submit': async ({ id }) => service.submit(id),
+    'issuer.status': async ({ id }) => service.status(id),
+    'issuer.latest': async ({ chainId, token }) => service.latest(chainId, token) ?? null,
   };
 }
 
-/** Commands pages send on their own (polling): they do not postpone auto-lock. */
-export const PASSIVE_ISSUER_COMMANDS = ['issuer.options', 'issuer.status', 'issuer.latest'] as const;
+type PortfolioCommands = 'portfolio.get' | 'portfolio.refresh' | 'portfolio.detail';
+
+export function portfolioCommands(wallet: HoldingsDeps, clock: Clock): HandlerGroup<PortfolioCommands> {
+  const service = createPortfolioService(wallet, { dividendDistributors: wallet.dividendDistributors, clock });
+  return {
+    'portfolio.get': async ({ account }) => service.get({ account }),
+    'portfolio.refresh': async ({ force, account }) => service.refresh({ force: force === true, account }),
+    'portfolio.detail': async (params) => service.detail(params),
+  };
+}

@@ -5,7 +5,6 @@
 export type { BackingView, CorporateActionsView, FactView, TokenDetailView } from './detail';
 export type { PayoutCurrency } from './dividends';
 export {
-  createPortfolioCommands,
   createPortfolioService,
   type HoldingsDeps,
   PORTFOLIO_CACHE_PREFIX,

@@ -6,7 +6,6 @@
  * seconds while it is open; a refresh with no new block since the last one costs one
  * eth_blockNumber. Nothing here runs while no page asks.
  */
-import * as v from 'valibot';
 import { WalletError } from '../errors';
 import { failedSnapshot, mergeWithLastGood, type PortfolioSnapshot, parsePortfolioSnapshot, refreshPortfolio } from '../portfolio';
 import type { Network } from '../chains';
@@ -55,7 +54,7 @@ export interface PortfolioService {
   /** Reads the chain again (once per new block unless forced); concurrent calls share one read. */
   refresh(options?: { force?: boolean; account?: string }): Promise<PortfolioResult>;
   /** Everything the token-detail screen shows about one token of the active chain. */
-  detail(params: unknown): Promise<TokenDetailView & { readError: string | null }>;
+  detail(params: { chainId: number; address: string; account?: string }): Promise<TokenDetailView & { readError: string | null }>;
 }
 
 export const PORTFOLIO_CACHE_PREFIX = 'portfolio.snapshot.';
@@ -67,13 +66,6 @@ function coverageOf(accounts: readonly string[], tokens: readonly Token[]): stri
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return `${accounts.length}:${tokens.length}:${hash.toString(16)}`;
 }
-
-const DetailParams = v.object({
-  chainId: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  address: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/)),
-  /** Whose position and dividends to show; the selected account when absent or not visible. */
-  account: v.optional(v.string()),
-});
 
 export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioServiceOptions): PortfolioService {
   const { clock } = options;
@@ -125,7 +117,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
   function writeCache(chainId: number, entry: CacheEntry): void {
     remembered.set(chainId, entry);
     // Serialising a large snapshot is synchronous work: do it after the answer has gone out.
-    setTimeout(() => wallet.local.set({ [cacheKey(chainId)]: entry }).catch(() => undefined), 0);
+    void clock.sleep(0).then(() => wallet.local.set({ [cacheKey(chainId)]: entry }).catch(() => undefined));
   }
 
   /** Refuses a node that answers for another chain; a good answer holds for chainCheckTtlMs. */
@@ -206,12 +198,10 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     },
 
     /** Everything the token-detail screen shows about one token of the active chain. */
-    async detail(params: unknown): Promise<TokenDetailView & { readError: string | null }> {
-      const parsed = v.safeParse(DetailParams, params);
-      if (!parsed.success) throw new WalletError('ui.bad_params', 'Expected {chainId, address} of a token.');
+    async detail(params) {
       const ctx = await context();
-      const { chainId, address } = parsed.output;
-      const account = ctx.accounts.find((a) => a.toLowerCase() === parsed.output.account?.toLowerCase()) ?? ctx.selected;
+      const { chainId, address } = params;
+      const account = ctx.accounts.find((a) => a.toLowerCase() === params.account?.toLowerCase()) ?? ctx.selected;
       if (chainId !== ctx.chainId) throw new WalletError('portfolio.other_chain', "Switch to that token's network to see its details.");
       const token = findPortfolioToken(ctx.registry, ctx.settings.watchedTokens, chainId, address);
       if (!token) throw new WalletError('portfolio.unknown_token', 'Sharekeep does not know this token. Add it first.');
@@ -240,17 +230,5 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
       });
       return { ...view, readError };
     },
-  };
-}
-
-const accountParam = (p: Record<string, unknown>) => (typeof p.account === 'string' ? p.account : undefined);
-
-/** The popup's portfolio commands, for the UI command table. */
-export function createPortfolioCommands(wallet: HoldingsDeps, clock: Clock, options: Omit<PortfolioServiceOptions, 'clock'> = {}) {
-  const service = createPortfolioService(wallet, { dividendDistributors: wallet.dividendDistributors, ...options, clock });
-  return {
-    'portfolio.get': async (p: Record<string, unknown>) => service.get({ account: accountParam(p) }),
-    'portfolio.refresh': async (p: Record<string, unknown>) => service.refresh({ force: p.force === true, account: accountParam(p) }),
-    'portfolio.detail': async (p: Record<string, unknown>) => service.detail(p),
   };
 }

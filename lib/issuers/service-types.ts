@@ -28,7 +28,6 @@ export interface IssuerServiceDeps {
   /** The wallet's signing road: decode, simulate, judge, ask in the approval window, sign, send. */
   submit(origin: string, tx: IssuerTransaction): Promise<Hex>;
   clock: Clock;
-  sleep?(ms: number): Promise<void>;
 }
 
 export interface IssuerOptions {

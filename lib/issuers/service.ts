@@ -29,7 +29,7 @@ const EXPIRY_MARGIN_SECONDS = 5n;
 
 export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   const chain: ChainReader = createChainReader(deps.rpc);
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = (ms: number) => deps.clock.sleep(ms);
   const requests = new Map<string, IssuerRequest>();
   let counter = 0;
 

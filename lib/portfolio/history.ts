@@ -33,8 +33,8 @@ export interface FetchCorporateActionsOptions {
   /** Contracts that emit Distributed (a dShare's DividendDistribution); the token itself is always searched. */
   distributors?: readonly string[];
   fromBlock?: bigint;
-  /** Epoch ms; defaults to Date.now(). */
-  now?: () => number;
+  /** Epoch ms, from the caller's clock. */
+  now: () => number;
 }
 
 interface RawLog {
@@ -73,8 +73,8 @@ async function multiplierHistoryFromViews(rpc: RpcRequester, token: string): Pro
   return updates.map((u) => ({ value: String((u as readonly bigint[])[1]), blockNumber: null, transactionHash: null }));
 }
 
-export async function fetchCorporateActions(rpc: RpcRequester, token: Token, options: FetchCorporateActionsOptions = {}): Promise<CorporateActions> {
-  const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
+export async function fetchCorporateActions(rpc: RpcRequester, token: Token, options: FetchCorporateActionsOptions): Promise<CorporateActions> {
+  const nowSeconds = Math.floor(options.now() / 1000);
   const fromBlock = `0x${(options.fromBlock ?? 0n).toString(16)}`;
   const out: CorporateActions = { multiplierUpdates: [], scheduled: [], balancePerShare: [], dividends: [], annualFeeBps: null, errors: [] };
   const address = getAddress(token.address);

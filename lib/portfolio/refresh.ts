@@ -24,8 +24,8 @@ export interface RefreshPortfolioParameters {
   maxCallsPerBatch?: number;
   /** Ask the node for its chain id first (one more request) and refuse another chain. */
   expectChainId?: boolean;
-  /** Epoch ms; defaults to Date.now(). */
-  now?: () => number;
+  /** Epoch ms, from the caller's clock. */
+  now: () => number;
 }
 
 const SIZE_LIMIT = /gas|too large|too big|size|limit|exceed|payload|response|timeout|timed out|413/i;
@@ -100,7 +100,7 @@ export function failedSnapshot(chainId: number, err: unknown, nowMs: number): Po
  * node is on another chain; any other RPC failure gives a 'failed' snapshot.
  */
 export async function refreshPortfolio(params: RefreshPortfolioParameters): Promise<PortfolioSnapshot> {
-  const { rpc, chainId, accounts, multicall = MULTICALL3_ADDRESS, now = Date.now } = params;
+  const { rpc, chainId, accounts, multicall = MULTICALL3_ADDRESS, now } = params;
   const tokens = params.tokens.every((t) => t.chainId === chainId) ? params.tokens : params.tokens.filter((t) => t.chainId === chainId);
   if (params.expectChainId) {
     const actual = await readChainId(rpc);

@@ -11,9 +11,12 @@ export interface KeyValueStore {
   remove(keys: string | string[]): Promise<void>;
 }
 
+/** Time and timers: lib/ reads both only through this port, so tests can drive them. */
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
+  /** Resolves after `ms` milliseconds (a manual clock moves its time instead of waiting). */
+  sleep(ms: number): Promise<void>;
 }
 
 /** One JSON-RPC request to a node; rejects with the node's error. */
@@ -35,3 +38,5 @@ export interface WindowOpener {
   /** Opens (or focuses) the approval window. */
   openApproval(): Promise<void>;
 }
+
+export { systemClock } from './system';

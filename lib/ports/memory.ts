@@ -24,6 +24,9 @@ export function createManualClock(start = Date.UTC(2026, 0, 5, 15, 0, 0)): Clock
   let t = start;
   return {
     now: () => t,
+    async sleep(ms) {
+      t += ms;
+    },
     advance(ms) {
       t += ms;
     },

@@ -3,11 +3,7 @@
  * 'state-changed' push. The port comes from the entrypoint (lib/ has no browser APIs).
  */
 import type { PortLike } from '../provider';
-
-export interface UiError {
-  code: string | number;
-  message: string;
-}
+import type { UiCommandName, UiError, UiParamsArg, UiResult } from '../ui-contract';
 
 export class UiCallError extends Error {
   readonly code: string | number;
@@ -18,8 +14,11 @@ export class UiCallError extends Error {
   }
 }
 
+/** A typed command call: the method names the params it takes and the result it answers. */
+export type UiCall = <K extends UiCommandName>(method: K, ...params: UiParamsArg<K>) => Promise<UiResult<K>>;
+
 export interface WalletClient {
-  call<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
+  call: UiCall;
   onStateChanged(listener: () => void): () => void;
 }
 
@@ -55,11 +54,11 @@ export function createWalletClient(connect: () => PortLike): WalletClient {
   };
 
   return {
-    call(method, params = {}) {
+    call(method, ...args) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ensurePort().postMessage({ id, method, params });
+        ensurePort().postMessage({ id, method, params: args[0] ?? {} });
       });
     },
     onStateChanged(listener) {

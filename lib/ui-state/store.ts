@@ -4,8 +4,9 @@
  * cache so the popup paints at once on the next open, before the background answers.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { UiState } from '../commands';
-import { UiCallError, type WalletClient } from './client';
+import type { Clock } from '../ports';
+import { UI_COMMANDS, type UiState } from '../ui-contract';
+import { type UiCall, UiCallError, type WalletClient } from './client';
 
 export interface SyncCache {
   read(): string | null;
@@ -18,13 +19,11 @@ export interface WalletStoreState {
   /** True while `state` comes from the cache and the background has not confirmed it. */
   fromCache: boolean;
   lastError?: UiCallError;
-  call<T = unknown>(method: string, params?: Record<string, unknown>): Promise<T>;
+  call: UiCall;
   refresh(): Promise<void>;
 }
 
 const CACHE_VERSION = 1;
-/** Commands that change no wallet state, so need no state refresh after them. */
-const READS = new Set(['state', 'touch', 'portfolio.get', 'portfolio.refresh', 'portfolio.detail']);
 
 function readCache(cache: SyncCache | undefined): UiState | undefined {
   try {
@@ -37,22 +36,30 @@ function readCache(cache: SyncCache | undefined): UiState | undefined {
 
 const lockedView = (state: UiState): UiState => ({ ...state, unlocked: false, activity: [], pendingApprovals: [] });
 
+export interface WalletStoreOptions {
+  /** A synchronous copy of the last state, so the page paints before the background answers. */
+  cache?: SyncCache;
+  stillUnlocked?: () => Promise<boolean>;
+  clock: Pick<Clock, 'now'>;
+}
+
 /**
  * `stillUnlocked` answers whether this browser session is the one the cache was written in
  * with the wallet unlocked (the background keeps a non-secret flag in storage.session). Until
  * it answers, a cached unlocked view is not shown, so a locked wallet never flashes its data.
  */
-export function createWalletStore(client: WalletClient, cache?: SyncCache, stillUnlocked?: () => Promise<boolean>): StoreApi<WalletStoreState> {
+export function createWalletStore(client: WalletClient, { cache, stillUnlocked, clock }: WalletStoreOptions): StoreApi<WalletStoreState> {
   const cached = readCache(cache);
-  const fresh = cached?.unlocked === true && (cached.autoLockAt ?? Number.POSITIVE_INFINITY) > Date.now();
+  const fresh = cached?.unlocked === true && (cached.autoLockAt ?? Number.POSITIVE_INFINITY) > clock.now();
   const store = createStore<WalletStoreState>()((set, get) => ({
     state: !cached ? undefined : !fresh ? lockedView(cached) : stillUnlocked ? undefined : cached,
     fromCache: cached !== undefined,
-    async call(method, params) {
+    async call(method, ...params) {
       try {
-        const result = await client.call(method, params);
-        if (!READS.has(method)) await get().refresh();
-        return result as never;
+        const result = await client.call(method, ...params);
+        // Commands that change no wallet state need no state refetch after them.
+        if (!UI_COMMANDS[method].read) await get().refresh();
+        return result;
       } catch (err) {
         const error = err instanceof UiCallError ? err : new UiCallError({ code: 'internal', message: String(err) });
         set({ lastError: error });
@@ -60,7 +67,7 @@ export function createWalletStore(client: WalletClient, cache?: SyncCache, still
       }
     },
     async refresh() {
-      const state = await client.call<UiState>('state');
+      const state = await client.call('state');
       set({ state, fromCache: false });
       cache?.write(JSON.stringify({ v: CACHE_VERSION, state: state.unlocked ? state : { ...state, activity: [], pendingApprovals: [] } }));
     },

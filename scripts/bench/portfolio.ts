@@ -12,6 +12,7 @@ import { anvilBinary } from '../../devnet/paths.ts';
 import { reservePort } from '../../devnet/ports.ts';
 import { buildPortfolioCalls, encodeAggregate3Compact, MULTICALL3_ADDRESS } from '../../lib/portfolio/index.ts';
 import { createMemoryStore } from '../../lib/ports/memory.ts';
+import { systemClock } from '../../lib/ports/index.ts';
 import { createRegistry, unpackRegistry } from '../../lib/registry/index.ts';
 import { createUiApi } from '../../lib/commands/index.ts';
 import { createWallet } from '../../lib/wallet/index.ts';
@@ -80,7 +81,7 @@ async function nodeWallet(url: string, registryJson: unknown) {
   const wallet = createWallet({
     local,
     session: createMemoryStore(),
-    clock: Date,
+    clock: systemClock,
     rpc: async (endpoint, body) => {
       counted.push((body as { method: string }).method);
       return (await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
@@ -94,7 +95,7 @@ async function nodeWallet(url: string, registryJson: unknown) {
   });
   await wallet.keys.createFromMnemonic(PHRASE, PASSWORD);
   for (let i = 1; i < ACCOUNTS; i++) await wallet.keys.addAccount();
-  const ui = createUiApi(wallet, { schedule: () => undefined }, Date);
+  const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   const accounts = (await wallet.keys.listAccounts()).map((a) => a.address);
   return { ui, local, counted, accounts };
 }

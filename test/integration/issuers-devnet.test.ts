@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { accountOf, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
 import { createAllowlistedFetch, type IssuerRequestView } from '../../lib/issuers';
 import { createMemoryStore } from '../../lib/ports/memory';
+import { systemClock } from '../../lib/ports';
 import { createRegistry, registryFromDevnet } from '../../lib/registry/index.ts';
 import { createUiApi } from '../../lib/commands';
 import { createWallet } from '../../lib/wallet';
@@ -29,7 +30,7 @@ async function devnetWallet(jurisdiction = 'DE') {
   const wallet = createWallet({
     local: createMemoryStore(),
     session: createMemoryStore(),
-    clock: Date,
+    clock: systemClock,
     rpc: async (url, body) =>
       (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
     issuerFetch: createAllowlistedFetch(
@@ -54,7 +55,7 @@ async function devnetWallet(jurisdiction = 'DE') {
   });
   await wallet.keys.createFromMnemonic(deployment.mnemonic, 'correct horse battery');
   await wallet.settings.update({ jurisdiction });
-  const ui = createUiApi(wallet, { schedule: () => undefined }, Date);
+  const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   const command = <T>(method: string, params: Record<string, unknown>) => ui.handle(method, params) as Promise<T>;
   return {
     requested,

@@ -4,6 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { dividendDistributionAbi, multiplierStockAbi } from '../../devnet/abis.ts';
 import { accountOf, advanceTime, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
 import { createMemoryStore } from '../../lib/ports/memory';
+import { systemClock } from '../../lib/ports';
 import { registryFromDevnet } from '../../lib/registry/index.ts';
 import { createUiApi } from '../../lib/commands';
 import { createWallet } from '../../lib/wallet';
@@ -19,7 +20,7 @@ async function devnetWallet() {
   const wallet = createWallet({
     local: createMemoryStore(),
     session: createMemoryStore(),
-    clock: Date,
+    clock: systemClock,
     rpc: async (url, body) =>
       (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
     openApproval: async () => undefined,
@@ -32,7 +33,7 @@ async function devnetWallet() {
   });
   await wallet.keys.createFromMnemonic(deployment.mnemonic, 'correct horse battery');
   await wallet.settings.update({ jurisdiction: 'DE' });
-  const ui = createUiApi(wallet, { schedule: () => undefined }, Date);
+  const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   return {
     refresh: async () => (await ui.handle('portfolio.refresh', {})) as PortfolioResult,
     detail: async (address: string) => (await ui.handle('portfolio.detail', { chainId: deployment.chainId, address })) as TokenDetailView,

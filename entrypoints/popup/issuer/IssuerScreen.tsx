@@ -36,7 +36,7 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
 
   // A request still under way for this token (the popup was closed meanwhile) is shown again.
   useEffect(() => {
-    call<IssuerRequestView | null>('issuer.latest', { chainId, token: address }).then(
+    call('issuer.latest', { chainId, token: address }).then(
       (latest) => latest?.status === 'submitted' && latest.side === side && setRequest(latest),
       () => undefined,
     );
@@ -46,7 +46,7 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
   useEffect(() => {
     if (request?.status !== 'submitted') return;
     const timer = setTimeout(() => {
-      call<IssuerRequestView>('issuer.status', { id: request.id }).then(setRequest, (err) => setProblem(problemOf(err)));
+      call('issuer.status', { id: request.id }).then(setRequest, (err) => setProblem(problemOf(err)));
     }, POLL_MS);
     return () => clearTimeout(timer);
   }, [call, request]);
@@ -72,7 +72,7 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
     setRequest(undefined);
     setWaiting(`Asking ${options?.issuer?.name ?? 'the issuer'} for a quote…`);
     try {
-      setRequest(await call<IssuerRequestView>('issuer.quote', { chainId, token: address, side, amount: amount.trim() }));
+      setRequest(await call('issuer.quote', { chainId, token: address, side, amount: amount.trim() }));
     } catch (err) {
       setProblem(problemOf(err));
     } finally {
@@ -89,9 +89,9 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
         : 'Review and approve the redemption in the Sharekeep window.',
     );
     try {
-      setRequest(await call<IssuerRequestView>('issuer.submit', { id: request.id }));
+      setRequest(await call('issuer.submit', { id: request.id }));
     } catch (err) {
-      const after = await call<IssuerRequestView>('issuer.status', { id: request.id }).catch(() => undefined);
+      const after = await call('issuer.status', { id: request.id }).catch(() => undefined);
       if (after?.status === 'failed') setRequest(after);
       else setProblem(problemOf(err));
     } finally {

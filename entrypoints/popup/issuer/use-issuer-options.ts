@@ -8,7 +8,7 @@ export function useIssuerOptions(chainId: number, token: string): IssuerOptions 
   const [options, setOptions] = useState<IssuerOptions>();
   useEffect(() => {
     let alive = true;
-    call<IssuerOptions>('issuer.options', { chainId, token }).then(
+    call('issuer.options', { chainId, token }).then(
       (o) => alive && setOptions(o),
       () => alive && setOptions(undefined),
     );

@@ -19,7 +19,7 @@ export function PortfolioScreen({ navigate }: { navigate: Navigate }) {
   const account =
     result.view.accounts.find((a) => a.address.toLowerCase() === selected?.toLowerCase()) ?? (selected ? undefined : result.view.accounts[0]);
   const addToken = async (address: string) => {
-    const added = await call<AddedToken>('tokens.add', { address });
+    const added = await call('tokens.add', { address });
     await call('portfolio.refresh', { force: true }).catch(() => undefined);
     return added;
   };
@@ -48,7 +48,7 @@ export function TokenDetailScreen({ chainId, address, navigate }: { chainId: num
   useEffect(() => {
     let alive = true;
     setError(undefined);
-    call<Detail>('portfolio.detail', { chainId, address, account: selected }).then(
+    call('portfolio.detail', { chainId, address, account: selected }).then(
       (d) => alive && setDetail(d),
       (err: unknown) => alive && setError(err instanceof UiCallError ? err.message : 'Could not reach Sharekeep.'),
     );

@@ -56,7 +56,7 @@ export function usePortfolio() {
     const fail = (err: unknown) => alive && setError(messageOf(err));
     const refresh = async () => {
       timer = undefined;
-      if (document.visibilityState === 'visible') await call<PortfolioResult>('portfolio.refresh', params).then(apply, fail);
+      if (document.visibilityState === 'visible') await call('portfolio.refresh', params).then(apply, fail);
       if (alive) timer = setTimeout(refresh, REFRESH_EVERY_MS);
     };
     const onVisible = () => {
@@ -65,7 +65,7 @@ export function usePortfolio() {
       void refresh();
     };
 
-    call<PortfolioResult>('portfolio.get', params)
+    call('portfolio.get', params)
       .then((cached) => apply({ ...cached, refreshing: true }), fail)
       .then(refresh);
     document.addEventListener('visibilitychange', onVisible);

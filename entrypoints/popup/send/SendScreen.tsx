@@ -28,7 +28,7 @@ export function SendScreen({ token }: { token?: string }) {
     if (!ready || !from) return;
     setStatus({ kind: 'busy', text: 'Review and approve the transfer in the Sharekeep window.' });
     try {
-      const { hash } = await call<{ hash: string }>('send.submit', {
+      const { hash } = await call('send.submit', {
         from,
         to: to.trim(),
         amount: amount.trim(),

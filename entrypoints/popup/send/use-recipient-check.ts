@@ -18,7 +18,7 @@ export function useRecipientCheck(from: string | undefined, to: string): Recipie
     if (!from) return setCheck(undefined);
     let current = true;
     setCheck(undefined);
-    call<{ seen: boolean; lookalike?: string }>('send.checkRecipient', { from, to: text }).then(
+    call('send.checkRecipient', { from, to: text }).then(
       (r) => current && setCheck({ state: 'checked', seen: r.seen, lookalike: r.lookalike }),
       (err) => current && setCheck({ state: 'invalid', message: describeError(err) }),
     );

@@ -23,7 +23,7 @@ export function useSendableTokens(from: string | undefined, routeToken: string |
   useEffect(() => {
     if (!from) return;
     let current = true;
-    call<PortfolioResult>('portfolio.get', { account: from }).then(
+    call('portfolio.get', { account: from }).then(
       (result) => {
         const holdings = result.view.chainId === chainId ? (result.view.accounts.find((a) => a.address === from)?.holdings ?? []) : [];
         if (current)

@@ -9,11 +9,11 @@ function AccountRow({ account, onError }: { account: PublicAccount; onError(text
   const call = useWallet((s) => s.call);
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(account.name);
-  const run = (method: string, params: Record<string, unknown>) => call(method, params).catch((err) => onError(describeError(err)));
+  const run = (request: Promise<unknown>) => request.catch((err) => onError(describeError(err)));
 
   const rename = async (e: FormEvent) => {
     e.preventDefault();
-    await run('accounts.rename', { address: account.address, name });
+    await run(call('accounts.rename', { address: account.address, name }));
     setEditing(false);
   };
 
@@ -36,7 +36,11 @@ function AccountRow({ account, onError }: { account: PublicAccount; onError(text
           Rename
         </button>
       )}
-      <button type="button" onClick={() => run('accounts.hide', { address: account.address, hidden: !account.hidden })} data-testid="account-hide">
+      <button
+        type="button"
+        onClick={() => run(call('accounts.hide', { address: account.address, hidden: !account.hidden }))}
+        data-testid="account-hide"
+      >
         {account.hidden ? 'Show' : 'Hide'}
       </button>
     </li>
@@ -95,10 +99,10 @@ export function AccountsSettings() {
   const call = useWallet((s) => s.call);
   const accounts = useWallet((s) => s.state?.accounts);
   const [error, setError] = useState<string>();
-  const attempt = async (method: string, params: Record<string, unknown>) => {
+  const attempt = async (request: () => Promise<unknown>) => {
     setError(undefined);
     try {
-      await call(method, params);
+      await request();
     } catch (err) {
       setError(describeError(err));
       throw err;
@@ -120,7 +124,7 @@ export function AccountsSettings() {
         </p>
       )}
       <div className="row">
-        <button type="button" onClick={() => attempt('accounts.add', {}).catch(() => undefined)} data-testid="account-add">
+        <button type="button" onClick={() => attempt(() => call('accounts.add')).catch(() => undefined)} data-testid="account-add">
           Add account
         </button>
       </div>
@@ -131,13 +135,13 @@ export function AccountsSettings() {
           placeholder="64 hexadecimal characters"
           secret
           testId="account-import"
-          onAdd={(key, name) => attempt('accounts.importKey', { privateKey: key, ...withName(name) }).catch(() => undefined)}
+          onAdd={(key, name) => attempt(() => call('accounts.importKey', { privateKey: key, ...withName(name) })).catch(() => undefined)}
         />
         <AddForm
           label="Watch-only address"
           placeholder="0x…"
           testId="account-watch"
-          onAdd={(address, name) => attempt('accounts.watch', { address, ...withName(name) }).catch(() => undefined)}
+          onAdd={(address, name) => attempt(() => call('accounts.watch', { address, ...withName(name) })).catch(() => undefined)}
         />
       </details>
     </section>

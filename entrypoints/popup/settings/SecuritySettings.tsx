@@ -119,16 +119,14 @@ export function SecuritySettings() {
           title="Reveal secret phrase"
           submitLabel="Reveal phrase"
           testId="revealed-phrase"
-          reveal={(password) => call<{ mnemonic: string }>('secrets.revealMnemonic', { password }).then((r) => r.mnemonic)}
+          reveal={(password) => call('secrets.revealMnemonic', { password }).then((r) => r.mnemonic)}
         />
         {selected && selected.kind !== 'watch' && (
           <RevealSecret
             title={`Export private key of ${selected.name}`}
             submitLabel="Show private key"
             testId="exported-key"
-            reveal={(password) =>
-              call<{ privateKey: string }>('secrets.exportKey', { address: selected.address, password }).then((r) => r.privateKey)
-            }
+            reveal={(password) => call('secrets.exportKey', { address: selected.address, password }).then((r) => r.privateKey)}
           />
         )}
       </div>

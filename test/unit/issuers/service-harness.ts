@@ -33,7 +33,6 @@ export function createHarness(options: { jurisdiction?: string; fetch?: boolean 
       return hash;
     },
     clock: createManualClock(),
-    sleep: async () => undefined,
   });
   return {
     service,

@@ -1,0 +1,51 @@
+/** Sending from the popup, the activity list and the approval window's decisions. */
+import { encodeFunctionData, erc20Abi, getAddress } from 'viem';
+import { WalletError } from '../errors';
+import { parseAmount } from '../tokens';
+import type { CommandContext, HandlerGroup } from './handlers';
+
+/** The origin the wallet's own requests carry in approvals and activity. */
+export const WALLET_ORIGIN = 'Sharekeep';
+
+type SendCommands = 'send.submit' | 'send.checkRecipient' | 'activity.refresh' | 'approvals.decide';
+
+export function sendCommands({ wallet }: CommandContext): HandlerGroup<SendCommands> {
+  return {
+    'send.submit': async ({ from, to, amount: amountText, token, decimals: claimedDecimals }) => {
+      const decimals = token ? (wallet.tokens.info((await wallet.settings.get()).activeChainId, token)?.decimals ?? claimedDecimals ?? 18) : 18;
+      const parsed = parseAmount(amountText, decimals);
+      if (!parsed.ok) throw new WalletError('send.bad_amount', parsed.reason);
+      const amount = parsed.value;
+      if (amount <= 0n) throw new WalletError('send.bad_amount', 'Enter an amount above zero.');
+      const tx = token
+        ? { from, to: token, value: 0n, data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [to, amount] }) }
+        : { from, to, value: amount };
+      return { hash: await wallet.signing.submit(WALLET_ORIGIN, tx) };
+    },
+    'send.checkRecipient': async ({ from, to }) => {
+      const previous = await wallet.activity.recipients(from);
+      const seen = previous.includes(to.toLowerCase());
+      // Address poisoning: a new address sharing the first and last characters of one used before.
+      const lookalike = seen
+        ? undefined
+        : previous.find((a) => a.slice(0, 6) === to.toLowerCase().slice(0, 6) && a.slice(-4) === to.toLowerCase().slice(-4));
+      return { seen, lookalike: lookalike ? getAddress(lookalike) : undefined };
+    },
+    'activity.refresh': async () => {
+      // Pending transactions on the active network get their receipt's verdict.
+      const chainId = (await wallet.settings.get()).activeChainId;
+      const pending = (await wallet.activity.list()).filter((e) => e.status === 'pending' && e.chainId === chainId);
+      for (const entry of pending) {
+        const receipt = (await wallet.rpc('eth_getTransactionReceipt', [entry.hash]).catch(() => null)) as { status?: unknown } | null;
+        if (receipt && typeof receipt.status === 'string')
+          await wallet.activity.setStatus(entry.hash, receipt.status === '0x1' ? 'confirmed' : 'failed');
+      }
+      return null;
+    },
+    'approvals.decide': async ({ id, approved, data, block }) => {
+      const found = wallet.approvals.decide(id, { approved, data, block: block === true });
+      if (!found) throw new WalletError('approvals.gone', 'That request is no longer waiting.');
+      return null;
+    },
+  };
+}
