@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { describeError } from '@/components/describe-error';
+import type { SecretValidation } from '@/lib/ui-contract';
 import { useWallet } from '@/lib/ui-state';
 
 interface Props {
@@ -7,7 +8,7 @@ interface Props {
   onNext(secret: string): void;
 }
 
-type Validation = { ok: true; kind: 'mnemonic' | 'private-key' } | { ok: false; error: { code: string; message: string; position?: number } };
+type Validation = SecretValidation;
 
 const VALIDATE_AFTER_MS = 250;
 

@@ -1,7 +1,6 @@
 /** personal_sign (EIP-191): the message as text where it is text, approved, then signed as given. */
 import { type Hex, hexToString, isAddress, isHex } from 'viem';
 import * as v from 'valibot';
-import {} from '../errors';
 import { parseDappParams } from '../params';
 import { approveSigning, signerFor } from './approve';
 import type { SigningDeps } from './deps';

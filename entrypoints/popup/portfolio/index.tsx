@@ -1,7 +1,7 @@
 // The popup's portfolio and token-detail screens: wiring between the wallet store and the
 // presentational components. The popup shell renders these from its hash routes.
 import { useEffect, useState } from 'react';
-import { type AddedToken, AddToken } from '@/components/AddToken';
+import { AddToken } from '@/components/AddToken';
 import { PortfolioList } from '@/components/PortfolioList';
 import { TokenDetail } from '@/components/TokenDetail';
 import { UiCallError, useWallet } from '@/lib/ui-state';

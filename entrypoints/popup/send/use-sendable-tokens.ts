@@ -2,7 +2,6 @@
 // the portfolio snapshot), the tokens the user watches, and one named by the route.
 import { useEffect, useState } from 'react';
 import { useWallet } from '@/lib/ui-state';
-import type { PortfolioResult } from '@/lib/holdings';
 
 export interface SendableToken {
   /** Empty for the network's own coin. */
