@@ -3,7 +3,8 @@
  * only the accounts the user chose. Stored in storage.local under one key.
  */
 import { ProviderRpcError } from '../errors';
-import type { KeyValueStore } from '../ports';
+import * as v from 'valibot';
+import { type KeyValueStore, readStored, validEntries } from '../ports';
 import { isOpaqueOrigin, OPAQUE_ORIGIN_ERROR } from '../provider';
 
 export interface SiteGrant {
@@ -22,6 +23,22 @@ export interface Eip2255Permission {
 
 const KEY = 'permissions.sites';
 
+const GrantSchema = v.object({
+  origin: v.pipe(v.string(), v.maxLength(512)),
+  accounts: v.array(v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/))),
+  grantedAt: v.number(),
+}) satisfies v.GenericSchema<unknown, SiteGrant>;
+
+/** A grant is kept only under its own origin: one stored under another key would be another site's. */
+const STORED = {
+  schema: v.pipe(
+    v.record(v.string(), GrantSchema),
+    v.check((sites) => Object.entries(sites).every(([origin, grant]) => grant.origin === origin)),
+  ),
+  fallback: (): Record<string, SiteGrant> => ({}),
+  salvage: (raw: unknown) => Object.fromEntries(Object.entries(validEntries(GrantSchema)(raw)).filter(([origin, grant]) => grant.origin === origin)),
+};
+
 export interface PermissionStore {
   get(origin: string): Promise<SiteGrant | undefined>;
   list(): Promise<SiteGrant[]>;
@@ -32,7 +49,7 @@ export interface PermissionStore {
 }
 
 export function createPermissionStore(store: KeyValueStore): PermissionStore {
-  const load = async () => (await store.get<Record<string, SiteGrant>>(KEY)) ?? {};
+  const load = async (): Promise<Record<string, SiteGrant>> => ({ ...(await readStored(store, KEY, STORED)) });
   const save = (sites: Record<string, SiteGrant>) => store.set({ [KEY]: sites });
   return {
     async get(origin) {

@@ -39,4 +39,5 @@ export interface WindowOpener {
   openApproval(): Promise<void>;
 }
 
+export { CORRUPT_SUFFIX, readStored, type StoredRecord, validEntries, validItems } from './stored';
 export { systemClock } from './system';

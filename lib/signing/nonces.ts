@@ -5,8 +5,9 @@
  * (dropped, or a local chain was reset) the node's count wins again. Per account, nonce
  * assignment is serialised.
  */
+import * as v from 'valibot';
 import type { Hex } from 'viem';
-import type { KeyValueStore } from '../ports';
+import { type KeyValueStore, readStored, validEntries } from '../ports';
 
 const KEY = 'nonces.used';
 
@@ -14,6 +15,14 @@ interface UsedNonce {
   nonce: number;
   hash: Hex;
 }
+
+const UsedNonceSchema = v.object({
+  nonce: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
+  hash: v.custom<Hex>((h) => typeof h === 'string' && /^0x[0-9a-fA-F]{1,64}$/.test(h)),
+}) satisfies v.GenericSchema<unknown, UsedNonce>;
+
+// A lost record only means the node's pending count decides the next nonce, as on a first send.
+const STORED = { schema: v.record(v.string(), UsedNonceSchema), fallback: () => ({}), salvage: validEntries(UsedNonceSchema) };
 
 export interface NonceSource {
   pendingCount(): Promise<number>;
@@ -27,7 +36,7 @@ export interface NonceManager {
 
 export function createNonceManager(store: KeyValueStore): NonceManager {
   const queues = new Map<string, Promise<unknown>>();
-  const load = async () => (await store.get<Record<string, UsedNonce>>(KEY)) ?? {};
+  const load = (): Promise<Record<string, UsedNonce>> => readStored(store, KEY, STORED);
 
   return {
     withNextNonce(chainId, address, chain, send) {

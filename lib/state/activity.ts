@@ -1,5 +1,6 @@
 /** The activity list the popup shows: transactions we sent and how they ended. */
-import type { KeyValueStore } from '../ports';
+import * as v from 'valibot';
+import { type KeyValueStore, readStored, validItems } from '../ports';
 
 export type ActivityStatus = 'pending' | 'confirmed' | 'failed';
 
@@ -16,6 +17,21 @@ export interface ActivityEntry {
 }
 
 const KEY = 'activity';
+
+const EntrySchema = v.object({
+  hash: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{1,64}$/)),
+  chainId: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+  from: v.string(),
+  to: v.optional(v.string()),
+  origin: v.string(),
+  summary: v.string(),
+  status: v.picklist(['pending', 'confirmed', 'failed']),
+  createdAt: v.number(),
+  // -1: the nonce was not recorded (entries written before it was).
+  nonce: v.pipe(v.number(), v.integer(), v.minValue(-1)),
+}) satisfies v.GenericSchema<unknown, ActivityEntry>;
+
+const STORED = { schema: v.array(EntrySchema), fallback: (): ActivityEntry[] => [], salvage: validItems(EntrySchema) };
 const MAX_ENTRIES = 200;
 
 export interface ActivityLog {
@@ -27,7 +43,7 @@ export interface ActivityLog {
 }
 
 export function createActivityLog(store: KeyValueStore): ActivityLog {
-  const load = async () => (await store.get<ActivityEntry[]>(KEY)) ?? [];
+  const load = () => readStored(store, KEY, STORED);
   return {
     list: load,
     async add(entry) {

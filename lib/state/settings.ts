@@ -2,8 +2,9 @@
  * Non-secret preferences in storage.local: the active network, user-set RPC URLs, networks
  * added by dApps or by hand, the jurisdiction, auto-lock, watched tokens.
  */
+import * as v from 'valibot';
 import { BUILT_IN_NETWORKS, DEFAULT_CHAIN_ID, type Network } from '../chains';
-import type { KeyValueStore } from '../ports';
+import { type KeyValueStore, readStored } from '../ports';
 
 export interface WatchedToken {
   chainId: number;
@@ -35,6 +36,52 @@ const defaults = (): Settings => ({
   watchedTokens: [],
 });
 
+const chainId = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+
+const NetworkSchema = v.object({
+  chainId,
+  name: text(64),
+  rpcUrl: text(2048),
+  nativeCurrency: v.object({ name: text(64), symbol: text(16), decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255)) }),
+  blockExplorerUrl: v.optional(text(2048)),
+  custom: v.optional(v.boolean()),
+});
+
+const WatchedTokenSchema = v.object({
+  chainId,
+  address: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/)),
+  symbol: text(32),
+  decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255)),
+  image: v.optional(text(2048)),
+});
+
+/** Each stored field with its schema: a field that does not parse falls back to its default alone. */
+const FIELDS = {
+  activeChainId: chainId,
+  jurisdiction: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))),
+  autoLockMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60)),
+  selectedAddress: v.optional(v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/))),
+  rpcOverrides: v.record(v.string(), text(2048)),
+  customNetworks: v.array(NetworkSchema),
+  watchedTokens: v.array(WatchedTokenSchema),
+} satisfies { [K in keyof Settings]-?: v.GenericSchema<unknown, Settings[K]> };
+
+const StoredSettings = v.partial(v.object(FIELDS));
+
+/** The fields of a stored value that parse, one by one. */
+function salvageSettings(raw: unknown): Partial<Settings> {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const kept: Record<string, unknown> = {};
+  for (const [field, schema] of Object.entries(FIELDS)) {
+    const value = (raw as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    const parsed = v.safeParse(schema as v.GenericSchema, value);
+    if (parsed.success) kept[field] = parsed.output;
+  }
+  return kept as Partial<Settings>;
+}
+
 export interface SettingsStore {
   get(): Promise<Settings>;
   /** The settings already loaded (undefined before the first get), for synchronous lookups. */
@@ -55,7 +102,11 @@ export function effectiveNetworks(settings: Settings): Network[] {
 export function createSettingsStore(store: KeyValueStore, initial: Partial<Settings> = {}): SettingsStore {
   let cache: Settings | undefined;
   const get = async () => {
-    cache ??= { ...defaults(), ...initial, ...((await store.get<Partial<Settings>>(KEY)) ?? {}) };
+    cache ??= {
+      ...defaults(),
+      ...initial,
+      ...(await readStored(store, KEY, { schema: StoredSettings, fallback: () => ({}), salvage: salvageSettings })),
+    };
     return cache;
   };
   const self: SettingsStore = {
