@@ -7,7 +7,11 @@
  * v3 and v4 differ in two places: v3 leaves out fields whose value is undefined and has no
  * arrays; v4 encodes a missing struct as 32 zero bytes and supports arrays.
  */
+import { WalletError } from '../errors';
 import { type AbiParameter, concat, encodeAbiParameters, type Hex, hexToBytes, isHex, keccak256, pad, stringToBytes, toBytes, toHex } from 'viem';
+
+/** The signer refuses what the approval could not have shown: a coded error, never a digest. */
+const invalid = (message: string) => new WalletError('typed_data.invalid', message);
 
 export type TypedDataVersion = 'V3' | 'V4';
 
@@ -46,24 +50,24 @@ function toBigInt(type: string, value: unknown): bigint {
   if (typeof value === 'string' && /^-?(0x[0-9a-fA-F]+|[0-9]+)$/.test(value)) {
     return value.startsWith('-') ? -BigInt(value.slice(1)) : BigInt(value);
   }
-  throw new Error(`Invalid ${type} value: ${String(value)}`);
+  throw invalid(`Invalid ${type} value: ${String(value)}`);
 }
 
 function bytesOf(value: unknown): Uint8Array {
   if (typeof value === 'number') return toBytes(BigInt(value));
   if (typeof value === 'string') return isHex(value, { strict: true }) ? hexToBytes(value) : stringToBytes(value);
-  throw new Error('Invalid bytes value');
+  throw invalid('Invalid bytes value');
 }
 
 function encodeAtomic(type: string, value: unknown): Encoded {
   if (type === 'address') {
     if (typeof value === 'number') return ['address', pad(toHex(value), { size: 20 })];
     if (typeof value === 'string' && /^0x[0-9a-fA-F]{40}$/.test(value)) return ['address', value.toLowerCase()];
-    throw new Error(`Invalid address value: ${String(value)}`);
+    throw invalid(`Invalid address value: ${String(value)}`);
   }
   // Never Boolean(value): the string "false" would sign as true. The wallet hands in normalised data.
   if (type === 'bool') {
-    if (typeof value !== 'boolean') throw new Error(`Invalid bool value: ${JSON.stringify(value)}`);
+    if (typeof value !== 'boolean') throw invalid(`Invalid bool value: ${JSON.stringify(value)}`);
     return ['bool', value];
   }
   if (type === 'bytes') return ['bytes32', keccak256(bytesOf(value))];
@@ -71,23 +75,23 @@ function encodeAtomic(type: string, value: unknown): Encoded {
   if (/^bytes([1-9]|[12][0-9]|3[0-2])$/.test(type)) {
     if (typeof value === 'number') return ['bytes32', value < 0 ? ZERO_WORD : pad(toHex(BigInt(value)), { size: 32 })];
     if (typeof value === 'string' && isHex(value, { strict: true }) && value.length <= 66) return ['bytes32', pad(value, { dir: 'right', size: 32 })];
-    throw new Error(`Invalid ${type} value`);
+    throw invalid(`Invalid ${type} value`);
   }
   if (/^u?int\d*$/.test(type)) {
     const n = toBigInt(type, value);
     return n >= 0n ? ['uint256', n] : ['int256', n];
   }
-  throw new Error(`Unsupported or invalid type: "${type}"`);
+  throw invalid(`Unsupported or invalid type: "${type}"`);
 }
 
 function encodeField(types: TypedDataPayload['types'], type: string, value: unknown, version: TypedDataVersion): Encoded {
   if (types[type] !== undefined) {
     return ['bytes32', version === 'V4' && value == null ? ZERO_WORD : keccak256(encodeData(type, value as Record<string, unknown>, types, version))];
   }
-  if (value === undefined) throw new Error(`Missing value for a field of type ${type}`);
+  if (value === undefined) throw invalid(`Missing value for a field of type ${type}`);
   if (type.endsWith(']')) {
-    if (version === 'V3') throw new Error('Arrays are not part of eth_signTypedData_v3; use v4.');
-    if (!Array.isArray(value)) throw new Error(`Expected an array for ${type}`);
+    if (version === 'V3') throw invalid('Arrays are not part of eth_signTypedData_v3; use v4.');
+    if (!Array.isArray(value)) throw invalid(`Expected an array for ${type}`);
     const inner = type.slice(0, type.lastIndexOf('['));
     const items = value.map((item) => encodeField(types, inner, item, version));
     return ['bytes32', keccak256(abiEncode(items))];
@@ -103,7 +107,7 @@ function abiEncode(items: Encoded[]): Hex {
 }
 
 export function encodeData(primaryType: string, data: Record<string, unknown>, types: TypedDataPayload['types'], version: TypedDataVersion): Hex {
-  if (typeof data !== 'object' || data === null) throw new Error(`Expected an object for ${primaryType}`);
+  if (typeof data !== 'object' || data === null) throw invalid(`Expected an object for ${primaryType}`);
   const items: Encoded[] = [['bytes32', typeHash(primaryType, types)]];
   for (const field of types[primaryType]) {
     const value = data[field.name];
