@@ -1,5 +1,4 @@
 /** Onboarding, unlock, accounts and secrets: the commands that touch the keyring. */
-import { WalletError } from '../errors';
 import { looksLikePrivateKey } from '../keyring';
 import type { CommandContext, HandlerGroup } from './handlers';
 
@@ -31,7 +30,8 @@ export function accountCommands({ wallet, state, touch, lock }: CommandContext):
       return result.ok ? { ok: true, kind: 'mnemonic' } : { ok: false, error: result.error.toJSON() };
     },
     'onboarding.create': async ({ secret, password, jurisdiction, replaceExisting }) => {
-      const options = { replaceExisting: replaceExisting === true };
+      // A replaced wallet is a new vault: its jurisdiction is the one chosen now, sealed in it.
+      const options = { replaceExisting: replaceExisting === true, jurisdiction };
       if (looksLikePrivateKey(secret)) await wallet.keys.createFromPrivateKey(secret, password, options);
       else await wallet.keys.createFromMnemonic(secret, password, options);
       await wallet.settings.update({ jurisdiction, selectedAddress: undefined });
@@ -77,11 +77,7 @@ export function accountCommands({ wallet, state, touch, lock }: CommandContext):
       return null;
     },
     'settings.setJurisdiction': async ({ jurisdiction, password }) => {
-      await wallet.keys.revealMnemonic(password).catch(async (err) => {
-        // Accounts imported from a private key have no phrase; the password check is what matters.
-        if (err instanceof WalletError && err.code === 'keyring.no_mnemonic') return '';
-        throw err;
-      });
+      await wallet.keys.setJurisdiction(jurisdiction, password);
       await wallet.settings.update({ jurisdiction });
       return state();
     },

@@ -61,7 +61,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: Clock
       selectedAddress: await wallet.selectedAddress(),
       activeChainId: settings.activeChainId,
       networks: await wallet.settings.networks(),
-      jurisdiction: settings.jurisdiction,
+      jurisdiction: await wallet.jurisdiction(),
       autoLockMinutes: settings.autoLockMinutes,
       autoLockAt: unlocked ? autoLockAt : undefined,
       connectedSites: await wallet.permissions.list(),

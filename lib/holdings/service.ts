@@ -24,6 +24,8 @@ export interface HoldingsDeps {
   settings: { get(): Promise<Settings>; activeNetwork(): Promise<Network> };
   /** The accounts the user did not hide, in wallet order. */
   visibleAccounts(): Promise<readonly { address: string }[]>;
+  /** The user's jurisdiction, as the signing verdict reads it. */
+  jurisdiction(): Promise<string | undefined>;
   registry(): Registry | undefined;
   /** JSON-RPC to the active network's node. */
   rpc: RpcCall;
@@ -221,7 +223,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
       const view = buildTokenDetail({
         token,
         registry: ctx.registry,
-        jurisdiction: ctx.settings.jurisdiction,
+        jurisdiction: await wallet.jurisdiction(),
         account,
         readings,
         corporateActions,

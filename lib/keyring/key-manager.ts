@@ -54,8 +54,8 @@ export interface KeyManagerOptions {
  */
 export interface KeyManager {
   isInitialized(): Promise<boolean>;
-  createFromMnemonic(mnemonic: string, password: string, options?: { replaceExisting?: boolean }): Promise<PublicAccount[]>;
-  createFromPrivateKey(privateKey: string, password: string, options?: { replaceExisting?: boolean }): Promise<PublicAccount[]>;
+  createFromMnemonic(mnemonic: string, password: string, options?: CreateOptions): Promise<PublicAccount[]>;
+  createFromPrivateKey(privateKey: string, password: string, options?: CreateOptions): Promise<PublicAccount[]>;
   generateMnemonic(words?: 12 | 24): string;
   validateMnemonic(text: string): MnemonicValidation;
   unlock(password: string): Promise<void>;
@@ -76,6 +76,18 @@ export interface KeyManager {
   signTransaction(address: string, tx: TransactionSerializable): Promise<Hex>;
   signMessage(address: string, message: string): Promise<Hex>;
   signTypedData(address: string, data: TypedData, version: TypedDataVersion): Promise<Hex>;
+  /** The jurisdiction sealed in the vault; undefined while locked or never declared. */
+  jurisdiction(): string | undefined;
+  /** Changes the sealed jurisdiction: the vault's password is the proof. */
+  setJurisdiction(code: string, password: string): Promise<void>;
+  /** Seals a jurisdiction into a vault that has none yet (one written before vaults held it). */
+  adoptJurisdiction(code: string): Promise<void>;
+}
+
+export interface CreateOptions {
+  /** Replaces the wallet on this browser: a new vault, whose jurisdiction is the one given here. */
+  replaceExisting?: boolean;
+  jurisdiction?: string;
 }
 
 interface Unlocked {
@@ -123,8 +135,9 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     if (a.key !== b.key) throw incorrectPassword();
   }
 
-  async function create(keyring: Keyring, password: string, replaceExisting: boolean) {
+  async function create(created: Keyring, password: string, { replaceExisting = false, jurisdiction }: CreateOptions) {
     assertPasswordAcceptable(password);
+    const keyring = jurisdiction ? created.withState({ ...created.state, jurisdiction }) : created;
     if (!replaceExisting && (await storage.exists())) {
       throw new WalletError('vault.already_exists', 'A wallet already exists on this browser. Unlock it, or confirm that you want to replace it.');
     }
@@ -178,10 +191,8 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
 
   return {
     isInitialized: () => storage.exists(),
-    createFromMnemonic: (mnemonic, password, opts = {}) =>
-      mutex.run(async () => create(await keyringFromMnemonic(mnemonic), password, opts.replaceExisting ?? false)),
-    createFromPrivateKey: (privateKey, password, opts = {}) =>
-      mutex.run(async () => create(keyringFromPrivateKey(privateKey), password, opts.replaceExisting ?? false)),
+    createFromMnemonic: (mnemonic, password, opts = {}) => mutex.run(async () => create(await keyringFromMnemonic(mnemonic), password, opts)),
+    createFromPrivateKey: (privateKey, password, opts = {}) => mutex.run(async () => create(keyringFromPrivateKey(privateKey), password, opts)),
     generateMnemonic,
     validateMnemonic,
 
@@ -264,10 +275,33 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
         await rememberKey(key);
       }),
 
+    jurisdiction: () => unlocked?.keyring.state.jurisdiction,
+
+    setJurisdiction: (code, password) =>
+      mutex.run(async () => {
+        const current = requireUnlocked();
+        await verifyPassword(current, password);
+        await sealJurisdiction(current, code);
+      }),
+
+    adoptJurisdiction: (code) =>
+      mutex.run(async () => {
+        const current = requireUnlocked();
+        if (current.keyring.state.jurisdiction !== undefined)
+          throw new WalletError('keyring.jurisdiction_sealed', 'The jurisdiction is already sealed in the vault; change it with your password.');
+        await sealJurisdiction(current, code);
+      }),
+
     signTransaction: (address, tx) => withKey(address, (privateKey) => signTransactionWithKey(privateKey, tx)),
     signMessage: (address, message) => withKey(address, (privateKey) => signPersonalMessageWithKey(privateKey, message)),
     signTypedData: (address, data, version) => withKey(address, (privateKey) => signTypedDataWithKey(privateKey, data, version)),
   };
+
+  async function sealJurisdiction(current: Unlocked, jurisdiction: string): Promise<void> {
+    const next = { ...current.keyring.state, jurisdiction };
+    const generation = await saveOver(current, current.key, next);
+    unlocked = { ...current, keyring: current.keyring.withState(next), generation };
+  }
 
   /**
    * Re-encrypts a vault found with an old format or too few KDF rounds. If the save fails

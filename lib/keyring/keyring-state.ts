@@ -31,6 +31,11 @@ export const KeyringStateSchema = v.object({
   version: v.literal(1),
   mnemonic: v.optional(v.string()),
   accounts: v.array(AccountEntrySchema),
+  /**
+   * The user's declared jurisdiction (ISO 3166-1 alpha-2, or a 3166-2 region), sealed in the
+   * vault: only this vault's password changes it, and storage.local cannot.
+   */
+  jurisdiction: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/))),
 });
 export type KeyringState = v.InferOutput<typeof KeyringStateSchema>;
 export type AccountEntry = KeyringState['accounts'][number];

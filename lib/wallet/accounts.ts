@@ -41,6 +41,12 @@ export interface Access {
   notifyAccounts(formerSites?: string[]): Promise<void>;
   /** Disconnects a site, from the site itself or from settings; the site is told it sees no account. */
   revokeSite(origin: string): Promise<boolean>;
+  /**
+   * The user's jurisdiction. While unlocked it is the one sealed in the vault: a different copy
+   * in storage.local (written by anything but this wallet) is put back. While locked, the copy
+   * is shown, though nothing can be signed then.
+   */
+  jurisdiction(): Promise<string | undefined>;
 }
 
 export function createAccess(deps: AccessDeps): Access {
@@ -65,10 +71,24 @@ export function createAccess(deps: AccessDeps): Access {
     return selected && granted.includes(selected) ? [selected, ...granted.filter((a) => a !== selected)] : granted;
   };
 
+  async function jurisdiction(): Promise<string | undefined> {
+    const copy = (await settings.get()).jurisdiction;
+    if (!keys.isUnlocked()) return copy;
+    const sealed = keys.jurisdiction();
+    if (sealed === undefined) {
+      // A vault from before vaults held it: its copy is adopted once, then sealed.
+      if (copy) await keys.adoptJurisdiction(copy).catch(() => undefined);
+      return copy;
+    }
+    if (copy !== sealed) await settings.update({ jurisdiction: sealed });
+    return sealed;
+  }
+
   return {
     visibleAccounts,
     selectedAddress,
     accountsFor,
+    jurisdiction,
 
     async requireAccount(origin, address) {
       if (typeof address !== 'string' || !isAddress(address, { strict: false })) throw rpcErrors.invalidParams('Expected an account address.');

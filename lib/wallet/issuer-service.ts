@@ -27,7 +27,7 @@ export function composeIssuerService(parts: IssuerParts): IssuerService {
     fetch: parts.fetch,
     rpc: parts.rpc,
     activeChainId: async () => (await settings.get()).activeChainId,
-    jurisdiction: async () => (await settings.get()).jurisdiction,
+    jurisdiction: () => access.jurisdiction(),
     policy: (chainId, address) => parts.tokens.policy(chainId, address),
     async signer(address) {
       const wanted = address ?? (await access.selectedAddress());

@@ -71,6 +71,8 @@ export interface Wallet {
   accountsFor(origin: string): Promise<string[]>;
   notifyAccounts(formerSites?: string[]): Promise<void>;
   revokeSite(origin: string): Promise<boolean>;
+  /** The user's jurisdiction: sealed in the vault, the one every compliance check reads. */
+  jurisdiction(): Promise<string | undefined>;
   switchChain(chainId: number): Promise<void>;
   /**
    * A non-secret flag in storage.session that wallet pages read before painting cached data:
@@ -131,7 +133,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     tokenInfo,
     activeNetwork: () => settings.activeNetwork(),
     rpcFor,
-    jurisdiction: async () => (await settings.get()).jurisdiction ?? '',
+    jurisdiction: async () => (await access.jurisdiction()) ?? '',
     approve,
     requireAccount: access.requireAccount,
     ownAccount: access.ownAccount,
@@ -192,6 +194,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     accountsFor: access.accountsFor,
     notifyAccounts: access.notifyAccounts,
     revokeSite: access.revokeSite,
+    jurisdiction: access.jurisdiction,
     switchChain,
     async markUnlocked(unlocked) {
       if (unlocked) await ports.session.set({ [UNLOCKED_FLAG]: true });
