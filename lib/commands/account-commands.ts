@@ -1,4 +1,5 @@
 /** Onboarding, unlock, accounts and secrets: the commands that touch the keyring. */
+import { WalletError } from '../errors';
 import { looksLikePrivateKey } from '../keyring';
 import type { CommandContext, HandlerGroup } from './handlers';
 
@@ -30,7 +31,14 @@ export function accountCommands({ wallet, state, touch, lock }: CommandContext):
       return result.ok ? { ok: true, kind: 'mnemonic' } : { ok: false, error: result.error.toJSON() };
     },
     'onboarding.create': async ({ secret, password, jurisdiction, replaceExisting }) => {
-      // A replaced wallet is a new vault: its jurisdiction is the one chosen now, sealed in it.
+      // Replacing the wallet proves nothing about who the user is: the country it had carries
+      // over, and only the (new) vault's password changes it afterwards, in Settings.
+      const previous = (await wallet.keys.isInitialized()) ? await wallet.jurisdiction() : undefined;
+      if (replaceExisting && previous && previous !== jurisdiction)
+        throw new WalletError(
+          'settings.jurisdiction_kept',
+          `Replacing the wallet keeps your country of residence (${previous}). Change it in Settings afterwards, with your password.`,
+        );
       const options = { replaceExisting: replaceExisting === true, jurisdiction };
       if (looksLikePrivateKey(secret)) await wallet.keys.createFromPrivateKey(secret, password, options);
       else await wallet.keys.createFromMnemonic(secret, password, options);

@@ -67,10 +67,16 @@ describe('the jurisdiction sealed in the vault', () => {
     expect(first.http.calls.length).toBeGreaterThan(0);
   });
 
-  it('a replaced wallet is a new vault with the jurisdiction chosen when replacing it', async () => {
-    const { stores } = await onboardedIn('DE');
+  it('replacing the wallet without its password keeps the country: re-onboarding cannot change it', async () => {
+    const { stores } = await onboardedIn('US');
+    await start(stores).wallet.keys.lock();
     const again = start(stores);
-    await again.ui.handle('onboarding.create', { secret: TEST_PHRASE, password: 'another good password', jurisdiction: 'US', replaceExisting: true });
+    const replace = (jurisdiction: string) =>
+      again.ui.handle('onboarding.create', { secret: TEST_PHRASE, password: 'another good password', jurisdiction, replaceExisting: true });
+    const before = JSON.stringify(stores.local.dump());
+    await expect(replace('DE')).rejects.toMatchObject({ code: 'settings.jurisdiction_kept', message: expect.stringContaining('US') });
+    expect(JSON.stringify(stores.local.dump())).toBe(before);
+    await replace('US');
     expect(again.wallet.keys.jurisdiction()).toBe('US');
     await expect(again.ui.handle('issuer.quote', quoteAmzn)).rejects.toMatchObject({ code: 'issuer.blocked' });
   });
