@@ -47,7 +47,11 @@ export function createNonceManager(store: KeyValueStore): NonceManager {
         let next = pending;
         if (last && last.nonce >= pending && (await chain.knowsTransaction(last.hash))) next = last.nonce + 1;
         const hash = await send(next);
-        await store.set({ [KEY]: { ...(await load()), [key]: { nonce: next, hash } } });
+        // Sent is sent: a record that cannot be saved (storage full) must not turn into an error
+        // the dApp would retry. Without it the node's pending count decides the next nonce.
+        await load()
+          .then((used) => store.set({ [KEY]: { ...used, [key]: { nonce: next, hash } } }))
+          .catch(() => undefined);
         return hash;
       };
       const current = (queues.get(key) ?? Promise.resolve()).then(run, run);

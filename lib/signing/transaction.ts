@@ -66,17 +66,20 @@ export async function submitTransaction(
   const prepared = await prepareTransaction(deps, network, tx);
   await approveSigning(deps, origin, 'transaction', prepared.view, recheck);
   const hash = await broadcast(deps, nonces, network, tx);
-  await deps.recordActivity({
-    hash,
-    chainId: network.chainId,
-    from: tx.from,
-    to: tx.to,
-    origin,
-    summary: prepared.intent.summary,
-    status: 'pending',
-    createdAt: deps.clock.now(),
-    nonce: -1,
-  });
+  // The transaction is out: failing to list it (storage full) must not fail the request.
+  await deps
+    .recordActivity({
+      hash,
+      chainId: network.chainId,
+      from: tx.from,
+      to: tx.to,
+      origin,
+      summary: prepared.intent.summary,
+      status: 'pending',
+      createdAt: deps.clock.now(),
+      nonce: -1,
+    })
+    .catch(() => undefined);
   deps.stateChanged();
   return hash;
 }
