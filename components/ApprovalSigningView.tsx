@@ -28,7 +28,7 @@ export function ApprovalSigningView({ view }: { view: SigningView }) {
       )}
       {view.typedData !== undefined && (
         <details className="approval-typed-data" data-testid="approval-typed-data" open={view.intentKind === 'unknown-typed-data'}>
-          <summary>Typed data (as the site sent it)</summary>
+          <summary>Typed data (exactly as it will be signed)</summary>
           <pre>{view.typedData}</pre>
         </details>
       )}
