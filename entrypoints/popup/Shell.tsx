@@ -11,6 +11,7 @@ import { useTouchOnActivity } from './use-touch-on-activity';
 const SendScreen = lazy(() => import('./send/SendScreen').then((m) => ({ default: m.SendScreen })));
 const IssuerScreen = lazy(() => import('./issuer/IssuerScreen').then((m) => ({ default: m.IssuerScreen })));
 const ActivityScreen = lazy(() => import('./activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })));
+const ReceiveScreen = lazy(() => import('./receive/ReceiveScreen').then((m) => ({ default: m.ReceiveScreen })));
 const SettingsScreen = lazy(() => import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 function Screen({ route }: { route: Route }) {
@@ -23,6 +24,8 @@ function Screen({ route }: { route: Route }) {
       return <IssuerScreen key={`${route.chainId}:${route.address}`} chainId={route.chainId} address={route.address} side={route.side} />;
     case 'activity':
       return <ActivityScreen />;
+    case 'receive':
+      return <ReceiveScreen />;
     case 'settings':
       return <SettingsScreen />;
     default:
@@ -31,6 +34,9 @@ function Screen({ route }: { route: Route }) {
           <nav className="actions">
             <button type="button" className="primary" onClick={() => navigate('/send')} data-testid="send-button">
               Send
+            </button>
+            <button type="button" onClick={() => navigate('/receive')} data-testid="receive-button">
+              Receive
             </button>
             <button type="button" onClick={() => navigate('/activity')} data-testid="activity-button">
               Activity

@@ -1,5 +1,5 @@
 // A hash router small enough to need no library: '#/', '#/token/<chainId>/<address>',
-// '#/send?token=<address>', '#/issue/<chainId>/<address>?side=mint|redeem', '#/activity', '#/settings'.
+// '#/send?token=<address>', '#/issue/<chainId>/<address>?side=mint|redeem', '#/activity', '#/receive', '#/settings'.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -8,6 +8,7 @@ export type Route =
   | { name: 'send'; token?: string }
   | { name: 'issue'; chainId: number; address: string; side: 'mint' | 'redeem' }
   | { name: 'activity' }
+  | { name: 'receive' }
   | { name: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'send') return { name: 'send', token: params.get('token') ?? undefined };
   if (parts[0] === 'activity') return { name: 'activity' };
+  if (parts[0] === 'receive') return { name: 'receive' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'portfolio' };
 }
