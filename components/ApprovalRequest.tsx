@@ -37,9 +37,16 @@ const TITLES: Record<PendingApproval['kind'], string> = {
 const isSigningView = (details: unknown): details is SigningView =>
   typeof details === 'object' && details !== null && 'summary' in details && 'verdict' in details && 'simulation' in details;
 
-function Body({ approval, connect }: { approval: PendingApproval; connect: Parameters<typeof ApprovalConnect>[0] }) {
+interface BodyProps {
+  approval: PendingApproval;
+  connect: Parameters<typeof ApprovalConnect>[0];
+  /** Every account of the wallet, hidden ones too: a recipient that is one of them is named. */
+  accounts: PublicAccount[];
+}
+
+function Body({ approval, connect, accounts }: BodyProps) {
   const details = approval.details;
-  if (isSigningView(details)) return <ApprovalSigningView view={details} />;
+  if (isSigningView(details)) return <ApprovalSigningView view={details} accounts={accounts} />;
   switch (approval.kind) {
     case 'connect':
       return <ApprovalConnect {...connect} />;
@@ -72,7 +79,7 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
           {approval.kind}
         </span>
       </h2>
-      <Body approval={approval} connect={{ accounts: visible, chosen, onChange: setChosen }} />
+      <Body approval={approval} connect={{ accounts: visible, chosen, onChange: setChosen }} accounts={accounts} />
       <ApprovalVerdict verdict={verdict} />
       <div className="approval-actions">
         <button type="button" data-testid="approval-reject" disabled={busy} onClick={() => onDecide({ approved: false })}>
