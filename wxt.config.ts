@@ -11,8 +11,18 @@ function devnetDefinition(): string {
   return JSON.stringify({ chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers });
 }
 
-// Extension pages may not be framed (clickjacking) and load only our own scripts.
-const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'; frame-ancestors 'none';";
+// Extension pages (and the service worker) may not be framed (clickjacking), load only our own
+// scripts, and connect only where the wallet talks: its own files, RPC nodes and issuer APIs.
+// Those are any https origin the user or the registry names (an RPC URL may be any https URL
+// the user adds, so no host list can be fixed here), or plain http to this machine (a local
+// node, the devnet), the same rule lib/networks applies to RPC URLs. Which https origins are
+// actually asked is decided in lib/ (configured RPC URLs, allowlisted issuers); the CSP is the
+// backstop that keeps everything else (plain http elsewhere, ws:, data:, blob:) out.
+const CONNECT_SRC = "connect-src 'self' https: http://127.0.0.1:* http://localhost:*";
+// WXT's dev server reloads the extension over a websocket to localhost.
+const DEV_CONNECT_SRC = ' ws://localhost:* ws://127.0.0.1:*';
+const extensionPagesCsp = (dev: boolean) =>
+  `script-src 'self'; object-src 'self'; frame-ancestors 'none'; ${CONNECT_SRC}${dev ? DEV_CONNECT_SRC : ''};`;
 
 // Firefox asks new add-ons to declare data collection; WXT's types predate the key.
 const gecko = { id: 'wallet@sharekeep.app', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } };
@@ -30,11 +40,11 @@ export default defineConfig({
       files.push({ relativeDest: 'registry.json', absoluteSrc: resolve(import.meta.dirname, 'lib/registry/data/registry.json') });
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'Sharekeep',
     description: 'Self-custody wallet for tokenized stocks: what each token really is, before you sign.',
     permissions: ['storage', 'alarms'],
-    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    content_security_policy: { extension_pages: extensionPagesCsp(command === 'serve') },
     action: { default_title: 'Sharekeep' },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko } } : {}),
   }),

@@ -7,6 +7,7 @@ import { ApprovalChain, ApprovalConnect, ApprovalRawDetails, ApprovalWatchAsset 
 import { ApprovalOrigin } from './ApprovalOrigin';
 import { ApprovalSigningView } from './ApprovalSigningView';
 import { ApprovalVerdict } from './ApprovalVerdict';
+import { ARM_DELAY_MS, useArmedDecision } from './use-armed-decision';
 import './Approval.css';
 
 export interface ApprovalDecision {
@@ -21,6 +22,8 @@ export interface ApprovalRequestProps {
   selectedAddress?: string;
   busy: boolean;
   onDecide(decision: ApprovalDecision): void;
+  /** How long the request is shown before its buttons take a press (ARM_DELAY_MS). */
+  armDelayMs?: number;
 }
 
 const TITLES: Record<PendingApproval['kind'], string> = {
@@ -37,9 +40,16 @@ const TITLES: Record<PendingApproval['kind'], string> = {
 const isSigningView = (details: unknown): details is SigningView =>
   typeof details === 'object' && details !== null && 'summary' in details && 'verdict' in details && 'simulation' in details;
 
-function Body({ approval, connect }: { approval: PendingApproval; connect: Parameters<typeof ApprovalConnect>[0] }) {
+interface BodyProps {
+  approval: PendingApproval;
+  connect: Parameters<typeof ApprovalConnect>[0];
+  /** Every account of the wallet, hidden ones too: a recipient that is one of them is named. */
+  accounts: PublicAccount[];
+}
+
+function Body({ approval, connect, accounts }: BodyProps) {
   const details = approval.details;
-  if (isSigningView(details)) return <ApprovalSigningView view={details} />;
+  if (isSigningView(details)) return <ApprovalSigningView view={details} accounts={accounts} />;
   switch (approval.kind) {
     case 'connect':
       return <ApprovalConnect {...connect} />;
@@ -54,7 +64,7 @@ function Body({ approval, connect }: { approval: PendingApproval; connect: Param
 }
 
 /** One pending request: who asks, what kind, what it does, the verdict, and the user's choice. */
-export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onDecide }: ApprovalRequestProps) {
+export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onDecide, armDelayMs = ARM_DELAY_MS }: ApprovalRequestProps) {
   const visible = accounts.filter((a) => !a.hidden);
   const [chosen, setChosen] = useState<string[]>(() => [selectedAddress ?? visible[0]?.address].filter((a): a is string => !!a));
   // The verdict is the wallet's (carried by the request) or, for requests that sign nothing, compliance's.
@@ -62,6 +72,9 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
   const blocked = verdict.verdict === 'block';
   const nothingToConnect = approval.kind === 'connect' && chosen.length === 0;
   const approve = () => onDecide({ approved: true, data: approval.kind === 'connect' ? { accounts: chosen } : undefined });
+  // Every decision waits for a press that began after this request was on screen (issue 10, item 7).
+  const { armed, guard } = useArmedDecision(armDelayMs);
+  const held = busy || !armed;
 
   return (
     <article className="approval-request" data-testid="approval-request" data-approval-id={approval.id}>
@@ -72,13 +85,13 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
           {approval.kind}
         </span>
       </h2>
-      <Body approval={approval} connect={{ accounts: visible, chosen, onChange: setChosen }} />
+      <Body approval={approval} connect={{ accounts: visible, chosen, onChange: setChosen }} accounts={accounts} />
       <ApprovalVerdict verdict={verdict} />
       <div className="approval-actions">
-        <button type="button" data-testid="approval-reject" disabled={busy} onClick={() => onDecide({ approved: false })}>
+        <button type="button" data-testid="approval-reject" disabled={held} {...guard(() => onDecide({ approved: false }))}>
           Reject
         </button>
-        <button type="button" className="primary" data-testid="approval-approve" disabled={busy || blocked || nothingToConnect} onClick={approve}>
+        <button type="button" className="primary" data-testid="approval-approve" disabled={held || blocked || nothingToConnect} {...guard(approve)}>
           {approval.kind === 'connect' ? 'Connect' : approval.kind.startsWith('sign') ? 'Sign' : 'Approve'}
         </button>
       </div>
@@ -87,8 +100,8 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
           type="button"
           className="approval-block"
           data-testid="approval-reject-block"
-          disabled={busy}
-          onClick={() => onDecide({ approved: false, block: true })}
+          disabled={held}
+          {...guard(() => onDecide({ approved: false, block: true }))}
         >
           Reject and block this site for 10 minutes
         </button>

@@ -1,7 +1,10 @@
 import type { SigningView } from '@/lib/signing';
 
+/** The user's accounts, to name a recipient that is one of them. */
+export type KnownAccounts = readonly { address: string; name: string }[];
+
 /** A request that signs, in plain words: what it does, what moves, what it allows, what a dry run saw. */
-export function ApprovalSigningView({ view }: { view: SigningView }) {
+export function ApprovalSigningView({ view, accounts = [] }: { view: SigningView; accounts?: KnownAccounts }) {
   return (
     <div className="approval-signing">
       <p className="approval-summary" data-testid="approval-summary">
@@ -15,7 +18,7 @@ export function ApprovalSigningView({ view }: { view: SigningView }) {
           {view.chainName} ({view.chainId})
         </dd>
       </dl>
-      <BalanceChanges changes={view.changes} />
+      <BalanceChanges changes={view.changes} accounts={accounts} />
       <Allowances approvals={view.approvals} />
       <Simulation simulation={view.simulation} isTransaction={view.transaction !== undefined} />
       {view.message !== undefined && (
@@ -39,7 +42,7 @@ export function ApprovalSigningView({ view }: { view: SigningView }) {
 
 const symbolText = (symbol: string) => (/^0x[0-9a-fA-F]{40}$/.test(symbol) ? `token ${symbol}` : symbol);
 
-function BalanceChanges({ changes }: { changes: SigningView['changes'] }) {
+function BalanceChanges({ changes, accounts }: { changes: SigningView['changes']; accounts: KnownAccounts }) {
   if (!changes.length) return null;
   return (
     <section>
@@ -47,21 +50,35 @@ function BalanceChanges({ changes }: { changes: SigningView['changes'] }) {
       <ul className="approval-list">
         {changes.map((c) => (
           <li
-            key={`${c.direction}:${c.token}:${c.amount}:${c.bound}`}
-            className={`approval-change ${c.direction}`}
+            key={`${c.direction}:${c.token}:${c.amount}:${c.bound}:${c.recipient}`}
+            className={`approval-change ${c.direction}${c.recipient ? ' elsewhere' : ''}`}
             data-testid="approval-change"
             data-direction={c.direction}
             data-symbol={c.symbol}
+            data-recipient={c.recipient}
           >
-            <span>{c.direction === 'out' ? 'You send' : 'You receive'}</span>{' '}
+            <span>{c.direction === 'out' ? 'You send' : c.recipient ? 'Bought for another address:' : 'You receive'}</span>{' '}
             <strong title={c.token}>
               {c.bound === 'min' ? 'at least ' : c.bound === 'max' ? 'at most ' : ''}
               {c.amount} {symbolText(c.symbol)}
             </strong>
+            {c.recipient && <Recipient address={c.recipient} accounts={accounts} />}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Who gets proceeds that do not reach the signing account: one of the user's other accounts, or someone else. */
+function Recipient({ address, accounts }: { address: string; accounts: KnownAccounts }) {
+  const own = accounts.find((a) => a.address.toLowerCase() === address.toLowerCase());
+  return (
+    <p className={`approval-note ${own ? 'warn' : 'block'}`} data-testid="approval-recipient" data-own={own ? 'true' : 'false'}>
+      {own ? `Received by your account ${own.name} (` : 'Received by '}
+      <span className="approval-mono">{address}</span>
+      {own ? '), not by the account signing.' : ', which is not one of your accounts. You pay; that address gets what is bought.'}
+    </p>
   );
 }
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole check, in order: typecheck, lint, house rules (scripts/check-imports.ts), unit, integration (devnet), e2e (Chromium + Firefox).
+# The whole check, in order: typecheck, lint, house rules (scripts/check-imports.ts), Mozilla's add-on
+# linter on the Firefox build (web-ext lint: no errors), unit, integration (devnet), e2e (Chromium + Firefox).
 # Every step runs even if an earlier one failed; the last line sums them: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,7 @@ suite() { # a vitest project; its JSON report gives the counts
 check typecheck npx tsc --noEmit
 check lint npx biome check .
 check house npx tsx scripts/check-imports.ts
+check web-ext-lint bash -c 'npx wxt build -b firefox >/dev/null && npx web-ext lint --source-dir .output/firefox-mv3 --no-input'
 suite unit
 suite integration
 suite e2e

@@ -1,4 +1,5 @@
 // Browser versions of the ports lib/ is written against.
+import { createHttpTransport } from '@/lib/chains';
 import { createAllowlistedFetch } from '@/lib/issuers';
 import type { AllowlistedFetch, KeyValueStore, RpcTransport } from '@/lib/ports';
 
@@ -15,11 +16,8 @@ export function storagePort(area: StorageArea): KeyValueStore {
   };
 }
 
-export const fetchRpc: RpcTransport = async (url, body) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`RPC answered HTTP ${res.status}`);
-  return res.json();
-};
+/** JSON-RPC over fetch: no credentials, no redirects, a 15 s timeout and a size cap (lib/chains/http-transport.ts). */
+export const fetchRpc: RpcTransport = createHttpTransport((url, init) => fetch(url, init));
 
 /** fetch() to issuer APIs: an origin the registry does not allowlist is refused before a byte is sent. */
 export const issuerFetchPort = (isAllowlisted: (origin: string) => boolean): AllowlistedFetch =>

@@ -15,6 +15,8 @@ export function createRpcCall(transport: RpcTransport, url: () => Promise<string
     try {
       answer = await transport(await url(), { jsonrpc: '2.0', id: nextId++, method, params });
     } catch (err) {
+      // The HTTP transport already says what went wrong (timeout, redirect, not JSON...).
+      if (err instanceof ProviderRpcError) throw err;
       throw new ProviderRpcError(
         RpcErrorCode.chainDisconnected,
         `The network's RPC did not answer (${err instanceof Error ? err.message : 'unknown error'}).`,
@@ -22,7 +24,7 @@ export function createRpcCall(transport: RpcTransport, url: () => Promise<string
         { cause: err },
       );
     }
-    if (typeof answer !== 'object' || answer === null)
+    if (typeof answer !== 'object' || answer === null || !('result' in answer || 'error' in answer))
       throw new ProviderRpcError(RpcErrorCode.internal, 'The RPC answered something that is not JSON-RPC.');
     const { result, error } = answer as { result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } };
     if (error) {

@@ -10,7 +10,11 @@ export interface SigningView {
   chainName: string;
   summary: string;
   intentKind: string;
-  changes: { token: string; symbol: string; amount: string; direction: 'in' | 'out'; bound?: 'min' | 'max' }[];
+  /**
+   * What leaves the signing account ('out') and what the request buys ('in'). An 'in' with a
+   * `recipient` goes to that address, not to the signing account.
+   */
+  changes: { token: string; symbol: string; amount: string; direction: 'in' | 'out'; bound?: 'min' | 'max'; recipient?: string }[];
   approvals: { token: string; symbol: string; spender: string; amount: string; unlimited: boolean }[];
   simulation: { status: 'ok' | 'reverted' | 'unsupported' | 'not-run'; note?: string; changes?: { token: string; symbol: string; delta: string }[] };
   verdict: ComplianceResult;
@@ -44,6 +48,17 @@ export function describeIntent(intent: Intent, info: InfoOf, nativeSymbol: strin
       direction: 'in' as const,
       ...(m.min ? { bound: 'min' as const } : {}),
     })),
+    // Proceeds paid to another address are still bought by this request: shown, with who gets them.
+    ...(intent.deliveries ?? [])
+      .filter((d) => d.reason === 'proceeds')
+      .map((d) => ({
+        token: d.token,
+        symbol: symbolOf(d.token),
+        amount: amountOf(d.token, d.amount),
+        direction: 'in' as const,
+        ...(d.min ? { bound: 'min' as const } : {}),
+        recipient: d.to,
+      })),
   ];
   const approvals = intent.approvals.map((a) => ({
     token: a.token,

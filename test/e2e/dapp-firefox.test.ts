@@ -54,6 +54,23 @@ async function waitForKind(page: Page, kind: string): Promise<void> {
   throw new Error(`the approval window did not show a ${kind} request`);
 }
 
+/**
+ * Polls until the approve button takes a press: it is held disabled for a moment after each
+ * request appears, so a click meant for what was there before cannot approve it.
+ */
+async function waitForApproveEnabled(page: Page): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const enabled = await page.evaluate(() => {
+      const button = document.querySelector<HTMLButtonElement>('[data-testid="approval-approve"]');
+      return button !== null && !button.disabled;
+    });
+    if (enabled) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the approve button never became enabled');
+}
+
 /** Waits for the approval window to show a request of `kind`, then clicks approve; returns the origin shown. */
 async function approveIn(browser: Browser, kind: string): Promise<string> {
   // The window closes itself between requests: a page found while closing is looked for again.
@@ -62,6 +79,7 @@ async function approveIn(browser: Browser, kind: string): Promise<string> {
       const page = await extensionPage(browser, '/approval.html');
       await waitForKind(page, kind);
       const origin = await page.$eval('[data-testid="approval-origin"]', (el) => el.textContent ?? '');
+      await waitForApproveEnabled(page);
       await page.click('[data-testid="approval-approve"]');
       return origin;
     } catch (error) {

@@ -15,6 +15,12 @@ export type RecipientRole = 'user' | 'router' | 'other';
 export interface SwapFlowOptions {
   /** Addresses, besides the router's own, that mean "keep it in the router". */
   routerAliases?: string[];
+  /**
+   * The router pays `to` exactly as given (Uniswap V2 Router02 and its forks): 1 and 2 are
+   * addresses like any other, not placeholders, and proceeds sent to the router itself are
+   * left there for anyone to take. Only the signer counts as the user.
+   */
+  literalRecipients?: boolean;
 }
 
 export interface SwapFlow {
@@ -73,10 +79,11 @@ export function createSwapFlow(env: DecodeEnv, options: SwapFlowOptions = {}): S
   const mentioned: Address[] = [];
   const involved: Address[] = [];
   const { tx, d } = env;
-  const routerAddresses = [ADDRESS_THIS, ...(tx.to ? [tx.to] : []), ...(options.routerAliases ?? [])];
+  const literal = options.literalRecipients === true;
+  const routerAddresses = literal ? [] : [ADDRESS_THIS, ...(tx.to ? [tx.to] : []), ...(options.routerAliases ?? [])];
 
   const roleOf = (recipient: Address): RecipientRole => {
-    if (isAddressEqual(recipient, tx.from) || isAddressEqual(recipient, MSG_SENDER)) return 'user';
+    if (isAddressEqual(recipient, tx.from) || (!literal && isAddressEqual(recipient, MSG_SENDER))) return 'user';
     if (routerAddresses.some((a) => isAddressEqual(recipient, a as Address))) return 'router';
     return 'other';
   };

@@ -3,8 +3,9 @@ import type { DecodeEnv, FunctionDecoder, IntentDraft } from './decoder';
 import { createSwapFlow } from './swap-flow';
 
 /**
- * Uniswap V2 Router02 and its forks: `path[0]` is paid, `path[last]` is received.
- * In the ETH variants the wrapped-native end of the path is native currency.
+ * Uniswap V2 Router02 and its forks: `path[0]` is paid, `path[last]` is received by `to`.
+ * In the ETH variants the wrapped-native end of the path is native currency. Router02 has no
+ * placeholder recipients: `to = 0x…01` pays address 1, so only the signer receives "you".
  */
 type Side = 'exact-in' | 'exact-out';
 interface Shape {
@@ -14,7 +15,7 @@ interface Shape {
 }
 
 function swap(env: DecodeEnv, shape: Shape, fixed: bigint, bound: bigint | undefined, path: readonly Address[], to: Address): IntentDraft {
-  const flow = createSwapFlow(env);
+  const flow = createSwapFlow(env, { literalRecipients: true });
   if (path.length < 2) {
     flow.warn({ code: 'invalid-path', message: 'The swap path names fewer than two tokens; the router will reject it.' });
     return flow.finish('Swap through Uniswap V2 with an invalid path.');

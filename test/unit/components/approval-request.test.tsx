@@ -8,6 +8,7 @@ import { ApprovalRequest } from '../../../components/ApprovalRequest';
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const SPENDER = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
+const TSLA_ADDRESS = '0x0000000000000000000000000000000000000002';
 
 const view = (over: Partial<SigningView> = {}): SigningView => ({
   account: ACCOUNT,
@@ -33,15 +34,15 @@ const approval = (over: Partial<PendingApproval> = {}): PendingApproval => ({
   ...over,
 });
 
+const SECOND = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const ACCOUNTS = [
+  { address: ACCOUNT, name: 'Account 1', kind: 'hd', index: 0, hidden: false },
+  { address: SECOND, name: 'Savings', kind: 'hd', index: 1, hidden: true },
+] as const;
+
 function render(item: PendingApproval) {
   const html = renderToStaticMarkup(
-    <ApprovalRequest
-      approval={item}
-      accounts={[{ address: ACCOUNT, name: 'Account 1', kind: 'hd', index: 0, hidden: false }]}
-      selectedAddress={ACCOUNT}
-      busy={false}
-      onDecide={() => undefined}
-    />,
+    <ApprovalRequest approval={item} accounts={[...ACCOUNTS]} selectedAddress={ACCOUNT} busy={false} onDecide={() => undefined} />,
   );
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const byId = (id: string) => [...doc.querySelectorAll(`[data-testid="${id}"]`)];
@@ -62,17 +63,13 @@ describe('ApprovalRequest', () => {
     expect(one('approval-punycode').textContent).toMatch(/punycode/);
   });
 
-  it.each([
-    ['allow', false],
-    ['warn', false],
-    ['block', true],
-  ] as const)('a %s verdict leaves approve disabled: %s', (verdict, disabled) => {
+  // Whether approve is enabled once armed: approval-armed.test.tsx (the buttons start disabled).
+  it.each(['allow', 'warn', 'block'] as const)('shows a %s verdict with its reasons', (verdict) => {
     const reasons =
       verdict === 'allow' ? [] : [{ code: 'x', severity: verdict, message: `reason ${verdict}`, source: 'https://issuer.example/terms' }];
     const { one, byId } = render(approval({ details: view({ verdict: { verdict, reasons } }) }));
     expect(one('approval-verdict').getAttribute('data-verdict')).toBe(verdict);
     expect(byId('approval-reason').map((r) => r.textContent)).toEqual(reasons.map((r) => `${r.message} Source`));
-    expect(one('approval-approve').hasAttribute('disabled')).toBe(disabled);
   });
 
   it("shows the wallet's verdict as it is given, rebuilding nothing from the intent's warnings", () => {
@@ -100,7 +97,6 @@ describe('ApprovalRequest', () => {
     const carried = { verdict: 'block' as const, reasons: [{ code: 'x', severity: 'block' as const, message: 'No.' }] };
     const { one } = render(approval({ kind: 'add-chain', details: { chainId: 5, verdict: carried } }));
     expect(one('approval-verdict').getAttribute('data-verdict')).toBe('block');
-    expect(one('approval-approve').hasAttribute('disabled')).toBe(true);
   });
 
   it('flags an unlimited approval and names the spender', () => {
@@ -122,6 +118,31 @@ describe('ApprovalRequest', () => {
     });
     const { byId } = render(approval({ details }));
     expect(byId('approval-change').map((c) => c.textContent)).toEqual(['You send 100 USDC', 'You receive at least 0.4 TSLAx']);
+  });
+
+  it("says who receives what a swap buys for another address, flagging one that is not the user's", () => {
+    const bought = (recipient: string) => ({
+      token: TSLA_ADDRESS,
+      symbol: 'TSLAx',
+      amount: '2',
+      direction: 'in' as const,
+      bound: 'min' as const,
+      recipient,
+    });
+    const details = view({
+      changes: [
+        { token: '0x0000000000000000000000000000000000000003', symbol: 'USDC', amount: '100', direction: 'out' },
+        bought('0x0000000000000000000000000000000000000001'),
+        bought(SECOND),
+      ],
+    });
+    const { byId } = render(approval({ details }));
+    const [, stranger, own] = byId('approval-change');
+    expect(stranger.getAttribute('data-recipient')).toBe('0x0000000000000000000000000000000000000001');
+    expect(stranger.textContent).not.toMatch(/You receive/);
+    expect(stranger.textContent).toMatch(/Received by 0x0000000000000000000000000000000000000001, which is not one of your accounts/);
+    expect(byId('approval-recipient').map((r) => r.getAttribute('data-own'))).toEqual(['false', 'true']);
+    expect(own.textContent).toMatch(/your account Savings/);
   });
 
   it.each([

@@ -3,6 +3,7 @@
 // answers eth_chainId, eth_blockNumber, eth_getLogs and a few direct views.
 import { decodeFunctionData, encodeAbiParameters, encodeEventTopics, encodeFunctionResult, getAddress, type Hex, parseAbi } from 'viem';
 import { WAD } from '../../../lib/portfolio/index.ts';
+import type { RpcTransport } from '../../../lib/ports';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { parseRegistryData, type RegistryData } from '../../../lib/registry/index.ts';
 import { createUiApi } from '../../../lib/commands';
@@ -253,23 +254,28 @@ export function scriptedNode(): ScriptedNode {
   return node;
 }
 
-/** An onboarded wallet (two accounts from the test phrase, jurisdiction DE) with its UI command API. */
-export async function portfolioWallet(options: { jurisdiction?: string; watched?: boolean } = {}) {
-  const node = scriptedNode();
+/**
+ * An onboarded wallet (two accounts from the test phrase, jurisdiction DE) with its UI command API.
+ * `transport` and `rpcUrl` put a real transport (e.g. HTTP to a server serving `node`) in between.
+ */
+export async function portfolioWallet(
+  options: { jurisdiction?: string; watched?: boolean; node?: ScriptedNode; transport?: RpcTransport; rpcUrl?: string } = {},
+) {
+  const node = options.node ?? scriptedNode();
   const local = createMemoryStore();
   const clock = createManualClock(START);
   const wallet = createWallet({
     local,
     session: createMemoryStore(),
     clock,
-    rpc: node.transport,
+    rpc: options.transport ?? node.transport,
     openApproval: async () => undefined,
     emit: () => undefined,
     stateChanged: () => undefined,
     loadRegistry: async () => REGISTRY,
     dividendDistributors: { 31337: [DISTRIBUTOR] },
     kdfIterations: 1000,
-    initialSettings: { activeChainId: 31337 },
+    initialSettings: { activeChainId: 31337, ...(options.rpcUrl ? { rpcOverrides: { 31337: options.rpcUrl } } : {}) },
   });
   await wallet.keys.createFromMnemonic(PHRASE, PASSWORD);
   await wallet.keys.addAccount();

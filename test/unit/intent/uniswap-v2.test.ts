@@ -107,6 +107,26 @@ describe('Uniswap V2 Router02 swaps', () => {
     expect(intent.summary).toContain(OTHER);
   });
 
+  // Router02 has no placeholder recipients (unlike the Universal Router): `to` is paid as given.
+  it.each([
+    ['address 1', '0x0000000000000000000000000000000000000001'],
+    ['address 2', '0x0000000000000000000000000000000000000002'],
+    ['the router itself', ROUTER],
+    ['another account', OTHER],
+  ] as const)('pays %s, never "you", when it is the swap\'s `to`', (_name, to) => {
+    for (const [functionName, args, value] of [
+      ['swapExactTokensForTokens', [100_000_000n, 2n * E18, [USDC, TSLA], to, DEADLINE], 0n],
+      ['swapExactETHForTokens', [2n * E18, [WETH, TSLA], to, DEADLINE], E18],
+      ['swapTokensForExactETH', [E18, 3n * E18, [TSLA, WETH], to, DEADLINE], 0n],
+    ] as const) {
+      const intent = decode(functionName, args, value);
+      expect(intent.assetsIn).toEqual([]);
+      expect(intent.deliveries).toEqual([expect.objectContaining({ to, reason: 'proceeds' })]);
+      expect(intent.warnings.map((w) => w.code)).toEqual(['recipient-not-sender']);
+      expect(intent.summary).toContain(to);
+    }
+  });
+
   it('warns about a path the router will reject', () => {
     const intent = decode('swapExactTokensForTokens', [1n, 2n, [USDC], USER, DEADLINE]);
     expect(intent.warnings.map((w) => w.code)).toEqual(['invalid-path']);
