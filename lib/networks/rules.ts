@@ -4,7 +4,8 @@
  */
 import { BUILT_IN_NETWORKS } from '../chains';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// The extension pages' connect-src allows plain http to exactly these hosts (CSP cannot name [::1]).
+const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
 
 /** Why an RPC URL cannot be used, or undefined: https, or plain http to this machine only. */
 export function rpcUrlProblem(raw: string): string | undefined {
