@@ -43,6 +43,7 @@ export function accountCommands({ wallet, state, touch, lock }: CommandContext):
       if (looksLikePrivateKey(secret)) await wallet.keys.createFromPrivateKey(secret, password, options);
       else await wallet.keys.createFromMnemonic(secret, password, options);
       await wallet.settings.update({ jurisdiction, selectedAddress: undefined });
+      await wallet.settingChanges.record({ kind: 'jurisdiction-declared', to: jurisdiction, at: wallet.clock.now() });
       await touch();
       return state();
     },
@@ -85,8 +86,11 @@ export function accountCommands({ wallet, state, touch, lock }: CommandContext):
       return null;
     },
     'settings.setJurisdiction': async ({ jurisdiction, password }) => {
+      const before = await wallet.jurisdiction();
       await wallet.keys.setJurisdiction(jurisdiction, password);
       await wallet.settings.update({ jurisdiction });
+      if (before !== jurisdiction)
+        await wallet.settingChanges.record({ kind: 'jurisdiction-changed', from: before, to: jurisdiction, at: wallet.clock.now() });
       return state();
     },
   };

@@ -67,6 +67,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: Clock
       connectedSites: await wallet.permissions.list(),
       pendingApprovals: wallet.approvals.list(),
       activity: unlocked ? await wallet.activity.list() : [],
+      settingChanges: unlocked ? await wallet.settingChanges.list() : [],
       watchedTokens: settings.watchedTokens,
     };
   }

@@ -3,7 +3,7 @@ import type { PendingApproval } from '../approvals';
 import type { Network } from '../chains';
 import type { PublicAccount } from '../keyring';
 import type { SiteGrant } from '../permissions';
-import type { ActivityEntry } from '../state';
+import type { ActivityEntry, SettingChange } from '../state';
 import type { WatchedToken } from '../state';
 
 export interface UiState {
@@ -20,5 +20,7 @@ export interface UiState {
   connectedSites: SiteGrant[];
   pendingApprovals: PendingApproval[];
   activity: ActivityEntry[];
+  /** Jurisdiction declared, changed, or a rewritten copy put back; empty while locked. */
+  settingChanges: SettingChange[];
   watchedTokens: WatchedToken[];
 }

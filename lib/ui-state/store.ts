@@ -34,7 +34,7 @@ function readCache(cache: SyncCache | undefined): UiState | undefined {
   }
 }
 
-const lockedView = (state: UiState): UiState => ({ ...state, unlocked: false, activity: [], pendingApprovals: [] });
+const lockedView = (state: UiState): UiState => ({ ...state, unlocked: false, activity: [], settingChanges: [], pendingApprovals: [] });
 
 export interface WalletStoreOptions {
   /** A synchronous copy of the last state, so the page paints before the background answers. */
@@ -69,7 +69,9 @@ export function createWalletStore(client: WalletClient, { cache, stillUnlocked, 
     async refresh() {
       const state = await client.call('state');
       set({ state, fromCache: false });
-      cache?.write(JSON.stringify({ v: CACHE_VERSION, state: state.unlocked ? state : { ...state, activity: [], pendingApprovals: [] } }));
+      cache?.write(
+        JSON.stringify({ v: CACHE_VERSION, state: state.unlocked ? state : { ...state, activity: [], settingChanges: [], pendingApprovals: [] } }),
+      );
     },
   }));
   if (cached && fresh && stillUnlocked) {

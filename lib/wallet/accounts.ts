@@ -9,11 +9,12 @@ import type { KeyManager, PublicAccount } from '../keyring';
 import { type Eip2255Permission, type PermissionStore, toEip2255 } from '../permissions';
 import type { Clock } from '../ports';
 import type { ProviderEventName } from '../provider';
-import type { SettingsStore } from '../state';
+import type { SettingChangeLog, SettingsStore } from '../state';
 
 export interface AccessDeps {
   keys: KeyManager;
   settings: SettingsStore;
+  settingChanges: SettingChangeLog;
   permissions: PermissionStore;
   approvals: ApprovalQueue;
   clock: Clock;
@@ -80,7 +81,11 @@ export function createAccess(deps: AccessDeps): Access {
       if (copy) await keys.adoptJurisdiction(copy).catch(() => undefined);
       return copy;
     }
-    if (copy !== sealed) await settings.update({ jurisdiction: sealed });
+    if (copy !== sealed) {
+      await settings.update({ jurisdiction: sealed });
+      await deps.settingChanges.record({ kind: 'jurisdiction-restored', from: copy, to: sealed, at: deps.clock.now() });
+      deps.stateChanged();
+    }
     return sealed;
   }
 

@@ -13,7 +13,16 @@ import type { AllowlistedFetch, Clock, KeyValueStore, RpcTransport } from '../po
 import type { ProviderEventName } from '../provider';
 import { createRegistry, type Registry, type RegistryData } from '../registry';
 import { createSigning, type Signing } from '../signing';
-import { type ActivityLog, createActivityLog, createSettingsStore, type Settings, type SettingsStore, UNLOCKED_FLAG } from '../state';
+import {
+  type ActivityLog,
+  createActivityLog,
+  createSettingChangeLog,
+  createSettingsStore,
+  type SettingChangeLog,
+  type Settings,
+  type SettingsStore,
+  UNLOCKED_FLAG,
+} from '../state';
 import { createTokenInfoCache, createTokenLookup, type TokenLookup } from '../tokens';
 import { createAccess } from './accounts';
 import { composeIssuerService } from './issuer-service';
@@ -53,6 +62,8 @@ export interface Wallet {
   readonly permissions: PermissionStore;
   readonly approvals: ApprovalQueue;
   readonly activity: ActivityLog;
+  /** Changes of the settings the guard depends on (the jurisdiction), shown with the activity. */
+  readonly settingChanges: SettingChangeLog;
   readonly tokens: TokenLookup;
   readonly signing: Signing;
   readonly networks: WalletNetworks;
@@ -89,6 +100,7 @@ export function createWallet(ports: WalletPorts): Wallet {
   const keys = createKeyManager({ local: ports.local, session: ports.session, clock, kdfIterations: ports.kdfIterations });
   const permissions = createPermissionStore(ports.local);
   const activity = createActivityLog(ports.local);
+  const settingChanges = createSettingChangeLog(ports.local);
   const approvals = createApprovalQueue({ clock, onChange: ports.stateChanged, openWindow: ports.openApproval, store: ports.session });
   const rpcFor = (network: Network): RpcCall => createRpcCall(ports.rpc, async () => network.rpcUrl);
   const rpc: RpcCall = createRpcCall(ports.rpc, async () => (await settings.activeNetwork()).rpcUrl);
@@ -115,7 +127,17 @@ export function createWallet(ports: WalletPorts): Wallet {
     () => settings.loaded()?.watchedTokens ?? [],
   );
   const tokenInfo = createTokenInfoCache({ known: (chainId, address) => tokens.info(chainId, address) });
-  const access = createAccess({ keys, settings, permissions, approvals, clock, ready, emit: ports.emit, stateChanged: ports.stateChanged });
+  const access = createAccess({
+    keys,
+    settings,
+    settingChanges,
+    permissions,
+    approvals,
+    clock,
+    ready,
+    emit: ports.emit,
+    stateChanged: ports.stateChanged,
+  });
   const approve = (origin: string, kind: ApprovalKind, details: unknown) => approvals.request(origin, kind, details);
 
   const switchChain = async (chainId: number) => {
@@ -174,6 +196,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     permissions,
     approvals,
     activity,
+    settingChanges,
     tokens,
     signing,
     issuers,

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useWallet } from '@/lib/ui-state';
-import type { ActivityEntry } from '@/lib/state/activity';
+import type { ActivityEntry, SettingChange } from '@/lib/state';
 
 const REFRESH_EVERY_MS = 4_000;
 const NO_ENTRIES: ActivityEntry[] = [];
@@ -31,10 +31,38 @@ function ActivityRow({ entry, explorer }: { entry: ActivityEntry; explorer?: str
   );
 }
 
+const CHANGE_TEXT: Record<SettingChange['kind'], (c: SettingChange) => string> = {
+  'jurisdiction-declared': (c) => `Country of residence declared: ${c.to}`,
+  'jurisdiction-changed': (c) => `Country of residence changed from ${c.from ?? 'none'} to ${c.to}`,
+  'jurisdiction-restored': (c) => `A change of country to ${c.from ?? 'none'} made outside Sharekeep was undone; it stays ${c.to}`,
+};
+
+function SettingChanges({ changes }: { changes: SettingChange[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <>
+      <h3>Settings that decide what you may trade</h3>
+      <ul className="list" data-testid="activity-settings">
+        {changes.map((c) => (
+          <li key={`${c.at}:${c.kind}`} data-testid="activity-setting" data-kind={c.kind}>
+            <div className="grow">
+              <div>{CHANGE_TEXT[c.kind](c)}</div>
+              <div className="muted">{new Date(c.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })}</div>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+const NO_CHANGES: SettingChange[] = [];
+
 /** Transactions sent from this wallet; pending ones are re-checked while the list is open. */
 export function ActivityScreen() {
   const call = useWallet((s) => s.call);
   const activity = useWallet((s) => s.state?.activity) ?? NO_ENTRIES;
+  const changes = useWallet((s) => s.state?.settingChanges) ?? NO_CHANGES;
   const networks = useWallet((s) => s.state?.networks);
   const explorerOf = (chainId: number) => networks?.find((n) => n.chainId === chainId)?.blockExplorerUrl;
   const hasPending = activity.some((e) => e.status === 'pending');
@@ -59,6 +87,7 @@ export function ActivityScreen() {
           ))}
         </ul>
       )}
+      <SettingChanges changes={changes} />
     </section>
   );
 }

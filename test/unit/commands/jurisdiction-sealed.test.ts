@@ -49,7 +49,14 @@ describe('the jurisdiction sealed in the vault', () => {
     const restarted = start(stores);
     await expect(restarted.ui.handle('issuer.quote', quoteAmzn)).rejects.toMatchObject({ code: 'issuer.blocked' });
     expect(restarted.http.calls).toEqual([]);
-    expect(await restarted.ui.handle('state', {})).toMatchObject({ jurisdiction: 'US' });
+    expect(await restarted.ui.handle('state', {})).toMatchObject({
+      jurisdiction: 'US',
+      // Noticed: the activity list says what was undone.
+      settingChanges: [
+        { kind: 'jurisdiction-restored', from: 'DE', to: 'US' },
+        { kind: 'jurisdiction-declared', to: 'US' },
+      ],
+    });
     expect((stores.local.dump().settings as { jurisdiction: string }).jurisdiction).toBe('US');
   });
 
@@ -61,6 +68,9 @@ describe('the jurisdiction sealed in the vault', () => {
     expect(await first.ui.handle('state', {})).toMatchObject({ jurisdiction: 'US' });
     await first.ui.handle('settings.setJurisdiction', { jurisdiction: 'DE', password: PASSWORD });
     expect(first.wallet.keys.jurisdiction()).toBe('DE');
+    expect(await first.ui.handle('state', {})).toMatchObject({
+      settingChanges: [{ kind: 'jurisdiction-changed', from: 'US', to: 'DE' }, { kind: 'jurisdiction-declared' }],
+    });
     // No longer blocked by the rule: the request goes on to the issuer.
     const error = await first.ui.handle('issuer.quote', quoteAmzn).catch((err: { code?: string }) => err);
     expect(error).not.toMatchObject({ code: 'issuer.blocked' });
