@@ -1,4 +1,5 @@
 /** Lookups over registry data, indexed once. Addresses compare case-insensitively. */
+import { type Imitation, imitatedWellKnown, type NamedToken, readsAs } from '../names/index.ts';
 import type { Issuer, RegistryData, Token } from './schema.ts';
 
 export interface Registry {
@@ -10,16 +11,20 @@ export interface Registry {
   isAllowlistedIssuerOrigin(origin: string): boolean;
   /** True for a verified mint/redeem contract of some issuer on that chain. */
   isAllowlistedIssuerContract(chainId: number, address: string): boolean;
-  /** Registry tokens on the chain with the same symbol (ignoring case and width) at another address. */
-  lookalikes(chainId: number, symbol: string, address: string): Token[];
+  /**
+   * Registry tokens, on any chain, that a token at another address reads as: its symbol or name
+   * has the confusable skeleton of their symbol (or its name of their name). Those on `chainId`
+   * come first.
+   */
+  lookalikes(chainId: number, symbol: string, address: string, name?: string): Token[];
+  /**
+   * What a token outside the registry imitates: a registry token, else a well-known symbol in
+   * disguise; undefined for a registry token itself and for a token that imitates nothing.
+   */
+  imitation(chainId: number, address: string, token: NamedToken): Imitation | undefined;
 }
 
 const key = (chainId: number, address: string) => `${chainId}:${address.toLowerCase()}`;
-
-/** NFKC folds full-width and compatibility letters, so "ＡＡＰＬx" matches "AAPLx". */
-export function normalizeSymbol(symbol: string): string {
-  return symbol.normalize('NFKC').trim().toUpperCase();
-}
 
 function originOf(url: string): string | undefined {
   try {
@@ -54,10 +59,20 @@ export function createRegistry(data: RegistryData): Registry {
       return normalized !== undefined && normalized !== 'null' && origins.has(normalized);
     },
     isAllowlistedIssuerContract: (chainId, address) => contracts.has(key(chainId, address)),
-    lookalikes(chainId, symbol, address) {
-      const wanted = normalizeSymbol(symbol);
-      const lower = address.toLowerCase();
-      return (byChain.get(chainId) ?? []).filter((t) => normalizeSymbol(t.symbol) === wanted && t.address.toLowerCase() !== lower);
+    lookalikes,
+    imitation(chainId, address, token) {
+      if (byAddress.has(key(chainId, address))) return undefined;
+      const twin = lookalikes(chainId, token.symbol, address, token.name)[0];
+      if (twin) return { of: twin.symbol, address: twin.address, chainId: twin.chainId };
+      const wellKnown = imitatedWellKnown(token);
+      return wellKnown ? { of: wellKnown } : undefined;
     },
   };
+
+  function lookalikes(chainId: number, symbol: string, address: string, name?: string): Token[] {
+    const lower = address.toLowerCase();
+    const candidate = { symbol, name };
+    const found = data.tokens.filter((t) => t.address.toLowerCase() !== lower && readsAs(candidate, t));
+    return [...found.filter((t) => t.chainId === chainId), ...found.filter((t) => t.chainId !== chainId)];
+  }
 }
