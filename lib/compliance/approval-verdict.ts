@@ -21,7 +21,11 @@ function carriedVerdict(details: unknown): ComplianceResult | undefined {
 }
 
 function watchAssetReasons(details: unknown): ComplianceReason[] {
-  const watch = (details ?? {}) as { verified?: boolean; lookalikes?: { symbol: string; address: string }[] };
+  const watch = (details ?? {}) as {
+    verified?: boolean;
+    lookalikes?: { symbol: string; address: string }[];
+    imitation?: { of: string; address?: string };
+  };
   const reasons: ComplianceReason[] = [];
   if (!watch.verified) {
     reasons.push({
@@ -34,7 +38,14 @@ function watchAssetReasons(details: unknown): ComplianceReason[] {
     reasons.push({
       code: 'lookalike-token',
       severity: 'warn',
-      message: `It shares its symbol with ${other.symbol} at ${other.address}, a different contract.`,
+      message: `Its symbol or name reads as ${other.symbol}, the registry token at ${other.address}, but it is a different contract: it may be an imitation.`,
+    });
+  }
+  if (watch.imitation && !watch.imitation.address) {
+    reasons.push({
+      code: 'lookalike-token',
+      severity: 'warn',
+      message: `Its symbol or name is ${watch.imitation.of} spelt with look-alike or invisible characters: a real ${watch.imitation.of} would not need them.`,
     });
   }
   return reasons;

@@ -26,6 +26,16 @@ export interface Registry {
 
 const key = (chainId: number, address: string) => `${chainId}:${address.toLowerCase()}`;
 
+function wellKnownImitation(token: NamedToken): Imitation | undefined {
+  const wellKnown = imitatedWellKnown(token);
+  return wellKnown ? { of: wellKnown } : undefined;
+}
+
+/** The one imitation rule, also before the registry has loaded (then only well-known symbols count). */
+export function imitationOf(registry: Registry | undefined, chainId: number, address: string, token: NamedToken): Imitation | undefined {
+  return registry ? registry.imitation(chainId, address, token) : wellKnownImitation(token);
+}
+
 function originOf(url: string): string | undefined {
   try {
     return new URL(url).origin;
@@ -63,9 +73,7 @@ export function createRegistry(data: RegistryData): Registry {
     imitation(chainId, address, token) {
       if (byAddress.has(key(chainId, address))) return undefined;
       const twin = lookalikes(chainId, token.symbol, address, token.name)[0];
-      if (twin) return { of: twin.symbol, address: twin.address, chainId: twin.chainId };
-      const wellKnown = imitatedWellKnown(token);
-      return wellKnown ? { of: wellKnown } : undefined;
+      return twin ? { of: twin.symbol, address: twin.address, chainId: twin.chainId } : wellKnownImitation(token);
     },
   };
 

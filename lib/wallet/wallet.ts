@@ -150,6 +150,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     approve,
     switchChain,
     stateChanged: ports.stateChanged,
+    ready,
   };
 
   const issuers = composeIssuerService({
