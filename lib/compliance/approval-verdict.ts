@@ -51,6 +51,12 @@ function watchAssetReasons(details: unknown): ComplianceReason[] {
   return reasons;
 }
 
+/** A connect request carries the wallet's check of the site (lib/sites): its warnings are the verdict's reasons. */
+function connectReasons(details: unknown): ComplianceReason[] {
+  const site = (details ?? {}) as { site?: { warnings?: { code: string; severity: string; message: string }[] } };
+  return (site.site?.warnings ?? []).map((w) => ({ code: w.code, severity: 'warn' as const, message: w.message }));
+}
+
 /** The verdict the approval window shows for a pending request. */
 export function approvalVerdict(approval: ApprovalLike): ComplianceResult {
   const carried = carriedVerdict(approval.details);
@@ -58,6 +64,10 @@ export function approvalVerdict(approval: ApprovalLike): ComplianceResult {
   if (approval.kind === 'add-chain') {
     const message = 'Add networks only from sites you trust: the RPC server will see your addresses and could show false balances.';
     return { verdict: 'warn', reasons: [{ code: 'site-added-network', severity: 'warn', message }] };
+  }
+  if (approval.kind === 'connect') {
+    const reasons = connectReasons(approval.details);
+    return { verdict: reasons.length ? 'warn' : 'allow', reasons };
   }
   if (approval.kind === 'watch-asset') {
     const reasons = watchAssetReasons(approval.details);

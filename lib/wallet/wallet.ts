@@ -13,6 +13,7 @@ import type { AllowlistedFetch, Clock, KeyValueStore, RpcTransport } from '../po
 import type { ProviderEventName } from '../provider';
 import { createRegistry, type Registry, type RegistryData } from '../registry';
 import { createSigning, type Signing } from '../signing';
+import { createSiteChecker, EMPTY_PHISHING_LIST, parsePhishingList } from '../sites';
 import { type ActivityLog, createActivityLog, createSettingsStore, type Settings, type SettingsStore, UNLOCKED_FLAG } from '../state';
 import { createTokenInfoCache, createTokenLookup, type TokenLookup } from '../tokens';
 import { createAccess } from './accounts';
@@ -33,6 +34,11 @@ export interface WalletPorts {
   stateChanged(): void;
   /** The tokenized-stock registry; loaded on first need, never at start-up. */
   loadRegistry(): Promise<RegistryData>;
+  /**
+   * The bundled phishing list file (lib/sites/data/phishing-list.json); read on the first connect
+   * request, never at start-up. Without it every site is checked against an empty list.
+   */
+  loadPhishingList?(): Promise<unknown>;
   /** Contracts that pay dShare dividends, per chain id (a devnet build names its distributor). */
   dividendDistributors?: Readonly<Record<number, readonly string[]>>;
   kdfIterations?: number;
@@ -113,7 +119,19 @@ export function createWallet(ports: WalletPorts): Wallet {
     () => settings.loaded()?.watchedTokens ?? [],
   );
   const tokenInfo = createTokenInfoCache({ known: (chainId, address) => tokens.info(chainId, address) });
-  const access = createAccess({ keys, settings, permissions, approvals, clock, ready, emit: ports.emit, stateChanged: ports.stateChanged });
+  const loadPhishingList = ports.loadPhishingList;
+  const checkSite = createSiteChecker(async () => parsePhishingList(loadPhishingList ? await loadPhishingList() : EMPTY_PHISHING_LIST));
+  const access = createAccess({
+    keys,
+    settings,
+    permissions,
+    approvals,
+    clock,
+    ready,
+    emit: ports.emit,
+    stateChanged: ports.stateChanged,
+    checkSite,
+  });
   const approve = (origin: string, kind: ApprovalKind, details: unknown) => approvals.request(origin, kind, details);
 
   const switchChain = async (chainId: number) => {

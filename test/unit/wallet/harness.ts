@@ -72,6 +72,8 @@ export async function createTestWallet(
     stores?: { local: ReturnType<typeof createMemoryStore>; session: ReturnType<typeof createMemoryStore> };
     /** The registry the wallet loads; none by default. */
     registry?: RegistryData;
+    /** The phishing list file the wallet loads on its first connect request; none by default. */
+    loadPhishingList?: () => Promise<unknown>;
   } = {},
 ): Promise<TestWallet> {
   const node = createFakeNode();
@@ -90,6 +92,7 @@ export async function createTestWallet(
     emit: (origin, event, data) => harness.events.push({ origin, event, data }),
     stateChanged: () => undefined,
     loadRegistry: async () => options.registry ?? { issuers: [], tokens: [] },
+    loadPhishingList: options.loadPhishingList,
     kdfIterations: 1000,
     initialSettings: { activeChainId: 31337 },
   });
