@@ -3,6 +3,7 @@
  * the user by hand): the RPC URL, the name, the native symbol.
  */
 import { BUILT_IN_NETWORKS } from '../chains';
+import { symbolSkeleton } from '../names';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -20,13 +21,9 @@ export function rpcUrlProblem(raw: string): string | undefined {
   return undefined;
 }
 
-/** Letters only, lower case, without marks, spaces, punctuation or invisible characters. */
+/** The name's confusable skeleton (lib/names), letters and digits only: "Еthereum" (Cyrillic Е) reads as Ethereum. */
 function skeleton(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  return symbolSkeleton(name).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
@@ -36,7 +33,9 @@ function skeleton(name: string): string {
 export function imitatedNetwork(name: string, chainId: number): string | undefined {
   const wanted = skeleton(name);
   if (!wanted) return undefined;
-  const twin = BUILT_IN_NETWORKS.find((n) => n.chainId !== chainId && [skeleton(n.name), `${skeleton(n.name)}mainnet`].includes(wanted));
+  const twin = BUILT_IN_NETWORKS.find(
+    (n) => n.chainId !== chainId && [skeleton(n.name), `${skeleton(n.name)}${skeleton('mainnet')}`].includes(wanted),
+  );
   return twin?.name;
 }
 
