@@ -12,9 +12,9 @@ export interface Registry {
   /** True for a verified mint/redeem contract of some issuer on that chain. */
   isAllowlistedIssuerContract(chainId: number, address: string): boolean;
   /**
-   * Registry tokens, on any chain, that a token at another address reads as: its symbol or name
-   * has the confusable skeleton of their symbol (or its name of their name). Those on `chainId`
-   * come first.
+   * Registry tokens that a token at another address reads as: its symbol or name has the
+   * confusable skeleton of their symbol (or its name of their name). Those on `chainId` if there
+   * are any, else those on other chains (the registry token is then not on this chain at all).
    */
   lookalikes(chainId: number, symbol: string, address: string, name?: string): Token[];
   /**
@@ -81,6 +81,7 @@ export function createRegistry(data: RegistryData): Registry {
     const lower = address.toLowerCase();
     const candidate = { symbol, name };
     const found = data.tokens.filter((t) => t.address.toLowerCase() !== lower && readsAs(candidate, t));
-    return [...found.filter((t) => t.chainId === chainId), ...found.filter((t) => t.chainId !== chainId)];
+    const here = found.filter((t) => t.chainId === chainId);
+    return here.length ? here : found;
   }
 }
