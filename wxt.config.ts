@@ -36,8 +36,10 @@ export default defineConfig({
   hooks: {
     // The registry ships as a file the background fetches on first need, so it costs the
     // service worker's start-up nothing (an import would be inlined into background.js).
+    // The phishing list likewise: fetched on the first connect request, never at start-up.
     'build:publicAssets': (_wxt, files) => {
       files.push({ relativeDest: 'registry.json', absoluteSrc: resolve(import.meta.dirname, 'lib/registry/data/registry.json') });
+      files.push({ relativeDest: 'phishing-list.json', absoluteSrc: resolve(import.meta.dirname, 'lib/sites/data/phishing-list.json') });
     },
   },
   manifest: ({ browser, command }) => ({

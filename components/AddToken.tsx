@@ -7,6 +7,10 @@ export interface AddedToken {
   address: string;
   verified: boolean;
   lookalikes: { symbol: string; address: string }[];
+  /** What it imitates, when it does; `address` is absent for a disguised well-known symbol. */
+  imitation?: { of: string; address?: string };
+  /** The wallet's name for it: a look-alike is never named as the token it imitates. */
+  label?: string;
 }
 
 export function AddToken({ onAdd }: { onAdd(address: string): Promise<AddedToken> }) {
@@ -56,13 +60,18 @@ export function AddToken({ onAdd }: { onAdd(address: string): Promise<AddedToken
       {added && (
         <div data-testid="token-add-result" data-verified={added.verified}>
           <p className="ok">
-            Added {added.symbol}. {added.verified ? '' : 'It is not in the Sharekeep registry: unverified.'}
+            Added {added.label ?? added.symbol}. {added.verified ? '' : 'It is not in the Sharekeep registry: unverified.'}
           </p>
           {added.lookalikes.map((t) => (
             <p className="warning" key={t.address} data-testid="token-add-lookalike">
-              {added.symbol} uses the same symbol as the registry's {t.symbol} at {t.address}, but it is another contract. It may be an imitation.
+              {added.label ?? added.symbol} reads as the registry's {t.symbol} at {t.address}, but it is another contract. It may be an imitation.
             </p>
           ))}
+          {added.imitation && !added.imitation.address && (
+            <p className="warning" data-testid="token-add-lookalike">
+              {added.label ?? added.symbol} spells {added.imitation.of} with look-alike or invisible characters. It may be an imitation.
+            </p>
+          )}
         </div>
       )}
       <div className="row">

@@ -87,17 +87,27 @@ interface WatchDetails {
   decimals: number;
   verified: boolean;
   lookalikes: { symbol: string; address: string }[];
+  /** The wallet's name for it: a look-alike is never named as the token it imitates. */
+  label?: string;
+  name?: string;
 }
 
 export function ApprovalWatchAsset({ details }: { details: WatchDetails }) {
+  const label = details.label ?? details.symbol;
   return (
     <section>
       <p className="approval-summary" data-testid="approval-summary">
-        Show the token {details.symbol} in your portfolio. This signs nothing and moves nothing.
+        Show the token {label} in your portfolio. This signs nothing and moves nothing.
       </p>
       <dl className="approval-facts">
         <dt>Symbol</dt>
-        <dd>{details.symbol}</dd>
+        <dd data-testid="approval-token-symbol">{label}</dd>
+        {details.name && (
+          <>
+            <dt>Name</dt>
+            <dd>{details.name}</dd>
+          </>
+        )}
         <dt>Contract</dt>
         <dd className="approval-mono">{details.address}</dd>
         <dt>Decimals</dt>

@@ -6,6 +6,7 @@ import type { SigningView } from '@/lib/signing';
 import { ApprovalChain, ApprovalConnect, ApprovalRawDetails, ApprovalWatchAsset } from './ApprovalDetails';
 import { ApprovalOrigin } from './ApprovalOrigin';
 import { ApprovalSigningView } from './ApprovalSigningView';
+import { ApprovalSiteCheck, siteCheckOf } from './ApprovalSiteCheck';
 import { ApprovalVerdict } from './ApprovalVerdict';
 import { ARM_DELAY_MS, useArmedDecision } from './use-armed-decision';
 import './Approval.css';
@@ -71,7 +72,12 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
   const verdict = approvalVerdict(approval);
   const blocked = verdict.verdict === 'block';
   const nothingToConnect = approval.kind === 'connect' && chosen.length === 0;
-  const approve = () => onDecide({ approved: true, data: approval.kind === 'connect' ? { accounts: chosen } : undefined });
+  // A site the wallet calls dangerous connects only after the user ticks that they accept the risk.
+  const site = approval.kind === 'connect' ? siteCheckOf(approval.details) : undefined;
+  const [acceptedRisk, setAcceptedRisk] = useState(false);
+  const riskUnaccepted = site?.danger === true && !acceptedRisk;
+  const approve = () =>
+    onDecide({ approved: true, data: approval.kind === 'connect' ? { accounts: chosen, ...(acceptedRisk ? { acceptRisk: true } : {}) } : undefined });
   // Every decision waits for a press that began after this request was on screen (issue 10, item 7).
   const { armed, guard } = useArmedDecision(armDelayMs);
   const held = busy || !armed;
@@ -85,13 +91,20 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
           {approval.kind}
         </span>
       </h2>
+      {site && <ApprovalSiteCheck site={site} accepted={acceptedRisk} onAccept={setAcceptedRisk} />}
       <Body approval={approval} connect={{ accounts: visible, chosen, onChange: setChosen }} accounts={accounts} />
       <ApprovalVerdict verdict={verdict} />
       <div className="approval-actions">
         <button type="button" data-testid="approval-reject" disabled={held} {...guard(() => onDecide({ approved: false }))}>
           Reject
         </button>
-        <button type="button" className="primary" data-testid="approval-approve" disabled={held || blocked || nothingToConnect} {...guard(approve)}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="approval-approve"
+          disabled={held || blocked || nothingToConnect || riskUnaccepted}
+          {...guard(approve)}
+        >
           {approval.kind === 'connect' ? 'Connect' : approval.kind.startsWith('sign') ? 'Sign' : 'Approve'}
         </button>
       </div>

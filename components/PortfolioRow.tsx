@@ -9,7 +9,8 @@ function priceWarnings(h: HoldingView): string[] {
   if (h.price?.reasons.includes('older-than-heartbeat')) warnings.push(`Stale price, updated ${formatAge(h.price.ageSeconds)}`);
   if (!h.price && h.unavailable.includes('price')) warnings.push('Price feed unavailable');
   if (h.fromLastGood) warnings.push(`Partly from an earlier read (${h.fromLastGood.fields.join(', ')})`);
-  if (h.lookalikeOf) warnings.push(`Not the registry's ${h.lookalikeOf}: same symbol, other contract`);
+  if (h.imitation?.address) warnings.push(`Not the registry's ${h.imitation.of}: its symbol reads the same, other contract`);
+  else if (h.imitation) warnings.push(`Not ${h.imitation.of}: its symbol imitates it with look-alike or invisible characters`);
   return warnings;
 }
 
@@ -27,7 +28,7 @@ export function PortfolioRow({ holding: h, onOpen }: { holding: HoldingView; onO
       <button type="button" className="pf-open" onClick={onOpen} aria-label={`${h.token.symbol} details`}>
         <span className="pf-what">
           <span className="pf-symbol">
-            {h.token.symbol}
+            {h.label ?? h.token.symbol}
             {!h.verified && <span className="badge pf-unverified">{h.listed ? 'unverified' : 'not in registry · unverified'}</span>}
           </span>
           {sub && <span className="pf-sub">{sub}</span>}

@@ -44,11 +44,15 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
   return (
     <section className="screen td" data-testid="token-detail" data-symbol={view.symbol} data-address={view.address}>
       <h2>
-        {view.symbol} <span className="muted td-name">{view.name}</span> <UnverifiedLabel verified={view.verified} />
+        {view.label ?? view.symbol} <span className="muted td-name">{view.name}</span> <UnverifiedLabel verified={view.verified} />
       </h2>
       {!view.listed && <p className="pf-notice">This token is not in Sharekeep's registry: nothing about it has been checked.</p>}
-      {view.lookalikeOf && (
-        <p className="pf-notice td-block-warn">Same symbol as the registry's {view.lookalikeOf} but another contract. It may be an imitation.</p>
+      {view.imitation && (
+        <p className="pf-notice td-block-warn" data-testid="token-lookalike">
+          {view.imitation.address
+            ? `Its symbol or name reads as the registry's ${view.imitation.of} (${view.imitation.address}), but this is another contract. It may be an imitation.`
+            : `Its symbol or name spells ${view.imitation.of} with look-alike or invisible characters. It may be an imitation.`}
+        </p>
       )}
       {view.readError && <p className="pf-notice">Could not read the network: {view.readError}</p>}
 

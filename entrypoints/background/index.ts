@@ -35,6 +35,7 @@ export default defineBackground(() => {
       const bundled = unpackRegistry(await (await fetch(browser.runtime.getURL('/registry.json' as '/popup.html'))).json());
       return devnet ? mergeRegistryData(bundled, registryFromDevnet(devnet)) : bundled;
     },
+    loadPhishingList: async () => (await fetch(browser.runtime.getURL('/phishing-list.json' as '/popup.html'))).json(),
     dividendDistributors: devnet?.contracts.DividendDistribution ? { [devnet.chainId]: [devnet.contracts.DividendDistribution] } : undefined,
     initialSettings: devnet ? { activeChainId: devnet.chainId, rpcOverrides: { [devnet.chainId]: devnet.rpcUrl } } : undefined,
   });

@@ -21,7 +21,11 @@ function carriedVerdict(details: unknown): ComplianceResult | undefined {
 }
 
 function watchAssetReasons(details: unknown): ComplianceReason[] {
-  const watch = (details ?? {}) as { verified?: boolean; lookalikes?: { symbol: string; address: string }[] };
+  const watch = (details ?? {}) as {
+    verified?: boolean;
+    lookalikes?: { symbol: string; address: string }[];
+    imitation?: { of: string; address?: string };
+  };
   const reasons: ComplianceReason[] = [];
   if (!watch.verified) {
     reasons.push({
@@ -34,10 +38,23 @@ function watchAssetReasons(details: unknown): ComplianceReason[] {
     reasons.push({
       code: 'lookalike-token',
       severity: 'warn',
-      message: `It shares its symbol with ${other.symbol} at ${other.address}, a different contract.`,
+      message: `Its symbol or name reads as ${other.symbol}, the registry token at ${other.address}, but it is a different contract: it may be an imitation.`,
+    });
+  }
+  if (watch.imitation && !watch.imitation.address) {
+    reasons.push({
+      code: 'lookalike-token',
+      severity: 'warn',
+      message: `Its symbol or name is ${watch.imitation.of} spelt with look-alike or invisible characters: a real ${watch.imitation.of} would not need them.`,
     });
   }
   return reasons;
+}
+
+/** A connect request carries the wallet's check of the site (lib/sites): its warnings are the verdict's reasons. */
+function connectReasons(details: unknown): ComplianceReason[] {
+  const site = (details ?? {}) as { site?: { warnings?: { code: string; severity: string; message: string }[] } };
+  return (site.site?.warnings ?? []).map((w) => ({ code: w.code, severity: 'warn' as const, message: w.message }));
 }
 
 /** The verdict the approval window shows for a pending request. */
@@ -47,6 +64,10 @@ export function approvalVerdict(approval: ApprovalLike): ComplianceResult {
   if (approval.kind === 'add-chain') {
     const message = 'Add networks only from sites you trust: the RPC server will see your addresses and could show false balances.';
     return { verdict: 'warn', reasons: [{ code: 'site-added-network', severity: 'warn', message }] };
+  }
+  if (approval.kind === 'connect') {
+    const reasons = connectReasons(approval.details);
+    return { verdict: reasons.length ? 'warn' : 'allow', reasons };
   }
   if (approval.kind === 'watch-asset') {
     const reasons = watchAssetReasons(approval.details);

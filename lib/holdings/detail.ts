@@ -28,7 +28,17 @@ import {
   WAD,
 } from '../portfolio';
 import { policyFor, type RestrictionVerdict, restrictionFor } from '../compliance';
-import type { CorporateActionModel, Fact, Issuer, IssuerStructure, Registry, RpcRequester, Token } from '../registry';
+import { type Imitation, imitationLabel } from '../names';
+import {
+  type CorporateActionModel,
+  type Fact,
+  type Issuer,
+  type IssuerStructure,
+  imitationOf,
+  type Registry,
+  type RpcRequester,
+  type Token,
+} from '../registry';
 import type { PayoutCurrency } from './dividends';
 
 /** A fact as the detail shows it: its value (null: not known), where it comes from, whether it was checked. */
@@ -78,7 +88,11 @@ export interface TokenDetailView {
   decimals: number;
   listed: boolean;
   verified: boolean;
+  /** For a token outside the registry: the symbol it imitates, and what that is. */
   lookalikeOf?: string;
+  imitation?: Imitation;
+  /** How the wallet names it: never as the token it imitates. */
+  label: string;
   underlying: FactView<{ ticker: string; name: string; exchange?: string; isin?: string }>;
   issuer: { id: string; name: FactView; legalEntity: FactView; jurisdiction: FactView };
   structure: FactView<IssuerStructure>;
@@ -170,7 +184,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
   const entry = registry?.findToken(token.chainId, token.address);
   const listed = entry !== undefined;
   const issuer = listed ? registry?.issuer(token.issuer) : undefined;
-  const lookalike = listed ? undefined : registry?.lookalikes(token.chainId, token.symbol, token.address)[0];
+  const imitation = listed ? undefined : imitationOf(registry, token.chainId, token.address, token);
   const trusted = listed && token.verified;
   const market = marketStatus(nowMs);
 
@@ -195,7 +209,8 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
     decimals: token.decimals,
     listed,
     verified: trusted,
-    ...(lookalike ? { lookalikeOf: lookalike.symbol } : {}),
+    ...(imitation ? { lookalikeOf: imitation.of, imitation } : {}),
+    label: imitationLabel(token.symbol, imitation),
     underlying: { value: token.underlying, source: listed ? 'registry' : null, verified: trusted },
     issuer: {
       id: token.issuer,

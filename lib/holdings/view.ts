@@ -13,7 +13,8 @@ import {
   priceStatus,
   VALUE_DECIMALS,
 } from '../portfolio';
-import type { Registry, Token } from '../registry';
+import { type Imitation, imitationLabel } from '../names';
+import { imitationOf, type Registry, type Token } from '../registry';
 
 export interface HoldingView extends Omit<Holding, 'price'> {
   name: string;
@@ -22,8 +23,12 @@ export interface HoldingView extends Omit<Holding, 'price'> {
   /** The registry's facts about it were checked against a primary source. */
   verified: boolean;
   underlying: { ticker: string; name: string } | null;
-  /** For a token outside the registry: symbol of the registry token it imitates. */
+  /** For a token outside the registry: the symbol it imitates (a registry token's or a well-known one). */
   lookalikeOf?: string;
+  /** What it imitates, with the registry token's address when it is one. */
+  imitation?: Imitation;
+  /** How the wallet names it: never as the token it imitates. */
+  label: string;
   price: (NonNullable<Holding['price']> & { ageSeconds: number }) | null;
 }
 
@@ -63,7 +68,7 @@ function holdingView(
   nowMs: number,
 ): HoldingView {
   const listed = token !== undefined && registry?.findToken(token.chainId, token.address) !== undefined;
-  const lookalike = listed ? undefined : registry?.lookalikes(h.token.chainId, h.token.symbol, h.token.address)[0];
+  const imitation = listed ? undefined : imitationOf(registry, h.token.chainId, h.token.address, { symbol: h.token.symbol, name: token?.name });
   const heartbeat = token?.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
   const price = h.price && { ...h.price, ...priceStatus(h.price.updatedAt, heartbeat, market, nowMs) };
   return {
@@ -72,7 +77,8 @@ function holdingView(
     listed,
     verified: listed && token.verified,
     underlying: token?.underlying ? { ticker: token.underlying.ticker, name: token.underlying.name } : null,
-    ...(lookalike ? { lookalikeOf: lookalike.symbol } : {}),
+    ...(imitation ? { lookalikeOf: imitation.of, imitation } : {}),
+    label: imitationLabel(h.token.symbol, imitation),
     price: price
       ? {
           answer: price.answer,

@@ -15,4 +15,6 @@ export interface NetworkDeps {
   approve(origin: string, kind: ApprovalKind, details: unknown): Promise<unknown>;
   switchChain(chainId: number): Promise<void>;
   stateChanged(): void;
+  /** Loads the registry and settings on first need: a token is judged against the registry, never without it. */
+  ready(): Promise<unknown>;
 }

@@ -3,6 +3,7 @@
  * the user by hand): the RPC URL, the name, the native symbol.
  */
 import { BUILT_IN_NETWORKS } from '../chains';
+import { symbolSkeleton } from '../names';
 
 // The extension pages' connect-src allows plain http to exactly these hosts (CSP cannot name [::1]).
 const LOOPBACK = new Set(['127.0.0.1', 'localhost']);
@@ -21,13 +22,9 @@ export function rpcUrlProblem(raw: string): string | undefined {
   return undefined;
 }
 
-/** Letters only, lower case, without marks, spaces, punctuation or invisible characters. */
+/** The name's confusable skeleton (lib/names), letters and digits only: "Еthereum" (Cyrillic Е) reads as Ethereum. */
 function skeleton(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  return symbolSkeleton(name).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**
@@ -37,7 +34,9 @@ function skeleton(name: string): string {
 export function imitatedNetwork(name: string, chainId: number): string | undefined {
   const wanted = skeleton(name);
   if (!wanted) return undefined;
-  const twin = BUILT_IN_NETWORKS.find((n) => n.chainId !== chainId && [skeleton(n.name), `${skeleton(n.name)}mainnet`].includes(wanted));
+  const twin = BUILT_IN_NETWORKS.find(
+    (n) => n.chainId !== chainId && [skeleton(n.name), `${skeleton(n.name)}${skeleton('mainnet')}`].includes(wanted),
+  );
   return twin?.name;
 }
 

@@ -7,7 +7,7 @@ export type { FetchDinariDSharesResult } from './dinari.ts';
 export { fetchDinariDShares } from './dinari.ts';
 export { loadBundledRegistry } from './load.ts';
 export type { Registry } from './lookup.ts';
-export { createRegistry, normalizeSymbol } from './lookup.ts';
+export { createRegistry, imitationOf } from './lookup.ts';
 export type { RpcRequester } from './rpc.ts';
 export { readChainId } from './rpc.ts';
 export type {

@@ -1,4 +1,5 @@
 /** Lookups over registry data, indexed once. Addresses compare case-insensitively. */
+import { type Imitation, imitatedWellKnown, type NamedToken, readsAs } from '../names/index.ts';
 import type { Issuer, RegistryData, Token } from './schema.ts';
 
 export interface Registry {
@@ -10,15 +11,29 @@ export interface Registry {
   isAllowlistedIssuerOrigin(origin: string): boolean;
   /** True for a verified mint/redeem contract of some issuer on that chain. */
   isAllowlistedIssuerContract(chainId: number, address: string): boolean;
-  /** Registry tokens on the chain with the same symbol (ignoring case and width) at another address. */
-  lookalikes(chainId: number, symbol: string, address: string): Token[];
+  /**
+   * Registry tokens that a token at another address reads as: its symbol or name has the
+   * confusable skeleton of their symbol (or its name of their name). Those on `chainId` if there
+   * are any, else those on other chains (the registry token is then not on this chain at all).
+   */
+  lookalikes(chainId: number, symbol: string, address: string, name?: string): Token[];
+  /**
+   * What a token outside the registry imitates: a registry token, else a well-known symbol in
+   * disguise; undefined for a registry token itself and for a token that imitates nothing.
+   */
+  imitation(chainId: number, address: string, token: NamedToken): Imitation | undefined;
 }
 
 const key = (chainId: number, address: string) => `${chainId}:${address.toLowerCase()}`;
 
-/** NFKC folds full-width and compatibility letters, so "ＡＡＰＬx" matches "AAPLx". */
-export function normalizeSymbol(symbol: string): string {
-  return symbol.normalize('NFKC').trim().toUpperCase();
+function wellKnownImitation(token: NamedToken): Imitation | undefined {
+  const wellKnown = imitatedWellKnown(token);
+  return wellKnown ? { of: wellKnown } : undefined;
+}
+
+/** The one imitation rule, also before the registry has loaded (then only well-known symbols count). */
+export function imitationOf(registry: Registry | undefined, chainId: number, address: string, token: NamedToken): Imitation | undefined {
+  return registry ? registry.imitation(chainId, address, token) : wellKnownImitation(token);
 }
 
 function originOf(url: string): string | undefined {
@@ -54,10 +69,19 @@ export function createRegistry(data: RegistryData): Registry {
       return normalized !== undefined && normalized !== 'null' && origins.has(normalized);
     },
     isAllowlistedIssuerContract: (chainId, address) => contracts.has(key(chainId, address)),
-    lookalikes(chainId, symbol, address) {
-      const wanted = normalizeSymbol(symbol);
-      const lower = address.toLowerCase();
-      return (byChain.get(chainId) ?? []).filter((t) => normalizeSymbol(t.symbol) === wanted && t.address.toLowerCase() !== lower);
+    lookalikes,
+    imitation(chainId, address, token) {
+      if (byAddress.has(key(chainId, address))) return undefined;
+      const twin = lookalikes(chainId, token.symbol, address, token.name)[0];
+      return twin ? { of: twin.symbol, address: twin.address, chainId: twin.chainId } : wellKnownImitation(token);
     },
   };
+
+  function lookalikes(chainId: number, symbol: string, address: string, name?: string): Token[] {
+    const lower = address.toLowerCase();
+    const candidate = { symbol, name };
+    const found = data.tokens.filter((t) => t.address.toLowerCase() !== lower && readsAs(candidate, t));
+    const here = found.filter((t) => t.chainId === chainId);
+    return here.length ? here : found;
+  }
 }

@@ -10,6 +10,7 @@ import { rpcErrors } from '../errors';
 import { decodeTransaction, type Intent, type SimulationResult, simulateTransaction } from '../intent';
 import { approveSigning, judge, type Recheck, signerFor } from './approve';
 import { broadcast } from './broadcast';
+import { imitationReasons, withImitations } from './imitations';
 import { contractRecipients } from './recipients';
 import type { SigningDeps } from './deps';
 import type { NonceManager } from './nonces';
@@ -31,13 +32,18 @@ export async function prepareTransaction(deps: SigningDeps, network: Network, tx
   const rpc = deps.rpcFor(network);
   const base = { from: tx.from, to: tx.to, data: tx.data, value: tx.value, chainId: network.chainId };
   const firstPass = decodeTransaction(base);
-  const info = await deps.tokenInfo.lookupFor(rpc, network.chainId, firstPass.tokens);
+  const read = await deps.tokenInfo.lookupFor(rpc, network.chainId, firstPass.tokens);
+  // A look-alike token is named as one in the summary, the changes and the simulation alike.
+  const info = deps.tokens.shown(network.chainId, read);
   const intent = decodeTransaction(base, { tokenInfo: info, nativeSymbol: network.nativeCurrency.symbol });
   const simulation = await simulateTransaction(rpc, { from: tx.from, to: tx.to, data: tx.data, value: tx.value, gas: tx.gas }).catch(
     (err): SimulationResult => ({ ok: false, reason: 'unsupported', message: err instanceof Error ? err.message : 'simulation failed' }),
   );
   const contracts = await contractRecipients(rpc, deps.tokens, network.chainId, intent);
-  const verdict = await judge(deps, intent, network.chainId, simulation, contracts);
+  const verdict = withImitations(
+    await judge(deps, intent, network.chainId, simulation, contracts),
+    imitationReasons(deps.tokens, network.chainId, intent.tokens, read),
+  );
   const nativeSymbol = network.nativeCurrency.symbol;
   const view: SigningView = {
     account: tx.from,

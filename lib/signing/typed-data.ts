@@ -3,6 +3,7 @@ import type { Hex } from 'viem';
 import { decodeTypedData, validateTypedData } from '../intent';
 import { approveSigning, judge, signerFor } from './approve';
 import type { SigningDeps } from './deps';
+import { imitationReasons, withImitations } from './imitations';
 import { describeIntent, type SigningView } from './view';
 
 export async function signTypedData(deps: SigningDeps, origin: string, params: unknown[], version: 'V3' | 'V4'): Promise<Hex> {
@@ -13,9 +14,13 @@ export async function signTypedData(deps: SigningDeps, origin: string, params: u
   const data = validateTypedData(raw, network.chainId);
   const intent = decodeTypedData(data, { activeChainId: network.chainId });
   const account = await signerFor(deps, origin, address);
-  const info = await deps.tokenInfo.lookupFor(deps.rpcFor(network), network.chainId, intent.tokens);
+  const read = await deps.tokenInfo.lookupFor(deps.rpcFor(network), network.chainId, intent.tokens);
+  const info = deps.tokens.shown(network.chainId, read);
   const described = decodeTypedData(data, { activeChainId: network.chainId, tokenInfo: info });
-  const verdict = await judge(deps, described, network.chainId);
+  const verdict = withImitations(
+    await judge(deps, described, network.chainId),
+    imitationReasons(deps.tokens, network.chainId, described.tokens, read),
+  );
   const view: SigningView = {
     account,
     chainId: network.chainId,

@@ -26,6 +26,16 @@ export async function readSymbolAndDecimals(rpc: RpcCall, address: Address): Pro
   }
 }
 
+/** A token's name() read from the chain, or undefined when it has none the node would tell. */
+export async function readTokenName(rpc: RpcCall, address: Address): Promise<string | undefined> {
+  try {
+    const hex = await rpc('eth_call', [{ to: address, data: encodeFunctionData({ abi: erc20Abi, functionName: 'name' }) }, 'latest']);
+    return decodeFunctionResult({ abi: erc20Abi, functionName: 'name', data: hex as Hex }).slice(0, 64);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface TokenInfoCache {
   /** Resolves every address, then returns a synchronous lookup for the decoders. */
   lookupFor(rpc: RpcCall, chainId: number, addresses: readonly Address[]): Promise<(address: Address) => TokenInfo | undefined>;

@@ -5,13 +5,22 @@
 import type { Address } from 'viem';
 import { policyFor, type TokenPolicy } from '../compliance';
 import type { TokenInfo } from '../intent';
-import type { Registry, Token } from '../registry';
+import { type Imitation, imitationLabel, type NamedToken } from '../names';
+import { imitationOf, type Registry, type Token } from '../registry';
 import type { WatchedToken } from '../state';
 
 export interface TokenLookup {
   info(chainId: number, address: Address): TokenInfo | undefined;
   policy(chainId: number, address: string): TokenPolicy | undefined;
-  lookalikes(chainId: number, symbol: string, address: string): Token[];
+  /** Registry tokens a token at `address` reads as (see Registry.lookalikes). */
+  lookalikes(chainId: number, symbol: string, address: string, name?: string): Token[];
+  /** What a token outside the registry imitates (a registry token or a disguised well-known symbol). */
+  imitation(chainId: number, address: string, token: NamedToken): Imitation | undefined;
+  /**
+   * The lookup a request's view names tokens with: a token that imitates another is never
+   * named as it (see imitationLabel); every other one as it is.
+   */
+  shown(chainId: number, info: (address: Address) => TokenInfo | undefined): (address: Address) => TokenInfo | undefined;
 }
 
 export function createTokenLookup(registry: () => Registry | undefined, watched: () => WatchedToken[]): TokenLookup {
@@ -28,8 +37,21 @@ export function createTokenLookup(registry: () => Registry | undefined, watched:
       const token = reg?.findToken(chainId, address);
       return token && reg ? policyFor(token, reg.issuer(token.issuer)) : undefined;
     },
-    lookalikes(chainId, symbol, address) {
-      return registry()?.lookalikes(chainId, symbol, address) ?? [];
+    lookalikes(chainId, symbol, address, name) {
+      return registry()?.lookalikes(chainId, symbol, address, name) ?? [];
+    },
+    imitation,
+    shown(chainId, info) {
+      return (address) => {
+        const found = info(address);
+        if (!found) return undefined;
+        const label = imitationLabel(found.symbol, imitation(chainId, address, found));
+        return label === found.symbol ? found : { ...found, symbol: label };
+      };
     },
   };
+
+  function imitation(chainId: number, address: string, token: NamedToken): Imitation | undefined {
+    return imitationOf(registry(), chainId, address, token);
+  }
 }

@@ -9,6 +9,7 @@ import type { KeyManager, PublicAccount } from '../keyring';
 import { type Eip2255Permission, type PermissionStore, toEip2255 } from '../permissions';
 import type { Clock } from '../ports';
 import type { ProviderEventName } from '../provider';
+import type { SiteCheck } from '../sites';
 import type { SettingChangeLog, SettingsStore } from '../state';
 
 export interface AccessDeps {
@@ -21,6 +22,8 @@ export interface AccessDeps {
   ready(): Promise<unknown>;
   emit(origin: string | null, event: ProviderEventName, data: unknown): void;
   stateChanged(): void;
+  /** What the wallet knows about a site before it connects (the phishing list, look-alike and punycode hosts). */
+  checkSite(origin: string): Promise<SiteCheck>;
 }
 
 export interface Access {
@@ -114,7 +117,12 @@ export function createAccess(deps: AccessDeps): Access {
       await deps.ready();
       const existing = await accountsFor(origin);
       if (existing.length) return existing;
-      const chosen = (await deps.approvals.request(origin, 'connect', { origin }, { onePerOrigin: true })) as { accounts?: unknown } | undefined;
+      const site = await deps.checkSite(origin);
+      const chosen = (await deps.approvals.request(origin, 'connect', { origin, site }, { onePerOrigin: true })) as
+        | { accounts?: unknown; acceptRisk?: unknown }
+        | undefined;
+      // A site the wallet warned of as dangerous connects only if the user took the window's extra step.
+      if (site.danger && chosen?.acceptRisk !== true) throw rpcErrors.userRejected('Not connected: the site is a known or look-alike phishing site.');
       const accounts = await visibleAccounts();
       const picked = Array.isArray(chosen?.accounts) ? chosen.accounts : [];
       const selection = picked.filter((a): a is string => typeof a === 'string' && accounts.some((x) => x.address === a));

@@ -13,6 +13,7 @@ import type { AllowlistedFetch, Clock, KeyValueStore, RpcTransport } from '../po
 import type { ProviderEventName } from '../provider';
 import { createRegistry, type Registry, type RegistryData } from '../registry';
 import { createSigning, type Signing } from '../signing';
+import { createSiteChecker, EMPTY_PHISHING_LIST, parsePhishingList } from '../sites';
 import {
   type ActivityLog,
   createActivityLog,
@@ -42,6 +43,11 @@ export interface WalletPorts {
   stateChanged(): void;
   /** The tokenized-stock registry; loaded on first need, never at start-up. */
   loadRegistry(): Promise<RegistryData>;
+  /**
+   * The bundled phishing list file (lib/sites/data/phishing-list.json); read on the first connect
+   * request, never at start-up. Without it every site is checked against an empty list.
+   */
+  loadPhishingList?(): Promise<unknown>;
   /** Contracts that pay dShare dividends, per chain id (a devnet build names its distributor). */
   dividendDistributors?: Readonly<Record<number, readonly string[]>>;
   kdfIterations?: number;
@@ -127,6 +133,8 @@ export function createWallet(ports: WalletPorts): Wallet {
     () => settings.loaded()?.watchedTokens ?? [],
   );
   const tokenInfo = createTokenInfoCache({ known: (chainId, address) => tokens.info(chainId, address) });
+  const loadPhishingList = ports.loadPhishingList;
+  const checkSite = createSiteChecker(async () => parsePhishingList(loadPhishingList ? await loadPhishingList() : EMPTY_PHISHING_LIST));
   const access = createAccess({
     keys,
     settings,
@@ -137,6 +145,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     ready,
     emit: ports.emit,
     stateChanged: ports.stateChanged,
+    checkSite,
   });
   const approve = (origin: string, kind: ApprovalKind, details: unknown) => approvals.request(origin, kind, details);
 
@@ -174,6 +183,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     approve,
     switchChain,
     stateChanged: ports.stateChanged,
+    ready,
   };
 
   const issuers = composeIssuerService({

@@ -25,14 +25,38 @@ describe('registry lookups', () => {
     ['other case', 'aaplx'],
     ['full-width letters', 'ＡＡＰＬx'],
     ['padded with spaces', ' AAPLx '],
+    ['Cyrillic А and Р', '\u0410\u0410\u0420Lx'],
+    ['a zero-width space', 'AA\u200bPLx'],
+    ['mixed full-width and Greek', '\uff21\u0391PLx'],
   ])('flags a token at another address with the %s as a lookalike', (_, symbol) => {
-    expect(registry.lookalikes(1, symbol, fake.address)).toEqual([aapl]);
+    expect(registry.lookalikes(1, symbol, fake.address)[0]).toBe(aapl);
   });
 
-  it('does not flag the registry token itself, another symbol, or another chain', () => {
+  it("flags a token whose name, not its symbol, reads as a registry token's", () => {
+    expect(registry.lookalikes(1, 'GIFT', fake.address, 'AAPL\u200bx')[0]).toBe(aapl);
+    expect(registry.lookalikes(1, 'GIFT', fake.address, aapl.name)[0]).toBe(aapl);
+  });
+
+  it('does not flag the registry token itself (on any chain) or another symbol', () => {
     expect(registry.lookalikes(1, 'AAPLx', aapl.address.toLowerCase())).toEqual([]);
+    expect(registry.lookalikes(56, 'AAPLx', aapl.address)).toEqual([]);
     expect(registry.lookalikes(1, 'MSFTx', fake.address)).toEqual([]);
-    expect(registry.lookalikes(56, 'AAPLx', fake.address)).toEqual([]);
+  });
+
+  it('flags a copy on a chain where the registry has no such token, naming those elsewhere; on a chain that has one, that one', () => {
+    expect(registry.lookalikes(56, 'AAPLx', fake.address)).toEqual([aapl, onArbitrum]);
+    expect(registry.lookalikes(42161, 'AAPLx', fake.address)).toEqual([onArbitrum]);
+  });
+
+  it('says what a token outside the registry imitates, and nothing for a registry token', () => {
+    expect(registry.imitation(1, fake.address, { symbol: '\u0422SLAx' })).toEqual({
+      of: 'TSLAx',
+      address: '0x8888888888888888888888888888888888888888',
+      chainId: 1,
+    });
+    expect(registry.imitation(1, fake.address, { symbol: 'US\u200bDC' })).toEqual({ of: 'USDC' });
+    expect(registry.imitation(1, fake.address, { symbol: 'USDC' })).toBeUndefined();
+    expect(registry.imitation(1, aapl.address, { symbol: 'AAPLx' })).toBeUndefined();
   });
 
   it('finds issuers by id', () => {

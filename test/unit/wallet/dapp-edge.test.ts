@@ -163,15 +163,23 @@ describe('what was approved is checked again before signing', () => {
 });
 
 describe('networks a site adds', () => {
-  it.each(['Ethereum', 'ethereum', 'Ethereum Mainnet', 'Éthereum', 'E\u200Bthereum', 'Base', 'Arbitrum One'])(
-    'a new chain named %j, imitating a built-in network, is refused before any window',
-    async (chainName) => {
-      const t = await createTestWallet();
-      t.node.answers.eth_chainId = () => '0x539';
-      expect(await codeOf(t.request('wallet_addEthereumChain', [{ chainId: '0x539', chainName, rpcUrls: ['https://rpc.example'] }]))).toBe(-32602);
-      expect(t.approvalsOpened).toBe(0);
-    },
-  );
+  it.each([
+    'Ethereum',
+    'ethereum',
+    'Ethereum Mainnet',
+    'Éthereum',
+    'E\u200Bthereum',
+    '\u0415thereum',
+    'Ｂａｓｅ',
+    'B\u0430se',
+    'Base',
+    'Arbitrum One',
+  ])('a new chain named %j, imitating a built-in network, is refused before any window', async (chainName) => {
+    const t = await createTestWallet();
+    t.node.answers.eth_chainId = () => '0x539';
+    expect(await codeOf(t.request('wallet_addEthereumChain', [{ chainId: '0x539', chainName, rpcUrls: ['https://rpc.example'] }]))).toBe(-32602);
+    expect(t.approvalsOpened).toBe(0);
+  });
 
   it('a chain with its own name is shown for approval', async () => {
     const t = await createTestWallet();

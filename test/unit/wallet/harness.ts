@@ -2,6 +2,7 @@
 import { keccak256, type Hex } from 'viem';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import type { ProviderEventName } from '../../../lib/provider/protocol';
+import type { RegistryData } from '../../../lib/registry';
 import { createWallet, type Wallet } from '../../../lib/wallet';
 
 export const TEST_PHRASE = 'test test test test test test test test test test test junk';
@@ -69,6 +70,10 @@ export async function createTestWallet(
     onboard?: boolean;
     jurisdiction?: string;
     stores?: { local: ReturnType<typeof createMemoryStore>; session: ReturnType<typeof createMemoryStore> };
+    /** The registry the wallet loads; none by default. */
+    registry?: RegistryData;
+    /** The phishing list file the wallet loads on its first connect request; none by default. */
+    loadPhishingList?: () => Promise<unknown>;
   } = {},
 ): Promise<TestWallet> {
   const node = createFakeNode();
@@ -86,7 +91,8 @@ export async function createTestWallet(
     },
     emit: (origin, event, data) => harness.events.push({ origin, event, data }),
     stateChanged: () => undefined,
-    loadRegistry: async () => ({ issuers: [], tokens: [] }),
+    loadRegistry: async () => options.registry ?? { issuers: [], tokens: [] },
+    loadPhishingList: options.loadPhishingList,
     kdfIterations: 1000,
     initialSettings: { activeChainId: 31337 },
   });
