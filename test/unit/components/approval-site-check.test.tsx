@@ -3,7 +3,7 @@
 // ticks that they accept the risk; what it sends then carries that acceptance.
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ApprovalDecision, ApprovalRequest } from '../../../components/ApprovalRequest';
 import type { PendingApproval } from '../../../lib/approvals';
 import type { SiteCheck } from '../../../lib/sites';
@@ -31,7 +31,17 @@ const connect = (site: SiteCheck): PendingApproval => ({
 });
 
 let container: HTMLElement | undefined;
-afterEach(() => container?.remove());
+// The approval's buttons arm after their delay and take a fresh press (issue 10, item 7).
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  container?.remove();
+  vi.useRealTimers();
+});
+const press = (button: HTMLElement) =>
+  act(() => {
+    button.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
+    button.click();
+  });
 
 function mount(approval: PendingApproval) {
   const decisions: ApprovalDecision[] = [];
@@ -49,6 +59,7 @@ function mount(approval: PendingApproval) {
       />,
     ),
   );
+  act(() => vi.advanceTimersByTime(1_000));
   const byId = (id: string) => container!.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
   return { byId, decisions };
 }
@@ -65,7 +76,7 @@ describe('connecting to a dangerous site', () => {
 
     act(() => (byId('approval-phishing-accept') as HTMLInputElement).click());
     expect(approve.disabled).toBe(false);
-    act(() => approve.click());
+    press(approve);
     expect(decisions).toEqual([{ approved: true, data: { accounts: [ACCOUNT], acceptRisk: true } }]);
   });
 
@@ -79,7 +90,7 @@ describe('connecting to a dangerous site', () => {
     const { byId, decisions } = mount(connect(site));
     expect(byId('approval-phishing')).toBeNull();
     expect(byId('approval-site-unicode')?.textContent).toBe('münchen.de');
-    act(() => (byId('approval-approve') as HTMLButtonElement).click());
+    press(byId('approval-approve') as HTMLButtonElement);
     expect(decisions).toEqual([{ approved: true, data: { accounts: [ACCOUNT] } }]);
   });
 
