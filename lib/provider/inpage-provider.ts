@@ -118,7 +118,8 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
 /** Defines window.ethereum (unless a page or wallet made it non-configurable) and answers EIP-6963. */
 export function installProvider(win: Window & typeof globalThis): Eip1193Provider {
   const provider = Object.freeze(createInpageProvider(win));
-  const info = createProviderInfo(() => win.crypto.randomUUID());
+  // randomUUID exists only in secure contexts; a plain-http dApp still gets a provider.
+  const info = createProviderInfo(() => (typeof win.crypto.randomUUID === 'function' ? win.crypto.randomUUID() : uuidV4(win.crypto)));
   const detail = Object.freeze({ info, provider });
   const announce = () => win.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));
   win.addEventListener('eip6963:requestProvider', announce);
@@ -129,4 +130,13 @@ export function installProvider(win: Window & typeof globalThis): Eip1193Provide
     // Another wallet owns window.ethereum; EIP-6963 still lets dApps find Sharekeep.
   }
   return provider;
+}
+
+/** An RFC 4122 version-4 UUID from getRandomValues, which every context has. */
+function uuidV4(crypto: Pick<Crypto, 'getRandomValues'>): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

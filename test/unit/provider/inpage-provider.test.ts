@@ -32,6 +32,17 @@ describe('the inpage provider', () => {
     expect((win as unknown as { ethereum: unknown }).ethereum).toBe(seen[0].provider);
   });
 
+  it('is there on a plain-http page too, where crypto.randomUUID does not exist', () => {
+    const win = new FakeWindow();
+    // An insecure context: getRandomValues only.
+    win.crypto = { getRandomValues: (a: Uint8Array) => globalThis.crypto.getRandomValues(a) } as unknown as Crypto;
+    const seen: { info: { uuid: string } }[] = [];
+    win.addEventListener('eip6963:announceProvider', (e) => seen.push((e as CustomEvent).detail));
+    installProvider(asWindow(win));
+    expect((win as unknown as { ethereum?: unknown }).ethereum).toBeDefined();
+    expect(seen[0].info.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it('holds requests until the relay is ready, then sends them in order on the relay channel, never on the window', async () => {
     const win = new FakeWindow();
     const provider = installProvider(asWindow(win));
