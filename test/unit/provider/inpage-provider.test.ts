@@ -35,7 +35,7 @@ describe('the inpage provider', () => {
   it('is there on a plain-http page too, where crypto.randomUUID does not exist', () => {
     const win = new FakeWindow();
     // An insecure context: getRandomValues only.
-    win.crypto = { getRandomValues: (a: Uint8Array) => globalThis.crypto.getRandomValues(a) } as unknown as Crypto;
+    win.crypto = { getRandomValues: (a: Uint8Array<ArrayBuffer>) => globalThis.crypto.getRandomValues(a) } as unknown as Crypto;
     const seen: { info: { uuid: string } }[] = [];
     win.addEventListener('eip6963:announceProvider', (e) => seen.push((e as CustomEvent).detail));
     installProvider(asWindow(win));
