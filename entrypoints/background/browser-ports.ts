@@ -1,6 +1,7 @@
 // Browser versions of the ports lib/ is written against.
 import { createHttpTransport } from '@/lib/chains';
 import { createAllowlistedFetch } from '@/lib/issuers';
+import { systemClock } from '@/lib/ports';
 import type { AllowlistedFetch, KeyValueStore, RpcTransport } from '@/lib/ports';
 
 type StorageArea = typeof browser.storage.local;
@@ -17,8 +18,8 @@ export function storagePort(area: StorageArea): KeyValueStore {
 }
 
 /** JSON-RPC over fetch: no credentials, no redirects, a 15 s timeout and a size cap (lib/chains/http-transport.ts). */
-export const fetchRpc: RpcTransport = createHttpTransport((url, init) => fetch(url, init));
+export const fetchRpc: RpcTransport = createHttpTransport((url, init) => fetch(url, init), systemClock);
 
 /** fetch() to issuer APIs: an origin the registry does not allowlist is refused before a byte is sent. */
 export const issuerFetchPort = (isAllowlisted: (origin: string) => boolean): AllowlistedFetch =>
-  createAllowlistedFetch((url, init) => fetch(url, init), isAllowlisted);
+  createAllowlistedFetch((url, init) => fetch(url, init), isAllowlisted, systemClock);

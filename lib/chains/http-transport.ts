@@ -5,6 +5,7 @@
  * an answer is read only up to a size cap, and what is not JSON is refused. Every refusal is
  * an EIP-1193 error that says what happened.
  */
+import type { Clock } from '../ports';
 import { ProviderRpcError, RpcErrorCode } from '../errors';
 import type { RpcTransport } from '../ports';
 
@@ -75,7 +76,8 @@ async function readCapped(response: HttpResponseLike, max: number, host: string)
   return new TextDecoder().decode(all);
 }
 
-export function createHttpTransport(fetchImpl: HttpFetch, options: HttpTransportOptions = {}): RpcTransport {
+/** `clock` times the answer out (lib/ keeps its timers behind the Clock port). */
+export function createHttpTransport(fetchImpl: HttpFetch, clock: Pick<Clock, 'sleep'>, options: HttpTransportOptions = {}): RpcTransport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_BYTES;
 
@@ -84,10 +86,12 @@ export function createHttpTransport(fetchImpl: HttpFetch, options: HttpTransport
     if (!host) throw rpcTransportError('bad-url', 'The RPC URL is not an http(s) URL; nothing was sent.');
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    let settled = false;
+    void clock.sleep(timeoutMs).then(() => {
+      if (settled) return;
       timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    });
     try {
       const response = await fetchImpl(url, {
         method: 'POST',
@@ -124,7 +128,7 @@ export function createHttpTransport(fetchImpl: HttpFetch, options: HttpTransport
       if (timedOut) throw rpcTransportError('timeout', `The RPC at ${host} did not answer within ${seconds(timeoutMs)}.`, err);
       throw rpcTransportError('unreachable', `The RPC at ${host} did not answer (${err instanceof Error ? err.message : 'network error'}).`, err);
     } finally {
-      clearTimeout(timer);
+      settled = true;
     }
   };
 }

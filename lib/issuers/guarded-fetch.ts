@@ -3,7 +3,7 @@
  * name is refused before a byte is sent, redirects are refused (they could lead elsewhere),
  * no cookies go along, and a slow issuer times out.
  */
-import type { AllowlistedFetch } from '../ports';
+import type { AllowlistedFetch, Clock } from '../ports';
 import { issuerError } from './errors';
 
 type FetchLike = (url: string, init: RequestInit) => Promise<{ status: number; json(): Promise<unknown> }>;
@@ -24,6 +24,7 @@ function originOf(url: string): string | undefined {
 export function createAllowlistedFetch(
   fetchImpl: FetchLike,
   isAllowed: (origin: string) => boolean,
+  clock: Pick<Clock, 'sleep'>,
   options: GuardedFetchOptions = {},
 ): AllowlistedFetch {
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -36,11 +37,12 @@ export function createAllowlistedFetch(
       );
     }
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let settled = false;
+    void clock.sleep(timeoutMs).then(() => settled || controller.abort());
     try {
       return await fetchImpl(url, { ...init, redirect: 'error', credentials: 'omit', signal: controller.signal });
     } finally {
-      clearTimeout(timer);
+      settled = true;
     }
   };
 }

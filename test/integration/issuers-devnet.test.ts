@@ -39,6 +39,7 @@ async function devnetWallet(jurisdiction = 'DE') {
         return fetch(url, init);
       },
       (origin) => registry.isAllowlistedIssuerOrigin(origin),
+      systemClock,
     ),
     openApproval: async () => undefined,
     emit: () => undefined,

@@ -3,6 +3,7 @@
 // keeps the last portfolio snapshot, and everything works again once the node does.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../../lib/chains';
+import { systemClock } from '../../../lib/ports';
 import type { PortfolioResult } from '../../../lib/holdings';
 import { ACCOUNT_0, ACCOUNT_1, portfolioWallet, type ScriptedNode, scriptedNode } from '../holdings/fixtures.ts';
 import { type Fault, type FaultNode, startFaultNode } from './fault-node.ts';
@@ -38,6 +39,7 @@ describe('RPC faults, with a real node on 127.0.0.1', () => {
         inits.push(init);
         return fetch(url, init);
       },
+      systemClock,
       { timeoutMs: TIMEOUT_MS, maxResponseBytes: MAX_BYTES },
     );
     t = await portfolioWallet({ node: scripted, transport, rpcUrl: node.url });
@@ -118,7 +120,7 @@ describe('RPC faults, with a real node on 127.0.0.1', () => {
   });
 
   it("refuses a browser's opaque redirect (fetch with redirect: 'manual' in an extension)", async () => {
-    const transport = createHttpTransport(async () => ({ status: 0, type: 'opaqueredirect', headers: new Headers(), body: null }));
+    const transport = createHttpTransport(async () => ({ status: 0, type: 'opaqueredirect', headers: new Headers(), body: null }), systemClock);
     await expect(transport(node.url, {})).rejects.toMatchObject({ code: 4901, data: { reason: 'redirect' } });
   });
 });

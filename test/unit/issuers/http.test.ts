@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAllowlistedFetch, createIssuerApi } from '../../../lib/issuers';
+import { systemClock } from '../../../lib/ports';
 import { createFakeFetch, ORIGIN, USER } from './fixtures';
 
 describe('the allowlisted fetch port', () => {
@@ -14,13 +15,13 @@ describe('the allowlisted fetch port', () => {
     ['not a URL', 'v1/quotes'],
   ])('refuses %s before calling fetch', async (_name, url) => {
     const fetchImpl = vi.fn();
-    await expect(createAllowlistedFetch(fetchImpl, allowed)(url)).rejects.toMatchObject({ code: 'issuer.not_allowlisted' });
+    await expect(createAllowlistedFetch(fetchImpl, allowed, systemClock)(url)).rejects.toMatchObject({ code: 'issuer.not_allowlisted' });
     expect(fetchImpl).not.toHaveBeenCalled();
   });
 
   it('sends to an allowlisted origin without cookies and refusing redirects', async () => {
     const fetchImpl = vi.fn(async () => ({ status: 200, json: async () => ({ ok: true }) }));
-    const response = await createAllowlistedFetch(fetchImpl, allowed)(`${ORIGIN}/health`, { method: 'GET' });
+    const response = await createAllowlistedFetch(fetchImpl, allowed, systemClock)(`${ORIGIN}/health`, { method: 'GET' });
     expect(await response.json()).toEqual({ ok: true });
     expect(fetchImpl).toHaveBeenCalledWith(`${ORIGIN}/health`, expect.objectContaining({ method: 'GET', redirect: 'error', credentials: 'omit' }));
   });
