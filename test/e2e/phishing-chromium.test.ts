@@ -46,10 +46,12 @@ describe('phishing and look-alike sites (Chromium)', () => {
     expect(await notice.getAttribute('data-codes')).toBe('phishing-list');
     expect(await notice.textContent()).toContain('eth-phishing-detect 1.2.0');
     expect(await prompt.getByTestId('approval-verdict').getAttribute('data-verdict')).toBe('warn');
+    // Once the buttons have armed (Reject takes presses), Connect still waits for the acceptance.
+    await expect.poll(() => prompt.getByTestId('approval-reject').isEnabled()).toBe(true);
     expect(await prompt.getByTestId('approval-approve').isDisabled()).toBe(true);
 
     await prompt.getByTestId('approval-phishing-accept').check();
-    expect(await prompt.getByTestId('approval-approve').isDisabled()).toBe(false);
+    await expect.poll(() => prompt.getByTestId('approval-approve').isEnabled()).toBe(true);
     await approve(prompt);
     expect(await pending).toEqual({ result: [ACCOUNT_0] });
   });
@@ -63,6 +65,7 @@ describe('phishing and look-alike sites (Chromium)', () => {
     expect(await prompt.getByTestId('approval-phishing').getAttribute('data-codes')).toBe('imitates-dapp');
     expect(await prompt.getByTestId('approval-site-unicode').textContent()).toBe('unisw\u0430p.org');
     expect(await prompt.getByTestId('approval-site-punycode').textContent()).toBe(LOOKALIKE_HOST);
+    await expect.poll(() => prompt.getByTestId('approval-reject').isEnabled()).toBe(true);
     expect(await prompt.getByTestId('approval-approve').isDisabled()).toBe(true);
     await reject(prompt);
     expect(await pending).toMatchObject({ code: 4001 });
