@@ -1,7 +1,8 @@
 import type { Address } from 'viem';
 import type { IntentWarning, SimulationResult } from '../intent';
-import { type RuleAction, restrictionFor } from './jurisdiction';
-import { collectUses, describeUse, isUndecoded, type Role, type RoleIntent, type Uses } from './roles';
+import { normalizeJurisdiction, type RuleAction, restrictionFor } from './jurisdiction';
+import { countryMismatch } from './onchain';
+import { type CollectParameters, collectUses, describeUse, isUndecoded, type Role, type RoleIntent, type Uses } from './roles';
 import type { TokenPolicy, TokenPolicyLookup } from './rule';
 import type { ComplianceReason, ComplianceResult, Severity } from './types';
 
@@ -74,6 +75,8 @@ function judgeTokens(uses: Uses, params: EvaluateParameters, undecoded: boolean)
         source: terms,
       });
     }
+    const mismatch = countryMismatch(policy, normalizeJurisdiction(params.jurisdiction));
+    if (mismatch) reasons.push({ code: 'onchain-country-mismatch', severity: 'warn', message: mismatch, source: terms });
     const dealt = [...use.roles].flatMap((role) => ACTIONS_OF[role] ?? []);
     const refused = refusalOf(policy, params.jurisdiction, dealt);
     if (refused) {
@@ -162,6 +165,11 @@ export function evaluate(params: EvaluateParameters): ComplianceResult {
   const uses = collectUses(params);
   const reasons = [...judgeTokens(uses, params, undecoded), ...intentReasons(params.intent.warnings), ...simulationReasons(params.simulation)];
   return { verdict: verdictOf(reasons), reasons };
+}
+
+/** Every token the guard looks up for a request: the ones whose own contracts the on-chain checks read. */
+export function touchedTokens(params: CollectParameters): Address[] {
+  return [...collectUses(params).keys()];
 }
 
 export interface IssuerRequest {

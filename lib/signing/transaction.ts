@@ -37,7 +37,7 @@ export async function prepareTransaction(deps: SigningDeps, network: Network, tx
     (err): SimulationResult => ({ ok: false, reason: 'unsupported', message: err instanceof Error ? err.message : 'simulation failed' }),
   );
   const contracts = await contractRecipients(rpc, deps.tokens, network.chainId, intent);
-  const verdict = await judge(deps, intent, network.chainId, simulation, contracts);
+  const verdict = await judge(deps, { intent, chainId: network.chainId, rpc, account: tx.from, info, simulation, contracts });
   const nativeSymbol = network.nativeCurrency.symbol;
   const view: SigningView = {
     account: tx.from,

@@ -13,9 +13,10 @@ export async function signTypedData(deps: SigningDeps, origin: string, params: u
   const data = validateTypedData(raw, network.chainId);
   const intent = decodeTypedData(data, { activeChainId: network.chainId });
   const account = await signerFor(deps, origin, address);
-  const info = await deps.tokenInfo.lookupFor(deps.rpcFor(network), network.chainId, intent.tokens);
+  const rpc = deps.rpcFor(network);
+  const info = await deps.tokenInfo.lookupFor(rpc, network.chainId, intent.tokens);
   const described = decodeTypedData(data, { activeChainId: network.chainId, tokenInfo: info });
-  const verdict = await judge(deps, described, network.chainId);
+  const verdict = await judge(deps, { intent: described, chainId: network.chainId, rpc, account, info });
   const view: SigningView = {
     account,
     chainId: network.chainId,

@@ -14,7 +14,7 @@ import type { ProviderEventName } from '../provider';
 import { createRegistry, type Registry, type RegistryData } from '../registry';
 import { createSigning, type Signing } from '../signing';
 import { type ActivityLog, createActivityLog, createSettingsStore, type Settings, type SettingsStore, UNLOCKED_FLAG } from '../state';
-import { createTokenInfoCache, createTokenLookup, type TokenLookup } from '../tokens';
+import { createOnchainStandards, createTokenInfoCache, createTokenLookup, type TokenLookup } from '../tokens';
 import { createAccess } from './accounts';
 import { composeIssuerService } from './issuer-service';
 import { answerProviderRequest, createMethodTable, type RequestContext } from './methods';
@@ -131,6 +131,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     local: ports.local,
     tokens,
     tokenInfo,
+    standards: createOnchainStandards(),
     activeNetwork: () => settings.activeNetwork(),
     rpcFor,
     jurisdiction: async () => (await access.jurisdiction()) ?? '',
