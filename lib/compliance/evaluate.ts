@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import { type Address, getAddress } from 'viem';
 import type { IntentWarning, SimulationResult } from '../intent';
 import { normalizeJurisdiction, type RuleAction, restrictionFor } from './jurisdiction';
 import { countryMismatch } from './onchain';
@@ -20,6 +20,11 @@ export interface EvaluateParameters {
    * pool, a pair) is judged as a sale; without this list it is judged as a transfer.
    */
   contracts?: readonly Address[];
+  /**
+   * Tokens whose own contracts the node would not let Sharekeep probe for a permissioned-token
+   * standard: an acquisition of one is warned about, as nothing says it is a plain token.
+   */
+  unchecked?: readonly Address[];
 }
 
 function safeLookup(lookup: TokenPolicyLookup, chainId: number, token: Address): TokenPolicy | undefined {
@@ -117,6 +122,16 @@ function judgeTokens(uses: Uses, params: EvaluateParameters, undecoded: boolean)
   return reasons;
 }
 
+function uncheckedReasons(uses: Uses, unchecked: readonly Address[] = []): ComplianceReason[] {
+  return unchecked.flatMap((raw) => {
+    const token = getAddress(raw);
+    const roles = [...(uses.get(token)?.roles ?? [])];
+    if (!roles.some((role) => ACTIONS_OF[role]?.includes('acquire'))) return [];
+    const message = `Sharekeep could not read the contracts of ${short(token)} on this network, so it cannot tell whether the token restricts who may hold it (ERC-3643, ERC-1404 and issuers' own checks).`;
+    return [{ code: 'onchain-unchecked', severity: 'warn' as const, message }];
+  });
+}
+
 const WARNING_SEVERITY: Partial<Record<IntentWarning['code'], Severity>> = {
   'malformed-calldata': 'block',
   'trailing-calldata': 'info',
@@ -163,7 +178,12 @@ export function verdictOf(reasons: ComplianceReason[]): ComplianceResult['verdic
 export function evaluate(params: EvaluateParameters): ComplianceResult {
   const undecoded = isUndecoded(params.intent);
   const uses = collectUses(params);
-  const reasons = [...judgeTokens(uses, params, undecoded), ...intentReasons(params.intent.warnings), ...simulationReasons(params.simulation)];
+  const reasons = [
+    ...judgeTokens(uses, params, undecoded),
+    ...uncheckedReasons(uses, params.unchecked),
+    ...intentReasons(params.intent.warnings),
+    ...simulationReasons(params.simulation),
+  ];
   return { verdict: verdictOf(reasons), reasons };
 }
 

@@ -38,6 +38,8 @@ export interface OnchainFindings {
   countryConfirmed: boolean;
   /** The country the token's identity registry records for the user, when it differs from the declared one. */
   chainCountry?: number;
+  /** The node did not answer the probes: whether the token is a permissioned one is not known. */
+  unchecked?: true;
 }
 
 const list = (standards: OnchainStandard[]) => standards.map((s) => STANDARD_NAMES[s]).join(', ');

@@ -55,6 +55,7 @@ export async function judge(deps: SigningDeps, params: JudgeParameters): Promise
       withFindings(deps.tokens.policy(c, a), c === chainId ? findings.get(getAddress(a)) : undefined, params.info(a)?.symbol ?? a),
     simulation,
     contracts,
+    unchecked: [...findings].flatMap(([token, found]) => (found.unchecked ? [token] : [])),
   });
 }
 

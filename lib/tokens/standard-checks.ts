@@ -132,7 +132,7 @@ async function restrictionMessage(rpc: RpcCall, token: Address, code: number): P
   return text?.replace(/[^\x20-\x7e]/g, '').slice(0, 200) || undefined;
 }
 
-/** The findings of every detected token for one request; plain tokens are left out. */
+/** The findings of every detected token for one request, and of tokens the node would not let be probed; plain tokens are left out. */
 export async function readChecks(
   rpc: RpcCall,
   detected: ReadonlyMap<Address, DetectedStandards>,
@@ -140,13 +140,16 @@ export async function readChecks(
 ): Promise<Map<Address, OnchainFindings>> {
   const country = numericCountry(request.jurisdiction);
   const tokens = [...detected].filter(([, d]) => d.standards.length || d.incomplete);
+  const out = new Map<Address, OnchainFindings>();
+  for (const [token, d] of detected) {
+    if (d.unchecked) out.set(token, { standards: [], incomplete: false, checks: [], countryConfirmed: false, unchecked: true });
+  }
   const perToken = tokens.map(([token, d]) => ({ token, d, reads: reads(d, token, request, country) }));
   const all = perToken.flatMap((t) => t.reads);
   const results = await aggregate(
     rpc,
     all.map((r) => r.call),
   );
-  const out = new Map<Address, OnchainFindings>();
   let at = 0;
   for (const { token, d, reads: mine } of perToken) {
     const checks: OnchainCheck[] = [];

@@ -19,6 +19,8 @@ import { aggregate, answer, call3, usable } from './standard-batch';
 export interface DetectedStandards {
   standards: OnchainStandard[];
   incomplete: boolean;
+  /** The node did not answer the probes: nothing is known (and nothing remembered). */
+  unchecked?: true;
   erc3643?: { identityRegistry: Address; compliance: Address; restrictModules: Address[]; allowModules: Address[] };
   ondo?: { compliance: Address };
   backed?: { sanctionsList: Address };
@@ -115,6 +117,7 @@ export function createStandardsCache(): StandardsCache {
       if (probed?.some((p) => p.found.erc3643)) await findCountryModules(rpc, probed);
       const fresh = new Map((probed ?? []).map((p) => [p.token, p.found]));
       for (const [token, found] of fresh) if (!found.incomplete) cache.set(key(chainId, token), found);
+      if (!probed) for (const token of unknown) fresh.set(token, { standards: [], incomplete: false, unchecked: true });
       const out = new Map<Address, DetectedStandards>();
       for (const token of tokens) {
         const found = cache.get(key(chainId, token)) ?? fresh.get(token);

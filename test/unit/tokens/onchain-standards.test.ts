@@ -175,13 +175,18 @@ describe('on-chain standards: detection is cached, and a request adds one round 
     expect(chain.multicalls() - before).toBeGreaterThan(1);
   });
 
-  it('a node that does not answer the probes leaves the token unknown (not blocked) and not cached', async () => {
+  it('a node that does not answer the probes leaves the token unchecked (warned about, not blocked) and not cached', async () => {
     const chain = createFakeChain();
     scriptStandards(chain);
     let down = true;
     const standards = createOnchainStandards();
     const rpc = rpcOf(chain, () => down);
-    expect((await standards.findings(rpc, { chainId: CHAIN, tokens: [A.t3643], user: USER, jurisdiction: 'US' })).size).toBe(0);
+    const unknown = await standards.findings(rpc, { chainId: CHAIN, tokens: [A.t3643], user: USER, jurisdiction: 'US' });
+    expect(unknown.get(A.t3643)).toMatchObject({ standards: [], unchecked: true });
+    const judged = (intent: Intent) =>
+      evaluate({ intent, jurisdiction: 'US', chainId: CHAIN, lookupToken: () => undefined, unchecked: [...unknown.keys()] });
+    expect(judged(buy(A.t3643))).toMatchObject({ verdict: 'warn', reasons: [expect.objectContaining({ code: 'onchain-unchecked' })] });
+    expect(judged(sell(A.t3643)).reasons.map((r) => r.code)).not.toContain('onchain-unchecked');
     down = false;
     const found = await standards.findings(rpc, { chainId: CHAIN, tokens: [A.t3643], user: USER, jurisdiction: 'US' });
     expect(found.get(A.t3643)?.standards).toEqual(['erc3643']);
