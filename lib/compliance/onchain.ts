@@ -81,7 +81,8 @@ export function onchainStanding(policy: TokenPolicy, place: string | undefined, 
       message: `${lead} its ${STANDARD_NAMES[unread.standard]} check ${unread.check} could not be read.`,
     };
   }
-  if (policy.rule) return undefined; // the registry's rule says who may hold it; the chain raised no objection
+  // A registry token is judged by its registry rule (or fails closed for want of one); the chain raised no objection.
+  if (policy.rule || !policy.detectedOnChain) return undefined;
   if (found.countryConfirmed) {
     return {
       allowed: true,
@@ -90,11 +91,13 @@ export function onchainStanding(policy: TokenPolicy, place: string | undefined, 
     };
   }
   const why =
-    place && numericCountry(place) === undefined ? `Sharekeep has no ISO numeric code for ${place}` : 'its jurisdiction terms are not on chain';
+    place && numericCountry(place) === undefined
+      ? `and Sharekeep has no ISO 3166-1 numeric code for ${place} to check it by`
+      : 'whose jurisdiction terms are not on chain';
   return {
     allowed: false,
     standing: 'unconfirmed',
-    message: `${lead} it is detected on chain as ${list(found.standards)}, ${why}, and its issuer is not in Sharekeep's registry.`,
+    message: `${lead} it is detected on chain as ${list(found.standards)}, ${why}.`,
   };
 }
 
@@ -116,5 +119,14 @@ export function countryMismatch(policy: TokenPolicy, place: string | undefined):
 export function withFindings(policy: TokenPolicy | undefined, findings: OnchainFindings | undefined, symbol: string): TokenPolicy | undefined {
   if (!findings || (!findings.standards.length && !findings.incomplete)) return policy;
   if (policy) return { ...policy, onchain: findings };
-  return { symbol, issuerName: "an issuer not in Sharekeep's registry", security: true, rule: null, terms: null, verified: false, onchain: findings };
+  return {
+    symbol,
+    issuerName: "an issuer not in Sharekeep's registry",
+    security: true,
+    rule: null,
+    terms: null,
+    verified: false,
+    onchain: findings,
+    detectedOnChain: true,
+  };
 }

@@ -51,6 +51,8 @@ export interface TokenPolicy {
   verified: boolean;
   /** What the token's own contracts answered for this request (detected standards and their checks). */
   onchain?: OnchainFindings;
+  /** Known as a security only because it answered a standard's probe on chain: no registry entry. */
+  detectedOnChain?: boolean;
 }
 
 export type TokenPolicyLookup = (chainId: number, address: `0x${string}`) => TokenPolicy | undefined;

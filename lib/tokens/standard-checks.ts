@@ -6,7 +6,7 @@
  */
 import type { Address } from 'viem';
 import type { RpcCall } from '../chains';
-import { type OnchainCheck, type OnchainFindings, type OnchainStandard, numericCountry } from '../compliance';
+import { alpha2Country, type OnchainCheck, type OnchainFindings, type OnchainStandard, numericCountry } from '../compliance';
 import type { Call3, Call3Result } from '../portfolio';
 import { backedAbi, dinariAbi, erc1404Abi, erc3643Abi, ondoComplianceAbi } from './standard-abis';
 import { aggregate, answer, call3 } from './standard-batch';
@@ -71,7 +71,7 @@ function reads(detected: DetectedStandards, token: Address, request: CheckReques
           yesNo(
             country === undefined ? undefined : bool(r, 'isCountryRestricted'),
             true,
-            `residents of country ${country} are restricted`,
+            `residents of ${alpha2Country(country ?? 0)} (${country}) are restricted`,
             'not restricted',
           ),
       );
@@ -81,7 +81,7 @@ function reads(detected: DetectedStandards, token: Address, request: CheckReques
         yesNo(
           country === undefined ? undefined : bool(r, 'isCountryAllowed'),
           false,
-          `country ${country} is not among the allowed countries`,
+          `${alpha2Country(country ?? 0)} (${country}) is not among the allowed countries`,
           'allowed',
         ),
       );

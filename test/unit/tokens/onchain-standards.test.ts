@@ -70,17 +70,11 @@ describe('on-chain standards: an acquisition the token refuses is blocked, namin
       { restricted: [840] },
       A.t3643,
       'US',
-      ['ERC-3643', 'CountryRestrictModule.isCountryRestricted', 'country 840'],
+      ['ERC-3643', 'CountryRestrictModule.isCountryRestricted', 'US (840)'],
     ],
     ['ERC-3643, user not verified', { verified: false }, A.t3643, 'DE', ['ERC-3643', 'IdentityRegistry.isVerified', 'not verified']],
     ['ERC-3643, token paused', { paused: true }, A.t3643, 'DE', ['ERC-3643', 'Token.paused']],
-    [
-      'ERC-3643, allowed-only DE, FR user',
-      { restricted: [], allowOnly: [276] },
-      A.t3643,
-      'FR',
-      ['CountryAllowModule.isCountryAllowed', 'country 250'],
-    ],
+    ['ERC-3643, allowed-only DE, FR user', { restricted: [], allowOnly: [276] }, A.t3643, 'FR', ['CountryAllowModule.isCountryAllowed', 'FR (250)']],
     ['ERC-3643, getModules reverts (detection cannot finish)', { modulesRevert: true }, A.t3643, 'DE', ['cannot confirm that residents of DE']],
     ['ERC-3643, no country set', {}, A.t3643, '', ['cannot confirm that residents of your country']],
     ['ERC-3643, a country Sharekeep has no numeric code for', {}, A.t3643, 'ZW', ['cannot confirm that residents of ZW']],
@@ -103,6 +97,14 @@ describe('on-chain standards: an acquisition the token refuses is blocked, namin
   it('a registry token keeps its rule and still gets the chain\'s "no": a sanctioned DE user cannot buy it', async () => {
     const { result } = await judgeOnChain({ sanctioned: true }, buy(A.backed), 'DE', { [A.backed]: REGISTRY_BACKED });
     expect(blocks(result)[0]).toContain('isSanctioned');
+  });
+
+  it("a registry security with no rule on record keeps failing closed with the registry's words, even when detected on chain", async () => {
+    const noRule = { ...REGISTRY_BACKED, rule: null };
+    const { result } = await judgeOnChain({}, buy(A.backed), 'DE', { [A.backed]: noRule });
+    expect(blocks(result)[0]).toContain(
+      'Sharekeep cannot confirm that residents of DE may hold this token, bTSLA (issued by Backed Assets (JE) Limited): no rule of its issuer is on record',
+    );
   });
 
   it('a registry token the chain does not object to is judged by its registry rule: a US user is refused by the rule', async () => {
