@@ -4,7 +4,7 @@
  * succeeds with a well-formed value; a token that answers none is a plain token.
  * - ERC-3643: identityRegistry() and compliance(), then the compliance's getModules(), then each
  *   module classified by which of isCountryRestricted / isCountryAllowed it answers;
- * - ERC-1404: detectTransferRestriction(0, 0, 0) answers;
+ * - ERC-1404: detectTransferRestriction(0, 0, 0) or messageForTransferRestriction(0) answers;
  * - Ondo-GM-style: compliance() without identityRegistry();
  * - Backed-style: sanctionsList(); Dinari-style: transferRestrictor().
  * A detection that answered a probe but could not finish is `incomplete` and not remembered, so
@@ -33,6 +33,7 @@ const PROBES = [
   [erc1404Abi, 'detectTransferRestriction', [zeroAddress, zeroAddress, 0n]],
   [backedAbi, 'sanctionsList', []],
   [dinariAbi, 'transferRestrictor', []],
+  [erc1404Abi, 'messageForTransferRestriction', [0]],
 ] as const;
 
 type Probed = { token: Address; found: DetectedStandards; compliance?: Address };
@@ -45,7 +46,7 @@ async function probeTokens(rpc: RpcCall, tokens: readonly Address[]): Promise<Pr
   );
   if (!results) return undefined;
   return tokens.map((token, i) => {
-    const [ir, compliance, restriction, sanctions, restrictor] = results.slice(i * PROBES.length, (i + 1) * PROBES.length);
+    const [ir, compliance, restriction, sanctions, restrictor, message] = results.slice(i * PROBES.length, (i + 1) * PROBES.length);
     const registry = answer<Address>(ir, erc3643Abi, 'identityRegistry');
     const complianceAt = answer<Address>(compliance, erc3643Abi, 'compliance');
     const sanctionsList = answer<Address>(sanctions, backedAbi, 'sanctionsList');
@@ -59,7 +60,11 @@ async function probeTokens(rpc: RpcCall, tokens: readonly Address[]): Promise<Pr
       if (usable(complianceAt)) found.ondo = { compliance: complianceAt };
       else found.incomplete = true;
     }
-    if (answer<number>(restriction, erc1404Abi, 'detectTransferRestriction') !== undefined) found.standards.push('erc1404');
+    // A 1404 token may refuse to judge a transfer between zero addresses; its message for code 0 still answers.
+    const restricts =
+      answer<number>(restriction, erc1404Abi, 'detectTransferRestriction') !== undefined ||
+      answer<string>(message, erc1404Abi, 'messageForTransferRestriction') !== undefined;
+    if (restricts) found.standards.push('erc1404');
     if (sanctionsList !== undefined) {
       found.standards.push('backed');
       if (usable(sanctionsList)) found.backed = { sanctionsList };

@@ -2,7 +2,7 @@
 // the test scripts (viem decodes the calldata and encodes the answer); a function it does not
 // script reverts, an address with no contract answers empty data (as an EOA does), and Multicall3
 // aggregate3 runs each call with allowFailure, as the real one does.
-import { type Abi, type Address, decodeFunctionData, encodeFunctionResult, getAddress, type Hex, parseAbi } from 'viem';
+import { type Abi, type Address, decodeFunctionData, encodeFunctionResult, getAddress, type Hex, parseAbi, zeroAddress } from 'viem';
 import { backedAbi, dinariAbi, erc1404Abi, erc3643Abi, ondoComplianceAbi } from '../../../lib/tokens';
 
 export const MULTICALL3: Address = '0xcA11bde05977b3631167028862bE2a173976CA11';
@@ -85,7 +85,8 @@ export function createFakeChain(): FakeChain {
   };
 }
 
-const addr = (n: number): Address => getAddress(`0x${n.toString(16).padStart(40, '0')}`);
+// Full-width addresses, as real ones are: the guard reads 32-byte words of undecoded calldata as addresses only when they are that large.
+const addr = (n: number): Address => getAddress(`0x${'5a'.repeat(18)}${n.toString(16).padStart(4, '0')}`);
 
 /** Addresses of the scripted contracts. */
 export const A = {
@@ -121,6 +122,8 @@ export interface Scenario {
   sanctioned?: boolean;
   backedPaused?: boolean;
   blacklisted?: boolean;
+  /** The ERC-1404 token reverts when asked about a zero address. */
+  zeroReverts1404?: boolean;
   /** getModules reverts: a suite whose detection cannot finish. */
   modulesRevert?: boolean;
 }
@@ -148,7 +151,10 @@ export function scriptStandards(chain: FakeChain, s: Scenario = {}): void {
   chain.add(A.maxBalance, parseAbi(['function name() pure returns (string)']), { name: () => 'MaxBalanceModule' });
   chain.add(A.t1404, [...erc1404Abi, ...erc20], {
     ...erc20Fns('R1404'),
-    detectTransferRestriction: () => s.code1404 ?? 0,
+    detectTransferRestriction: (from: Address, to: Address) => {
+      if (s.zeroReverts1404 && (from === zeroAddress || to === zeroAddress)) throw new Revert('zero address');
+      return s.code1404 ?? 0;
+    },
     messageForTransferRestriction: (code: number) => (code === 1 ? 'Receiver is not whitelisted' : 'Unknown'),
   });
   chain.add(A.ondo, [...ondoComplianceAbi, ...erc20], { ...erc20Fns('TSLAon'), compliance: () => A.ondoCompliance });

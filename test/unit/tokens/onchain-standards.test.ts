@@ -79,6 +79,13 @@ describe('on-chain standards: an acquisition the token refuses is blocked, namin
     ['ERC-3643, no country set', {}, A.t3643, '', ['cannot confirm that residents of your country']],
     ['ERC-3643, a country Sharekeep has no numeric code for', {}, A.t3643, 'ZW', ['cannot confirm that residents of ZW']],
     ['ERC-1404, restriction code 1', { code1404: 1 }, A.t1404, 'DE', ['ERC-1404', 'detectTransferRestriction', 'Receiver is not whitelisted']],
+    [
+      'ERC-1404 that reverts for zero addresses, restriction code 1',
+      { code1404: 1, zeroReverts1404: true },
+      A.t1404,
+      'DE',
+      ['ERC-1404', 'Receiver is not whitelisted'],
+    ],
     ['ERC-1404, no restriction: its country terms are off-chain', {}, A.t1404, 'DE', ['cannot confirm that residents of DE', 'ERC-1404']],
     ['Ondo-style, checkIsCompliant reverts', { ondoCompliant: false }, A.ondo, 'DE', ['Ondo-GM-style', 'checkIsCompliant', 'not compliant']],
     ['Ondo-style, compliant: country not on chain', {}, A.ondo, 'DE', ['cannot confirm that residents of DE', 'Ondo-GM-style']],

@@ -112,6 +112,20 @@ describe('a non-registry ERC-3643 token restricted for country 840, through the 
   });
 });
 
+describe('calldata Sharekeep cannot decode, naming the non-registry ERC-3643 token', () => {
+  // An unknown function of an unknown contract, whose argument is the token; the node cannot dry-run it.
+  const data = `0xdeadbeef${A.t3643.slice(2).toLowerCase().padStart(64, '0')}` as Hex;
+  it.each([
+    ['US', 'block'],
+    ['DE', 'not-block'],
+  ])('a %s user: %s', async (jurisdiction, expected) => {
+    const { t } = await walletOn(jurisdiction, { restricted: [840] });
+    const { verdict, answer } = await approveAndSee(t, 'eth_sendTransaction', [{ from: ACCOUNT_0, to: ROUTER, data }]);
+    expect(verdict.verdict === 'block' ? 'block' : 'not-block').toBe(expected);
+    expect(answer).toBe(expected === 'block' ? 4001 : 'resolved');
+  });
+});
+
 describe('the false-block table on the wallet paths', () => {
   it.each<[string, string, Scenario, Address]>([
     ['a plain ERC-20, US user', 'US', {}, A.plain],
