@@ -36,6 +36,9 @@ const PROBES = [
   [erc1404Abi, 'messageForTransferRestriction', [0]],
 ] as const;
 
+/** ModularCompliance caps its modules at 25 (T-REX v4). */
+const MAX_MODULES = 25;
+
 type Probed = { token: Address; found: DetectedStandards; compliance?: Address };
 
 /** Reads the first probes of every token; undefined when the node gave no readable answer. */
@@ -89,8 +92,9 @@ async function findCountryModules(rpc: RpcCall, probed: Probed[]): Promise<void>
     suites.map((p) => call3(p.compliance!, erc3643Abi, 'getModules')),
   );
   const modules = suites.map((p, i) => ({ p, modules: lists ? answer<readonly Address[]>(lists[i], erc3643Abi, 'getModules') : undefined }));
-  for (const { p, modules: list } of modules) if (!list) p.found.incomplete = true;
-  const asked = modules.flatMap(({ p, modules: list }) => (list ?? []).map((module) => ({ p, module })));
+  // A suite that lists more modules than any real one would is not probed module by module: it fails closed.
+  for (const { p, modules: list } of modules) if (!list || list.length > MAX_MODULES) p.found.incomplete = true;
+  const asked = modules.flatMap(({ p, modules: list }) => (list && list.length <= MAX_MODULES ? list : []).map((module) => ({ p, module })));
   const kinds = await aggregate(
     rpc,
     asked.flatMap(({ p, module }) => [

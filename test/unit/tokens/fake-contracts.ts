@@ -122,6 +122,8 @@ export interface Scenario {
   sanctioned?: boolean;
   backedPaused?: boolean;
   blacklisted?: boolean;
+  /** More modules listed by getModules than T-REX allows (25). */
+  extraModules?: number;
   /** The ERC-1404 token reverts when asked about a zero address. */
   zeroReverts1404?: boolean;
   /** getModules reverts: a suite whose detection cannot finish. */
@@ -141,7 +143,8 @@ export function scriptStandards(chain: FakeChain, s: Scenario = {}): void {
     isFrozen: () => false,
   });
   chain.add(A.ir, erc3643Abi, { isVerified: () => s.verified ?? true, investorCountry: () => s.recordedCountry ?? 0 });
-  const modules = [A.restrict, A.maxBalance, ...(s.allowOnly ? [A.allow] : [])];
+  const padding = Array.from({ length: s.extraModules ?? 0 }, () => A.maxBalance);
+  const modules = [A.restrict, A.maxBalance, ...(s.allowOnly ? [A.allow] : []), ...padding];
   chain.add(A.mc, erc3643Abi, {
     ...(s.modulesRevert ? {} : { getModules: () => modules }),
     canTransfer: () => s.canTransfer ?? true,

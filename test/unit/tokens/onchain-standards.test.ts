@@ -76,6 +76,13 @@ describe('on-chain standards: an acquisition the token refuses is blocked, namin
     ['ERC-3643, token paused', { paused: true }, A.t3643, 'DE', ['ERC-3643', 'Token.paused']],
     ['ERC-3643, allowed-only DE, FR user', { restricted: [], allowOnly: [276] }, A.t3643, 'FR', ['CountryAllowModule.isCountryAllowed', 'FR (250)']],
     ['ERC-3643, getModules reverts (detection cannot finish)', { modulesRevert: true }, A.t3643, 'DE', ['cannot confirm that residents of DE']],
+    [
+      'ERC-3643 listing more modules than T-REX allows',
+      { extraModules: 30 },
+      A.t3643,
+      'DE',
+      ['cannot confirm that residents of DE', 'checks could not be found'],
+    ],
     ['ERC-3643, no country set', {}, A.t3643, '', ['cannot confirm that residents of your country']],
     ['ERC-3643, a country Sharekeep has no numeric code for', {}, A.t3643, 'ZW', ['cannot confirm that residents of ZW']],
     ['ERC-1404, restriction code 1', { code1404: 1 }, A.t1404, 'DE', ['ERC-1404', 'detectTransferRestriction', 'Receiver is not whitelisted']],
