@@ -1,7 +1,8 @@
-import type { Address } from 'viem';
+import { type Address, getAddress } from 'viem';
 import type { IntentWarning, SimulationResult } from '../intent';
-import { type RuleAction, restrictionFor } from './jurisdiction';
-import { collectUses, describeUse, isUndecoded, type Role, type RoleIntent, type Uses } from './roles';
+import { normalizeJurisdiction, type RuleAction, restrictionFor } from './jurisdiction';
+import { countryMismatch } from './onchain';
+import { type CollectParameters, collectUses, describeUse, isUndecoded, type Role, type RoleIntent, type Uses } from './roles';
 import type { TokenPolicy, TokenPolicyLookup } from './rule';
 import type { ComplianceReason, ComplianceResult, Severity } from './types';
 
@@ -19,6 +20,11 @@ export interface EvaluateParameters {
    * pool, a pair) is judged as a sale; without this list it is judged as a transfer.
    */
   contracts?: readonly Address[];
+  /**
+   * Tokens whose own contracts the node would not let Sharekeep probe for a permissioned-token
+   * standard: an acquisition of one is warned about, as nothing says it is a plain token.
+   */
+  unchecked?: readonly Address[];
 }
 
 function safeLookup(lookup: TokenPolicyLookup, chainId: number, token: Address): TokenPolicy | undefined {
@@ -74,6 +80,8 @@ function judgeTokens(uses: Uses, params: EvaluateParameters, undecoded: boolean)
         source: terms,
       });
     }
+    const mismatch = countryMismatch(policy, normalizeJurisdiction(params.jurisdiction));
+    if (mismatch) reasons.push({ code: 'onchain-country-mismatch', severity: 'warn', message: mismatch, source: terms });
     const dealt = [...use.roles].flatMap((role) => ACTIONS_OF[role] ?? []);
     const refused = refusalOf(policy, params.jurisdiction, dealt);
     if (refused) {
@@ -112,6 +120,16 @@ function judgeTokens(uses: Uses, params: EvaluateParameters, undecoded: boolean)
     });
   }
   return reasons;
+}
+
+function uncheckedReasons(uses: Uses, unchecked: readonly Address[] = []): ComplianceReason[] {
+  return unchecked.flatMap((raw) => {
+    const token = getAddress(raw);
+    const roles = [...(uses.get(token)?.roles ?? [])];
+    if (!roles.some((role) => ACTIONS_OF[role]?.includes('acquire'))) return [];
+    const message = `Sharekeep could not read the contracts of ${short(token)} on this network, so it cannot tell whether the token restricts who may hold it (ERC-3643, ERC-1404 and issuers' own checks).`;
+    return [{ code: 'onchain-unchecked', severity: 'warn' as const, message }];
+  });
 }
 
 const WARNING_SEVERITY: Partial<Record<IntentWarning['code'], Severity>> = {
@@ -160,8 +178,18 @@ export function verdictOf(reasons: ComplianceReason[]): ComplianceResult['verdic
 export function evaluate(params: EvaluateParameters): ComplianceResult {
   const undecoded = isUndecoded(params.intent);
   const uses = collectUses(params);
-  const reasons = [...judgeTokens(uses, params, undecoded), ...intentReasons(params.intent.warnings), ...simulationReasons(params.simulation)];
+  const reasons = [
+    ...judgeTokens(uses, params, undecoded),
+    ...uncheckedReasons(uses, params.unchecked),
+    ...intentReasons(params.intent.warnings),
+    ...simulationReasons(params.simulation),
+  ];
   return { verdict: verdictOf(reasons), reasons };
+}
+
+/** Every token the guard looks up for a request: the ones whose own contracts the on-chain checks read. */
+export function touchedTokens(params: CollectParameters): Address[] {
+  return [...collectUses(params).keys()];
 }
 
 export interface IssuerRequest {

@@ -4,8 +4,10 @@
  * the jurisdiction rule: its shape (rule.ts) and its lookup (jurisdiction.ts).
  */
 export { type ApprovalLike, approvalVerdict } from './approval-verdict';
-export { type EvaluateParameters, evaluate, evaluateIssuerRequest, type IssuerRequest, verdictOf } from './evaluate';
+export { alpha2Country, numericCountry } from './country-codes';
+export { type EvaluateParameters, evaluate, evaluateIssuerRequest, type IssuerRequest, touchedTokens, verdictOf } from './evaluate';
 export { normalizeJurisdiction, type RestrictionVerdict, type RuleAction, restrictionFor } from './jurisdiction';
+export { type OnchainCheck, type OnchainFindings, type OnchainStandard, STANDARD_NAMES, withFindings } from './onchain';
 export {
   PLACE_PATTERN,
   PlaceSchema,

@@ -3,6 +3,7 @@
  * token. The signing verdict, the token detail, send and the issuer flow all ask here, so
  * they can never disagree.
  */
+import { onchainStanding } from './onchain';
 import { PLACE_PATTERN, type Rule, type RuleForbid, type TokenPolicy } from './rule';
 
 /** What a request does with a token, in the rule's terms. dispose: sell, trade away, let another party spend. */
@@ -98,6 +99,8 @@ export function restrictionFor(
       : "This token is not in Sharekeep's registry: no jurisdiction rule is on record for it.";
     return { ...base, allowed: true, standing: 'not-a-security', rule: 'unknown', verified: false, message };
   }
+  const onchain = onchainStanding(policy, place, action === 'acquire');
+  if (onchain) return { ...base, ...onchain, rule: policy.rule?.kind ?? 'unknown', verified: false };
   const rule = policy.rule;
   if (!rule) {
     const allowed = action !== 'acquire';

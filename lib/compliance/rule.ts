@@ -5,6 +5,7 @@
  * lookup over them.
  */
 import * as v from 'valibot';
+import type { OnchainFindings } from './onchain';
 
 /**
  * What a rule forbids, as its source words it: acquiring (subscribing, buying, receiving
@@ -48,6 +49,10 @@ export interface TokenPolicy {
   terms: string | null;
   /** Whether the registry entry was checked against the issuer's own sources. */
   verified: boolean;
+  /** What the token's own contracts answered for this request (detected standards and their checks). */
+  onchain?: OnchainFindings;
+  /** Known as a security only because it answered a standard's probe on chain: no registry entry. */
+  detectedOnChain?: boolean;
 }
 
 export type TokenPolicyLookup = (chainId: number, address: `0x${string}`) => TokenPolicy | undefined;

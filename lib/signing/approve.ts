@@ -1,9 +1,10 @@
 /** The steps every signing request shares: who signs, the verdict, and the approval itself. */
-import type { Address } from 'viem';
+import { type Address, getAddress } from 'viem';
 import type { ApprovalKind } from '../approvals';
-import { type ComplianceResult, evaluate } from '../compliance';
+import type { RpcCall } from '../chains';
+import { type ComplianceResult, evaluate, touchedTokens, withFindings } from '../compliance';
 import { rpcErrors } from '../errors';
-import type { Intent, SimulationResult } from '../intent';
+import type { Intent, SimulationResult, TokenInfo } from '../intent';
 import type { SigningDeps } from './deps';
 import type { SigningView } from './view';
 
@@ -16,21 +17,45 @@ export async function signerFor(deps: SigningDeps, origin: string, address: unkn
   return account;
 }
 
-/** The jurisdiction verdict for an intent on a chain: the one rule, in lib/compliance. */
-export async function judge(
-  deps: SigningDeps,
-  intent: Intent,
-  chainId: number,
-  simulation?: SimulationResult,
-  contracts?: readonly Address[],
-): Promise<ComplianceResult> {
+export interface JudgeParameters {
+  intent: Intent;
+  chainId: number;
+  /** The node of the network the request is judged on: the tokens' own contracts are read there. */
+  rpc: RpcCall;
+  /** The account that signs: the one the tokens' on-chain checks are about. */
+  account: Address;
+  /** Symbols for the tokens the registry does not know, named in reasons. */
+  info: (address: Address) => TokenInfo | undefined;
+  simulation?: SimulationResult;
+  contracts?: readonly Address[];
+}
+
+/** The transfers of the request whose counterparty is known: the token's own compliance can judge those. */
+function knownTransfers(intent: Intent, account: Address) {
+  return (intent.deliveries ?? []).flatMap((d) =>
+    d.reason === 'transfer' && d.token !== 'native' ? [{ token: d.token, from: account, to: d.to, amount: d.amount }] : [],
+  );
+}
+
+/**
+ * The jurisdiction verdict for an intent on a chain: the one rule, in lib/compliance, fed with
+ * what the touched tokens' own contracts say about the account (one Multicall3 batch once their
+ * standards are known).
+ */
+export async function judge(deps: SigningDeps, params: JudgeParameters): Promise<ComplianceResult> {
+  const { intent, chainId, rpc, account, simulation, contracts } = params;
+  const jurisdiction = await deps.jurisdiction();
+  const tokens = touchedTokens({ intent, simulation, contracts });
+  const findings = await deps.standards.findings(rpc, { chainId, tokens, user: account, jurisdiction, transfers: knownTransfers(intent, account) });
   return evaluate({
     intent,
-    jurisdiction: await deps.jurisdiction(),
+    jurisdiction,
     chainId,
-    lookupToken: (c, a) => deps.tokens.policy(c, a),
+    lookupToken: (c, a) =>
+      withFindings(deps.tokens.policy(c, a), c === chainId ? findings.get(getAddress(a)) : undefined, params.info(a)?.symbol ?? a),
     simulation,
     contracts,
+    unchecked: [...findings].flatMap(([token, found]) => (found.unchecked ? [token] : [])),
   });
 }
 

@@ -4,7 +4,7 @@ import type { Network, RpcCall } from '../chains';
 import type { KeyManager } from '../keyring';
 import type { Clock, KeyValueStore } from '../ports';
 import type { ActivityEntry } from '../state';
-import type { TokenInfoCache, TokenLookup } from '../tokens';
+import type { OnchainStandards, TokenInfoCache, TokenLookup } from '../tokens';
 
 /**
  * What the signing pipeline needs from the rest of the wallet, and nothing more. The wallet
@@ -17,6 +17,8 @@ export interface SigningDeps {
   local: KeyValueStore;
   tokens: TokenLookup;
   tokenInfo: TokenInfoCache;
+  /** The permissioned-token standards of the tokens a request touches, and what they say about the user. */
+  standards: OnchainStandards;
   /** The network a new request is judged and signed for. */
   activeNetwork(): Promise<Network>;
   /** JSON-RPC to one network's node: every call of a request goes to the network it was approved on. */

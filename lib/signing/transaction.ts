@@ -41,7 +41,7 @@ export async function prepareTransaction(deps: SigningDeps, network: Network, tx
   );
   const contracts = await contractRecipients(rpc, deps.tokens, network.chainId, intent);
   const verdict = withImitations(
-    await judge(deps, intent, network.chainId, simulation, contracts),
+    await judge(deps, { intent, chainId: network.chainId, rpc, account: tx.from, info, simulation, contracts }),
     imitationReasons(deps.tokens, network.chainId, intent.tokens, read),
   );
   const nativeSymbol = network.nativeCurrency.symbol;

@@ -14,11 +14,12 @@ export async function signTypedData(deps: SigningDeps, origin: string, params: u
   const data = validateTypedData(raw, network.chainId);
   const intent = decodeTypedData(data, { activeChainId: network.chainId });
   const account = await signerFor(deps, origin, address);
-  const read = await deps.tokenInfo.lookupFor(deps.rpcFor(network), network.chainId, intent.tokens);
+  const rpc = deps.rpcFor(network);
+  const read = await deps.tokenInfo.lookupFor(rpc, network.chainId, intent.tokens);
   const info = deps.tokens.shown(network.chainId, read);
   const described = decodeTypedData(data, { activeChainId: network.chainId, tokenInfo: info });
   const verdict = withImitations(
-    await judge(deps, described, network.chainId),
+    await judge(deps, { intent: described, chainId: network.chainId, rpc, account, info }),
     imitationReasons(deps.tokens, network.chainId, described.tokens, read),
   );
   const view: SigningView = {

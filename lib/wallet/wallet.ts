@@ -24,7 +24,7 @@ import {
   type SettingsStore,
   UNLOCKED_FLAG,
 } from '../state';
-import { createTokenInfoCache, createTokenLookup, type TokenLookup } from '../tokens';
+import { createOnchainStandards, createTokenInfoCache, createTokenLookup, type TokenLookup } from '../tokens';
 import { createAccess } from './accounts';
 import { composeIssuerService } from './issuer-service';
 import { answerProviderRequest, createMethodTable, type RequestContext } from './methods';
@@ -162,6 +162,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     local: ports.local,
     tokens,
     tokenInfo,
+    standards: createOnchainStandards(),
     activeNetwork: () => settings.activeNetwork(),
     rpcFor,
     jurisdiction: async () => (await access.jurisdiction()) ?? '',
