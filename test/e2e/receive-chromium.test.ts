@@ -1,26 +1,11 @@
 // Receive: the popup shows the selected address in full, copies it, and draws a QR code that a
 // scanner reads back as that address (decoded here with jsQR from the SVG's own modules).
-import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
+import { decodeQrPath } from './support/qr.ts';
 import { ACCOUNT_0, byTestId, onboardByImport, openPopup } from './support/wallet.ts';
-
-/** Rasterises the SVG's module path (one unit per module) and decodes it as a scanner would. */
-function decodeQr(viewBox: string, path: string): string | undefined {
-  const cells = Number(viewBox.split(' ')[2]);
-  const scale = 8;
-  const side = cells * scale;
-  const pixels = new Uint8ClampedArray(side * side * 4).fill(255);
-  for (const [, x, y] of path.matchAll(/M(\d+) (\d+)h1v1h-1z/g))
-    for (let dy = 0; dy < scale; dy++)
-      for (let dx = 0; dx < scale; dx++) {
-        const at = ((Number(y) * scale + dy) * side + Number(x) * scale + dx) * 4;
-        pixels[at] = pixels[at + 1] = pixels[at + 2] = 0;
-      }
-  return jsQR(pixels, side, side)?.data;
-}
 
 describe('Chromium: receive', () => {
   let wallet: ChromiumWithExtension;
@@ -38,7 +23,7 @@ describe('Chromium: receive', () => {
     await expect.poll(() => popup.textContent(byTestId('receive-address'))).toBe(ACCOUNT_0);
     const qr = popup.locator(byTestId('receive-qr'));
     const [viewBox, path] = await Promise.all([qr.getAttribute('viewBox'), qr.locator('path').getAttribute('d')]);
-    expect(decodeQr(viewBox ?? '', path ?? '')).toBe(ACCOUNT_0);
+    expect(decodeQrPath(viewBox ?? '', path ?? '')).toBe(ACCOUNT_0);
   });
 
   it('copies the address to the clipboard', async () => {
