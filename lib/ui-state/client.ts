@@ -48,6 +48,9 @@ export function createWalletClient(connect: () => PortLike): WalletClient {
       for (const entry of pending.values())
         entry.reject(new UiCallError({ code: 'ui.disconnected', message: 'Sharekeep restarted; please try again.' }));
       pending.clear();
+      // The background restarted (or stopped): what the page shows may be gone with it, such as
+      // a request waiting in the approval window. Listeners refetch, over a new port.
+      for (const listener of listeners) listener();
     });
     port = opened;
     return opened;
