@@ -23,7 +23,7 @@ export function issuerCommands(
     },
     'issuer.submit': async ({ id }) => service.submit(id),
     'issuer.status': async ({ id }) => service.status(id),
-    'issuer.latest': async ({ chainId, token }) => service.latest(chainId, token) ?? null,
+    'issuer.latest': async ({ chainId, token }) => (await service.latest(chainId, token)) ?? null,
   };
 }
 

@@ -1,7 +1,7 @@
 /** The issuer service's face and what it needs, declared. */
 import type { Address, Hex } from 'viem';
 import type { TokenPolicyLookup } from '../compliance';
-import type { AllowlistedFetch, Clock, RpcCall } from '../ports';
+import type { AllowlistedFetch, Clock, KeyValueStore, RpcCall } from '../ports';
 import type { Registry } from '../registry';
 import type { IssuerSide } from './types';
 import type { IssuerRequestView, TokenRefView } from './view';
@@ -28,6 +28,8 @@ export interface IssuerServiceDeps {
   /** The wallet's signing road: decode, simulate, judge, ask in the approval window, sign, send. */
   submit(origin: string, tx: IssuerTransaction): Promise<Hex>;
   clock: Clock;
+  /** storage.local: requests survive a worker restart there; without it they live in memory only. */
+  store?: KeyValueStore;
 }
 
 export interface IssuerOptions {
@@ -60,5 +62,5 @@ export interface IssuerService {
   /** Where the request stands, read back from the chain. */
   status(id: string): Promise<IssuerRequestView>;
   /** The newest request for a token on a chain, if any. */
-  latest(chainId: number, token: string): IssuerRequestView | undefined;
+  latest(chainId: number, token: string): Promise<IssuerRequestView | undefined>;
 }

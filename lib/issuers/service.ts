@@ -15,6 +15,7 @@ import { type ChainReader, createChainReader, waitForReceipt } from './chain';
 import { issuerError } from './errors';
 import { createIssuerApi } from './issuer-api';
 import { orderProcessorAdapter } from './order-processor';
+import { createRequestBook } from './request-store';
 import { contractsFor, requireAllowlisted, requireAllowlistedContract, resolveIssuer } from './resolve';
 import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
 import type { IssuerOptions, IssuerService, IssuerServiceDeps, QuoteParams } from './service-types';
@@ -23,14 +24,14 @@ import { type IssuerRequest, type IssuerRequestView, type TokenRefView, toView }
 export type { IssuerOptions, IssuerService, IssuerServiceDeps, IssuerTransaction, QuoteParams } from './service-types';
 
 const ADAPTERS: Record<IssuerProtocol, IssuerAdapter> = { attestation: attestationAdapter, 'order-processor': orderProcessorAdapter };
-const MAX_REQUESTS = 50;
 /** Time left on a quote below which Sharekeep asks for a new one rather than risk a revert. */
 const EXPIRY_MARGIN_SECONDS = 5n;
 
 export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   const chain: ChainReader = createChainReader(deps.rpc);
   const sleep = (ms: number) => deps.clock.sleep(ms);
-  const requests = new Map<string, IssuerRequest>();
+  const book = createRequestBook(deps.store, deps.clock);
+  const persist = () => book.save();
   let counter = 0;
 
   async function requireChain(chainId: number) {
@@ -68,16 +69,9 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     }
   }
 
-  function remember(request: IssuerRequest) {
-    requests.set(request.id, request);
-    while (requests.size > MAX_REQUESTS) requests.delete(requests.keys().next().value as string);
-  }
-
-  function find(id: string): IssuerRequest {
-    const request = requests.get(id);
-    if (!request) throw issuerError('issuer.unknown_request', 'That quote is no longer known (Sharekeep may have restarted). Ask for a new quote.');
-    return request;
-  }
+  /** Sends one transaction of a request: marked in storage as being sent until its hash is known. */
+  const send = (request: IssuerRequest, tx: Parameters<IssuerServiceDeps['submit']>[1]) =>
+    book.sending(request, () => deps.submit(request.origin, tx));
 
   async function expiryCheck(request: IssuerRequest) {
     if (request.quote.expiry <= (await chain.chainTime()) + EXPIRY_MARGIN_SECONDS) {
@@ -91,8 +85,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     if (allowance >= quote.total) return;
     request.note = `Approve ${request.issuer.name} to take the ${request.payment.symbol} for this mint, in the Sharekeep window.`;
     const data = encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [quote.contract, quote.total] });
-    const hash = await deps.submit(request.origin, { from: user, to: quote.paymentToken, data, value: 0n });
-    request.hashes.push(hash);
+    const hash = await send(request, { from: user, to: quote.paymentToken, data, value: 0n });
     const receipt = await waitForReceipt(chain, hash, sleep);
     if (!receipt?.success) {
       throw issuerError(
@@ -224,13 +217,13 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         busy: false,
         hashes: [],
       };
-      remember(request);
+      await book.add(request);
       return toView(request);
     },
 
     /** Sends the quoted request through the signing road: a stablecoin approval if a mint needs one, then the issuer call. */
     async submit(id: string): Promise<IssuerRequestView> {
-      const request = find(id);
+      const request = await book.find(id);
       if (request.status !== 'quote' || request.busy) return toView(request);
       request.busy = true;
       try {
@@ -243,13 +236,14 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         if (request.quote.side === 'mint') await ensureAllowance(request);
         await expiryCheck(request);
         request.note = `Confirm the ${request.quote.side} in the Sharekeep window.`;
-        const hash = await deps.submit(request.origin, { from: user, to: request.quote.contract, data: request.quote.data, value: 0n });
-        request.hashes.push(hash);
+        await send(request, { from: user, to: request.quote.contract, data: request.quote.data, value: 0n });
         request.status = 'submitted';
         request.note = 'Sent; waiting for it to settle on chain.';
+        await persist();
         return toView(request);
       } catch (err) {
         fail(request, err);
+        await persist();
         if (err instanceof WalletError || (err as { code?: unknown }).code !== undefined) throw err;
         throw issuerError('issuer.failed', 'The request failed; nothing more was sent.', err);
       } finally {
@@ -259,7 +253,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
 
     /** Where a request stands, read from the chain: settled only once the issuer's events say so. */
     async status(id: string): Promise<IssuerRequestView> {
-      const request = find(id);
+      const request = await book.find(id);
       if (request.status !== 'submitted' || request.busy) return toView(request);
       request.busy = true;
       try {
@@ -278,6 +272,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
           };
           request.balances = await readBalances(request).catch(() => undefined);
         }
+        if (request.status !== 'submitted') await persist();
       } finally {
         request.busy = false;
       }
@@ -285,8 +280,8 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     },
 
     /** The newest request for a token (the popup reopened while one was under way). */
-    latest(chainId: number, token: string): IssuerRequestView | undefined {
-      const mine = [...requests.values()].filter(
+    async latest(chainId: number, token: string): Promise<IssuerRequestView | undefined> {
+      const mine = (await book.all()).filter(
         (r) => r.chainId === chainId && r.token.address.toLowerCase() === token.toLowerCase() && r.status !== 'quote',
       );
       const last = mine.at(-1);

@@ -57,6 +57,8 @@ export interface IssuerRequest {
   expiresAt: number;
   status: IssuerRequestStatus;
   busy: boolean;
+  /** Set while a transaction of this request is being sent (persisted: a restart then knows it may have gone out). */
+  sendingSince?: number;
   note?: string;
   hashes: Hex[];
   settlement?: IssuerRequestView['settlement'];

@@ -1,6 +1,6 @@
 /** The issuer service over the wallet's own parts: its registry, RPC, settings, accounts and signing road. */
 import { createIssuerService, type IssuerService, issuerError } from '../issuers';
-import type { AllowlistedFetch, Clock, RpcCall } from '../ports';
+import type { AllowlistedFetch, Clock, KeyValueStore, RpcCall } from '../ports';
 import type { Registry } from '../registry';
 import type { Signing } from '../signing';
 import type { SettingsStore } from '../state';
@@ -17,6 +17,8 @@ export interface IssuerParts {
   access: Access;
   signing: Signing;
   clock: Clock;
+  /** storage.local, where requests outlive the worker. */
+  local: KeyValueStore;
 }
 
 export function composeIssuerService(parts: IssuerParts): IssuerService {
@@ -42,5 +44,6 @@ export function composeIssuerService(parts: IssuerParts): IssuerService {
     },
     submit: (origin, tx) => parts.signing.submit(origin, tx),
     clock: parts.clock,
+    store: parts.local,
   });
 }

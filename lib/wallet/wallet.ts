@@ -197,6 +197,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     access,
     signing,
     clock,
+    local: ports.local,
   });
 
   const methods = createMethodTable({ access, settings, signing, networks: networkDeps, rpc, approve, switchChain });

@@ -1,16 +1,32 @@
 // The issuer service over fakes: a recording fetch, a scripted node, and a signing road that
 // records what it was asked to send instead of opening an approval window.
 import type { Address, Hex } from 'viem';
-import { createManualClock } from '../../../lib/ports/memory';
+import type { KeyValueStore } from '../../../lib/ports';
+import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { createIssuerService, type IssuerTransaction } from '../../../lib/issuers';
 import { createTokenLookup } from '../../../lib/tokens/token-lookup';
 import { CHAIN_ID, createFakeChain, createFakeFetch, receipt, testRegistry, USER } from './fixtures';
 
-export function createHarness(options: { jurisdiction?: string; fetch?: boolean } = {}) {
+type Sent = { origin: string; tx: IssuerTransaction; hash: Hex }[];
+
+/**
+ * `shared`: the chain, issuer, sent list and storage of an earlier harness, so a new service
+ * over them is that wallet after a worker restart.
+ */
+export function createHarness(
+  options: {
+    jurisdiction?: string;
+    fetch?: boolean;
+    shared?: { chain: ReturnType<typeof createFakeChain>; http: ReturnType<typeof createFakeFetch>; sent: Sent; store: KeyValueStore };
+    /** The signing road never answers (the worker stops while the approval window is open). */
+    hang?: boolean;
+  } = {},
+) {
   const registry = testRegistry();
-  const chain = createFakeChain();
-  const http = createFakeFetch();
-  const sent: { origin: string; tx: IssuerTransaction; hash: Hex }[] = [];
+  const chain = options.shared?.chain ?? createFakeChain();
+  const http = options.shared?.http ?? createFakeFetch();
+  const sent: Sent = options.shared?.sent ?? [];
+  const store = options.shared?.store ?? createMemoryStore();
   const tokens = createTokenLookup(
     () => registry,
     () => [],
@@ -27,18 +43,23 @@ export function createHarness(options: { jurisdiction?: string; fetch?: boolean 
     policy: (chainId, address) => tokens.policy(chainId, address),
     signer: async () => USER as Address,
     async submit(origin, tx) {
+      if (options.hang) return new Promise<Hex>(() => undefined);
       const hash = `0x${(sent.length + 1).toString(16).padStart(64, '0')}` as Hex;
       sent.push({ origin, tx, hash });
       chain.receipts.set(hash, nextReceipt(tx));
       return hash;
     },
     clock: createManualClock(),
+    store,
   });
   return {
     service,
     chain,
     http,
     sent,
+    store,
+    /** The same wallet after a worker restart: a new service over the same storage and chain. */
+    restart: (more: { hang?: boolean } = {}) => createHarness({ ...options, ...more, shared: { chain, http, sent, store } }),
     setReceipt(make: (tx: IssuerTransaction) => unknown) {
       nextReceipt = make;
     },
