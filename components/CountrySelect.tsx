@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { COUNTRIES } from './countries';
+import { REGIONS } from './regions';
 
 interface Props {
   value: string;
@@ -8,14 +9,19 @@ interface Props {
   label?: string;
 }
 
-/** Country of residence: a search box narrowing a plain select whose values are ISO alpha-2 codes. */
+/**
+ * Country of residence: a search box narrowing a plain select whose values are ISO alpha-2 codes,
+ * and, for a country some rule names regions of, the region (ISO 3166-2, e.g. UA-43).
+ */
 export function CountrySelect({ value, onChange, testId, label = 'Country of residence' }: Props) {
+  const country = value.slice(0, 2);
+  const regions = REGIONS[country];
   const [query, setQuery] = useState('');
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     if (!q) return COUNTRIES;
     // The chosen country stays listed so the select never shows a value it does not hold.
-    return COUNTRIES.filter((c) => c.code === value || c.name.toLowerCase().includes(q) || c.code.toLowerCase() === q);
+    return COUNTRIES.filter((c) => c.code === value.slice(0, 2) || c.name.toLowerCase().includes(q) || c.code.toLowerCase() === q);
   }, [query, value]);
 
   const search = (text: string) => {
@@ -29,7 +35,7 @@ export function CountrySelect({ value, onChange, testId, label = 'Country of res
     <fieldset className="field country-select">
       <legend>{label}</legend>
       <input type="search" placeholder="Search countries" value={query} onChange={(e) => search(e.target.value)} aria-label="Search countries" />
-      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} required aria-label={label}>
+      <select value={country} onChange={(e) => onChange(e.target.value)} data-testid={testId} required aria-label={label}>
         <option value="" disabled>
           Choose a country…
         </option>
@@ -39,6 +45,16 @@ export function CountrySelect({ value, onChange, testId, label = 'Country of res
           </option>
         ))}
       </select>
+      {regions && (
+        <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={`${testId}-region`} aria-label="Region">
+          <option value={country}>Elsewhere in the country</option>
+          {regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name} ({r.code})
+            </option>
+          ))}
+        </select>
+      )}
     </fieldset>
   );
 }

@@ -43,7 +43,8 @@ const jurisdiction = v.pipe(
   v.string(coded('settings.bad_jurisdiction', 'Choose your country of residence.')),
   v.trim(),
   v.toUpperCase(),
-  v.regex(/^[A-Z]{2}$/, coded('settings.bad_jurisdiction', 'Choose your country of residence.')),
+  // ISO 3166-1 alpha-2, or a 3166-2 region where a rule names one (UA-43).
+  v.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, coded('settings.bad_jurisdiction', 'Choose your country of residence.')),
 );
 
 const password = text('password', 1024);

@@ -16,7 +16,7 @@ export interface WatchedToken {
 
 export interface Settings {
   activeChainId: number;
-  /** ISO 3166-1 alpha-2, chosen at onboarding. */
+  /** ISO 3166-1 alpha-2, or a 3166-2 region a rule names (UA-43); chosen at onboarding. A copy: the vault holds the one the guard reads. */
   jurisdiction?: string;
   autoLockMinutes: number;
   selectedAddress?: string;
@@ -59,7 +59,7 @@ const WatchedTokenSchema = v.object({
 /** Each stored field with its schema: a field that does not parse falls back to its default alone. */
 const FIELDS = {
   activeChainId: chainId,
-  jurisdiction: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/))),
+  jurisdiction: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/))),
   autoLockMinutes: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 60)),
   selectedAddress: v.optional(v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/))),
   rpcOverrides: v.record(v.string(), text(2048)),

@@ -103,4 +103,11 @@ describe('the jurisdiction sealed in the vault', () => {
     const restarted = start(stores);
     expect(await restarted.ui.handle('state', {})).toMatchObject({ jurisdiction: 'US' });
   });
+
+  it('takes a region where a rule names one (ISO 3166-2), sealed like a country', async () => {
+    const { first } = await onboardedIn('UA');
+    await first.ui.handle('settings.setJurisdiction', { jurisdiction: 'ua-43', password: PASSWORD });
+    expect(first.wallet.keys.jurisdiction()).toBe('UA-43');
+    expect(await first.ui.handle('state', {})).toMatchObject({ jurisdiction: 'UA-43' });
+  });
 });
