@@ -8,6 +8,7 @@ export const multicall3Abi = parseAbi([
   'struct Result { bool success; bytes returnData; }',
   'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
   'function getBlockNumber() view returns (uint256 blockNumber)',
+  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
 ]);
 
 export const erc20Abi = parseAbi(['function balanceOf(address account) view returns (uint256)', 'function totalSupply() view returns (uint256)']);

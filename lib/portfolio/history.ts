@@ -21,6 +21,7 @@ import {
   readMultiplierState,
   readMultiplierUpdates,
   type ScheduledMultiplier,
+  viewTime,
 } from './multiplier-state.ts';
 
 export interface CorporateActionEvent {
@@ -151,6 +152,8 @@ export async function fetchCorporateActions(rpc: RpcRequester, token: Token, opt
   ]);
   const state = stateRead.status === 'fulfilled' ? stateRead.value : null;
   if (stateRead.status === 'rejected') out.errors.push(`views: ${messageOf(stateRead.reason)}`);
+  // Views answer for their block's time; that is when a schedule falls due, whatever the caller's clock says.
+  const chainSeconds = viewTime(state, nowSeconds);
 
   let eventSchedule: ScheduledMultiplier[] = [];
   if (logsRead.status === 'fulfilled') {
@@ -158,14 +161,14 @@ export async function fetchCorporateActions(rpc: RpcRequester, token: Token, opt
     out.multiplierUpdates = logs.multiplierUpdates;
     out.balancePerShare = logs.balancePerShare;
     eventSchedule = logs.scheduled
-      .filter((s) => s.activationTime > BigInt(nowSeconds))
+      .filter((s) => s.activationTime > BigInt(chainSeconds))
       .map((s) => ({ value: s.value.toString(), activationTime: Number(s.activationTime), nonce: null }));
     if (isMultiplier) out.historySource = 'events';
-    const due = state && dueActivation(state, nowSeconds);
+    const due = state && dueActivation(state, chainSeconds);
     if (due) out.multiplierUpdates.push({ ...due, blockNumber: null, transactionHash: null });
   } else if (isMultiplier) {
     try {
-      const views = await fromUpdateViews(rpc, address, state, multicall, nowSeconds);
+      const views = await fromUpdateViews(rpc, address, state, multicall, chainSeconds);
       out.multiplierUpdates = views.history;
       eventSchedule = views.pending;
       out.historySource = 'views';
@@ -178,7 +181,7 @@ export async function fetchCorporateActions(rpc: RpcRequester, token: Token, opt
 
   if (isMultiplier) {
     // The views hold the one pending change the contract will apply; events only stand in for a token without them.
-    out.scheduled = (state && pendingFromViews(state, nowSeconds)) ?? eventSchedule;
+    out.scheduled = (state && pendingFromViews(state, chainSeconds)) ?? eventSchedule;
     out.fee = state && feeFromViews(state);
     out.annualFeeBps = out.fee?.annualFeeBps ?? null;
   }

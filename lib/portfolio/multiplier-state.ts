@@ -7,7 +7,7 @@
  */
 import { decodeFunctionResult, encodeFunctionData, type Hex } from 'viem';
 import type { RpcRequester } from '../registry/index.ts';
-import { MULTICALL3_ADDRESS, multiplierTokenAbi } from './abis.ts';
+import { MULTICALL3_ADDRESS, multicall3Abi, multiplierTokenAbi } from './abis.ts';
 import { type CurrentMultiplierReading, decodeCurrentMultiplier } from './calls.ts';
 import { annualFeeBps } from './corporate-actions.ts';
 import { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3Compact, uintWord } from './multicall.ts';
@@ -24,6 +24,8 @@ export interface MultiplierState {
   periodLength: bigint | null;
   lastTimeFeeApplied: bigint | null;
   updatesLength: bigint | null;
+  /** The block time the views were computed at (Multicall3's getCurrentBlockTimestamp), epoch seconds. */
+  blockTime: bigint | null;
 }
 
 export interface ScheduledMultiplier {
@@ -52,7 +54,7 @@ export interface MultiplierUpdateEntry {
   activationTime: bigint;
 }
 
-type WordView = Exclude<keyof MultiplierState, 'current'>;
+type WordView = Exclude<keyof MultiplierState, 'current' | 'blockTime'>;
 const WORD_VIEWS: Record<WordView, string> = {
   multiplier: 'multiplier',
   lastMultiplier: 'lastMultiplier',
@@ -85,6 +87,10 @@ const answer = <T>(result: Call3Result | undefined, decode: (data: Hex) => T): T
   }
 };
 
+/** The time to judge the views by: the block's when the batch gave it, else the caller's clock. */
+export const viewTime = (state: MultiplierState | null, nowSeconds: number): number =>
+  state?.blockTime != null && state.blockTime > 0n ? Number(state.blockTime) : nowSeconds;
+
 export async function readMultiplierState(rpc: RpcRequester, token: `0x${string}`, multicall = MULTICALL3_ADDRESS): Promise<MultiplierState> {
   const names = Object.keys(WORD_VIEWS) as WordView[];
   const calls: Call3[] = [calldata('getCurrentMultiplier'), ...names.map((n) => calldata(WORD_VIEWS[n]))].map((callData) => ({
@@ -92,8 +98,14 @@ export async function readMultiplierState(rpc: RpcRequester, token: `0x${string}
     allowFailure: true,
     callData,
   }));
+  // The block time comes in the same call, so "pending" is judged at the time the views answered for.
+  calls.push({
+    target: multicall as `0x${string}`,
+    allowFailure: true,
+    callData: encodeFunctionData({ abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' }),
+  });
   const results = await aggregate(rpc, multicall, calls);
-  const state = { current: answer(results[0], decodeCurrentMultiplier) } as MultiplierState;
+  const state = { current: answer(results[0], decodeCurrentMultiplier), blockTime: answer(results.at(-1), (d) => uintWord(d)) } as MultiplierState;
   names.forEach((name, i) => {
     state[name] = answer(results[i + 1], (d) => uintWord(d));
   });

@@ -13,6 +13,7 @@ const abi = parseAbi([
   'struct Result { bool success; bytes returnData; }',
   'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
   'function getBlockNumber() view returns (uint256)',
+  'function getCurrentBlockTimestamp() view returns (uint256)',
   'function balanceOf(address) view returns (uint256)',
   'function totalSupply() view returns (uint256)',
   'function multiplier() view returns (uint256)',

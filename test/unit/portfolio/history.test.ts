@@ -2,7 +2,7 @@ import { encodeAbiParameters, encodeEventTopics, getAddress, type Hex, parseAbi 
 import { describe, expect, it } from 'vitest';
 import { fetchCorporateActions, WAD } from '../../../lib/portfolio/index.ts';
 import type { RpcRequester, Token } from '../../../lib/registry/index.ts';
-import { type FakeContract, fakeChain } from './fake-chain.ts';
+import { type FakeContract, fakeChain, MULTICALL } from './fake-chain.ts';
 import { type FakeLog, fakeXStock, type XStockState, xStockLog } from './fake-xstock.ts';
 
 const abi = parseAbi([
@@ -219,6 +219,14 @@ describe('fetchCorporateActions of an xStock (Backed multiplier token)', () => {
     });
     // The fee clock restarts at the activation: no whole period since.
     expect(actions.fee?.periodsPassed).toBe('0');
+  });
+
+  it("judges what is pending by the block time the views answered for, not the caller's clock", async () => {
+    const later = nowSec + DAY + 100n; // the chain is past the activation; the wallet's clock is not
+    const contracts = { [TOKEN]: fakeXStock(xStock({ now: later })), [MULTICALL]: { getCurrentBlockTimestamp: () => later } };
+    const actions = await fetchCorporateActions(node({ logsRefused: true, contracts }), xstock, { now: () => NOW });
+    expect(actions.scheduled).toEqual([]);
+    expect(actions.multiplierUpdates.map((u) => u.value)).toEqual([(2n * WAD).toString(), (3n * WAD).toString()]);
   });
 
   it('says the history could not be read when neither the events nor the update views answer', async () => {
