@@ -32,10 +32,14 @@ export function TokenCorporateActions({ actions, tokenSymbol }: { actions: Corpo
             {actions.history.map((e, i) => (
               <li key={`${e.transactionHash ?? i}-${e.value}`}>
                 {FACTOR_NAME[actions.model] || 'Factor'} set to {formatFactor(e.value)}
+                {e.activationTime ? <span className="muted"> · from {formatDate(e.activationTime)}</span> : null}
                 {e.blockNumber ? <span className="muted"> · block {e.blockNumber}</span> : null}
               </li>
             ))}
           </ul>
+          {actions.historySource === 'views' && (
+            <p className="pf-small muted">Read from the token's own update log: fee deductions are not listed one by one.</p>
+          )}
         </>
       )}
       {actions.scheduled.length > 0 && (
@@ -76,6 +80,13 @@ export function TokenCorporateActions({ actions, tokenSymbol }: { actions: Corpo
             <strong>{formatBps(actions.annualFeeBps, 2)} a year</strong>
           )}
           {actions.annualFeeBps !== null && <span className="muted"> (deducted from the multiplier, so from your {tokenSymbol} balance)</span>}
+          {actions.fee?.periodsPassed && actions.fee.periodsPassed !== '0' && (
+            <span className="muted">
+              {' '}
+              · {actions.fee.periodsPassed} fee period{actions.fee.periodsPassed === '1' ? '' : 's'} accrued since{' '}
+              {actions.fee.lastAppliedAt ? formatDate(actions.fee.lastAppliedAt) : 'the last transfer'}, already counted in your balance
+            </span>
+          )}
         </p>
       )}
       {actions.history.length === 0 && actions.scheduled.length === 0 && actions.dividends.length === 0 && actions.model !== 'none' && (

@@ -8,9 +8,13 @@ interface ISanctionsList {
     function isSanctioned(address account) external view returns (bool);
 }
 
-/// @notice Devnet model of an xStocks token (Backed auto-fee token): balanceOf = sharesOf x multiplier.
-/// The multiplier carries splits and reinvested dividends (set now or scheduled) and decays by a
-/// management fee every period.
+/// @notice Devnet model of an xStocks token (Backed auto-fee token, IBackedAutoFeeToken):
+/// balanceOf = sharesOf x getCurrentMultiplier(). The multiplier carries splits and reinvested
+/// dividends (applied now or scheduled for a time) and decays by a management fee every period.
+/// lastMultiplier() is the last stored value; multiplier() also counts a scheduled value whose
+/// time has come; getCurrentMultiplier() also counts the fee periods since lastTimeFeeApplied.
+/// State is stored lazily: the first transfer after an activation or in a new fee period
+/// writes it and emits MultiplierUpdated.
 contract MultiplierStock is SharesToken, AccessControl {
     struct MultiplierUpdate {
         uint256 previousMultiplier;
@@ -23,13 +27,17 @@ contract MultiplierStock is SharesToken, AccessControl {
     bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
     bytes32 public constant MULTIPLIER_UPDATER_ROLE = keccak256("MULTIPLIER_UPDATER_ROLE");
 
-    uint256 public multiplier = 1e18;
-    uint256 public multiplierNonce;
+    uint256 public lastMultiplier = 1e18;
+    uint256 public lastMultiplierNonce;
     uint256 public lastTimeFeeApplied;
     uint256 public immutable feePerPeriod;
     uint256 public immutable periodLength;
     uint256 public newMultiplier;
+    /// @dev 0 when nothing is pending.
     uint256 public newMultiplierActivationTime;
+    uint256 public newMultiplierNonce;
+    /// @dev Explicit updates only (fee decay is not appended); index 0 is a {1e18, 1e18, 0} sentinel;
+    /// a scheduled entry overridden before its time is popped.
     MultiplierUpdate[] public multiplierUpdates;
 
     bool public isPaused;
@@ -38,13 +46,14 @@ contract MultiplierStock is SharesToken, AccessControl {
     event MultiplierUpdated(uint256 value);
     event MultiplierScheduled(uint256 newMultiplier, uint256 activationTime);
     event MultiplierScheduleOverridden(
-        uint256 previousNewMultiplier, uint256 previousActivationTime, uint256 newMultiplier, uint256 activationTime
+        uint256 overriddenMultiplier, uint256 overriddenActivationTime, uint256 newMultiplier, uint256 newActivationTime
     );
     event PauseModeChange(bool paused);
 
     error TokenPaused();
     error Sanctioned(address account);
     error ActivationInPast();
+    error MultiplierChanged(uint256 current, uint256 expected);
 
     constructor(
         string memory name_,
@@ -66,9 +75,19 @@ contract MultiplierStock is SharesToken, AccessControl {
         multiplierUpdates.push(MultiplierUpdate(1e18, 1e18, 0));
     }
 
+    /// @notice The active multiplier: a scheduled value once its time has come, without the fee periods since.
+    function multiplier() public view returns (uint256) {
+        return _due() ? newMultiplier : lastMultiplier;
+    }
+
+    /// @notice The nonce of the active multiplier.
+    function multiplierNonce() public view returns (uint256) {
+        return _due() ? newMultiplierNonce : lastMultiplierNonce;
+    }
+
     /// @return currentMultiplier the multiplier now, after any due scheduled update and fee periods
     /// @return periodsPassed whole fee periods since the fee was last applied
-    /// @return currentMultiplierNonce the nonce the multiplier will have once stored
+    /// @return currentMultiplierNonce the nonce including the periods passed
     function getCurrentMultiplier()
         public
         view
@@ -98,28 +117,37 @@ contract MultiplierStock is SharesToken, AccessControl {
         sanctionsList = list;
     }
 
-    /// @notice Applies a new multiplier right away (e.g. a split: 2e18 doubles every balance).
-    function updateMultiplierValue(uint256 value) external onlyRole(MULTIPLIER_UPDATER_ROLE) {
+    /// @notice Sets a new multiplier (e.g. a split: twice the current doubles every balance), now
+    /// (activationTime 0) or at a future time. oldMultiplier must be the current one, fees counted,
+    /// so an update computed from a stale read fails. A pending schedule not yet due is replaced:
+    /// MultiplierScheduleOverridden names it and its multiplierUpdates entry is popped.
+    function updateMultiplierValue(uint256 pendingNewMultiplier, uint256 oldMultiplier, uint256 activationTime)
+        external
+        onlyRole(MULTIPLIER_UPDATER_ROLE)
+    {
+        if (activationTime != 0 && activationTime <= block.timestamp) revert ActivationInPast();
         _sync();
-        multiplierUpdates.push(MultiplierUpdate(multiplier, value, block.timestamp));
-        multiplier = value;
-        multiplierNonce += 1;
-        lastTimeFeeApplied = block.timestamp;
-        emit MultiplierUpdated(value);
-    }
-
-    /// @notice Schedules a multiplier that takes effect at activationTime.
-    function scheduleMultiplier(uint256 value, uint256 activationTime) external onlyRole(MULTIPLIER_UPDATER_ROLE) {
-        if (activationTime <= block.timestamp) revert ActivationInPast();
-        _sync();
+        if (lastMultiplier != oldMultiplier) revert MultiplierChanged(lastMultiplier, oldMultiplier);
+        uint256 effectiveTime = activationTime == 0 ? block.timestamp : activationTime;
         if (newMultiplierActivationTime != 0) {
-            emit MultiplierScheduleOverridden(newMultiplier, newMultiplierActivationTime, value, activationTime);
+            emit MultiplierScheduleOverridden(newMultiplier, newMultiplierActivationTime, pendingNewMultiplier, effectiveTime);
             multiplierUpdates.pop();
+            newMultiplier = 0;
+            newMultiplierActivationTime = 0;
+            newMultiplierNonce = 0;
         }
-        newMultiplier = value;
-        newMultiplierActivationTime = activationTime;
-        multiplierUpdates.push(MultiplierUpdate(multiplier, value, activationTime));
-        emit MultiplierScheduled(value, activationTime);
+        multiplierUpdates.push(MultiplierUpdate(lastMultiplier, pendingNewMultiplier, effectiveTime));
+        if (activationTime == 0) {
+            lastMultiplier = pendingNewMultiplier;
+            lastMultiplierNonce += 1;
+            lastTimeFeeApplied = block.timestamp;
+            emit MultiplierUpdated(pendingNewMultiplier);
+        } else {
+            newMultiplier = pendingNewMultiplier;
+            newMultiplierActivationTime = activationTime;
+            newMultiplierNonce = lastMultiplierNonce + 1;
+            emit MultiplierScheduled(pendingNewMultiplier, activationTime);
+        }
     }
 
     function _tokensPerShare() internal view override returns (uint256 current) {
@@ -138,33 +166,40 @@ contract MultiplierStock is SharesToken, AccessControl {
         if (account != address(0) && sanctionsList.isSanctioned(account)) revert Sanctioned(account);
     }
 
+    function _due() private view returns (bool) {
+        return newMultiplierActivationTime != 0 && block.timestamp >= newMultiplierActivationTime;
+    }
+
     /// @dev Stores what getCurrentMultiplier computes.
     function _sync() private {
         (uint256 current, uint256 periods, uint256 nonce, uint256 feeClock) = _current();
-        if (newMultiplierActivationTime != 0 && block.timestamp >= newMultiplierActivationTime) {
+        if (_due()) {
             newMultiplier = 0;
             newMultiplierActivationTime = 0;
+            newMultiplierNonce = 0;
         }
         lastTimeFeeApplied = feeClock + periods * periodLength;
-        multiplierNonce = nonce;
-        if (current != multiplier) {
-            multiplier = current;
+        lastMultiplierNonce = nonce;
+        if (current != lastMultiplier) {
+            lastMultiplier = current;
             emit MultiplierUpdated(current);
         }
     }
 
     function _current() private view returns (uint256 current, uint256 periods, uint256 nonce, uint256 feeClock) {
-        current = multiplier;
-        nonce = multiplierNonce;
+        current = lastMultiplier;
+        nonce = lastMultiplierNonce;
         feeClock = lastTimeFeeApplied;
-        uint256 activation = newMultiplierActivationTime;
-        if (activation != 0 && block.timestamp >= activation) {
+        if (_due()) {
             current = newMultiplier;
-            nonce += 1;
-            if (activation > feeClock) feeClock = activation;
+            nonce = newMultiplierNonce;
+            if (newMultiplierActivationTime > feeClock) feeClock = newMultiplierActivationTime;
         }
         periods = (block.timestamp - feeClock) / periodLength;
-        if (periods > 0) current = (current * _pow(1e18 - feePerPeriod, periods)) / 1e18;
+        if (periods > 0) {
+            current = (current * _pow(1e18 - feePerPeriod, periods)) / 1e18;
+            nonce += periods;
+        }
     }
 
     /// @dev x^n for an 18-decimal fixed-point x, by squaring.

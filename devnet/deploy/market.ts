@@ -40,7 +40,7 @@ export async function seedMarket(ctx: DeployContext, stocks: DeployedStock[]): P
     await mint(stock, accounts.user, tokens(userShares) / split);
   }
   if (multiplierStock) {
-    await deployer.write(multiplierStock.token, own.MultiplierStock.abi, 'updateMultiplierValue', [pastSplitMultiplier]);
+    await deployer.write(multiplierStock.token, own.MultiplierStock.abi, 'updateMultiplierValue', [pastSplitMultiplier, E18, 0n]);
   }
 
   const pairs: Record<string, Address> = {};

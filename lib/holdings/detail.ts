@@ -11,6 +11,7 @@ import {
   computeBackingRatio,
   DEFAULT_HEARTBEAT_SECONDS,
   decodeAggregate3,
+  emptyCorporateActions,
   encodeAggregate3Compact,
   feedFreshness,
   fetchCorporateActions,
@@ -75,8 +76,12 @@ export interface CorporateActionsView {
   history: CorporateActions['multiplierUpdates'];
   scheduled: CorporateActions['scheduled'];
   dividends: (CorporateActions['dividends'][number] & { currency: PayoutCurrency | null })[];
-  /** Management fee per year, basis points, compounded; null when the token charges none on-chain. */
+  /** Management fee per year, basis points, compounded, from feePerPeriod and periodLength; null when the token states none on-chain. */
   annualFeeBps: string | null;
+  /** The fee as the token's views give it (per period, period length, last applied, periods accrued since). */
+  fee: CorporateActions['fee'];
+  /** Where the history was read: the token's events, or its multiplierUpdates(i) views when the node refused the log query. */
+  historySource: CorporateActions['historySource'];
   errors: string[];
 }
 
@@ -228,6 +233,8 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
       scheduled: ca.scheduled,
       dividends: ca.dividends.map((d, i) => ({ ...d, currency: input.dividendCurrencies[i] ?? null })),
       annualFeeBps: ca.annualFeeBps,
+      fee: ca.fee,
+      historySource: ca.historySource,
       errors: ca.errors,
     },
     rightsNotGiven: rightsNotGiven(issuer?.structure.value),
@@ -267,13 +274,6 @@ export async function corporateActionsOf(
   try {
     return await fetchCorporateActions(rpc, token, options);
   } catch (err) {
-    return {
-      multiplierUpdates: [],
-      scheduled: [],
-      balancePerShare: [],
-      dividends: [],
-      annualFeeBps: null,
-      errors: [err instanceof Error ? err.message : String(err)],
-    };
+    return emptyCorporateActions([err instanceof Error ? err.message : String(err)]);
   }
 }

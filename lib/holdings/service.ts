@@ -7,7 +7,14 @@
  * eth_blockNumber. Nothing here runs while no page asks.
  */
 import { WalletError } from '../errors';
-import { failedSnapshot, mergeWithLastGood, type PortfolioSnapshot, parsePortfolioSnapshot, refreshPortfolio } from '../portfolio';
+import {
+  emptyCorporateActions,
+  failedSnapshot,
+  mergeWithLastGood,
+  type PortfolioSnapshot,
+  parsePortfolioSnapshot,
+  refreshPortfolio,
+} from '../portfolio';
 import type { Network } from '../chains';
 import type { Clock, KeyValueStore, RpcCall } from '../ports';
 import { type Registry, readChainId, type RpcRequester, type Token } from '../registry';
@@ -218,7 +225,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
       const distributors = token.corporateActions === 'balance-per-share' ? (options.dividendDistributors?.[chainId] ?? []) : [];
       const corporateActions = readings
         ? await corporateActionsOf(rpc, token, { account, distributors, now: () => clock.now() })
-        : { multiplierUpdates: [], scheduled: [], balancePerShare: [], dividends: [], annualFeeBps: null, errors: [] };
+        : emptyCorporateActions();
       const dividendCurrencies = await Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId)));
       const view = buildTokenDetail({
         token,

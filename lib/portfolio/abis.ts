@@ -8,6 +8,7 @@ export const multicall3Abi = parseAbi([
   'struct Result { bool success; bytes returnData; }',
   'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
   'function getBlockNumber() view returns (uint256 blockNumber)',
+  'function getCurrentBlockTimestamp() view returns (uint256 timestamp)',
 ]);
 
 export const erc20Abi = parseAbi(['function balanceOf(address account) view returns (uint256)', 'function totalSupply() view returns (uint256)']);
@@ -17,17 +18,26 @@ export const aggregatorAbi = parseAbi([
   'function decimals() view returns (uint8)',
 ]);
 
-/** Backed multiplier token (xStocks). */
+/**
+ * Backed multiplier token (xStocks), IBackedAutoFeeToken: `multiplier()` counts a due
+ * scheduled activation but not the fee periods accrued since `lastTimeFeeApplied()`;
+ * `getCurrentMultiplier()` counts both and is what `balanceOf` uses.
+ */
 export const multiplierTokenAbi = parseAbi([
   'function multiplier() view returns (uint256)',
+  'function getCurrentMultiplier() view returns (uint256 currentMultiplier, uint256 periodsPassed, uint256 currentMultiplierNonce)',
+  'function lastMultiplier() view returns (uint256)',
   'function newMultiplier() view returns (uint256)',
   'function newMultiplierActivationTime() view returns (uint256)',
+  'function newMultiplierNonce() view returns (uint256)',
   'function feePerPeriod() view returns (uint256)',
   'function periodLength() view returns (uint256)',
+  'function lastTimeFeeApplied() view returns (uint256)',
   'function multiplierUpdatesLength() view returns (uint256)',
   'function multiplierUpdates(uint256 index) view returns (uint256 previousMultiplier, uint256 newMultiplier, uint256 activationTime)',
   'event MultiplierUpdated(uint256 value)',
   'event MultiplierScheduled(uint256 newMultiplier, uint256 activationTime)',
+  'event MultiplierScheduleOverridden(uint256 overriddenMultiplier, uint256 overriddenActivationTime, uint256 newMultiplier, uint256 newActivationTime)',
 ]);
 
 /** Dinari dShare (rebasing) and its dividend distributor. */

@@ -3,6 +3,11 @@
  * every account, each token's multiplier or balance-per-share, its price, reserve and
  * sValue feeds (latestRoundData and decimals, each feed once), totalSupply where a
  * reserve feed needs it, and the block number the answers belong to.
+ *
+ * A multiplier token is asked both getCurrentMultiplier() (with the fee periods accrued
+ * since the fee was last applied: what its balanceOf uses) and multiplier() (without
+ * them), in the same batch: the first answer that decodes wins, so a token that predates
+ * getCurrentMultiplier still shows its factor without another request.
  */
 import { encodeFunctionData, type Hex, isAddress, zeroAddress } from 'viem';
 import type { Token } from '../registry/index.ts';
@@ -14,6 +19,7 @@ export type PortfolioRead =
   | { kind: 'balance'; token: number; account: number }
   | { kind: 'totalSupply'; token: number }
   | { kind: 'multiplier'; token: number }
+  | { kind: 'currentMultiplier'; token: number }
   | { kind: 'balancePerShare'; token: number }
   | { kind: 'feedRound'; feed: string }
   | { kind: 'feedDecimals'; feed: string };
@@ -30,12 +36,22 @@ export interface FeedReading {
   decimals: number;
 }
 
+/** getCurrentMultiplier(): the multiplier with fees accrued, the fee periods it counts, and its nonce (older tokens return no nonce). */
+export interface CurrentMultiplierReading {
+  value: bigint;
+  periodsPassed: bigint;
+  nonce: bigint | null;
+}
+
 export interface PortfolioReadings {
   blockNumber: bigint | null;
   /** Keyed `${tokenIndex}:${accountIndex}`; null when the call failed. */
   balances: Map<string, bigint | null>;
   totalSupply: Map<number, bigint | null>;
+  /** The multiplier balanceOf uses: getCurrentMultiplier() where it answers, else multiplier(). */
   multiplier: Map<number, bigint | null>;
+  /** getCurrentMultiplier() as answered; null when the token lacks it or it failed. */
+  currentMultiplier: Map<number, CurrentMultiplierReading | null>;
   balancePerShare: Map<number, bigint | null>;
   /** Keyed by lower-case feed address; null when either read failed or the answer is negative. */
   feeds: Map<string, FeedReading | null>;
@@ -46,6 +62,7 @@ const CALLDATA = {
   getBlockNumber: encodeFunctionData({ abi: multicall3Abi, functionName: 'getBlockNumber' }),
   totalSupply: encodeFunctionData({ abi: erc20Abi, functionName: 'totalSupply' }),
   multiplier: encodeFunctionData({ abi: multiplierTokenAbi, functionName: 'multiplier' }),
+  getCurrentMultiplier: encodeFunctionData({ abi: multiplierTokenAbi, functionName: 'getCurrentMultiplier' }),
   balancePerShare: encodeFunctionData({ abi: rebasingTokenAbi, functionName: 'balancePerShare' }),
   latestRoundData: encodeFunctionData({ abi: aggregatorAbi, functionName: 'latestRoundData' }),
   decimals: encodeFunctionData({ abi: aggregatorAbi, functionName: 'decimals' }),
@@ -79,7 +96,10 @@ export function buildPortfolioCalls(tokens: readonly Token[], accounts: readonly
   tokens.forEach((token, t) => {
     const target = asAddress(token.address);
     for (let a = 0; a < balanceOf.length; a++) add(target, balanceOf[a], { kind: 'balance', token: t, account: a });
-    if (token.corporateActions === 'multiplier') add(target, CALLDATA.multiplier, { kind: 'multiplier', token: t });
+    if (token.corporateActions === 'multiplier') {
+      add(target, CALLDATA.getCurrentMultiplier, { kind: 'currentMultiplier', token: t });
+      add(target, CALLDATA.multiplier, { kind: 'multiplier', token: t });
+    }
     if (token.corporateActions === 'balance-per-share') add(target, CALLDATA.balancePerShare, { kind: 'balancePerShare', token: t });
     if (token.feeds?.reserve) add(target, CALLDATA.totalSupply, { kind: 'totalSupply', token: t });
     addFeed(token.feeds?.price?.address);
@@ -89,6 +109,13 @@ export function buildPortfolioCalls(tokens: readonly Token[], accounts: readonly
   return { calls, reads };
 }
 
+/** Backed's getCurrentMultiplier(): three words, or two on tokens from before the multiplier nonce. */
+export function decodeCurrentMultiplier(data: Hex): CurrentMultiplierReading {
+  const value = uintWord(data);
+  if (value === 0n) throw new Error('zero multiplier');
+  return { value, periodsPassed: uintWord(data, 1), nonce: data.length >= 2 + 3 * 64 ? uintWord(data, 2) : null };
+}
+
 /** Decodes each result by what it asked; a failed or undecodable call becomes null. */
 export function readPortfolioResults(reads: readonly PortfolioRead[], results: readonly (Call3Result | null)[]): PortfolioReadings {
   const out: PortfolioReadings = {
@@ -96,6 +123,7 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
     balances: new Map(),
     totalSupply: new Map(),
     multiplier: new Map(),
+    currentMultiplier: new Map(),
     balancePerShare: new Map(),
     feeds: new Map(),
   };
@@ -124,6 +152,9 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
       case 'multiplier':
         out.multiplier.set(read.token, decode(uintWord));
         break;
+      case 'currentMultiplier':
+        out.currentMultiplier.set(read.token, decode(decodeCurrentMultiplier));
+        break;
       case 'balancePerShare':
         out.balancePerShare.set(read.token, decode(uintWord));
         break;
@@ -145,6 +176,7 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
         break;
     }
   });
+  for (const [token, current] of out.currentMultiplier) if (current) out.multiplier.set(token, current.value);
   for (const [feed, round] of rounds) {
     const feedDecimals = decimals.get(feed);
     out.feeds.set(feed, round && round.answer >= 0n && feedDecimals != null ? { ...round, decimals: feedDecimals } : null);

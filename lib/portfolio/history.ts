@@ -1,31 +1,63 @@
 /**
- * A token's corporate-action history, read from its events: multiplier updates and
- * schedules (xStocks), balance-per-share changes (dShares), and dividends paid to an
- * account (dShare distributions). When the node refuses eth_getLogs, a multiplier
- * token's history is read from its multiplierUpdates(i) view instead.
+ * A token's corporate-action history and what is pending. A multiplier token (xStocks)
+ * is read from its own views first (getCurrentMultiplier, newMultiplier,
+ * newMultiplierActivationTime, the fee parameters: one Multicall3 call), so a pending
+ * change and the fee show even where the node refuses eth_getLogs; its history comes
+ * from MultiplierUpdated events when the node serves them, from the multiplierUpdates(i)
+ * views when it does not. A scheduled change is never history until its time has come,
+ * and one replaced by MultiplierScheduleOverridden is dropped. Balance-per-share changes
+ * (dShares) and dividends paid to an account (dShare distributions, the only model that
+ * pays them apart from the balance) come from events.
  */
-import { decodeEventLog, decodeFunctionResult, encodeEventTopics, encodeFunctionData, getAddress, type Hex } from 'viem';
+import { decodeEventLog, encodeEventTopics, getAddress, type Hex } from 'viem';
 import type { RpcRequester, Token } from '../registry/index.ts';
-import { multiplierTokenAbi, rebasingTokenAbi } from './abis.ts';
-import { annualFeeBps } from './corporate-actions.ts';
+import { MULTICALL3_ADDRESS, multiplierTokenAbi, rebasingTokenAbi } from './abis.ts';
+import {
+  dueActivation,
+  feeFromViews,
+  type MultiplierFee,
+  type MultiplierState,
+  pendingFromViews,
+  readMultiplierState,
+  readMultiplierUpdates,
+  type ScheduledMultiplier,
+  viewTime,
+} from './multiplier-state.ts';
 
 export interface CorporateActionEvent {
   /** 18-decimal factor after the action (multiplier or balance-per-share). */
   value: string;
   blockNumber: string | null;
   transactionHash: string | null;
+  /** Epoch seconds the change took effect, where the contract says (multiplierUpdates(i), a due schedule). */
+  activationTime?: number | null;
 }
 
 export interface CorporateActions {
   multiplierUpdates: CorporateActionEvent[];
   /** Multiplier changes announced for a future time, still pending at `now`. */
-  scheduled: { value: string; activationTime: number }[];
+  scheduled: ScheduledMultiplier[];
   balancePerShare: CorporateActionEvent[];
   dividends: { distributionId: string; amount: string; contract: string; blockNumber: string | null; transactionHash: string | null }[];
   /** Management fee per year from the token's feePerPeriod and periodLength, if it has them. */
   annualFeeBps: string | null;
+  /** The fee parameters as the token's views give them; null when it has none. */
+  fee: MultiplierFee | null;
+  /** Where the multiplier history was read: events, the contract's update log, or nowhere. */
+  historySource: 'events' | 'views' | null;
   errors: string[];
 }
+
+export const emptyCorporateActions = (errors: string[] = []): CorporateActions => ({
+  multiplierUpdates: [],
+  scheduled: [],
+  balancePerShare: [],
+  dividends: [],
+  annualFeeBps: null,
+  fee: null,
+  historySource: null,
+  errors,
+});
 
 export interface FetchCorporateActionsOptions {
   /** Whose dividends to list. */
@@ -33,6 +65,7 @@ export interface FetchCorporateActionsOptions {
   /** Contracts that emit Distributed (a dShare's DividendDistribution); the token itself is always searched. */
   distributors?: readonly string[];
   fromBlock?: bigint;
+  multicall?: string;
   /** Epoch ms, from the caller's clock. */
   now: () => number;
 }
@@ -46,8 +79,8 @@ interface RawLog {
 }
 
 const events = [...multiplierTokenAbi, ...rebasingTokenAbi].filter((x) => x.type === 'event');
-const topic = (eventName: 'MultiplierUpdated' | 'MultiplierScheduled' | 'BalancePerShareSet' | 'Distributed') =>
-  encodeEventTopics({ abi: events, eventName })[0];
+type EventName = 'MultiplierUpdated' | 'MultiplierScheduled' | 'MultiplierScheduleOverridden' | 'BalancePerShareSet' | 'Distributed';
+const topic = (eventName: EventName) => encodeEventTopics({ abi: events, eventName })[0];
 
 async function getLogs(rpc: RpcRequester, filter: Record<string, unknown>): Promise<RawLog[]> {
   const logs = await rpc.request({ method: 'eth_getLogs', params: [filter] });
@@ -55,64 +88,106 @@ async function getLogs(rpc: RpcRequester, filter: Record<string, unknown>): Prom
   return logs as RawLog[];
 }
 
-async function view(rpc: RpcRequester, to: string, functionName: string, args: readonly unknown[] = []): Promise<unknown> {
-  // biome-ignore lint/suspicious/noExplicitAny: names come from multiplierTokenAbi
-  const abi = multiplierTokenAbi as any;
-  const data = await rpc.request({ method: 'eth_call', params: [{ to, data: encodeFunctionData({ abi, functionName, args }) }, 'latest'] });
-  if (typeof data !== 'string' || data === '0x') throw new Error(`${functionName}() returned nothing`);
-  return decodeFunctionResult({ abi, functionName, data: data as Hex });
+const quantity = (hex: string | null | undefined) => (hex ? BigInt(hex).toString() : null);
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+interface TokenLogs {
+  multiplierUpdates: CorporateActionEvent[];
+  balancePerShare: CorporateActionEvent[];
+  /** Schedules announced by events, with overrides applied, in order. */
+  scheduled: { value: bigint; activationTime: bigint }[];
 }
 
-const quantity = (hex: string | null | undefined) => (hex ? BigInt(hex).toString() : null);
+function readTokenLogs(logs: readonly RawLog[]): TokenLogs {
+  const out: TokenLogs = { multiplierUpdates: [], balancePerShare: [], scheduled: [] };
+  for (const log of logs) {
+    const decoded = decodeEventLog({ abi: events, topics: log.topics as [Hex, ...Hex[]], data: log.data, strict: false });
+    const at = { blockNumber: quantity(log.blockNumber), transactionHash: log.transactionHash ?? null };
+    const args = decoded.args as Record<string, bigint | undefined>;
+    if (decoded.eventName === 'MultiplierUpdated' && args.value !== undefined) out.multiplierUpdates.push({ value: args.value.toString(), ...at });
+    if (decoded.eventName === 'BalancePerShareSet' && args.balancePerShare !== undefined)
+      out.balancePerShare.push({ value: args.balancePerShare.toString(), ...at });
+    if (decoded.eventName === 'MultiplierScheduled' && args.newMultiplier !== undefined && args.activationTime !== undefined)
+      out.scheduled.push({ value: args.newMultiplier, activationTime: args.activationTime });
+    if (decoded.eventName === 'MultiplierScheduleOverridden') {
+      const { overriddenMultiplier: value, overriddenActivationTime: time } = args;
+      const i = out.scheduled.findIndex((s) => s.value === value && s.activationTime === time);
+      if (i >= 0) out.scheduled.splice(i, 1);
+    }
+  }
+  return out;
+}
 
-async function multiplierHistoryFromViews(rpc: RpcRequester, token: string): Promise<CorporateActionEvent[]> {
-  const length = Number(await view(rpc, token, 'multiplierUpdatesLength'));
-  const updates = await Promise.all(
-    Array.from({ length: Math.max(0, length - 1) }, (_, i) => view(rpc, token, 'multiplierUpdates', [BigInt(i + 1)])),
-  );
-  return updates.map((u) => ({ value: String((u as readonly bigint[])[1]), blockNumber: null, transactionHash: null }));
+/** Multiplier history and schedule from the contract's multiplierUpdates(i) log: entries still in the future are pending. */
+async function fromUpdateViews(rpc: RpcRequester, token: `0x${string}`, state: MultiplierState | null, multicall: string, nowSeconds: number) {
+  if (state?.updatesLength == null) throw new Error('the token has no multiplierUpdates views');
+  const entries = await readMultiplierUpdates(rpc, token, state.updatesLength, multicall);
+  const now = BigInt(nowSeconds);
+  return {
+    history: entries
+      .filter((e) => e.activationTime <= now)
+      .map((e) => ({ value: e.newMultiplier.toString(), blockNumber: null, transactionHash: null, activationTime: Number(e.activationTime) })),
+    pending: entries
+      .filter((e) => e.activationTime > now)
+      .map((e) => ({ value: e.newMultiplier.toString(), activationTime: Number(e.activationTime), nonce: null })),
+  };
 }
 
 export async function fetchCorporateActions(rpc: RpcRequester, token: Token, options: FetchCorporateActionsOptions): Promise<CorporateActions> {
   const nowSeconds = Math.floor(options.now() / 1000);
   const fromBlock = `0x${(options.fromBlock ?? 0n).toString(16)}`;
-  const out: CorporateActions = { multiplierUpdates: [], scheduled: [], balancePerShare: [], dividends: [], annualFeeBps: null, errors: [] };
+  const multicall = options.multicall ?? MULTICALL3_ADDRESS;
+  const out = emptyCorporateActions();
   const address = getAddress(token.address);
+  const isMultiplier = token.corporateActions === 'multiplier';
 
-  const tokenTopics = [topic('MultiplierUpdated'), topic('MultiplierScheduled'), topic('BalancePerShareSet')];
-  try {
-    const logs = await getLogs(rpc, { address, fromBlock, toBlock: 'latest', topics: [tokenTopics] });
-    for (const log of logs) {
-      const decoded = decodeEventLog({ abi: events, topics: log.topics as [Hex, ...Hex[]], data: log.data, strict: false });
-      const at = { blockNumber: quantity(log.blockNumber), transactionHash: log.transactionHash ?? null };
-      const args = decoded.args as Record<string, bigint | undefined>;
-      if (decoded.eventName === 'MultiplierUpdated' && args.value !== undefined) out.multiplierUpdates.push({ value: args.value.toString(), ...at });
-      if (decoded.eventName === 'BalancePerShareSet' && args.balancePerShare !== undefined)
-        out.balancePerShare.push({ value: args.balancePerShare.toString(), ...at });
-      if (
-        decoded.eventName === 'MultiplierScheduled' &&
-        args.newMultiplier !== undefined &&
-        args.activationTime !== undefined &&
-        Number(args.activationTime) > nowSeconds
-      ) {
-        out.scheduled.push({ value: args.newMultiplier.toString(), activationTime: Number(args.activationTime) });
-      }
+  const [stateRead, logsRead] = await Promise.allSettled([
+    isMultiplier ? readMultiplierState(rpc, address, multicall) : Promise.resolve(null),
+    getLogs(rpc, {
+      address,
+      fromBlock,
+      toBlock: 'latest',
+      topics: [[topic('MultiplierUpdated'), topic('MultiplierScheduled'), topic('MultiplierScheduleOverridden'), topic('BalancePerShareSet')]],
+    }),
+  ]);
+  const state = stateRead.status === 'fulfilled' ? stateRead.value : null;
+  if (stateRead.status === 'rejected') out.errors.push(`views: ${messageOf(stateRead.reason)}`);
+  // Views answer for their block's time; that is when a schedule falls due, whatever the caller's clock says.
+  const chainSeconds = viewTime(state, nowSeconds);
+
+  let eventSchedule: ScheduledMultiplier[] = [];
+  if (logsRead.status === 'fulfilled') {
+    const logs = readTokenLogs(logsRead.value);
+    out.multiplierUpdates = logs.multiplierUpdates;
+    out.balancePerShare = logs.balancePerShare;
+    eventSchedule = logs.scheduled
+      .filter((s) => s.activationTime > BigInt(chainSeconds))
+      .map((s) => ({ value: s.value.toString(), activationTime: Number(s.activationTime), nonce: null }));
+    if (isMultiplier) out.historySource = 'events';
+    const due = state && dueActivation(state, chainSeconds);
+    if (due) out.multiplierUpdates.push({ ...due, blockNumber: null, transactionHash: null });
+  } else if (isMultiplier) {
+    try {
+      const views = await fromUpdateViews(rpc, address, state, multicall, chainSeconds);
+      out.multiplierUpdates = views.history;
+      eventSchedule = views.pending;
+      out.historySource = 'views';
+    } catch (err) {
+      out.errors.push(`events: ${messageOf(logsRead.reason)}`, `history views: ${messageOf(err)}`);
     }
-  } catch (err) {
-    out.errors.push(`events: ${err instanceof Error ? err.message : String(err)}`);
-    if (token.corporateActions === 'multiplier') {
-      out.multiplierUpdates = await multiplierHistoryFromViews(rpc, address).catch(() => []);
-    }
+  } else {
+    out.errors.push(`events: ${messageOf(logsRead.reason)}`);
   }
 
-  if (token.corporateActions === 'multiplier') {
-    const [fee, period] = await Promise.allSettled([view(rpc, address, 'feePerPeriod'), view(rpc, address, 'periodLength')]);
-    if (fee.status === 'fulfilled' && period.status === 'fulfilled' && (period.value as bigint) > 0n) {
-      out.annualFeeBps = annualFeeBps(fee.value as bigint, period.value as bigint).toString();
-    }
+  if (isMultiplier) {
+    // The views hold the one pending change the contract will apply; events only stand in for a token without them.
+    out.scheduled = (state && pendingFromViews(state, chainSeconds)) ?? eventSchedule;
+    out.fee = state && feeFromViews(state);
+    out.annualFeeBps = out.fee?.annualFeeBps ?? null;
   }
 
-  if (options.account) {
+  // Only dShares pay dividends as airdrops (Distributed); an xStock reinvests them into its multiplier.
+  if (options.account && token.corporateActions === 'balance-per-share') {
     const contracts = [address, ...(options.distributors ?? []).map((d) => getAddress(d))];
     const accountTopic = `0x${getAddress(options.account).slice(2).toLowerCase().padStart(64, '0')}`;
     try {
@@ -128,7 +203,7 @@ export async function fetchCorporateActions(rpc: RpcRequester, token: Token, opt
         });
       }
     } catch (err) {
-      out.errors.push(`dividends: ${err instanceof Error ? err.message : String(err)}`);
+      out.errors.push(`dividends: ${messageOf(err)}`);
     }
   }
   return out;

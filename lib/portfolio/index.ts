@@ -1,7 +1,14 @@
 /** Portfolio: balances in one Multicall3 batch, prices, backing, corporate actions, market hours. */
 export { MULTICALL3_ADDRESS } from './abis.ts';
 export { computeBackingRatio, type Freshness, feedFreshness } from './backing.ts';
-export { buildPortfolioCalls, type PortfolioCalls, type PortfolioRead, type PortfolioReadings, readPortfolioResults } from './calls.ts';
+export {
+  buildPortfolioCalls,
+  type CurrentMultiplierReading,
+  type PortfolioCalls,
+  type PortfolioRead,
+  type PortfolioReadings,
+  readPortfolioResults,
+} from './calls.ts';
 export {
   annualFeeBps,
   applyFeeDecay,
@@ -14,10 +21,23 @@ export {
   underlyingFromOracle,
   WAD,
 } from './corporate-actions.ts';
-export { type CorporateActionEvent, type CorporateActions, type FetchCorporateActionsOptions, fetchCorporateActions } from './history.ts';
+export {
+  type CorporateActionEvent,
+  type CorporateActions,
+  emptyCorporateActions,
+  type FetchCorporateActionsOptions,
+  fetchCorporateActions,
+} from './history.ts';
 export { assembleSnapshot, usdValue, VALUE_DECIMALS } from './holdings.ts';
 export { mergeWithLastGood } from './last-good.ts';
 export { type MarketState, type MarketStatus, marketStatus, usMarketEarlyCloses, usMarketHolidays } from './market-hours.ts';
+export {
+  MAX_UPDATES_BY_VIEW,
+  type MultiplierFee,
+  type MultiplierState,
+  readMultiplierState,
+  type ScheduledMultiplier,
+} from './multiplier-state.ts';
 export { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3, encodeAggregate3Compact } from './multicall.ts';
 export { DEFAULT_HEARTBEAT_SECONDS, type PriceStaleReason, type PriceStatus, priceStatus } from './price-status.ts';
 export { failedSnapshot, type RefreshPortfolioParameters, refreshPortfolio } from './refresh.ts';

@@ -47,7 +47,7 @@ describe('multiplier token (xStocks model)', () => {
       address: tsla.address,
       abi: multiplierStockAbi,
       functionName: 'updateMultiplierValue',
-      args: [multiplier * 3n],
+      args: [multiplier * 3n, multiplier, 0n],
     });
     const events = parseEventLogs({ abi: multiplierStockAbi, logs: receipt.logs }).map((e) => e.eventName);
     expect(events).toContain('MultiplierUpdated');
@@ -64,8 +64,8 @@ describe('multiplier token (xStocks model)', () => {
     const receipt = await write('deployer', {
       address: tsla.address,
       abi: multiplierStockAbi,
-      functionName: 'scheduleMultiplier',
-      args: [multiplier * 2n, timestamp + 3_600n],
+      functionName: 'updateMultiplierValue',
+      args: [multiplier * 2n, multiplier, timestamp + 3_600n],
     });
     expect(parseEventLogs({ abi: multiplierStockAbi, logs: receipt.logs }).map((e) => e.eventName)).toEqual(['MultiplierScheduled']);
     const before = await read('balanceOf');
@@ -73,6 +73,32 @@ describe('multiplier token (xStocks model)', () => {
     expect(await read('balanceOf')).toBe(before);
     await advanceTime(testClient, 1_801);
     expect(await read('balanceOf')).toBe(((await read('sharesOf')) * multiplier * 2n) / E18);
+  });
+
+  it('answers the schedule by view, counts a due one in multiplier() before storing it, and names an overridden one', async () => {
+    const view = <F extends 'multiplier' | 'lastMultiplier' | 'newMultiplier' | 'newMultiplierActivationTime' | 'multiplierUpdatesLength'>(
+      functionName: F,
+    ) => publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName }) as Promise<bigint>;
+    const { timestamp } = await publicClient.getBlock();
+    const multiplier = await currentMultiplier();
+    const length = await view('multiplierUpdatesLength');
+    const schedule = (value: bigint, at: bigint) =>
+      write('deployer', { address: tsla.address, abi: multiplierStockAbi, functionName: 'updateMultiplierValue', args: [value, multiplier, at] });
+    await schedule(multiplier * 4n, timestamp + 7_200n);
+    const receipt = await schedule(multiplier * 2n, timestamp + 3_600n);
+    const events = parseEventLogs({ abi: multiplierStockAbi, logs: receipt.logs });
+    expect(events.map((e) => e.eventName)).toEqual(['MultiplierScheduleOverridden', 'MultiplierScheduled']);
+    expect(events[0].args).toEqual({
+      overriddenMultiplier: multiplier * 4n,
+      overriddenActivationTime: timestamp + 7_200n,
+      newMultiplier: multiplier * 2n,
+      newActivationTime: timestamp + 3_600n,
+    });
+    // The replaced entry is popped: one pending entry more than before, not two.
+    expect(await view('multiplierUpdatesLength')).toBe(length + 1n);
+    expect([await view('newMultiplier'), await view('newMultiplierActivationTime')]).toEqual([multiplier * 2n, timestamp + 3_600n]);
+    await advanceTime(testClient, 3_601);
+    expect([await view('multiplier'), await view('lastMultiplier')]).toEqual([multiplier * 2n, multiplier]);
   });
 
   it('the management fee decays the multiplier every period', async () => {

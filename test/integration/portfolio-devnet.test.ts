@@ -16,13 +16,19 @@ const deployment = inject('deployment');
 const { publicClient, testClient, write } = devnetClients(deployment);
 const user = accountOf(deployment, 'user');
 
-async function devnetWallet() {
+/** `refuseLogs` answers eth_getLogs as a public endpoint that serves no log queries does. */
+async function devnetWallet(options: { refuseLogs?: boolean } = {}) {
+  const methods: string[] = [];
   const wallet = createWallet({
     local: createMemoryStore(),
     session: createMemoryStore(),
     clock: systemClock,
-    rpc: async (url, body) =>
-      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    rpc: async (url, body) => {
+      const { id, method } = body as { id: number; method: string };
+      methods.push(method);
+      if (options.refuseLogs && method === 'eth_getLogs') return { jsonrpc: '2.0', id, error: { code: -32601, message: 'eth_getLogs is disabled' } };
+      return (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    },
     openApproval: async () => undefined,
     emit: () => undefined,
     stateChanged: () => undefined,
@@ -35,6 +41,7 @@ async function devnetWallet() {
   await wallet.settings.update({ jurisdiction: 'DE' });
   const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   return {
+    methods,
     refresh: async () => (await ui.handle('portfolio.refresh', {})) as PortfolioResult,
     detail: async (address: string) => (await ui.handle('portfolio.detail', { chainId: deployment.chainId, address })) as TokenDetailView,
   };
@@ -67,13 +74,55 @@ describe('portfolio on the devnet', () => {
     const tsla = tokenOf(deployment, 'TSLAx');
     const before = shown(await w.refresh()).find((h) => h.symbol === 'TSLAx')!;
     const [multiplier] = await publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName: 'getCurrentMultiplier' });
-    await write('deployer', { address: tsla.address, abi: multiplierStockAbi, functionName: 'updateMultiplierValue', args: [multiplier * 3n] });
+    await write('deployer', {
+      address: tsla.address,
+      abi: multiplierStockAbi,
+      functionName: 'updateMultiplierValue',
+      args: [multiplier * 3n, multiplier, 0n],
+    });
     const after = await w.refresh();
     expect(bySymbol(shown(after))).toEqual(bySymbol(await onChain()));
     const ratio = (shown(after).find((h) => h.symbol === 'TSLAx')!.amount * 1000n) / before.amount;
     expect(ratio >= 2999n && ratio <= 3000n).toBe(true); // 3x, up to the rounding of shares
     const detail = await w.detail(tsla.address);
     expect(detail.corporateActions.history.at(-1)?.value).toBe((multiplier * 3n).toString());
+  });
+
+  it('shows a scheduled split as scheduled with logs refused, drops it when overridden, and counts it once due', async () => {
+    const w = await devnetWallet({ refuseLogs: true });
+    const tsla = tokenOf(deployment, 'TSLAx');
+    const before = shown(await w.refresh()).find((h) => h.symbol === 'TSLAx')!;
+    const [multiplier] = await publicClient.readContract({ address: tsla.address, abi: multiplierStockAbi, functionName: 'getCurrentMultiplier' });
+    const { timestamp } = await publicClient.getBlock();
+    const schedule = (value: bigint, at: bigint) =>
+      write('deployer', { address: tsla.address, abi: multiplierStockAbi, functionName: 'updateMultiplierValue', args: [value, multiplier, at] });
+
+    await schedule(multiplier * 4n, timestamp + 7_200n);
+    let detail = await w.detail(tsla.address);
+    expect(detail.corporateActions.scheduled).toEqual([
+      { value: (multiplier * 4n).toString(), activationTime: Number(timestamp + 7_200n), nonce: expect.any(String) },
+    ]);
+    expect(detail.corporateActions.history.map((h) => h.value)).not.toContain((multiplier * 4n).toString());
+    expect(detail.corporateActions.historySource).toBe('views');
+
+    await schedule(multiplier * 2n, timestamp + 3_600n); // overrides the 4x
+    detail = await w.detail(tsla.address);
+    expect(detail.corporateActions.scheduled.map((s) => [s.value, s.activationTime])).toEqual([
+      [(multiplier * 2n).toString(), Number(timestamp + 3_600n)],
+    ]);
+    expect(shown(await w.refresh()).find((h) => h.symbol === 'TSLAx')!.amount).toBe(before.amount);
+
+    await advanceTime(testClient, 3_601);
+    w.methods.length = 0;
+    const after = await w.refresh();
+    expect(w.methods.filter((m) => m === 'eth_call')).toHaveLength(1); // still one Multicall3 batch for the chain
+    expect(bySymbol(shown(after))).toEqual(bySymbol(await onChain()));
+    const ratio = (shown(after).find((h) => h.symbol === 'TSLAx')!.amount * 1000n) / before.amount;
+    expect(ratio >= 1999n && ratio <= 2000n).toBe(true);
+    detail = await w.detail(tsla.address);
+    expect(detail.corporateActions.scheduled).toEqual([]);
+    expect(detail.corporateActions.history.at(-1)).toMatchObject({ value: (multiplier * 2n).toString(), activationTime: Number(timestamp + 3_600n) });
+    expect(detail.corporateActions.factor).toBe((multiplier * 2n).toString());
   });
 
   it('lists a dividend paid to the account, in USDC, on the dShare detail', async () => {
@@ -104,6 +153,8 @@ describe('portfolio on the devnet', () => {
     expect(Number((decayed.amount * 10_000n) / before.amount)).toBeGreaterThanOrEqual(9974);
     const detail = await w.detail(tokenOf(deployment, 'TSLAx').address);
     expect(detail.corporateActions.annualFeeBps).toBe('25');
+    expect(detail.corporateActions.fee).toMatchObject({ annualFeeBps: '25', periodSeconds: 86_400 });
+    expect(Number(detail.corporateActions.fee?.periodsPassed)).toBeGreaterThanOrEqual(365); // accrued, not yet applied by a transfer
   });
 
   it('shows the under-backed dShare below 100% and the fully backed xStock at 100% or more', async () => {

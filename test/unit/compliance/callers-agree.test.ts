@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../lib/compliance';
 import { buildTokenDetail } from '../../../lib/holdings/detail';
 import { decodeTransaction } from '../../../lib/intent';
+import { emptyCorporateActions } from '../../../lib/portfolio';
 import { createIssuerService } from '../../../lib/issuers';
 import { createManualClock } from '../../../lib/ports/memory';
 import { createRegistry, loadBundledRegistry, registryFromDevnet, type Token } from '../../../lib/registry';
@@ -93,7 +94,7 @@ const plain: Token = {
 };
 function detailOf(address: Address, jurisdiction: string | undefined) {
   const token = registry.findToken(CHAIN, address) ?? plain;
-  const corporateActions = { multiplierUpdates: [], scheduled: [], balancePerShare: [], dividends: [], annualFeeBps: null, errors: [] };
+  const corporateActions = emptyCorporateActions();
   return buildTokenDetail({ token, registry, jurisdiction, account: undefined, readings: null, corporateActions, dividendCurrencies: [], nowMs: 0 });
 }
 

@@ -152,8 +152,6 @@ export const REGISTRY: RegistryData = parseRegistryData({
 });
 
 const views = parseAbi([
-  'function feePerPeriod() view returns (uint256)',
-  'function periodLength() view returns (uint256)',
   'function getDistribution(uint256) view returns (address, uint256, uint256, uint256)',
   'function symbol() view returns (string)',
   'function decimals() view returns (uint8)',
@@ -164,7 +162,10 @@ const views = parseAbi([
 /** Contract state the tests change between refreshes. */
 export function initialContracts(): Record<string, FakeContract> {
   return {
-    [TOKENS.xstock]: erc20({ [ACCOUNT_0]: 2n * WAD, [ACCOUNT_1]: WAD }, { multiplier: () => WAD, totalSupply: () => 100n * WAD }),
+    [TOKENS.xstock]: erc20(
+      { [ACCOUNT_0]: 2n * WAD, [ACCOUNT_1]: WAD },
+      { multiplier: () => WAD, totalSupply: () => 100n * WAD, feePerPeriod: () => 10n ** 14n, periodLength: () => 86_400n },
+    ),
     [TOKENS.dshare]: erc20({ [ACCOUNT_0]: 4n * WAD }, { balancePerShare: () => WAD, totalSupply: () => 50n * WAD }),
     [TOKENS.ondo]: erc20({ [ACCOUNT_0]: 10n * WAD }),
     [TOKENS.restricted]: erc20({ [ACCOUNT_0]: WAD }),
@@ -186,6 +187,8 @@ export interface ScriptedNode {
   /** Every JSON-RPC method asked, in order. */
   methods: string[];
   down: boolean;
+  /** Refuse eth_getLogs like a public endpoint that serves no log queries. */
+  logsRefused: boolean;
   transport(url: string, body: unknown): Promise<unknown>;
 }
 
@@ -208,7 +211,6 @@ export function scriptedNode(): ScriptedNode {
     },
   ];
   const direct: Record<string, Record<string, () => unknown>> = {
-    [TOKENS.xstock]: { feePerPeriod: () => 10n ** 14n, periodLength: () => 86_400n },
     [DISTRIBUTOR]: { getDistribution: () => [TOKENS.usdc, 0n, 0n, 0n] },
     [TOKENS.usdc]: { symbol: () => 'USDC', decimals: () => 6 },
   };
@@ -218,6 +220,7 @@ export function scriptedNode(): ScriptedNode {
     chainId: 31337,
     methods: [],
     down: false,
+    logsRefused: false,
     async transport(_url, body) {
       const { id, method, params } = body as { id: number; method: string; params: unknown[] };
       node.methods.push(method);
@@ -226,6 +229,7 @@ export function scriptedNode(): ScriptedNode {
         if (method === 'eth_chainId') return `0x${node.chainId.toString(16)}`;
         if (method === 'eth_blockNumber') return `0x${node.block.toString(16)}`;
         if (method === 'eth_getLogs') {
+          if (node.logsRefused) throw Object.assign(new Error('eth_getLogs is disabled on this endpoint'), { code: -32601 });
           const [filter] = params as [{ address: string | string[]; topics: (Hex | Hex[] | null)[] }];
           const wanted = [filter.address].flat().map((a) => a.toLowerCase());
           return logs.filter(

@@ -13,9 +13,21 @@ const abi = parseAbi([
   'struct Result { bool success; bytes returnData; }',
   'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
   'function getBlockNumber() view returns (uint256)',
+  'function getCurrentBlockTimestamp() view returns (uint256)',
   'function balanceOf(address) view returns (uint256)',
   'function totalSupply() view returns (uint256)',
   'function multiplier() view returns (uint256)',
+  // Backed's IBackedAutoFeeToken views (xStocks).
+  'function getCurrentMultiplier() view returns (uint256 currentMultiplier, uint256 periodsPassed, uint256 currentMultiplierNonce)',
+  'function lastMultiplier() view returns (uint256)',
+  'function newMultiplier() view returns (uint256)',
+  'function newMultiplierActivationTime() view returns (uint256)',
+  'function newMultiplierNonce() view returns (uint256)',
+  'function feePerPeriod() view returns (uint256)',
+  'function periodLength() view returns (uint256)',
+  'function lastTimeFeeApplied() view returns (uint256)',
+  'function multiplierUpdatesLength() view returns (uint256)',
+  'function multiplierUpdates(uint256) view returns (uint256 previousMultiplier, uint256 newMultiplier, uint256 activationTime)',
   'function balancePerShare() view returns (uint128)',
   'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
   'function decimals() view returns (uint8)',
@@ -63,7 +75,13 @@ export function fakeChain(chainId: number, contracts: Record<string, FakeContrac
       if (chain.maxCallsPerRequest !== undefined && calls.length > chain.maxCallsPerRequest)
         throw new Error('out of gas: gas required exceeds allowance');
       const results = calls.map(({ target, callData }) => {
-        const call = decodeFunctionData({ abi, data: callData });
+        // A selector the scripted ABI does not know reverts, as on a contract without that function.
+        let call: ReturnType<typeof decodeFunctionData<typeof abi>>;
+        try {
+          call = decodeFunctionData({ abi, data: callData });
+        } catch {
+          return { success: false, returnData: '0x' as Hex };
+        }
         if (target.toLowerCase() === MULTICALL.toLowerCase() && call.functionName === 'getBlockNumber') {
           return { success: true, returnData: encodeFunctionResult({ abi, functionName: 'getBlockNumber', result: blockNumber }) };
         }

@@ -3,6 +3,7 @@ import { WalletError } from '../../../lib/errors/index.ts';
 import { mergeWithLastGood, type PortfolioSnapshot, parsePortfolioSnapshot, refreshPortfolio, WAD } from '../../../lib/portfolio/index.ts';
 import type { Token } from '../../../lib/registry/index.ts';
 import { erc20, fakeChain, feed } from './fake-chain.ts';
+import { fakeXStock, type XStockState } from './fake-xstock.ts';
 
 const A = '0x1000000000000000000000000000000000000001';
 const B = '0x2000000000000000000000000000000000000002';
@@ -97,6 +98,46 @@ describe('refreshPortfolio', () => {
       value: '255000000000', // 10.2 shares x $250
     });
     expect(holding(snapshot, B, 'ACMEx')?.value).toBe('10025000000');
+  });
+
+  it("takes an xStock's factor from getCurrentMultiplier, so fee periods accrued since the last transfer move balance and factor", async () => {
+    const DAY = 86_400n;
+    const state: XStockState = {
+      lastMultiplier: WAD,
+      lastMultiplierNonce: 1n,
+      feePerPeriod: 10n ** 15n, // 0.1% a day
+      periodLength: DAY,
+      lastTimeFeeApplied: BigInt(NOW / 1000) - 30n * DAY - 1n,
+      pending: null,
+      updates: [],
+      shares: { [A]: 2n * WAD },
+      now: BigInt(NOW / 1000),
+    };
+    const chain = fakeChain(31337, contracts({ [XSTOCK.address]: fakeXStock(state) }));
+    let decayed = WAD;
+    for (let i = 0; i < 30; i++) decayed = (decayed * (WAD - 10n ** 15n)) / WAD;
+    const first = await refresh(chain);
+    // multiplier() still says 1.0: only getCurrentMultiplier counts the 30 periods.
+    expect(holding(first, A, 'ACMEx')).toMatchObject({ factor: decayed.toString(), amount: ((2n * WAD * decayed) / WAD).toString() });
+    expect(holding(first, A, 'ACMEx')?.value).toBe(((((2n * WAD * decayed) / WAD) * 20_050_000_000n) / WAD).toString()); // at $200.50
+
+    state.now += 10n * DAY; // ten more periods, no transaction
+    const later = await refresh(chain);
+    let tenMore = decayed;
+    for (let i = 0; i < 10; i++) tenMore = (tenMore * (WAD - 10n ** 15n)) / WAD;
+    expect(holding(later, A, 'ACMEx')).toMatchObject({ factor: tenMore.toString(), amount: ((2n * WAD * tenMore) / WAD).toString() });
+    expect(chain.requests).toEqual([
+      { method: 'eth_call', calls: expect.any(Number) },
+      { method: 'eth_call', calls: expect.any(Number) },
+    ]);
+  });
+
+  it('falls back to multiplier() for a multiplier token without getCurrentMultiplier, in the same request', async () => {
+    const chain = fakeChain(31337, contracts());
+    const snapshot = await refresh(chain);
+    expect(holding(snapshot, A, 'ACMEx')?.factor).toBe(((WAD * 99n) / 100n).toString());
+    expect(snapshot.errors).toEqual([]);
+    expect(chain.requests).toHaveLength(1);
   });
 
   it('hides zero balances and tokens of other chains', async () => {
