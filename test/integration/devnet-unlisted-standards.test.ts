@@ -216,4 +216,25 @@ describe('permissioned tokens outside the registry, on the devnet', () => {
       expect(await balanceOf(token, account)).toBeGreaterThan(before);
     }
   });
+
+  it.each(unlisted)('%s has a USDC pool account 0 can buy from and sell back to, straight through the router', async (symbol) => {
+    const token = contractOf(deployment, symbol);
+    const user = accountOf(deployment, 'user');
+    const swap = async (from: Address, to: Address, amountIn: bigint) => {
+      await write('user', { address: from, abi: erc20Abi, functionName: 'approve', args: [router, maxUint256] });
+      const before = await balanceOf(to, user);
+      const { timestamp } = await publicClient.getBlock();
+      const receipt = await write('user', {
+        address: router,
+        abi: uniswapV2RouterAbi,
+        functionName: 'swapExactTokensForTokens',
+        args: [amountIn, 1n, [from, to], user, timestamp + 600n],
+      });
+      expect(receipt.status).toBe('success');
+      return (await balanceOf(to, user)) - before;
+    };
+    const bought = await swap(usdc, token, 500_000_000n);
+    expect(bought).toBeGreaterThan(10n ** 18n); // $500 buys more than one share at $25-$60
+    expect(await swap(token, usdc, bought)).toBeGreaterThan(490_000_000n);
+  });
 });
