@@ -8,7 +8,8 @@ import { countries, deployTrexToken, registerInvestors } from './trex.ts';
  * Permissioned tokens the wallet's registry does not list, so the guard can only know them by
  * reading the chain: each is in `contracts` (never in `tokens`, which the registry is built from).
  * - KSTR: an ERC-3643 (T-REX) security whose CountryAllowModule admits receivers in Germany only;
- * - OSPR: an Ondo-GM-style token whose transfers ask a GMStyleCompliance for every party;
+ * - OSPR: an Ondo-GM-style token whose transfers ask a GMStyleCompliance for every party and stop
+ *   while its GMStylePauseManager pauses it;
  * - HRON: an ERC-1404 security whose transfer agent lists investors with their country and
  *   restricts the United States.
  * In each, account 0 (`user`, DE) is admitted and account 1 (`us-investor`) is refused; account 2
@@ -57,7 +58,14 @@ export async function deployUnlistedTokens(ctx: DeployContext, claimSigner: Loca
 
   // Ondo-GM-style: the issuer allows its onboarded holders (the deployer mints, so it is one) and the pool.
   contracts['GMStyleCompliance:OSPR'] = await deployer.deploy('GMStyleCompliance OSPR', own.GMStyleCompliance, [admin]);
-  contracts.OSPR = await deployer.deploy('OSPR', own.GMStyleStock, [unlistedTokens.OSPR.name, 'OSPR', admin, contracts['GMStyleCompliance:OSPR']]);
+  contracts['GMStylePauseManager:OSPR'] = await deployer.deploy('GMStylePauseManager OSPR', own.GMStylePauseManager, [admin]);
+  contracts.OSPR = await deployer.deploy('OSPR', own.GMStyleStock, [
+    unlistedTokens.OSPR.name,
+    'OSPR',
+    admin,
+    contracts['GMStyleCompliance:OSPR'],
+    contracts['GMStylePauseManager:OSPR'],
+  ]);
   const compliance = contracts['GMStyleCompliance:OSPR'];
   await deployer.write(compliance, own.GMStyleCompliance.abi, 'setAllowed', [
     [admin, user, pairOf(contracts.OSPR), contracts.UniswapV2Router02],

@@ -26,8 +26,13 @@ const SITE = 'https://dapp.example';
 const ROLE_INDEX = { user: 0, 'us-investor': 1, unverified: 2 } as const;
 type Role = keyof typeof ROLE_INDEX;
 const unlisted = ['KSTR', 'OSPR', 'HRON'] as const;
-/** transfer, with the Ondo-style compliance's error so a revert names it. */
-const tokenAbi = parseAbi(['function transfer(address to, uint256 amount) returns (bool)', 'error NotCompliant(address account)']);
+/** transfer, with the Ondo-style token's errors so a revert names them. */
+const tokenAbi = parseAbi([
+  'function transfer(address to, uint256 amount) returns (bool)',
+  'error NotCompliant(address account)',
+  'error TokenPaused()',
+]);
+const pauseManagerAbi = parseAbi(['function setTokenPaused(address token, bool paused)']);
 
 revertChainAfterEachTest(testClient);
 
@@ -84,6 +89,8 @@ type Case = {
   guard: { verdict: 'block' | 'not-block'; reason?: RegExp };
   /** What the token's own contracts do with the same buy sent straight from the account (a revert: the token's reason). */
   chain: { mines: true } | { revert: RegExp };
+  /** The issuer's move before the buy, sent from the deployer (the devnet's issuer admin). */
+  before?: 'pause-ospr';
 };
 
 const cases: Case[] = [
@@ -138,6 +145,18 @@ const cases: Case[] = [
     },
     chain: { revert: /Receiver is not on the transfer agent's investor allowlist/ },
   },
+  {
+    // Ondo's token pause manager stops every transfer: the guard reads it beside the compliance check.
+    symbol: 'OSPR',
+    role: 'user',
+    jurisdiction: 'DE',
+    before: 'pause-ospr',
+    guard: {
+      verdict: 'block',
+      reason: /refuses you on chain: its Ondo-GM-style compliance check TokenPauseManager\.isTokenPaused says the token is paused/,
+    },
+    chain: { revert: /TokenPaused/ },
+  },
   // Compliant on chain, but no rule on record for the country: the guard fails closed, the contract would take it.
   ...(['OSPR', 'HRON'] as const).map(
     (symbol): Case => ({
@@ -158,6 +177,14 @@ describe('permissioned tokens outside the registry, on the devnet', () => {
 
   it.each(cases)('$symbol bought by $role declaring $jurisdiction: the guard says $guard.verdict, and the contracts agree', async (c) => {
     const token = contractOf(deployment, c.symbol);
+    if (c.before === 'pause-ospr') {
+      await write('deployer', {
+        address: contractOf(deployment, 'GMStylePauseManager:OSPR'),
+        abi: pauseManagerAbi,
+        functionName: 'setTokenPaused',
+        args: [token, true],
+      });
+    }
     const { request, verdicts, account } = await guardedWallet(c.role, c.jurisdiction);
     if ((await balanceOf(usdc, account)) < 1_000_000_000n) {
       await write('user', { address: usdc, abi: erc20Abi, functionName: 'transfer', args: [account, 1_000_000_000n] });
