@@ -11,8 +11,8 @@ export const accountAt = (index: number) => mnemonicToAccount(devnetMnemonic, { 
 export const indexOfRole = (role: Role) => accountRoles.find((a) => a.role === role)!.index;
 
 export const accountRoles = [
-  { index: 0, role: 'user' }, // holds every stock, USDC and ETH; KYC-verified; T-REX investor in DE
-  { index: 1, role: 'us-investor' }, // T-REX investor in the US, not KYC-verified at the issuers
+  { index: 0, role: 'user' }, // holds every stock, USDC and ETH; KYC-verified; T-REX investor in DE; admitted by KSTR, OSPR, HRON
+  { index: 1, role: 'us-investor' }, // T-REX investor in the US, not KYC-verified at the issuers; denied by OSPR, US-listed in HRON
   { index: 2, role: 'unverified' }, // nothing registered anywhere
   { index: 3, role: 'de-investor' }, // T-REX investor in Germany holding nothing
   { index: 8, role: 'issuer-operator' }, // fills orders, signs quotes and attestations

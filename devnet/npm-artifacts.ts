@@ -35,6 +35,7 @@ export function loadNpmArtifacts() {
     TREXImplementationAuthority: trex('proxy/authority/TREXImplementationAuthority.sol/TREXImplementationAuthority'),
     TREXFactory: trex('factory/TREXFactory.sol/TREXFactory'),
     CountryRestrictModule: trex('compliance/modular/modules/CountryRestrictModule.sol/CountryRestrictModule'),
+    CountryAllowModule: trex('compliance/modular/modules/CountryAllowModule.sol/CountryAllowModule'),
     ModuleProxy: trex('compliance/modular/modules/ModuleProxy.sol/ModuleProxy'),
     Identity: onchainId('Identity.sol/Identity'),
     ImplementationAuthority: onchainId('proxy/ImplementationAuthority.sol/ImplementationAuthority'),

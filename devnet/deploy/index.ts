@@ -10,6 +10,7 @@ import { deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
 import { type DeployedStock, deployStock } from './stocks.ts';
 import { countries, deployTrexSuite, registerInvestors } from './trex.ts';
+import { deployUnlistedTokens } from './unlisted.ts';
 
 export type ChainDeployment = Omit<Deployment, 'issuerServiceUrl' | 'dappUrl'>;
 
@@ -50,6 +51,8 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
   const pairs = await seedMarket(ctx, deployed);
   const reserveFeeds = await deployReserveFeeds(ctx, deployed);
   await deployDividends(ctx);
+  // Last, so every address above stays what it was before these existed.
+  await deployUnlistedTokens(ctx, deployerKey);
 
   const tokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
     symbol: spec.symbol,

@@ -18,7 +18,7 @@ const keyOf = (address: Address) => keccak256(encodeAbiParameters([{ type: 'addr
  * owner, the agent and the claim issuer's signing key.
  */
 export async function deployTrexSuite(ctx: DeployContext, spec: StockSpec, claimSigner: LocalAccount): Promise<TrexSuite> {
-  const { deployer, npm, contracts, client } = ctx;
+  const { deployer, npm, contracts } = ctx;
   const owner = deployer.address;
 
   const identityImplementation = await deployer.deploy('Identity implementation', npm.Identity, [owner, true]);
@@ -47,8 +47,29 @@ export async function deployTrexSuite(ctx: DeployContext, spec: StockSpec, claim
     encodeFunctionData({ abi: npm.CountryRestrictModule.abi, functionName: 'initialize' }),
   ]);
 
+  const suite = await deployTrexToken(ctx, {
+    salt: spec.symbol,
+    name: spec.name,
+    symbol: spec.symbol,
+    modules: [contracts.CountryRestrictModule],
+    settings: [encodeFunctionData({ abi: npm.CountryRestrictModule.abi, functionName: 'addCountryRestriction', args: [countries.US] })],
+  });
+  contracts.IdentityRegistry = suite.identityRegistry;
+  contracts.ModularCompliance = suite.compliance;
+  return suite;
+}
+
+export type TrexTokenSpec = { salt: string; name: string; symbol: string; modules: Address[]; settings: Hex[] };
+
+/**
+ * One more T-REX suite from the factory deployTrexSuite set up (same claim issuer and KYC topic):
+ * its compliance binds `modules` and runs `settings` on them. The token starts paused.
+ */
+export async function deployTrexToken(ctx: DeployContext, spec: TrexTokenSpec): Promise<TrexSuite> {
+  const { deployer, npm, contracts, client } = ctx;
+  const owner = deployer.address;
   await deployer.write(contracts.TREXFactory, npm.TREXFactory.abi, 'deployTREXSuite', [
-    spec.symbol,
+    spec.salt,
     {
       owner,
       name: spec.name,
@@ -58,57 +79,43 @@ export async function deployTrexSuite(ctx: DeployContext, spec: StockSpec, claim
       ONCHAINID: zeroAddress,
       irAgents: [owner],
       tokenAgents: [owner],
-      complianceModules: [contracts.CountryRestrictModule],
-      complianceSettings: [
-        encodeFunctionData({
-          abi: npm.CountryRestrictModule.abi,
-          functionName: 'addCountryRestriction',
-          args: [countries.US],
-        }),
-      ],
+      complianceModules: spec.modules,
+      complianceSettings: spec.settings,
     },
     { claimTopics: [kycClaimTopic], issuers: [contracts.ClaimIssuer], issuerClaims: [[kycClaimTopic]] },
   ]);
   const read = <T>(address: Address, abi: typeof npm.Token.abi, functionName: string, args: unknown[] = []) =>
     client.readContract({ address, abi, functionName, args }) as Promise<T>;
-  const token = await read<Address>(contracts.TREXFactory, npm.TREXFactory.abi, 'getToken', [spec.symbol]);
-  const suite = {
+  const token = await read<Address>(contracts.TREXFactory, npm.TREXFactory.abi, 'getToken', [spec.salt]);
+  return {
     token,
     identityRegistry: await read<Address>(token, npm.Token.abi, 'identityRegistry'),
     compliance: await read<Address>(token, npm.Token.abi, 'compliance'),
   };
-  contracts.IdentityRegistry = suite.identityRegistry;
-  contracts.ModularCompliance = suite.compliance;
-  return suite;
 }
 
 /**
  * Gives each investor an ONCHAINID identity (managed by the deployer) carrying a KYC claim signed
- * by the claim issuer, and registers it with its country in the token's identity registry.
+ * by the claim issuer, unless it has one already (from another suite of the same factory), and
+ * registers it with its country in the token's identity registry.
  */
 export async function registerInvestors(ctx: DeployContext, suite: TrexSuite, claimSigner: LocalAccount, investors: Investor[]): Promise<void> {
   const { deployer, npm, contracts, client } = ctx;
   const idFactory = contracts.IdFactory;
-  for (const investor of investors) {
+  const identityOf = (wallet: Address) =>
+    client.readContract({ address: idFactory, abi: npm.IdFactory.abi, functionName: 'getIdentity', args: [wallet] }) as Promise<Address>;
+  const existing = await Promise.all(investors.map((investor) => identityOf(investor.wallet)));
+  const fresh = investors.filter((_, i) => existing[i] === zeroAddress);
+  for (const investor of fresh) {
     await deployer.write(idFactory, npm.IdFactory.abi, 'createIdentityWithManagementKeys', [
       investor.wallet,
       `investor-${investor.wallet.toLowerCase()}`,
       [keyOf(deployer.address)],
     ]);
   }
-  const identities = await Promise.all(
-    investors.map(
-      (investor) =>
-        client.readContract({
-          address: idFactory,
-          abi: npm.IdFactory.abi,
-          functionName: 'getIdentity',
-          args: [investor.wallet],
-        }) as Promise<Address>,
-    ),
-  );
   const claimData: Hex = toHex('KYC approved by the devnet claim issuer');
-  for (const identity of identities) {
+  for (const investor of fresh) {
+    const identity = await identityOf(investor.wallet);
     const digest = keccak256(
       encodeAbiParameters([{ type: 'address' }, { type: 'uint256' }, { type: 'bytes' }], [identity, kycClaimTopic, claimData]),
     );
@@ -117,7 +124,7 @@ export async function registerInvestors(ctx: DeployContext, suite: TrexSuite, cl
   }
   await deployer.write(suite.identityRegistry, npm.IdentityRegistry.abi, 'batchRegisterIdentity', [
     investors.map((i) => i.wallet),
-    identities,
+    await Promise.all(investors.map((investor) => identityOf(investor.wallet))),
     investors.map((i) => i.country),
   ]);
 }

@@ -24,8 +24,16 @@ export const erc1404Abi = parseAbi([
   'function messageForTransferRestriction(uint8 restrictionCode) view returns (string)',
 ]);
 
-/** Ondo GM: the token's compliance() reverts checkIsCompliant for a non-compliant user (not a view, so eth_call it). */
-export const ondoComplianceAbi = parseAbi(['function compliance() view returns (address)', 'function checkIsCompliant(address user)']);
+/**
+ * Ondo GM: the token's compliance() reverts checkIsCompliant for a non-compliant user (not a view, so
+ * eth_call it); its tokenPauseManager() says isTokenPaused(token), and a paused token moves for no one.
+ */
+export const ondoComplianceAbi = parseAbi([
+  'function compliance() view returns (address)',
+  'function checkIsCompliant(address user)',
+  'function tokenPauseManager() view returns (address)',
+  'function isTokenPaused(address token) view returns (bool)',
+]);
 
 export const backedAbi = parseAbi([
   'function isPaused() view returns (bool)',

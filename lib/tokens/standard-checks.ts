@@ -106,6 +106,11 @@ function reads(detected: DetectedStandards, token: Address, request: CheckReques
     add('ondo-gm', 'compliance.checkIsCompliant', call3(detected.ondo.compliance, ondoComplianceAbi, 'checkIsCompliant', [user]), (r) =>
       r?.success ? { outcome: 'yes', detail: 'compliant' } : { outcome: 'no', detail: 'your address is not compliant (the call reverts)' },
     );
+    if (detected.ondo.pauseManager) {
+      add('ondo-gm', 'TokenPauseManager.isTokenPaused', call3(detected.ondo.pauseManager, ondoComplianceAbi, 'isTokenPaused', [token]), (r) =>
+        yesNo(answer(r, ondoComplianceAbi, 'isTokenPaused'), true, 'the token is paused', 'not paused'),
+      );
+    }
   }
   if (detected.standards.includes('backed')) {
     add('backed', 'isPaused', call3(token, backedAbi, 'isPaused'), (r) =>

@@ -5,7 +5,7 @@
  * - ERC-3643: identityRegistry() and compliance(), then the compliance's getModules(), then each
  *   module classified by which of isCountryRestricted / isCountryAllowed it answers;
  * - ERC-1404: detectTransferRestriction(0, 0, 0) or messageForTransferRestriction(0) answers;
- * - Ondo-GM-style: compliance() without identityRegistry();
+ * - Ondo-GM-style: compliance() without identityRegistry(), with its tokenPauseManager() when it has one;
  * - Backed-style: sanctionsList(); Dinari-style: transferRestrictor().
  * A detection that answered a probe but could not finish is `incomplete` and not remembered, so
  * the next request tries again; the guard fails closed on it meanwhile.
@@ -13,7 +13,7 @@
 import { type Address, getAddress, zeroAddress } from 'viem';
 import type { RpcCall } from '../chains';
 import type { OnchainStandard } from '../compliance';
-import { backedAbi, dinariAbi, erc1404Abi, erc3643Abi } from './standard-abis';
+import { backedAbi, dinariAbi, erc1404Abi, erc3643Abi, ondoComplianceAbi } from './standard-abis';
 import { aggregate, answer, call3, usable } from './standard-batch';
 
 export interface DetectedStandards {
@@ -22,7 +22,7 @@ export interface DetectedStandards {
   /** The node did not answer the probes: nothing is known (and nothing remembered). */
   unchecked?: true;
   erc3643?: { identityRegistry: Address; compliance: Address; restrictModules: Address[]; allowModules: Address[] };
-  ondo?: { compliance: Address };
+  ondo?: { compliance: Address; pauseManager?: Address };
   backed?: { sanctionsList: Address };
   dinari?: { restrictor: Address };
 }
@@ -34,6 +34,7 @@ const PROBES = [
   [backedAbi, 'sanctionsList', []],
   [dinariAbi, 'transferRestrictor', []],
   [erc1404Abi, 'messageForTransferRestriction', [0]],
+  [ondoComplianceAbi, 'tokenPauseManager', []],
 ] as const;
 
 /** ModularCompliance caps its modules at 25 (T-REX v4). */
@@ -49,7 +50,7 @@ async function probeTokens(rpc: RpcCall, tokens: readonly Address[]): Promise<Pr
   );
   if (!results) return undefined;
   return tokens.map((token, i) => {
-    const [ir, compliance, restriction, sanctions, restrictor, message] = results.slice(i * PROBES.length, (i + 1) * PROBES.length);
+    const [ir, compliance, restriction, sanctions, restrictor, message, pauser] = results.slice(i * PROBES.length, (i + 1) * PROBES.length);
     const registry = answer<Address>(ir, erc3643Abi, 'identityRegistry');
     const complianceAt = answer<Address>(compliance, erc3643Abi, 'compliance');
     const sanctionsList = answer<Address>(sanctions, backedAbi, 'sanctionsList');
@@ -60,7 +61,8 @@ async function probeTokens(rpc: RpcCall, tokens: readonly Address[]): Promise<Pr
       if (!usable(registry) || !usable(complianceAt)) found.incomplete = true;
     } else if (complianceAt !== undefined) {
       found.standards.push('ondo-gm');
-      if (usable(complianceAt)) found.ondo = { compliance: complianceAt };
+      const pauseManager = answer<Address>(pauser, ondoComplianceAbi, 'tokenPauseManager');
+      if (usable(complianceAt)) found.ondo = { compliance: complianceAt, ...(usable(pauseManager) ? { pauseManager } : {}) };
       else found.incomplete = true;
     }
     // A 1404 token may refuse to judge a transfer between zero addresses; its message for code 0 still answers.

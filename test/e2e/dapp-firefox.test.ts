@@ -1,92 +1,15 @@
 // Issue 5, done-when: in Firefox a site connects and gets one signature that recovers.
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { type Address, type Hex, recoverMessageAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FirefoxWithExtension } from './support/firefox.ts';
+import { approveIn, extensionPage, firefoxUiCommand, startRequest } from './support/firefox-pages.ts';
 import { launchWalletFirefox } from './support/launch.ts';
 import { TEST_PASSWORD } from './support/wallet.ts';
 
 const deployment = inject('deployment');
 const user = deployment.accounts.find((a) => a.role === 'user')!.address as Address;
 const dappUrl = `${inject('fixturesUrl')}/dapp.html`;
-
-type Outcome = { result?: unknown; code?: number };
-
-function startRequest(page: Page, method: string, params?: unknown): Promise<Outcome> {
-  return page.evaluate(
-    (method, params) =>
-      window.ethereum!.request({ method, params }).then(
-        (result) => ({ result }),
-        (e: { code: number }) => ({ code: e.code }),
-      ),
-    method,
-    params,
-  );
-}
-
-/**
- * The extension page at `path`, once it exists. Puppeteer over BiDi reports extension pages as
- * about:blank, so each page is asked where it really is.
- */
-async function extensionPage(browser: Browser, path: string): Promise<Page> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && new URL(href).pathname === path) return page;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no extension page ${path}`);
-}
-
-/**
- * Polls the approval window until it shows a request of `kind`. Not waitForFunction: over BiDi
- * that builds its predicate with Function(), which the extension page's CSP refuses.
- */
-async function waitForKind(page: Page, kind: string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const shown = await page.evaluate(() => document.querySelector('[data-testid="approval-kind"]')?.textContent ?? null);
-    if (shown === kind) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the approval window did not show a ${kind} request`);
-}
-
-/**
- * Polls until the approve button takes a press: it is held disabled for a moment after each
- * request appears, so a click meant for what was there before cannot approve it.
- */
-async function waitForApproveEnabled(page: Page): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const enabled = await page.evaluate(() => {
-      const button = document.querySelector<HTMLButtonElement>('[data-testid="approval-approve"]');
-      return button !== null && !button.disabled;
-    });
-    if (enabled) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the approve button never became enabled');
-}
-
-/** Waits for the approval window to show a request of `kind`, then clicks approve; returns the origin shown. */
-async function approveIn(browser: Browser, kind: string): Promise<string> {
-  // The window closes itself between requests: a page found while closing is looked for again.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const page = await extensionPage(browser, '/approval.html');
-      await waitForKind(page, kind);
-      const origin = await page.$eval('[data-testid="approval-origin"]', (el) => el.textContent ?? '');
-      await waitForApproveEnabled(page);
-      await page.click('[data-testid="approval-approve"]');
-      return origin;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
 
 describe('a site in Firefox connects and signs through Sharekeep', () => {
   let firefox: FirefoxWithExtension;
@@ -95,22 +18,12 @@ describe('a site in Firefox connects and signs through Sharekeep', () => {
   beforeAll(async () => {
     firefox = await launchWalletFirefox();
     const onboarding = await extensionPage(firefox.browser, '/onboarding.html');
-    await onboarding.evaluate(
-      (secret, password) =>
-        new Promise<void>((resolve, reject) => {
-          type Port = {
-            postMessage(m: unknown): void;
-            onMessage: { addListener(f: (m: { id: number; error?: { message: string } }) => void): void };
-          };
-          const port = (globalThis as unknown as { browser: { runtime: { connect(o: { name: string }): Port } } }).browser.runtime.connect({
-            name: 'sharekeep:ui',
-          });
-          port.onMessage.addListener((m) => (m.id !== 1 ? undefined : m.error ? reject(new Error(m.error.message)) : resolve()));
-          port.postMessage({ id: 1, method: 'onboarding.create', params: { secret, password, jurisdiction: 'DE', replaceExisting: true } });
-        }),
-      deployment.mnemonic,
-      TEST_PASSWORD,
-    );
+    await firefoxUiCommand(onboarding, 'onboarding.create', {
+      secret: deployment.mnemonic,
+      password: TEST_PASSWORD,
+      jurisdiction: 'DE',
+      replaceExisting: true,
+    });
     dapp = await firefox.browser.newPage();
     await dapp.goto(dappUrl);
   });

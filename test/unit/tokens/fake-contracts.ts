@@ -99,6 +99,7 @@ export const A = {
   t1404: addr(0x1404),
   ondo: addr(0x0a0),
   ondoCompliance: addr(0x0a1),
+  ondoPauser: addr(0x0a2),
   backed: addr(0xbac),
   sanctions: addr(0xbad),
   dinari: addr(0xd1),
@@ -119,6 +120,8 @@ export interface Scenario {
   /** The ERC-1404 code for any transfer. */
   code1404?: number;
   ondoCompliant?: boolean;
+  /** The Ondo-style token's pause manager says it is paused. */
+  ondoPaused?: boolean;
   sanctioned?: boolean;
   backedPaused?: boolean;
   blacklisted?: boolean;
@@ -160,7 +163,12 @@ export function scriptStandards(chain: FakeChain, s: Scenario = {}): void {
     },
     messageForTransferRestriction: (code: number) => (code === 1 ? 'Receiver is not whitelisted' : 'Unknown'),
   });
-  chain.add(A.ondo, [...ondoComplianceAbi, ...erc20], { ...erc20Fns('TSLAon'), compliance: () => A.ondoCompliance });
+  chain.add(A.ondo, [...ondoComplianceAbi, ...erc20], {
+    ...erc20Fns('TSLAon'),
+    compliance: () => A.ondoCompliance,
+    tokenPauseManager: () => A.ondoPauser,
+  });
+  chain.add(A.ondoPauser, ondoComplianceAbi, { isTokenPaused: (token: Address) => (s.ondoPaused ?? false) && getAddress(token) === A.ondo });
   chain.add(A.ondoCompliance, ondoComplianceAbi, {
     checkIsCompliant: () => {
       if (s.ondoCompliant === false) throw new Revert('NotCompliant');

@@ -96,6 +96,13 @@ describe('on-chain standards: an acquisition the token refuses is blocked, namin
     ['ERC-1404, no restriction: its country terms are off-chain', {}, A.t1404, 'DE', ['cannot confirm that residents of DE', 'ERC-1404']],
     ['Ondo-style, checkIsCompliant reverts', { ondoCompliant: false }, A.ondo, 'DE', ['Ondo-GM-style', 'checkIsCompliant', 'not compliant']],
     ['Ondo-style, compliant: country not on chain', {}, A.ondo, 'DE', ['cannot confirm that residents of DE', 'Ondo-GM-style']],
+    [
+      'Ondo-style, paused by its token pause manager',
+      { ondoPaused: true },
+      A.ondo,
+      'DE',
+      ['Ondo-GM-style', 'TokenPauseManager.isTokenPaused', 'paused'],
+    ],
     ['Backed-style, sanctioned user', { sanctioned: true }, A.backed, 'DE', ['Backed-style', 'sanctionsList.isSanctioned']],
     ['Backed-style, paused', { backedPaused: true }, A.backed, 'DE', ['Backed-style', 'isPaused', 'paused']],
     ['Backed-style, clean: jurisdiction terms off-chain', {}, A.backed, 'DE', ['Sharekeep cannot confirm that residents of DE may hold this token']],
