@@ -45,7 +45,14 @@ describe('fee estimates', () => {
 
   it("asks eth_feeHistory for the last 10 blocks' 10th, 50th and 90th percentiles", async () => {
     const asked: unknown[][] = [];
-    await estimateFees(nodeOf({ eth_feeHistory: (p) => (asked.push(p), HISTORY) }));
+    await estimateFees(
+      nodeOf({
+        eth_feeHistory: (p) => {
+          asked.push(p);
+          return HISTORY;
+        },
+      }),
+    );
     expect(asked).toEqual([['0xa', 'latest', [10, 50, 90]]]);
   });
 
