@@ -1,7 +1,7 @@
 /**
- * Every request that signs something: request -> intent -> simulation -> compliance ->
- * approval -> fees -> keyring -> broadcast, one named function per step. A blocked request can
- * be looked at but never signed, whichever path it came by.
+ * Every request that signs something: request -> intent -> simulation -> compliance -> fees ->
+ * approval (with the fee the user picked) -> keyring -> broadcast, one named function per step.
+ * A blocked request can be looked at but never signed, whichever path it came by.
  */
 import type { Hex } from 'viem';
 import type { SigningDeps } from './deps';

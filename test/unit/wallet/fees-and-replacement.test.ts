@@ -141,6 +141,19 @@ describe('speed up and cancel from Activity', () => {
     t.node.answers.eth_getTransactionCount = () => '0x1';
     await expect(ui.handle('activity.cancel', { hash })).rejects.toMatchObject({ code: 'activity.not_replaceable' });
     await expect(ui.handle('activity.cancel', { hash: `0x${'ab'.repeat(32)}` })).rejects.toMatchObject({ code: 'activity.unknown' });
+    // An entry written before nonces and fees were recorded cannot be outbid.
+    const legacy = `0x${'cd'.repeat(32)}`;
+    await t.wallet.activity.add({
+      hash: legacy,
+      chainId: 31337,
+      from: ACCOUNT_0,
+      origin: 'x',
+      summary: 'old',
+      status: 'pending',
+      createdAt: 0,
+      nonce: -1,
+    });
+    await expect(ui.handle('activity.speedUp', { hash: legacy })).rejects.toMatchObject({ code: 'activity.not_replaceable' });
     expect(t.node.sent).toHaveLength(2);
   });
 });
