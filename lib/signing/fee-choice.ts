@@ -44,11 +44,23 @@ const raised = (caps: FeeCaps, floor: FeeCaps | undefined): FeeCaps => {
   return { type: 'eip1559', maxFeePerGas: bigMax(bigMax(caps.maxFeePerGas, floor.maxFeePerGas), tip), maxPriorityFeePerGas: tip };
 };
 
+/**
+ * A site that asks for a legacy (type 0) transaction on an EIP-1559 chain gets one: its gas
+ * price is paid in full, so it is the next base fee with one block of growth (12.5%) plus the tip.
+ */
+function asAsked(tx: TransactionParams, estimate: FeeEstimate, caps: FeeCaps): FeeCaps {
+  if (tx.type !== 'legacy' || caps.type === 'legacy' || estimate.baseFee === undefined) return caps;
+  return { type: 'legacy', gasPrice: (estimate.baseFee * 9n) / 8n + caps.maxPriorityFeePerGas };
+}
+
 /** Gas and fees for `tx`, read from the node before anything is shown. */
 export async function planFees(rpc: RpcCall, tx: TransactionParams, floor?: FeeCaps): Promise<FeePlan> {
   const [estimate, gas] = await Promise.all([estimateFees(rpc), gasFor(rpc, tx).catch(() => undefined)]);
   const site = floor ? undefined : siteFees(tx, estimate);
-  const options = Object.fromEntries(FEE_SPEEDS.map((s) => [s, raised(estimate.options[s], floor)])) as Record<FeeSpeed, FeeCaps>;
+  const options = Object.fromEntries(FEE_SPEEDS.map((s) => [s, raised(asAsked(tx, estimate, estimate.options[s]), floor)])) as Record<
+    FeeSpeed,
+    FeeCaps
+  >;
   return { gas, gasSetBySite: !floor && tx.gas !== undefined, estimate, site, options, floor, preselected: site ? 'site' : 'normal' };
 }
 

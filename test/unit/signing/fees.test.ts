@@ -100,6 +100,13 @@ describe("the user's fee choice", () => {
     expect(chosenFees(greedy, { fee: { speed: 'normal' } })).toEqual(greedy.options.normal);
   });
 
+  it('signs a legacy transaction where the site asks for type 0 on an EIP-1559 chain', async () => {
+    const plan = await planFees(london, { ...tx, type: 'legacy' });
+    // Next base fee 10 gwei + 12.5% + the normal tip of 2 gwei.
+    expect(chosenFees(plan, undefined)).toEqual({ type: 'legacy', gasPrice: parseGwei('13.25') });
+    expect(chosenFees(plan, { fee: { speed: 'custom', maxFeeGwei: '15' } })).toEqual({ type: 'legacy', gasPrice: parseGwei('15') });
+  });
+
   it('takes a custom fee in gwei exactly as typed', async () => {
     const plan = await planFees(london, tx);
     expect(chosenFees(plan, { fee: { speed: 'custom', maxFeeGwei: '12.5', priorityFeeGwei: '0.25' } })).toEqual({
