@@ -11,7 +11,7 @@ import type { SentRecord } from '../state';
 import { rpcErrors } from '../errors';
 import { decodeTransaction, type Intent, type SimulationResult, simulateTransaction } from '../intent';
 import { approveSigning, judge, type Recheck, signerFor } from './approve';
-import { type Broadcast, broadcast } from './broadcast';
+import { type Broadcast, broadcast, requireChain } from './broadcast';
 import { chosenFees, describeFees, type FeePlan, highFeeReason, planFees } from './fee-choice';
 import type { FeeCaps } from './fees';
 import { imitationReasons, withImitations } from './imitations';
@@ -48,6 +48,9 @@ export async function prepareTransaction(
     throw rpcErrors.invalidParams(`The transaction is for chain ${tx.chainId} but the active network is ${network.chainId}.`);
   }
   const rpc = deps.rpcFor(network);
+  // Gas and fees are read before the window opens: from a node serving another chain they would
+  // mean nothing, so such a request is refused here (and the chain is asked again before sending).
+  await requireChain(deps, network);
   const base = { from: tx.from, to: tx.to, data: tx.data, value: tx.value, chainId: network.chainId };
   const firstPass = decodeTransaction(base);
   const read = await deps.tokenInfo.lookupFor(rpc, network.chainId, firstPass.tokens);
