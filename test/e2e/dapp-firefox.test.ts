@@ -1,7 +1,10 @@
 // Issue 5, done-when: in Firefox a site connects and gets one signature that recovers.
+// Issue 14: the network fee shows before approval and the speed picked is the fee mined.
 import type { Browser, Page } from 'puppeteer-core';
-import { type Address, type Hex, recoverMessageAddress } from 'viem';
+import { type Address, type Hex, parseGwei, recoverMessageAddress } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { devnetClients } from '../../devnet/test-kit.ts';
 import type { FirefoxWithExtension } from './support/firefox.ts';
 import { launchWalletFirefox } from './support/launch.ts';
 import { TEST_PASSWORD } from './support/wallet.ts';
@@ -71,17 +74,21 @@ async function waitForApproveEnabled(page: Page): Promise<void> {
   throw new Error('the approve button never became enabled');
 }
 
-/** Waits for the approval window to show a request of `kind`, then clicks approve; returns the origin shown. */
-async function approveIn(browser: Browser, kind: string): Promise<string> {
+/**
+ * Waits for the approval window to show a request of `kind`, lets `look` read or change it, then
+ * clicks approve; returns the origin shown and what `look` returned.
+ */
+async function approveIn<T = undefined>(browser: Browser, kind: string, look?: (page: Page) => Promise<T>): Promise<{ origin: string; seen?: T }> {
   // The window closes itself between requests: a page found while closing is looked for again.
   for (let attempt = 0; ; attempt++) {
     try {
       const page = await extensionPage(browser, '/approval.html');
       await waitForKind(page, kind);
       const origin = await page.$eval('[data-testid="approval-origin"]', (el) => el.textContent ?? '');
+      const seen = await look?.(page);
       await waitForApproveEnabled(page);
       await page.click('[data-testid="approval-approve"]');
-      return origin;
+      return { origin, seen };
     } catch (error) {
       if (attempt === 3) throw error;
     }
@@ -118,7 +125,7 @@ describe('a site in Firefox connects and signs through Sharekeep', () => {
 
   it('connects after the user approves in the approval window, which names the site', async () => {
     const pending = startRequest(dapp, 'eth_requestAccounts');
-    expect(await approveIn(firefox.browser, 'connect')).toBe(new URL(dappUrl).origin);
+    expect((await approveIn(firefox.browser, 'connect')).origin).toBe(new URL(dappUrl).origin);
     expect(await pending).toEqual({ result: [user] });
   });
 
@@ -128,5 +135,22 @@ describe('a site in Firefox connects and signs through Sharekeep', () => {
     await approveIn(firefox.browser, 'sign-message');
     const { result } = await pending;
     expect(await recoverMessageAddress({ message, signature: result as Hex })).toBe(user);
+  });
+
+  it('shows the network fee before approval, and the mined transaction carries the "fast" caps and gas limit shown', async () => {
+    const pending = startRequest(dapp, 'eth_sendTransaction', [{ from: user, to: privateKeyToAccount(generatePrivateKey()).address, value: '0x1' }]);
+    const { seen } = await approveIn(firefox.browser, 'transaction', async (page) => {
+      expect(await page.$eval('[data-testid="approval-fee"]', (el) => el.textContent)).toMatch(/^At most 0\.\d+ ETH$/);
+      await page.select('[data-testid="fee-speed"]', 'fast');
+      const fee = await page.$eval('[data-testid="approval-fee"]', (el) => ({ ...(el as HTMLElement).dataset }));
+      expect(fee.speed).toBe('fast');
+      return fee;
+    });
+    const { result } = await pending;
+    const mined = await devnetClients(deployment).publicClient.waitForTransactionReceipt({ hash: result as Hex });
+    const tx = await devnetClients(deployment).publicClient.getTransaction({ hash: mined.transactionHash });
+    expect(tx.maxFeePerGas).toBe(parseGwei(seen!.maxFeeGwei!));
+    expect(tx.maxPriorityFeePerGas).toBe(parseGwei(seen!.priorityFeeGwei!));
+    expect(tx.gas).toBe(BigInt(seen!.gasLimit!));
   });
 });
