@@ -98,10 +98,11 @@ async function approveIn<T = undefined>(browser: Browser, kind: string, look?: (
 describe('a site in Firefox connects and signs through Sharekeep', () => {
   let firefox: FirefoxWithExtension;
   let dapp: Page;
+  let onboarding: Page;
 
   beforeAll(async () => {
     firefox = await launchWalletFirefox();
-    const onboarding = await extensionPage(firefox.browser, '/onboarding.html');
+    onboarding = await extensionPage(firefox.browser, '/onboarding.html');
     await onboarding.evaluate(
       (secret, password) =>
         new Promise<void>((resolve, reject) => {
@@ -121,7 +122,10 @@ describe('a site in Firefox connects and signs through Sharekeep', () => {
     dapp = await firefox.browser.newPage();
     await dapp.goto(dappUrl);
   });
-  afterAll(() => firefox?.close());
+  afterAll(async () => {
+    await devnetClients(deployment).testClient.setAutomine(true);
+    await firefox?.close();
+  });
 
   it('connects after the user approves in the approval window, which names the site', async () => {
     const pending = startRequest(dapp, 'eth_requestAccounts');
@@ -153,4 +157,42 @@ describe('a site in Firefox connects and signs through Sharekeep', () => {
     expect(tx.maxPriorityFeePerGas).toBe(parseGwei(seen!.priorityFeeGwei!));
     expect(tx.gas).toBe(BigInt(seen!.gasLimit!));
   });
+
+  it('speeds up a transaction stuck with automine off from Activity, and Activity follows the one mined', async () => {
+    const { publicClient, testClient } = devnetClients(deployment);
+    await testClient.setAutomine(false);
+    const pending = startRequest(dapp, 'eth_sendTransaction', [{ from: user, to: privateKeyToAccount(generatePrivateKey()).address, value: '0x1' }]);
+    await approveIn(firefox.browser, 'transaction', (page) => page.select('[data-testid="fee-speed"]', 'slow'));
+    const stuck = (await pending).result as Hex;
+    // Read before the replacement: the node's pool drops the transaction it replaces.
+    const before = await publicClient.getTransaction({ hash: stuck });
+    // The onboarding tab becomes the popup, opened on Activity.
+    await onboarding.evaluate(() => {
+      location.href = '/popup.html#/activity';
+    });
+    const row = (hash: string) => `[data-testid="activity-row"][data-hash="${hash}"]`;
+    await poll(onboarding, `${row(stuck)}[data-status="pending"] [data-testid="activity-speed-up"]`);
+    await onboarding.click(`${row(stuck)} [data-testid="activity-speed-up"]`);
+    expect((await approveIn(firefox.browser, 'transaction')).origin).toBe('Sharekeep');
+    const replaced = await poll(onboarding, '[data-testid="activity-row"][data-status="pending"] [data-testid="activity-replaced"]', (el) =>
+      el.closest('[data-testid="activity-row"]')?.getAttribute('data-hash'),
+    );
+    expect(replaced).not.toBe(stuck);
+    const after = await publicClient.getTransaction({ hash: replaced as Hex });
+    expect(after.nonce).toBe(before.nonce);
+    expect(after.maxFeePerGas! * 10n >= before.maxFeePerGas! * 11n).toBe(true);
+    await testClient.mine({ blocks: 1 });
+    await poll(onboarding, `${row(replaced!)}[data-status="confirmed"]`);
+  });
 });
+
+/** Polls `page` until `selector` matches, then returns `read` of it. Not waitForSelector: see waitForKind. */
+async function poll(page: Page, selector: string, read: (el: Element) => unknown = () => true, timeoutMs = 20_000): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = await page.$(selector).catch(() => null);
+    if (found) return (await found.evaluate(read)) as string | undefined;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`nothing matched ${selector}`);
+}
