@@ -184,6 +184,24 @@ describe('a site in Firefox connects and signs through Sharekeep', () => {
     await testClient.mine({ blocks: 1 });
     await poll(onboarding, `${row(replaced!)}[data-status="confirmed"]`);
   });
+
+  it('cancels another stuck transaction from Activity: a 0-value transfer to oneself is mined and the row says cancelled', async () => {
+    const { publicClient, testClient } = devnetClients(deployment);
+    const pending = startRequest(dapp, 'eth_sendTransaction', [{ from: user, to: privateKeyToAccount(generatePrivateKey()).address, value: '0x1' }]);
+    await approveIn(firefox.browser, 'transaction', (page) => page.select('[data-testid="fee-speed"]', 'slow'));
+    const stuck = (await pending).result as Hex;
+    const row = `[data-testid="activity-row"][data-hash="${stuck}"]`;
+    await poll(onboarding, `${row}[data-status="pending"] [data-testid="activity-cancel"]`);
+    await onboarding.click(`${row} [data-testid="activity-cancel"]`);
+    await approveIn(firefox.browser, 'transaction');
+    const cancel = await poll(onboarding, '[data-testid="activity-row"][data-status="pending"] [data-testid="activity-replaced"]', (el) =>
+      el.closest('[data-testid="activity-row"]')?.getAttribute('data-hash'),
+    );
+    const sent = await publicClient.getTransaction({ hash: cancel as Hex });
+    expect([sent.to?.toLowerCase(), sent.value]).toEqual([user.toLowerCase(), 0n]);
+    await testClient.mine({ blocks: 1 });
+    await poll(onboarding, `[data-testid="activity-row"][data-hash="${cancel}"][data-status="cancelled"]`);
+  });
 });
 
 /** Polls `page` until `selector` matches, then returns `read` of it. Not waitForSelector: see waitForKind. */
