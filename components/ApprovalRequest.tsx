@@ -4,6 +4,7 @@ import { approvalVerdict } from '../lib/compliance';
 import type { PublicAccount } from '@/lib/keyring';
 import type { SigningView } from '@/lib/signing';
 import { ApprovalChain, ApprovalConnect, ApprovalRawDetails, ApprovalWatchAsset } from './ApprovalDetails';
+import { ApprovalFee, type FeeChoice, initialFeeChoice } from './ApprovalFee';
 import { ApprovalOrigin } from './ApprovalOrigin';
 import { ApprovalSigningView } from './ApprovalSigningView';
 import { ApprovalSiteCheck, siteCheckOf } from './ApprovalSiteCheck';
@@ -76,8 +77,14 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
   const site = approval.kind === 'connect' ? siteCheckOf(approval.details) : undefined;
   const [acceptedRisk, setAcceptedRisk] = useState(false);
   const riskUnaccepted = site?.danger === true && !acceptedRisk;
-  const approve = () =>
-    onDecide({ approved: true, data: approval.kind === 'connect' ? { accounts: chosen, ...(acceptedRisk ? { acceptRisk: true } : {}) } : undefined });
+  // A transaction's fee: what is picked here is what the background signs (it checks it first).
+  const fee = isSigningView(approval.details) ? approval.details.fee : undefined;
+  const [feeChoice, setFeeChoice] = useState<FeeChoice | undefined>(() => fee && initialFeeChoice(fee));
+  const data = () => {
+    if (approval.kind === 'connect') return { accounts: chosen, ...(acceptedRisk ? { acceptRisk: true } : {}) };
+    return feeChoice ? { fee: feeChoice } : undefined;
+  };
+  const approve = () => onDecide({ approved: true, data: data() });
   // Every decision waits for a press that began after this request was on screen (issue 10, item 7).
   const { armed, guard } = useArmedDecision(armDelayMs);
   const held = busy || !armed;
@@ -93,6 +100,7 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
       </h2>
       {site && <ApprovalSiteCheck site={site} accepted={acceptedRisk} onAccept={setAcceptedRisk} />}
       <Body approval={approval} connect={{ accounts: visible, chosen, onChange: setChosen }} accounts={accounts} />
+      {fee && feeChoice && <ApprovalFee fee={fee} choice={feeChoice} onChange={setFeeChoice} />}
       <ApprovalVerdict verdict={verdict} />
       <div className="approval-actions">
         <button type="button" data-testid="approval-reject" disabled={held} {...guard(() => onDecide({ approved: false }))}>

@@ -10,6 +10,13 @@ export function ApprovalSigningView({ view, accounts = [] }: { view: SigningView
       <p className="approval-summary" data-testid="approval-summary">
         {view.summary}
       </p>
+      {view.replaces && (
+        <p className="approval-note warn" data-testid="approval-replaces" data-kind={view.replaces.kind}>
+          {view.replaces.kind === 'cancel' ? 'This cancels your pending transaction ' : 'This speeds up your pending transaction '}
+          <span className="approval-mono">{view.replaces.hash}</span> by sending one with the same nonce and a higher fee. Only one of the two can be
+          mined.
+        </p>
+      )}
       <dl className="approval-facts">
         <dt>Account</dt>
         <dd className="approval-mono">{view.account}</dd>

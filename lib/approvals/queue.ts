@@ -32,7 +32,7 @@ export interface PendingApproval<Details = unknown> {
 
 export interface ApprovalDecision {
   approved: boolean;
-  /** What the user chose in the window (accounts to connect, edited fees...). */
+  /** What the user chose in the window (accounts to connect, the fee to pay...). */
   data?: unknown;
   /** Block the site for BLOCK_MS after rejecting. */
   block?: boolean;
@@ -45,10 +45,20 @@ export const MAX_PENDING = 50;
 export const MAX_PENDING_PER_ORIGIN = 5;
 const BLOCKS_KEY = 'approvals.blockedUntil';
 
+export interface RequestOptions {
+  onePerOrigin?: boolean;
+  /**
+   * Checks what the user chose before the request counts as approved: what it returns is what
+   * `request` resolves with; what it throws goes back to the window and the request stays pending.
+   */
+  parse?(data: unknown): unknown;
+}
+
 export interface ApprovalQueue {
-  /** Resolves with the user's data on approval; rejects with 4001 on rejection. */
-  request<D>(origin: string, kind: ApprovalKind, details: D, options?: { onePerOrigin?: boolean }): Promise<unknown>;
+  /** Resolves with the user's data on approval (parsed by `options.parse`); rejects with 4001 on rejection. */
+  request<D>(origin: string, kind: ApprovalKind, details: D, options?: RequestOptions): Promise<unknown>;
   list(): PendingApproval[];
+  /** False when the request is gone; throws what `parse` throws, leaving the request pending. */
   decide(id: string, decision: ApprovalDecision): boolean;
   rejectAll(reason?: string): void;
   isBlocked(origin: string): boolean;
@@ -64,7 +74,10 @@ export interface ApprovalQueueOptions {
 
 export function createApprovalQueue(options: ApprovalQueueOptions): ApprovalQueue {
   const { clock, onChange, openWindow, store } = options;
-  const pending = new Map<string, { entry: PendingApproval; resolve(data: unknown): void; reject(err: unknown): void }>();
+  const pending = new Map<
+    string,
+    { entry: PendingApproval; resolve(data: unknown): void; reject(err: unknown): void; parse?: RequestOptions['parse'] }
+  >();
   const rejections = new Map<string, number[]>();
   const blockedUntil = new Map<string, number>();
   let counter = 0;
@@ -108,7 +121,7 @@ export function createApprovalQueue(options: ApprovalQueueOptions): ApprovalQueu
       if (pending.size >= MAX_PENDING) throw rpcErrors.resourceUnavailable('Too many requests are waiting for approval.');
       const id = `${clock.now().toString(36)}-${(counter++).toString(36)}`;
       const entry: PendingApproval = { id, origin, kind, createdAt: clock.now(), details, offerBlock: recentRejections(origin).length >= 2 };
-      const promise = new Promise<unknown>((resolve, reject) => pending.set(id, { entry, resolve, reject }));
+      const promise = new Promise<unknown>((resolve, reject) => pending.set(id, { entry, resolve, reject, parse: opts?.parse }));
       onChange();
       // The window already shows this site's requests: a new one does not pull it to the front again.
       if (mine.length === 0) openWindow().catch(() => undefined);
@@ -120,9 +133,10 @@ export function createApprovalQueue(options: ApprovalQueueOptions): ApprovalQueu
     decide(id, decision) {
       const item = pending.get(id);
       if (!item) return false;
+      const data = decision.approved && item.parse ? item.parse(decision.data) : decision.data;
       pending.delete(id);
       if (decision.approved) {
-        item.resolve(decision.data);
+        item.resolve(data);
       } else {
         const origin = item.entry.origin;
         rejections.set(origin, [...recentRejections(origin), clock.now()]);

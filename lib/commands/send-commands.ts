@@ -7,9 +7,15 @@ import type { CommandContext, HandlerGroup } from './handlers';
 /** The origin the wallet's own requests carry in approvals and activity. */
 export const WALLET_ORIGIN = 'Sharekeep';
 
-type SendCommands = 'send.submit' | 'send.checkRecipient' | 'activity.refresh' | 'approvals.decide';
+type SendCommands = 'send.submit' | 'send.checkRecipient' | 'activity.refresh' | 'activity.speedUp' | 'activity.cancel' | 'approvals.decide';
 
 export function sendCommands({ wallet }: CommandContext): HandlerGroup<SendCommands> {
+  const replace = async (hash: string, kind: 'speed-up' | 'cancel') => {
+    const lower = hash.toLowerCase();
+    const entry = (await wallet.activity.list()).find((e) => e.hash.toLowerCase() === lower);
+    if (!entry) throw new WalletError('activity.unknown', 'That transaction is not in Activity.');
+    return { hash: await wallet.signing.replace(WALLET_ORIGIN, entry, kind) };
+  };
   return {
     'send.submit': async ({ from, to, amount: amountText, token, decimals: claimedDecimals }) => {
       const decimals = token ? (wallet.tokens.info((await wallet.settings.get()).activeChainId, token)?.decimals ?? claimedDecimals ?? 18) : 18;
@@ -32,16 +38,22 @@ export function sendCommands({ wallet }: CommandContext): HandlerGroup<SendComma
       return { seen, lookalike: lookalike ? getAddress(lookalike) : undefined };
     },
     'activity.refresh': async () => {
-      // Pending transactions on the active network get their receipt's verdict.
+      // Pending transactions on the active network get their receipt's verdict: the entry's
+      // latest transaction or any it replaced (same nonce), whichever was mined.
       const chainId = (await wallet.settings.get()).activeChainId;
       const pending = (await wallet.activity.list()).filter((e) => e.status === 'pending' && e.chainId === chainId);
       for (const entry of pending) {
-        const receipt = (await wallet.rpc('eth_getTransactionReceipt', [entry.hash]).catch(() => null)) as { status?: unknown } | null;
-        if (receipt && typeof receipt.status === 'string')
-          await wallet.activity.setStatus(entry.hash, receipt.status === '0x1' ? 'confirmed' : 'failed');
+        for (const hash of [entry.hash, ...(entry.replaced ?? [])]) {
+          const receipt = (await wallet.rpc('eth_getTransactionReceipt', [hash]).catch(() => null)) as { status?: unknown } | null;
+          if (!receipt || typeof receipt.status !== 'string') continue;
+          await wallet.activity.settle(hash, receipt.status === '0x1' ? 'confirmed' : 'failed');
+          break;
+        }
       }
       return null;
     },
+    'activity.speedUp': async ({ hash }) => replace(hash, 'speed-up'),
+    'activity.cancel': async ({ hash }) => replace(hash, 'cancel'),
     'approvals.decide': async ({ id, approved, data, block }) => {
       const found = wallet.approvals.decide(id, { approved, data, block: block === true });
       if (!found) throw new WalletError('approvals.gone', 'That request is no longer waiting.');

@@ -48,6 +48,7 @@ const jurisdiction = v.pipe(
 );
 
 const password = text('password', 1024);
+const txHash = v.pipe(v.string(badParam('hash', 'a transaction hash')), v.regex(/^0x[0-9a-fA-F]{64}$/, badParam('hash', 'a transaction hash')));
 const accountName = optionalText('name', 64);
 const none = v.object({});
 
@@ -106,6 +107,8 @@ export const UI_PARAMS = {
   }),
   'send.checkRecipient': v.object({ from: address(), to: address() }),
   'activity.refresh': none,
+  'activity.speedUp': v.object({ hash: txHash }),
+  'activity.cancel': v.object({ hash: txHash }),
   'tokens.add': v.object({ address: address() }),
   'tokens.remove': v.object({ address: address() }),
   'portfolio.get': v.object({ account: optionalText('account', 64) }),

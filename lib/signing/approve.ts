@@ -67,10 +67,18 @@ export type Recheck = () => Promise<unknown>;
  * verdict is never signed (a crafted message could try to approve one), and a site disconnected
  * or a wallet locked while the window was open gets 4100, not a signature.
  */
-export async function approveSigning(deps: SigningDeps, origin: string, kind: ApprovalKind, view: SigningView, recheck: Recheck): Promise<void> {
-  await deps.approve(origin, kind, view);
+export async function approveSigning<T = unknown>(
+  deps: SigningDeps,
+  origin: string,
+  kind: ApprovalKind,
+  view: SigningView,
+  recheck: Recheck,
+  parse?: (data: unknown) => T,
+): Promise<T> {
+  const chosen = (await deps.approve(origin, kind, view, parse ? { parse } : undefined)) as T;
   if (view.verdict.verdict === 'block') {
     throw rpcErrors.userRejected(`Sharekeep refused to sign: ${view.verdict.reasons.find((r) => r.severity === 'block')?.message ?? 'blocked.'}`);
   }
   await recheck();
+  return chosen;
 }

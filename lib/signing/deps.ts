@@ -1,9 +1,9 @@
 import type { Address } from 'viem';
-import type { ApprovalKind } from '../approvals';
+import type { ApprovalKind, RequestOptions } from '../approvals';
 import type { Network, RpcCall } from '../chains';
 import type { KeyManager } from '../keyring';
 import type { Clock, KeyValueStore } from '../ports';
-import type { ActivityEntry } from '../state';
+import type { ActivityEntry, SentRecord } from '../state';
 import type { OnchainStandards, TokenInfoCache, TokenLookup } from '../tokens';
 
 /**
@@ -25,8 +25,8 @@ export interface SigningDeps {
   rpcFor(network: Network): RpcCall;
   /** The user's ISO 3166 country ('' when unknown). */
   jurisdiction(): Promise<string>;
-  /** Shows the approval window and resolves when the user approves (rejects with 4001 otherwise). */
-  approve(origin: string, kind: ApprovalKind, details: unknown): Promise<unknown>;
+  /** Shows the approval window and resolves with the user's (parsed) choice when they approve; rejects with 4001 otherwise. */
+  approve(origin: string, kind: ApprovalKind, details: unknown, options?: Pick<RequestOptions, 'parse'>): Promise<unknown>;
   /**
    * The account `address` if the site `origin` may use it now: connected to the site and the
    * wallet unlocked. Throws 4100 otherwise.
@@ -37,5 +37,7 @@ export interface SigningDeps {
   /** Loads the registry and settings on first need. */
   ready(): Promise<unknown>;
   recordActivity(entry: ActivityEntry): Promise<void>;
+  /** The activity entry of `previous` follows its replacement from now on. */
+  recordReplacement(previous: string, replacement: { hash: string; kind: 'speed-up' | 'cancel'; sent: SentRecord }): Promise<void>;
   stateChanged(): void;
 }

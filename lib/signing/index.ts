@@ -1,18 +1,22 @@
 /**
- * Every request that signs something: request -> intent -> simulation -> compliance ->
- * approval -> fees -> keyring -> broadcast, one named function per step. A blocked request can
- * be looked at but never signed, whichever path it came by.
+ * Every request that signs something: request -> intent -> simulation -> compliance -> fees ->
+ * approval (with the fee the user picked) -> keyring -> broadcast, one named function per step.
+ * A blocked request can be looked at but never signed, whichever path it came by.
  */
 import type { Hex } from 'viem';
 import type { SigningDeps } from './deps';
 import { createNonceManager } from './nonces';
 import { personalSign } from './personal-sign';
+import { replacePending, type ReplacementKind } from './replace';
+import type { ActivityEntry } from '../state';
 import type { TransactionParams } from './transaction-params';
 import { sendTransaction, submitOwnTransaction } from './transaction';
 import { signTypedData } from './typed-data';
 
 export type { SigningDeps } from './deps';
-export { feesFor, gasFor } from './fees';
+export { chosenFees, describeFees, type FeePlan, type FeeView, highFeeReason, planFees } from './fee-choice';
+export { estimateFees, type FeeCaps, type FeeEstimate, type FeeSpeed, gasFor } from './fees';
+export { REPLACEMENT_BUMP_PERCENT, replacementFloor, replacementParams, type ReplacementKind } from './replace';
 export { createNonceManager, type NonceManager } from './nonces';
 export { messageText } from './personal-sign';
 export { prepareTransaction } from './transaction';
@@ -26,6 +30,8 @@ export interface Signing {
   sendTransaction(origin: string, params: unknown[]): Promise<Hex>;
   /** The wallet's own transactions (send form, mint, redeem) take the same road as a site's. */
   submit(origin: string, tx: TransactionParams): Promise<Hex>;
+  /** Speed up or cancel an activity entry's pending transaction (same nonce, higher fees), approved like any other. */
+  replace(origin: string, entry: ActivityEntry, kind: ReplacementKind): Promise<Hex>;
 }
 
 export function createSigning(deps: SigningDeps): Signing {
@@ -35,5 +41,6 @@ export function createSigning(deps: SigningDeps): Signing {
     signTypedData: (origin, params, version) => signTypedData(deps, origin, params, version),
     sendTransaction: (origin, params) => sendTransaction(deps, nonces, origin, params),
     submit: (origin, tx) => submitOwnTransaction(deps, nonces, origin, tx),
+    replace: (origin, entry, kind) => replacePending(deps, nonces, origin, entry, kind),
   };
 }

@@ -1,15 +1,19 @@
 /**
  * eth_sendTransaction and the wallet's own sends: the network is fixed when the request
- * arrives; the transaction is decoded, simulated and judged on it, shown, approved, and then
- * broadcast to that network's node only.
+ * arrives; the transaction is decoded, simulated, judged and priced (gas limit, fee speeds) on
+ * it, shown, approved with the fee the user picked, and then broadcast with exactly that gas
+ * limit and those caps to that network's node only.
  */
 import type { Address, Hex } from 'viem';
 import { formatUnits } from 'viem';
 import type { Network } from '../chains';
+import type { SentRecord } from '../state';
 import { rpcErrors } from '../errors';
 import { decodeTransaction, type Intent, type SimulationResult, simulateTransaction } from '../intent';
 import { approveSigning, judge, type Recheck, signerFor } from './approve';
-import { broadcast } from './broadcast';
+import { type Broadcast, broadcast, requireChain } from './broadcast';
+import { chosenFees, describeFees, type FeePlan, highFeeReason, planFees } from './fee-choice';
+import type { FeeCaps } from './fees';
 import { imitationReasons, withImitations } from './imitations';
 import { contractRecipients } from './recipients';
 import type { SigningDeps } from './deps';
@@ -22,14 +26,31 @@ export interface PreparedTransaction {
   tx: TransactionParams;
   intent: Intent;
   view: SigningView;
+  fees: FeePlan;
+}
+
+/** A replacement of a pending transaction: its nonce, and the caps it must outbid. */
+export interface Replacing {
+  hash: string;
+  kind: 'speed-up' | 'cancel';
+  nonce: number;
+  floor: FeeCaps;
 }
 
 /** Everything the approval window shows for `tx` on `network`: decoded intent, simulation, verdict. */
-export async function prepareTransaction(deps: SigningDeps, network: Network, tx: TransactionParams): Promise<PreparedTransaction> {
+export async function prepareTransaction(
+  deps: SigningDeps,
+  network: Network,
+  tx: TransactionParams,
+  replacing?: Replacing,
+): Promise<PreparedTransaction> {
   if (tx.chainId !== undefined && tx.chainId !== network.chainId) {
     throw rpcErrors.invalidParams(`The transaction is for chain ${tx.chainId} but the active network is ${network.chainId}.`);
   }
   const rpc = deps.rpcFor(network);
+  // Gas and fees are read before the window opens: from a node serving another chain they would
+  // mean nothing, so such a request is refused here (and the chain is asked again before sending).
+  await requireChain(deps, network);
   const base = { from: tx.from, to: tx.to, data: tx.data, value: tx.value, chainId: network.chainId };
   const firstPass = decodeTransaction(base);
   const read = await deps.tokenInfo.lookupFor(rpc, network.chainId, firstPass.tokens);
@@ -39,11 +60,12 @@ export async function prepareTransaction(deps: SigningDeps, network: Network, tx
   const simulation = await simulateTransaction(rpc, { from: tx.from, to: tx.to, data: tx.data, value: tx.value, gas: tx.gas }).catch(
     (err): SimulationResult => ({ ok: false, reason: 'unsupported', message: err instanceof Error ? err.message : 'simulation failed' }),
   );
-  const contracts = await contractRecipients(rpc, deps.tokens, network.chainId, intent);
-  const verdict = withImitations(
-    await judge(deps, { intent, chainId: network.chainId, rpc, account: tx.from, info, simulation, contracts }),
-    imitationReasons(deps.tokens, network.chainId, intent.tokens, read),
-  );
+  const [contracts, fees] = await Promise.all([contractRecipients(rpc, deps.tokens, network.chainId, intent), planFees(rpc, tx, replacing?.floor)]);
+  const highFee = highFeeReason(fees);
+  const verdict = withImitations(await judge(deps, { intent, chainId: network.chainId, rpc, account: tx.from, info, simulation, contracts }), [
+    ...imitationReasons(deps.tokens, network.chainId, intent.tokens, read),
+    ...(highFee ? [highFee] : []),
+  ]);
   const nativeSymbol = network.nativeCurrency.symbol;
   const view: SigningView = {
     account: tx.from,
@@ -56,38 +78,62 @@ export async function prepareTransaction(deps: SigningDeps, network: Network, tx
     verdict,
     warnings: intent.warnings,
     transaction: { to: tx.to, value: formatUnits(tx.value, 18), data: tx.data, nativeSymbol },
+    fee: describeFees(fees, nativeSymbol),
+    ...(replacing ? { replaces: { hash: replacing.hash, kind: replacing.kind } } : {}),
   };
-  return { network, tx, intent, view };
+  return { network, tx, intent, view, fees };
 }
 
-/** Prepare, approve, broadcast, record: the one road every transaction takes. */
+/** What the activity entry keeps of a sent transaction, so it can be sped up or cancelled. */
+export function sentRecord(tx: TransactionParams, sent: Broadcast, fees: FeeCaps): SentRecord {
+  return {
+    ...(tx.to ? { to: tx.to } : {}),
+    value: tx.value.toString(),
+    ...(tx.data ? { data: tx.data } : {}),
+    gas: sent.gas.toString(),
+    ...(fees.type === 'legacy'
+      ? { type: 'legacy', gasPrice: fees.gasPrice.toString() }
+      : { type: 'eip1559', maxFeePerGas: fees.maxFeePerGas.toString(), maxPriorityFeePerGas: fees.maxPriorityFeePerGas.toString() }),
+  };
+}
+
+/**
+ * Prepare, approve, broadcast, record: the one road every transaction takes. The window's
+ * answer is parsed into fee caps before it counts as an approval (a bad custom fee goes back
+ * to the window); those caps and the gas limit shown are what the keyring signs.
+ */
 export async function submitTransaction(
   deps: SigningDeps,
   nonces: NonceManager,
   origin: string,
   tx: TransactionParams,
   recheck: Recheck,
+  replacing?: Replacing,
+  network?: Network,
 ): Promise<Hex> {
-  const network = await deps.activeNetwork();
-  const prepared = await prepareTransaction(deps, network, tx);
-  await approveSigning(deps, origin, 'transaction', prepared.view, recheck);
-  const hash = await broadcast(deps, nonces, network, tx);
+  const on = network ?? (await deps.activeNetwork());
+  const prepared = await prepareTransaction(deps, on, tx, replacing);
+  const fees = await approveSigning(deps, origin, 'transaction', prepared.view, recheck, (data) => chosenFees(prepared.fees, data));
+  const sent = await broadcast(deps, nonces, on, tx, { gas: prepared.fees.gas, fees, nonce: replacing?.nonce });
+  const record = sentRecord(tx, sent, fees);
   // The transaction is out: failing to list it (storage full) must not fail the request.
-  await deps
-    .recordActivity({
-      hash,
-      chainId: network.chainId,
-      from: tx.from,
-      to: tx.to,
-      origin,
-      summary: prepared.intent.summary,
-      status: 'pending',
-      createdAt: deps.clock.now(),
-      nonce: -1,
-    })
-    .catch(() => undefined);
+  await (replacing
+    ? deps.recordReplacement(replacing.hash, { hash: sent.hash, kind: replacing.kind, sent: record })
+    : deps.recordActivity({
+        hash: sent.hash,
+        chainId: on.chainId,
+        from: tx.from,
+        to: tx.to,
+        origin,
+        summary: prepared.intent.summary,
+        status: 'pending',
+        createdAt: deps.clock.now(),
+        nonce: sent.nonce,
+        sent: record,
+      })
+  ).catch(() => undefined);
   deps.stateChanged();
-  return hash;
+  return sent.hash;
 }
 
 /** eth_sendTransaction from a site: strict params, an account the site may use, then the road above. */

@@ -3,6 +3,7 @@ import { type Address, formatUnits } from 'viem';
 import type { Network } from '../chains';
 import type { ComplianceResult } from '../compliance';
 import type { Intent, SimulationResult, TokenInfo } from '../intent';
+import type { FeeView } from './fee-choice';
 
 export interface SigningView {
   account: string;
@@ -22,6 +23,10 @@ export interface SigningView {
   message?: string;
   typedData?: string;
   transaction?: { to?: string; value: string; data?: string; nativeSymbol: string };
+  /** The network fee, estimated before approval: the gas limit and fee caps signed are picked from these. */
+  fee?: FeeView;
+  /** This transaction replaces a pending one (same nonce). */
+  replaces?: { hash: string; kind: 'speed-up' | 'cancel' };
 }
 
 type InfoOf = (address: Address) => TokenInfo | undefined;

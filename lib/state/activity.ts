@@ -2,7 +2,20 @@
 import * as v from 'valibot';
 import { type KeyValueStore, readStored, validItems } from '../ports';
 
-export type ActivityStatus = 'pending' | 'confirmed' | 'failed';
+/** 'cancelled': a cancel with the same nonce was mined instead of the transaction. */
+export type ActivityStatus = 'pending' | 'confirmed' | 'failed' | 'cancelled';
+
+/** What was signed, as a speed-up or cancel must repeat or outbid it (amounts in wei, decimal). */
+export interface SentRecord {
+  to?: string;
+  value: string;
+  data?: string;
+  gas: string;
+  type: 'eip1559' | 'legacy';
+  maxFeePerGas?: string;
+  maxPriorityFeePerGas?: string;
+  gasPrice?: string;
+}
 
 export interface ActivityEntry {
   hash: string;
@@ -14,21 +27,43 @@ export interface ActivityEntry {
   status: ActivityStatus;
   createdAt: number;
   nonce: number;
+  sent?: SentRecord;
+  /** Hashes this entry's transaction replaced (same nonce), oldest first: any of them may be the one mined. */
+  replaced?: string[];
+  /** How the latest replacement came about. */
+  replacement?: 'speed-up' | 'cancel';
 }
 
 const KEY = 'activity';
 
+const HASH = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{1,64}$/));
+const WEI = v.pipe(v.string(), v.regex(/^\d{1,78}$/));
+
+const SentSchema = v.object({
+  to: v.optional(v.string()),
+  value: WEI,
+  data: v.optional(v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]*$/))),
+  gas: WEI,
+  type: v.picklist(['eip1559', 'legacy']),
+  maxFeePerGas: v.optional(WEI),
+  maxPriorityFeePerGas: v.optional(WEI),
+  gasPrice: v.optional(WEI),
+}) satisfies v.GenericSchema<unknown, SentRecord>;
+
 const EntrySchema = v.object({
-  hash: v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{1,64}$/)),
+  hash: HASH,
   chainId: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
   from: v.string(),
   to: v.optional(v.string()),
   origin: v.string(),
   summary: v.string(),
-  status: v.picklist(['pending', 'confirmed', 'failed']),
+  status: v.picklist(['pending', 'confirmed', 'failed', 'cancelled']),
   createdAt: v.number(),
   // -1: the nonce was not recorded (entries written before it was).
   nonce: v.pipe(v.number(), v.integer(), v.minValue(-1)),
+  sent: v.optional(SentSchema),
+  replaced: v.optional(v.array(HASH)),
+  replacement: v.optional(v.picklist(['speed-up', 'cancel'])),
 }) satisfies v.GenericSchema<unknown, ActivityEntry>;
 
 const STORED = { schema: v.array(EntrySchema), fallback: (): ActivityEntry[] => [], salvage: validItems(EntrySchema) };
@@ -38,9 +73,15 @@ export interface ActivityLog {
   list(): Promise<ActivityEntry[]>;
   add(entry: ActivityEntry): Promise<void>;
   setStatus(hash: string, status: ActivityStatus): Promise<void>;
+  /** The entry whose transaction is `previous` now follows its replacement `hash`; `previous` is kept among `replaced`. */
+  replace(previous: string, replacement: { hash: string; kind: 'speed-up' | 'cancel'; sent: SentRecord }): Promise<void>;
+  /** The entry that knows `hash` (current or replaced) ends with that transaction mined. */
+  settle(hash: string, status: ActivityStatus): Promise<void>;
   /** Everyone we sent to before, lower-cased, for the send form's address checks. */
   recipients(from: string): Promise<string[]>;
 }
+
+const knows = (entry: ActivityEntry, hash: string) => entry.hash === hash || (entry.replaced ?? []).includes(hash);
 
 export function createActivityLog(store: KeyValueStore): ActivityLog {
   const load = () => readStored(store, KEY, STORED);
@@ -54,6 +95,27 @@ export function createActivityLog(store: KeyValueStore): ActivityLog {
       const entry = entries.find((e) => e.hash === hash);
       if (!entry || entry.status === status) return;
       entry.status = status;
+      await store.set({ [KEY]: entries });
+    },
+    async replace(previous, { hash, kind, sent }) {
+      const entries = await load();
+      const entry = entries.find((e) => e.hash === previous);
+      if (!entry) return;
+      entry.replaced = [...(entry.replaced ?? []), previous];
+      Object.assign(entry, { hash, replacement: kind, sent });
+      await store.set({ [KEY]: entries });
+    },
+    async settle(hash, status) {
+      const entries = await load();
+      const entry = entries.find((e) => knows(e, hash));
+      if (!entry) return;
+      if (entry.hash !== hash) {
+        // An earlier transaction of the entry was mined, not its replacement: the entry follows it.
+        entry.replaced = [...(entry.replaced ?? []).filter((h) => h !== hash), entry.hash];
+        entry.hash = hash;
+        delete entry.replacement;
+      }
+      entry.status = entry.replacement === 'cancel' && status === 'confirmed' ? 'cancelled' : status;
       await store.set({ [KEY]: entries });
     },
     async recipients(from) {

@@ -56,6 +56,10 @@ export interface UiCommands {
   };
   'send.checkRecipient': { params: { from: string; to: string }; result: { seen: boolean; lookalike?: string } };
   'activity.refresh': { params: NoParams; result: null };
+  /** Re-sends a pending transaction with the same nonce and higher fees, through the approval window. */
+  'activity.speedUp': { params: { hash: string }; result: { hash: string } };
+  /** Replaces a pending transaction with a 0-value transfer to oneself, same nonce, higher fees. */
+  'activity.cancel': { params: { hash: string }; result: { hash: string } };
   'tokens.add': { params: { address: string }; result: WatchCandidate };
   'tokens.remove': { params: { address: string }; result: UiState };
   'portfolio.get': { params: { account?: string }; result: PortfolioResult };
@@ -119,6 +123,8 @@ export const UI_COMMANDS = {
   'send.checkRecipient': USER_READ,
   // A receipt turns an entry from pending to confirmed: the state changes.
   'activity.refresh': PASSIVE,
+  'activity.speedUp': ACTION,
+  'activity.cancel': ACTION,
   'tokens.add': ACTION,
   'tokens.remove': ACTION,
   'portfolio.get': PASSIVE_READ,

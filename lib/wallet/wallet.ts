@@ -3,7 +3,7 @@
  * The background builds it with browser ports; tests build it with in-memory ones. The rules
  * live in the parts; this file only connects them.
  */
-import { type ApprovalKind, type ApprovalQueue, createApprovalQueue } from '../approvals';
+import { type ApprovalKind, type ApprovalQueue, createApprovalQueue, type RequestOptions } from '../approvals';
 import { createRpcCall, type Network, type RpcCall, toHexChainId } from '../chains';
 import type { IssuerService } from '../issuers';
 import { createKeyManager, type KeyManager, type PublicAccount } from '../keyring';
@@ -147,7 +147,8 @@ export function createWallet(ports: WalletPorts): Wallet {
     stateChanged: ports.stateChanged,
     checkSite,
   });
-  const approve = (origin: string, kind: ApprovalKind, details: unknown) => approvals.request(origin, kind, details);
+  const approve = (origin: string, kind: ApprovalKind, details: unknown, options?: Pick<RequestOptions, 'parse'>) =>
+    approvals.request(origin, kind, details, options);
 
   const switchChain = async (chainId: number) => {
     if ((await settings.get()).activeChainId === chainId) return;
@@ -171,6 +172,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     ownAccount: access.ownAccount,
     ready,
     recordActivity: (entry) => activity.add(entry),
+    recordReplacement: (previous, replacement) => activity.replace(previous, replacement),
     stateChanged: ports.stateChanged,
   });
 

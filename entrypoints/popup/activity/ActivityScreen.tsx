@@ -1,12 +1,56 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useWallet } from '@/lib/ui-state';
 import type { ActivityEntry, SettingChange } from '@/lib/state';
 
 const REFRESH_EVERY_MS = 4_000;
 const NO_ENTRIES: ActivityEntry[] = [];
-const LABELS = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed' } as const;
+const LABELS = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', cancelled: 'Cancelled' } as const;
+
+/** How a row says its transaction was replaced (same nonce): sped up or cancelled, and what it replaced. */
+function replacedNote(entry: ActivityEntry): string | undefined {
+  if (!entry.replaced?.length) return undefined;
+  const count = entry.replaced.length;
+  const what = entry.replacement === 'cancel' ? 'Cancel sent' : entry.replacement === 'speed-up' ? 'Sped up' : 'Mined as first sent';
+  return `${what}: replaced ${count === 1 ? 'an earlier transaction' : `${count} earlier transactions`}`;
+}
+
+/** Speed up and cancel for a pending transaction whose nonce and fees were recorded. */
+function ReplaceActions({ entry }: { entry: ActivityEntry }) {
+  const call = useWallet((s) => s.call);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  if (entry.status !== 'pending' || entry.nonce < 0 || !entry.sent) return null;
+  const run = (command: 'activity.speedUp' | 'activity.cancel') => async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await call(command, { hash: entry.hash });
+    } catch (err) {
+      const { code, message } = err as { code?: unknown; message?: string };
+      if (code !== 4001) setError(message ?? 'Sharekeep could not send the replacement.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="row">
+      <button type="button" data-testid="activity-speed-up" disabled={busy} onClick={run('activity.speedUp')}>
+        Speed up
+      </button>
+      <button type="button" data-testid="activity-cancel" disabled={busy} onClick={run('activity.cancel')}>
+        Cancel
+      </button>
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
 
 function ActivityRow({ entry, explorer }: { entry: ActivityEntry; explorer?: string }) {
+  const replaced = replacedNote(entry);
   const when = new Date(entry.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
   const hash = `${entry.hash.slice(0, 10)}…${entry.hash.slice(-6)}`;
   return (
@@ -23,6 +67,12 @@ function ActivityRow({ entry, explorer }: { entry: ActivityEntry; explorer?: str
             <span className="mono">{hash}</span>
           )}
         </div>
+        {replaced && (
+          <div className="muted" data-testid="activity-replaced" data-kind={entry.replacement ?? 'original'}>
+            {replaced}
+          </div>
+        )}
+        <ReplaceActions entry={entry} />
       </div>
       <span className={`status status-${entry.status}`} data-testid="activity-status">
         {LABELS[entry.status]}

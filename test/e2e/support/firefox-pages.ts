@@ -81,21 +81,34 @@ export async function waitForEnabled(page: Page, testId = 'approval-approve'): P
   throw new Error(`the ${testId} button never became enabled`);
 }
 
-/** Waits for the approval window to show a request of `kind`, then clicks approve; returns the origin shown. */
-export async function approveIn(browser: Browser, kind: string): Promise<string> {
+/**
+ * Waits for the approval window to show a request of `kind`, lets `look` read or change it, then
+ * clicks approve; returns the origin shown and what `look` returned.
+ */
+export async function approveLooking<T = undefined>(
+  browser: Browser,
+  kind: string,
+  look?: (page: Page) => Promise<T>,
+): Promise<{ origin: string; seen?: T }> {
   // The window closes itself between requests: a page found while closing is looked for again.
   for (let attempt = 0; ; attempt++) {
     try {
       const page = await extensionPage(browser, '/approval.html');
       await waitForKind(page, kind);
       const origin = await page.$eval('[data-testid="approval-origin"]', (el) => el.textContent ?? '');
+      const seen = await look?.(page);
       await waitForEnabled(page);
       await page.click('[data-testid="approval-approve"]');
-      return origin;
+      return { origin, seen };
     } catch (error) {
       if (attempt === 3) throw error;
     }
   }
+}
+
+/** Waits for the approval window to show a request of `kind`, then clicks approve; returns the origin shown. */
+export async function approveIn(browser: Browser, kind: string): Promise<string> {
+  return (await approveLooking(browser, kind)).origin;
 }
 
 /** Sends one UI command from an extension page over the UI port, as the wallet's own pages do. */
