@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureApprovalLatency } from './bench/approval.ts';
 import { measureBrowser } from './bench/browser.ts';
+import { measureGuard } from './bench/guard.ts';
 import { measurePortfolio } from './bench/portfolio.ts';
 import { measureSizes } from './bench/sizes.ts';
 import type { BenchRow } from './bench/stats.ts';
@@ -19,6 +20,7 @@ const rows: BenchRow[] = [
   ...(await measureWallet()),
   ...(await measurePortfolio()),
   ...(await measureApprovalLatency()),
+  ...(await measureGuard()),
 ];
 
 const table = rows.map((r) => ({
