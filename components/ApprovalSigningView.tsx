@@ -1,4 +1,5 @@
 import type { SigningView } from '@/lib/signing';
+import { ContractLabel } from './ContractLabel';
 
 /** The user's accounts, to name a recipient that is one of them. */
 export type KnownAccounts = readonly { address: string; name: string }[];
@@ -26,7 +27,7 @@ export function ApprovalSigningView({ view, accounts = [] }: { view: SigningView
         </dd>
       </dl>
       <BalanceChanges changes={view.changes} accounts={accounts} />
-      <Allowances approvals={view.approvals} />
+      <Allowances approvals={view.approvals} labels={view.labels} />
       <Simulation simulation={view.simulation} isTransaction={view.transaction !== undefined} />
       {view.message !== undefined && (
         <section>
@@ -36,13 +37,19 @@ export function ApprovalSigningView({ view, accounts = [] }: { view: SigningView
           </pre>
         </section>
       )}
+      {view.verifyingContract && (
+        <p className="approval-note" data-testid="approval-verifying-contract">
+          Signed for the contract <span className="approval-mono">{view.verifyingContract}</span>{' '}
+          <ContractLabel address={view.verifyingContract} labels={view.labels} />
+        </p>
+      )}
       {view.typedData !== undefined && (
         <details className="approval-typed-data" data-testid="approval-typed-data" open={view.intentKind === 'unknown-typed-data'}>
           <summary>Typed data (exactly as it will be signed)</summary>
           <pre>{view.typedData}</pre>
         </details>
       )}
-      {view.transaction && <Transaction transaction={view.transaction} />}
+      {view.transaction && <Transaction transaction={view.transaction} labels={view.labels} />}
     </div>
   );
 }
@@ -89,7 +96,7 @@ function Recipient({ address, accounts }: { address: string; accounts: KnownAcco
   );
 }
 
-function Allowances({ approvals }: { approvals: SigningView['approvals'] }) {
+function Allowances({ approvals, labels }: { approvals: SigningView['approvals']; labels: SigningView['labels'] }) {
   if (!approvals.length) return null;
   return (
     <section>
@@ -108,7 +115,8 @@ function Allowances({ approvals }: { approvals: SigningView['approvals'] }) {
             may be spent by{' '}
             <span className="approval-mono" data-testid="approval-spender">
               {a.spender}
-            </span>
+            </span>{' '}
+            <ContractLabel address={a.spender} labels={labels} />
             {a.unlimited && (
               <p className="approval-note warn">Unlimited: the spender can take all of this token, now and later, until you revoke it.</p>
             )}
@@ -154,15 +162,18 @@ function Simulation({ simulation, isTransaction }: { simulation: SigningView['si
 
 const DATA_PREVIEW = 2_000;
 
-function Transaction({ transaction }: { transaction: NonNullable<SigningView['transaction']> }) {
+function Transaction({ transaction, labels }: { transaction: NonNullable<SigningView['transaction']>; labels: SigningView['labels'] }) {
   const data = transaction.data && transaction.data !== '0x' ? transaction.data : undefined;
   return (
     <section data-testid="approval-transaction">
       <h3>Transaction</h3>
       <dl className="approval-facts">
         <dt>To</dt>
-        <dd className="approval-mono" data-testid="approval-tx-to">
-          {transaction.to ?? 'new contract'}
+        <dd>
+          <span className="approval-mono" data-testid="approval-tx-to">
+            {transaction.to ?? 'new contract'}
+          </span>{' '}
+          <ContractLabel address={transaction.to} labels={labels} />
         </dd>
         <dt>Value</dt>
         <dd data-testid="approval-tx-value">

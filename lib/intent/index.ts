@@ -7,6 +7,7 @@ export { type DecodeTransactionParameters, decodeTransaction } from './decode-tr
 export { type DecodeTypedDataContext, decodeTypedData } from './decode-typed-data';
 export { isUnlimited, UNLIMITED_THRESHOLD } from './format';
 export { PERMIT2_ADDRESS } from './decoders/permit2';
+export { PROTOCOL_CONTRACTS } from './known-contracts';
 export type { BalanceChange } from './simulation/balance-changes';
 export { NATIVE_TRANSFER_ADDRESS } from './simulation/balance-changes';
 export { type RpcCall, type SimulateTransactionParameters, type SimulationResult, simulateTransaction } from './simulation/simulate';

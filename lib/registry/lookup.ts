@@ -11,6 +11,8 @@ export interface Registry {
   isAllowlistedIssuerOrigin(origin: string): boolean;
   /** True for a verified mint/redeem contract of some issuer on that chain. */
   isAllowlistedIssuerContract(chainId: number, address: string): boolean;
+  /** The issuer whose contract this is on that chain (verified or not), and its role. */
+  issuerContract(chainId: number, address: string): { issuer: Issuer; role: string; verified: boolean } | undefined;
   /**
    * Registry tokens that a token at another address reads as: its symbol or name has the
    * confusable skeleton of their symbol (or its name of their name). Those on `chainId` if there
@@ -55,6 +57,11 @@ export function createRegistry(data: RegistryData): Registry {
   }
   const issuers = new Map(data.issuers.map((i) => [i.id, i]));
   const origins = new Set(data.issuers.flatMap((i) => i.origins.filter((o) => o.verified).map((o) => originOf(o.origin))));
+  const issuerContracts = new Map(
+    data.issuers.flatMap((issuer) =>
+      issuer.contracts.map((c) => [key(c.chainId, c.address), { issuer, role: c.role, verified: c.verified }] as const),
+    ),
+  );
   const contracts = new Set(
     data.issuers.flatMap((i) => i.contracts.filter((c) => c.verified && c.role !== 'factory').map((c) => key(c.chainId, c.address))),
   );
@@ -69,6 +76,7 @@ export function createRegistry(data: RegistryData): Registry {
       return normalized !== undefined && normalized !== 'null' && origins.has(normalized);
     },
     isAllowlistedIssuerContract: (chainId, address) => contracts.has(key(chainId, address)),
+    issuerContract: (chainId, address) => issuerContracts.get(key(chainId, address)),
     lookalikes,
     imitation(chainId, address, token) {
       if (byAddress.has(key(chainId, address))) return undefined;

@@ -3,6 +3,7 @@ import type { ApprovalKind, RequestOptions } from '../approvals';
 import type { Network, RpcCall } from '../chains';
 import type { KeyManager } from '../keyring';
 import type { Clock, KeyValueStore } from '../ports';
+import type { Registry } from '../registry';
 import type { ActivityEntry, SentRecord } from '../state';
 import type { OnchainStandards, TokenInfoCache, TokenLookup } from '../tokens';
 
@@ -36,6 +37,8 @@ export interface SigningDeps {
   ownAccount(address: Address): Promise<Address>;
   /** Loads the registry and settings on first need. */
   ready(): Promise<unknown>;
+  /** The registry, once loaded: issuer contracts are named from it. */
+  registry(): Registry | undefined;
   recordActivity(entry: ActivityEntry): Promise<void>;
   /** The activity entry of `previous` follows its replacement from now on. */
   recordReplacement(previous: string, replacement: { hash: string; kind: 'speed-up' | 'cancel'; sent: SentRecord }): Promise<void>;

@@ -4,6 +4,7 @@
  * it, shown, approved with the fee the user picked, and then broadcast with exactly that gas
  * limit and those caps to that network's node only.
  */
+import { contractLabels } from './labels';
 import type { Address, Hex } from 'viem';
 import { formatUnits } from 'viem';
 import type { Network } from '../chains';
@@ -67,19 +68,26 @@ export async function prepareTransaction(
     ...(highFee ? [highFee] : []),
   ]);
   const nativeSymbol = network.nativeCurrency.symbol;
+  const described = describeIntent(intent, info, nativeSymbol);
+  const labels = await contractLabels(deps, network.chainId, [
+    tx.to,
+    ...described.approvals.map((a) => a.spender),
+    ...described.changes.map((c) => c.recipient),
+  ]);
   const view: SigningView = {
     account: tx.from,
     chainId: network.chainId,
     chainName: network.name,
     summary: intent.summary,
     intentKind: intent.kind,
-    ...describeIntent(intent, info, nativeSymbol),
+    ...described,
     simulation: describeSimulation(simulation, info, network),
     verdict,
     warnings: intent.warnings,
     transaction: { to: tx.to, value: formatUnits(tx.value, 18), data: tx.data, nativeSymbol },
     fee: describeFees(fees, nativeSymbol),
     ...(replacing ? { replaces: { hash: replacing.hash, kind: replacing.kind } } : {}),
+    labels,
   };
   return { network, tx, intent, view, fees };
 }

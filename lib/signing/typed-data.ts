@@ -1,4 +1,5 @@
 /** eth_signTypedData_v3/v4 (EIP-712): decoded, judged, shown, approved, then signed. */
+import { contractLabels } from './labels';
 import type { Hex } from 'viem';
 import { decodeTypedData, validateTypedData } from '../intent';
 import { approveSigning, judge, signerFor } from './approve';
@@ -22,17 +23,26 @@ export async function signTypedData(deps: SigningDeps, origin: string, params: u
     await judge(deps, { intent: described, chainId: network.chainId, rpc, account, info }),
     imitationReasons(deps.tokens, network.chainId, described.tokens, read),
   );
+  const described2 = describeIntent(described, info, network.nativeCurrency.symbol);
+  const verifyingContract = data.normalized.domain?.verifyingContract as string | undefined;
+  const labels = await contractLabels(deps, network.chainId, [
+    verifyingContract,
+    ...described2.approvals.map((a) => a.spender),
+    ...described2.changes.map((c) => c.recipient),
+  ]);
   const view: SigningView = {
     account,
     chainId: network.chainId,
     chainName: network.name,
     summary: described.summary,
     intentKind: described.kind,
-    ...describeIntent(described, info, network.nativeCurrency.symbol),
+    ...described2,
     simulation: { status: 'not-run' },
     verdict,
     warnings: described.warnings,
     typedData: JSON.stringify(data.normalized, null, 2),
+    ...(verifyingContract ? { verifyingContract } : {}),
+    labels,
   };
   await approveSigning(deps, origin, 'sign-typed-data', view, () => deps.requireAccount(origin, account));
   return deps.keys.signTypedData(account, data.normalized, version);

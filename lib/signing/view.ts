@@ -27,6 +27,10 @@ export interface SigningView {
   fee?: FeeView;
   /** This transaction replaces a pending one (same nonce). */
   replaces?: { hash: string; kind: 'speed-up' | 'cancel' };
+  /** For typed data: the contract the signature is for (the EIP-712 domain's verifyingContract). */
+  verifyingContract?: string;
+  /** Lower-cased address -> the name the wallet knows it by (own account, issuer or protocol contract). */
+  labels?: Record<string, string>;
 }
 
 type InfoOf = (address: Address) => TokenInfo | undefined;

@@ -171,6 +171,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     requireAccount: access.requireAccount,
     ownAccount: access.ownAccount,
     ready,
+    registry: () => registry,
     recordActivity: (entry) => activity.add(entry),
     recordReplacement: (previous, replacement) => activity.replace(previous, replacement),
     stateChanged: ports.stateChanged,

@@ -97,6 +97,8 @@ describe('the devnet dApp with Sharekeep (Chromium)', () => {
     const allowance = prompt.getByTestId('approval-allowance');
     expect(await allowance.textContent()).toContain('250 USDC');
     expect(await allowance.getByTestId('approval-spender').textContent()).toBe(router);
+    // Issue 14, names: the contract the signature is for is named, not only shown as an address.
+    expect(await prompt.getByTestId('approval-verifying-contract').getByTestId('contract-label').textContent()).toBe('Permit2 (Uniswap)');
     expect(await prompt.getByTestId('approval-simulation').getAttribute('data-status')).toBe('not-run');
     await approve(prompt);
     await expect.poll(resultLabel).toBe('Permit2 signature');

@@ -50,6 +50,24 @@ function render(item: PendingApproval) {
 }
 
 describe('ApprovalRequest', () => {
+  it('names a known contract beside its address, and an unknown one not at all', () => {
+    const { byId } = render(
+      approval({
+        details: view({
+          approvals: [
+            { token: TSLA_ADDRESS, symbol: 'USDC', spender: SPENDER, amount: '100', unlimited: false },
+            { token: TSLA_ADDRESS, symbol: 'USDC', spender: '0x000000000000000000000000000000000000dEaD', amount: '5', unlimited: false },
+          ],
+          labels: { [SPENDER.toLowerCase()]: 'Permit2 (Uniswap)' },
+        }),
+      }),
+    );
+    const labels = byId('contract-label');
+    expect(labels.map((l) => [l.getAttribute('data-address'), l.textContent])).toEqual([[SPENDER, 'Permit2 (Uniswap)']]);
+    // Beside the address, in the same allowance line: the address is still shown.
+    expect(labels[0].closest('[data-testid="approval-allowance"]')?.querySelector('[data-testid="approval-spender"]')?.textContent).toBe(SPENDER);
+  });
+
   it('names the site exactly and the kind', () => {
     const { one } = render(approval());
     expect(one('approval-origin').textContent).toBe('https://app.example');
