@@ -50,10 +50,29 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: Clock
     await wallet.notifyAccounts();
   };
 
+  /** Names for where activity went, per chain. */
+  async function activityLabels(entries: readonly { chainId: number; to?: string }[]) {
+    const chains = [...new Set(entries.map((e) => e.chainId))];
+    const named = await Promise.all(
+      chains.map(
+        async (chainId) =>
+          [
+            chainId,
+            await wallet.labelsFor(
+              chainId,
+              entries.filter((e) => e.chainId === chainId).map((e) => e.to),
+            ),
+          ] as const,
+      ),
+    );
+    return Object.fromEntries(named);
+  }
+
   async function state(): Promise<UiState> {
     await wallet.ready();
     const settings = await wallet.settings.get();
     const unlocked = wallet.keys.isUnlocked();
+    const activity = unlocked ? await wallet.activity.list() : [];
     return {
       initialized: await wallet.keys.isInitialized(),
       unlocked,
@@ -66,7 +85,8 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: Clock
       autoLockAt: unlocked ? autoLockAt : undefined,
       connectedSites: await wallet.permissions.list(),
       pendingApprovals: wallet.approvals.list(),
-      activity: unlocked ? await wallet.activity.list() : [],
+      activity,
+      activityLabels: await activityLabels(activity),
       settingChanges: unlocked ? await wallet.settingChanges.list() : [],
       watchedTokens: settings.watchedTokens,
     };

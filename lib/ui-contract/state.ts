@@ -20,6 +20,8 @@ export interface UiState {
   connectedSites: SiteGrant[];
   pendingApprovals: PendingApproval[];
   activity: ActivityEntry[];
+  /** What the wallet calls the addresses activity entries went to, by chain id, then lower-cased address. */
+  activityLabels?: Record<number, Record<string, string>>;
   /** Jurisdiction declared, changed, or a rewritten copy put back; empty while locked. */
   settingChanges: SettingChange[];
   watchedTokens: WatchedToken[];

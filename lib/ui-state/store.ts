@@ -34,7 +34,14 @@ function readCache(cache: SyncCache | undefined): UiState | undefined {
   }
 }
 
-const lockedView = (state: UiState): UiState => ({ ...state, unlocked: false, activity: [], settingChanges: [], pendingApprovals: [] });
+const lockedView = (state: UiState): UiState => ({
+  ...state,
+  unlocked: false,
+  activity: [],
+  activityLabels: {},
+  settingChanges: [],
+  pendingApprovals: [],
+});
 
 export interface WalletStoreOptions {
   /** A synchronous copy of the last state, so the page paints before the background answers. */
@@ -70,7 +77,10 @@ export function createWalletStore(client: WalletClient, { cache, stillUnlocked, 
       const state = await client.call('state');
       set({ state, fromCache: false });
       cache?.write(
-        JSON.stringify({ v: CACHE_VERSION, state: state.unlocked ? state : { ...state, activity: [], settingChanges: [], pendingApprovals: [] } }),
+        JSON.stringify({
+          v: CACHE_VERSION,
+          state: state.unlocked ? state : { ...state, activity: [], activityLabels: {}, settingChanges: [], pendingApprovals: [] },
+        }),
       );
     },
   }));

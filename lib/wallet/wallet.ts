@@ -12,7 +12,7 @@ import { createPermissionStore, type PermissionStore } from '../permissions';
 import type { AllowlistedFetch, Clock, KeyValueStore, RpcTransport } from '../ports';
 import type { ProviderEventName } from '../provider';
 import { createRegistry, type Registry, type RegistryData } from '../registry';
-import { createSigning, type Signing } from '../signing';
+import { contractLabels, createSigning, type Signing } from '../signing';
 import { createSiteChecker, EMPTY_PHISHING_LIST, parsePhishingList } from '../sites';
 import {
   type ActivityLog,
@@ -90,6 +90,8 @@ export interface Wallet {
   revokeSite(origin: string): Promise<boolean>;
   /** The user's jurisdiction: sealed in the vault, the one every compliance check reads. */
   jurisdiction(): Promise<string | undefined>;
+  /** Names the wallet knows addresses by on a chain (own accounts, issuer and protocol contracts), lower-cased keys. */
+  labelsFor(chainId: number, addresses: readonly (string | undefined)[]): Promise<Record<string, string>>;
   switchChain(chainId: number): Promise<void>;
   /**
    * A non-secret flag in storage.session that wallet pages read before painting cached data:
@@ -233,6 +235,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     notifyAccounts: access.notifyAccounts,
     revokeSite: access.revokeSite,
     jurisdiction: access.jurisdiction,
+    labelsFor: (chainId, addresses) => contractLabels({ keys, registry: () => registry }, chainId, addresses),
     switchChain,
     async markUnlocked(unlocked) {
       if (unlocked) await ports.session.set({ [UNLOCKED_FLAG]: true });

@@ -49,14 +49,16 @@ function ReplaceActions({ entry }: { entry: ActivityEntry }) {
   );
 }
 
-function ActivityRow({ entry, explorer }: { entry: ActivityEntry; explorer?: string }) {
+function ActivityRow({ entry, explorer, labels }: { entry: ActivityEntry; explorer?: string; labels?: Record<string, string> }) {
   const replaced = replacedNote(entry);
   const when = new Date(entry.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
   const hash = `${entry.hash.slice(0, 10)}…${entry.hash.slice(-6)}`;
   return (
     <li data-testid="activity-row" data-hash={entry.hash} data-status={entry.status}>
       <div className="grow">
-        <div>{entry.summary}</div>
+        <div>
+          {entry.summary} <ContractLabel address={entry.to} labels={labels} />
+        </div>
         <div className="muted">
           {when} · {entry.origin} ·{' '}
           {explorer ? (
@@ -113,6 +115,7 @@ export function ActivityScreen() {
   const call = useWallet((s) => s.call);
   const activity = useWallet((s) => s.state?.activity) ?? NO_ENTRIES;
   const changes = useWallet((s) => s.state?.settingChanges) ?? NO_CHANGES;
+  const labels = useWallet((s) => s.state?.activityLabels);
   const networks = useWallet((s) => s.state?.networks);
   const explorerOf = (chainId: number) => networks?.find((n) => n.chainId === chainId)?.blockExplorerUrl;
   const hasPending = activity.some((e) => e.status === 'pending');
@@ -133,7 +136,7 @@ export function ActivityScreen() {
       ) : (
         <ul className="list" data-testid="activity-list">
           {activity.map((entry) => (
-            <ActivityRow key={entry.hash} entry={entry} explorer={explorerOf(entry.chainId)} />
+            <ActivityRow key={entry.hash} entry={entry} explorer={explorerOf(entry.chainId)} labels={labels?.[entry.chainId]} />
           ))}
         </ul>
       )}

@@ -75,3 +75,19 @@ describe('contract and account names in approvals', () => {
     });
   });
 });
+
+describe('contract and account names in Activity', () => {
+  it('names where a sent transaction went, when the wallet knows it', async () => {
+    const { createUiApi } = await import('../../../lib/commands');
+    const t = await createTestWallet();
+    await t.wallet.keys.addAccount('Savings');
+    await connect(t);
+    const pending = t.request('eth_sendTransaction', [{ from: ACCOUNT_0, to: ACCOUNT_1, value: '0x1' }]);
+    const approval = await t.nextApproval();
+    t.wallet.approvals.decide(approval.id, { approved: true });
+    await pending;
+    const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
+    const state = (await ui.handle('state', {})) as { activityLabels: Record<number, Record<string, string>> };
+    expect(state.activityLabels[31337][ACCOUNT_1.toLowerCase()]).toBe('Your account "Savings"');
+  });
+});
