@@ -35,7 +35,11 @@ export function sendCommands({ wallet }: CommandContext): HandlerGroup<SendComma
       const lookalike = seen
         ? undefined
         : previous.find((a) => a.slice(0, 6) === to.toLowerCase().slice(0, 6) && a.slice(-4) === to.toLowerCase().slice(-4));
-      return { seen, lookalike: lookalike ? getAddress(lookalike) : undefined };
+      // A contract may not be able to move what it receives (tokens sent to a token contract are lost).
+      const code = await wallet.rpc('eth_getCode', [to, 'latest']).catch(() => undefined);
+      const contract = typeof code === 'string' ? code !== '0x' && !/^0xef0100[0-9a-fA-F]{40}$/.test(code) : null;
+      const name = (await wallet.labelsFor((await wallet.settings.get()).activeChainId, [to]))[to.toLowerCase()];
+      return { seen, lookalike: lookalike ? getAddress(lookalike) : undefined, contract, ...(name ? { name } : {}) };
     },
     'activity.refresh': async () => {
       // Pending transactions on the active network get their receipt's verdict: the entry's

@@ -54,7 +54,11 @@ export interface UiCommands {
     params: { from: string; to: string; amount: string; token?: string; decimals?: number };
     result: { hash: string };
   };
-  'send.checkRecipient': { params: { from: string; to: string }; result: { seen: boolean; lookalike?: string } };
+  'send.checkRecipient': {
+    params: { from: string; to: string };
+    /** `contract`: code sits at the address (null: the node did not say); `name`: what the wallet calls it. */
+    result: { seen: boolean; lookalike?: string; contract: boolean | null; name?: string };
+  };
   'activity.refresh': { params: NoParams; result: null };
   /** Re-sends a pending transaction with the same nonce and higher fees, through the approval window. */
   'activity.speedUp': { params: { hash: string }; result: { hash: string } };

@@ -78,6 +78,16 @@ export function SendScreen({ token }: { token?: string }) {
           your history: compare every character before you send.
         </p>
       )}
+      {recipient?.state === 'checked' && recipient.name && (
+        <p className="hint" data-testid="send-recipient-name">
+          {recipient.name}
+        </p>
+      )}
+      {recipient?.state === 'checked' && recipient.contract === true && !recipient.name && (
+        <p className="warning" data-testid="send-recipient-contract">
+          This address is a contract, not a person's account. Tokens sent to a contract that cannot pass them on are lost: check that it expects them.
+        </p>
+      )}
       {recipient?.state === 'checked' && !recipient.seen && !recipient.lookalike && (
         <p className="hint">First transfer from this account to this address.</p>
       )}

@@ -4,7 +4,10 @@ import { useEffect, useState } from 'react';
 import { describeError } from '@/components/describe-error';
 import { useWallet } from '@/lib/ui-state';
 
-export type RecipientCheck = { state: 'empty' } | { state: 'invalid'; message: string } | { state: 'checked'; seen: boolean; lookalike?: string };
+export type RecipientCheck =
+  | { state: 'empty' }
+  | { state: 'invalid'; message: string }
+  | { state: 'checked'; seen: boolean; lookalike?: string; contract: boolean | null; name?: string };
 
 const ADDRESS_SHAPE = /^0x[0-9a-fA-F]{40}$/;
 
@@ -19,7 +22,7 @@ export function useRecipientCheck(from: string | undefined, to: string): Recipie
     let current = true;
     setCheck(undefined);
     call('send.checkRecipient', { from, to: text }).then(
-      (r) => current && setCheck({ state: 'checked', seen: r.seen, lookalike: r.lookalike }),
+      (r) => current && setCheck({ state: 'checked', ...r }),
       (err) => current && setCheck({ state: 'invalid', message: describeError(err) }),
     );
     return () => {
