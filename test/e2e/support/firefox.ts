@@ -10,7 +10,11 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<FirefoxWithExtension> {
+/** `prefs`: more Firefox preferences for this profile (e.g. names resolved to this machine). */
+export async function launchFirefox(
+  extensionDir = FIREFOX_BUILD,
+  prefs: Record<string, string | number | boolean> = {},
+): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -19,6 +23,7 @@ export async function launchFirefox(extensionDir = FIREFOX_BUILD): Promise<Firef
       // Content scripts of an MV3 add-on run only where the user granted the host permission.
       'extensions.originControls.grantByDefault': true,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...prefs,
     },
   });
   const extensionId = await browser.installExtension(extensionDir);
