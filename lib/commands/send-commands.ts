@@ -47,11 +47,26 @@ export function sendCommands({ wallet }: CommandContext): HandlerGroup<SendComma
       const chainId = (await wallet.settings.get()).activeChainId;
       const pending = (await wallet.activity.list()).filter((e) => e.status === 'pending' && e.chainId === chainId);
       for (const entry of pending) {
+        let settled = false;
         for (const hash of [entry.hash, ...(entry.replaced ?? [])]) {
           const receipt = (await wallet.rpc('eth_getTransactionReceipt', [hash]).catch(() => null)) as { status?: unknown } | null;
           if (!receipt || typeof receipt.status !== 'string') continue;
           await wallet.activity.settle(hash, receipt.status === '0x1' ? 'confirmed' : 'failed');
+          settled = true;
           break;
+        }
+        // No receipt for any of its transactions, yet the account's mined nonce has passed this one:
+        // another transaction took the nonce (a reorg, or one sent elsewhere). It will never be mined.
+        if (!settled && entry.nonce >= 0) {
+          const mined = await wallet.rpc('eth_getTransactionCount', [entry.from, 'latest']).catch(() => undefined);
+          const used = typeof mined === 'string' && /^0x[0-9a-fA-F]+$/.test(mined) && Number(mined) > entry.nonce;
+          // Only when the node knows none of them: a receipt that failed to load is not a drop.
+          const known = used
+            ? await Promise.all(
+                [entry.hash, ...(entry.replaced ?? [])].map((h) => wallet.rpc('eth_getTransactionByHash', [h]).catch(() => 'unknown')),
+              )
+            : [];
+          if (used && known.every((t) => t === null)) await wallet.activity.settle(entry.hash, 'dropped');
         }
       }
       return null;

@@ -2,8 +2,12 @@
 import * as v from 'valibot';
 import { type KeyValueStore, readStored, validItems } from '../ports';
 
-/** 'cancelled': a cancel with the same nonce was mined instead of the transaction. */
-export type ActivityStatus = 'pending' | 'confirmed' | 'failed' | 'cancelled';
+/**
+ * 'cancelled': a cancel with the same nonce was mined instead of the transaction. 'dropped': the
+ * nonce was used by a transaction this wallet did not send (or a reorg dropped this one and
+ * another took its nonce): it can never be mined.
+ */
+export type ActivityStatus = 'pending' | 'confirmed' | 'failed' | 'cancelled' | 'dropped';
 
 /** What was signed, as a speed-up or cancel must repeat or outbid it (amounts in wei, decimal). */
 export interface SentRecord {
@@ -57,7 +61,7 @@ const EntrySchema = v.object({
   to: v.optional(v.string()),
   origin: v.string(),
   summary: v.string(),
-  status: v.picklist(['pending', 'confirmed', 'failed', 'cancelled']),
+  status: v.picklist(['pending', 'confirmed', 'failed', 'cancelled', 'dropped']),
   createdAt: v.number(),
   // -1: the nonce was not recorded (entries written before it was).
   nonce: v.pipe(v.number(), v.integer(), v.minValue(-1)),

@@ -4,7 +4,7 @@ import type { ActivityEntry, SettingChange } from '@/lib/state';
 
 const REFRESH_EVERY_MS = 4_000;
 const NO_ENTRIES: ActivityEntry[] = [];
-const LABELS = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', cancelled: 'Cancelled' } as const;
+const LABELS = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', cancelled: 'Cancelled', dropped: 'Dropped' } as const;
 
 /** How a row says its transaction was replaced (same nonce): sped up or cancelled, and what it replaced. */
 function replacedNote(entry: ActivityEntry): string | undefined {

@@ -33,6 +33,23 @@ describe("the popup's activity refresh", () => {
     expect(statuses).toEqual({ [HASH_OK]: 'confirmed', [HASH_REVERTED]: 'failed', [HASH_WAITING]: 'pending' });
   });
 
+  it('a transaction a reorg dropped, whose nonce another transaction then took, is marked dropped', async () => {
+    const { t, ui } = await setup();
+    t.node.answers.eth_getTransactionCount = () => '0x1';
+    t.node.answers.eth_getTransactionByHash = () => null;
+    await ui.handle('activity.refresh', {});
+    const waiting = (await ui.state()).activity.find((e) => e.hash === HASH_WAITING);
+    expect(waiting?.status).toBe('dropped');
+  });
+
+  it('stays pending while the node still knows it, though its receipt did not load', async () => {
+    const { t, ui } = await setup();
+    t.node.answers.eth_getTransactionCount = () => '0x1';
+    t.node.answers.eth_getTransactionByHash = (params) => ({ hash: params[0] });
+    await ui.handle('activity.refresh', {});
+    expect((await ui.state()).activity.find((e) => e.hash === HASH_WAITING)?.status).toBe('pending');
+  });
+
   it('does not count as user activity, so polling never postpones auto-lock', async () => {
     const { ui, scheduled } = await setup();
     await ui.handle('activity.refresh', {});
