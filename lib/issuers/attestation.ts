@@ -5,6 +5,7 @@
 import { encodeFunctionData, isAddressEqual } from 'viem';
 import { attestationManagerAbi } from './abis';
 import { findTrade, paymentMoved } from './attestation-settlement';
+import { issuerError } from './errors';
 import { badAnswer, checkCommonFields, checkedQuote, type IssuerAdapter, parseAnswer } from './adapter';
 import { AttestationQuoteSchema } from './schemas';
 
@@ -29,6 +30,22 @@ export const attestationAdapter: IssuerAdapter = {
       ? encodeFunctionData({ abi: attestationManagerAbi, functionName: 'mintWithAttestation', args: [q, a.signature, a.paymentToken, a.total] })
       : encodeFunctionData({ abi: attestationManagerAbi, functionName: 'redeemWithAttestation', args: [q, a.signature, a.paymentToken, a.total] });
     return checkedQuote('attestation', a, ask, data);
+  },
+
+  /** The manager itself must still accept the GM token (gmTokenAccepted), as the real one checks on every trade. */
+  async confirmOnChain(chain, quote, ask) {
+    let accepted: unknown;
+    try {
+      accepted = await chain.read(quote.contract, attestationManagerAbi, 'gmTokenAccepted', [quote.token]);
+    } catch {
+      throw issuerError(
+        'issuer.unavailable',
+        `Sharekeep could not ask ${ask.issuerName}'s contract whether it takes this token. Nothing was signed; try again later.`,
+      );
+    }
+    if (accepted !== true) {
+      throw issuerError('issuer.unknown_token', `${ask.issuerName}'s contract does not mint or redeem this token at the moment. Nothing was signed.`);
+    }
   },
 
   async settlement(chain, quote, hash, user) {

@@ -178,6 +178,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
       const quote = adapter.checkQuote(raw, ask);
       requireAllowlistedContract(resolved, params.side, quote.contract);
+      await adapter.confirmOnChain?.(chain, quote, ask);
       if (quote.marketStatus !== 'open') {
         throw issuerError(
           'issuer.market_closed',

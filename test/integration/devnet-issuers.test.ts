@@ -118,6 +118,14 @@ describe('attestation issuer (Ondo GM model)', () => {
     ]);
   });
 
+  it('answers gmTokenAccepted for the GM tokens it issues and no other', async () => {
+    const accepted = (token: Address) =>
+      publicClient.readContract({ address: manager, abi: attestationManagerAbi, functionName: 'gmTokenAccepted', args: [token] });
+    for (const symbol of ['NVDAon', 'sMSFT', 'AMZNr']) expect(await accepted(tokenOf(deployment, symbol).address)).toBe(true);
+    expect(await accepted(tokenOf(deployment, 'AAPL.d').address)).toBe(false);
+    expect(await accepted(usdc)).toBe(false);
+  });
+
   it('refuses a quote used twice', async () => {
     await approve(usdc, manager);
     const buy = await quote({ token: 'NVDAon', side: 'buy', amount: '100000000' });

@@ -179,6 +179,8 @@ export interface FakeChain {
   orderStatus: number;
   fillLogs: unknown[];
   time: bigint;
+  /** Tokens the attestation manager's gmTokenAccepted says no to (lowercase). */
+  refusedTokens: Set<string>;
 }
 
 const key = (a: string, b: string) => `${a.toLowerCase()}:${b.toLowerCase()}`;
@@ -194,6 +196,7 @@ export function createFakeChain(): FakeChain {
     orderStatus: 1,
     fillLogs: [],
     time: NOW,
+    refusedTokens: new Set(),
     async rpc(method, params = []) {
       chain.calls.push({ method, params });
       if (method === 'eth_getBlockByNumber') return { timestamp: toHex(chain.time) };
@@ -210,6 +213,16 @@ export function createFakeChain(): FakeChain {
         if (call.functionName === 'decimals') return answer(to.toLowerCase() === USDC.toLowerCase() ? 6 : 18);
       } catch {
         // not an ERC-20 call
+      }
+      if (to.toLowerCase() === MANAGER.toLowerCase()) {
+        const call = decodeFunctionData({ abi: attestationManagerAbi, data });
+        if (call.functionName === 'gmTokenAccepted')
+          return encodeFunctionResult({
+            abi: attestationManagerAbi,
+            functionName: 'gmTokenAccepted',
+            result: !chain.refusedTokens.has(call.args[0].toLowerCase()),
+          });
+        throw new Error(`unexpected call ${call.functionName}`);
       }
       const call = decodeFunctionData({ abi: orderProcessorAbi, data });
       if (call.functionName === 'getOrderStatus')

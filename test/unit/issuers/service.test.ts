@@ -231,6 +231,18 @@ describe('attestation issuer', () => {
     expect(h.sent.map((s) => s.tx.to)).toEqual([TOKENS.NVDA]);
   });
 
+  it('a token the manager no longer accepts (gmTokenAccepted false) is refused before anything is signed', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.chain.refusedTokens.add(TOKENS.NVDA.toLowerCase());
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.unknown_token',
+      message: expect.stringMatching(/does not mint or redeem this token.*Nothing was signed/),
+    });
+    expect(h.sent).toEqual([]);
+  });
+
   it('a reverted issuer transaction is failed, not settled', async () => {
     const h = createHarness();
     withFunds(h);
