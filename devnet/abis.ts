@@ -94,9 +94,11 @@ const quoteTuple =
   '(uint256 chainId, uint256 attestationId, bytes32 userId, address asset, uint256 price, uint256 quantity, uint256 expiration, uint8 side, bytes32 additionalData)';
 
 export const attestationManagerAbi = parseAbi([
-  `function mintWithAttestation(${quoteTuple} quote, bytes signature, address depositToken, uint256 depositTokenAmount)`,
-  `function redeemWithAttestation(${quoteTuple} quote, bytes signature, address receiveToken, uint256 minimumReceiveAmount)`,
+  `function mintWithAttestation(${quoteTuple} quote, bytes signature, address depositToken, uint256 depositTokenAmount) returns (uint256)`,
+  `function redeemWithAttestation(${quoteTuple} quote, bytes signature, address receiveToken, uint256 minimumReceiveAmount) returns (uint256)`,
   'function usedAttestations(uint256) view returns (bool)',
+  'function gmTokenAccepted(address token) view returns (bool)',
+  'event TradeExecuted(uint256 executionId, uint256 attestationId, uint256 chainId, bytes32 userId, uint8 side, address asset, uint256 price, uint256 quantity, uint256 expiration, bytes32 additionalData)',
   'error AttestationExpired(uint256 attestationId)',
   'error AttestationAlreadyUsed(uint256 attestationId)',
   'error UserNotVerified(address account)',

@@ -12,6 +12,8 @@ import {IKycRegistry, IMintBurnToken} from "./IMintBurnToken.sol";
 /// @notice Devnet model of Ondo's GMTokenManager: the issuer signs an EIP-712 Quote (an
 /// attestation) and the KYC'd user mints or redeems with it on-chain, once, before it expires.
 /// The devnet carries the issuer's fee, in deposit-token units, in Quote.additionalData.
+/// Like the real manager it settles with TradeExecuted, and a redemption pulls the GM tokens
+/// from the caller (transferFrom, so it needs the caller's ERC-20 allowance) before burning them.
 contract AttestationManager is Ownable, EIP712 {
     using SafeERC20 for IERC20;
 
@@ -38,26 +40,25 @@ contract AttestationManager is Ownable, EIP712 {
     mapping(address token => bool) public isGMToken;
     mapping(address token => bool) public isAcceptedToken;
     mapping(uint256 attestationId => bool) public usedAttestations;
+    uint256 public executionCount;
 
-    event MintWithAttestation(
-        address indexed user,
-        bytes32 indexed userId,
-        uint256 indexed attestationId,
+    enum QuoteSide {
+        BUY,
+        SELL
+    }
+
+    /// @notice The real GMTokenManager's one settlement event, for mints and redemptions alike.
+    event TradeExecuted(
+        uint256 executionId,
+        uint256 attestationId,
+        uint256 chainId,
+        bytes32 userId,
+        QuoteSide side,
         address asset,
-        uint256 quantity,
         uint256 price,
-        address depositToken,
-        uint256 depositTokenAmount
-    );
-    event RedeemWithAttestation(
-        address indexed user,
-        bytes32 indexed userId,
-        uint256 indexed attestationId,
-        address asset,
         uint256 quantity,
-        uint256 price,
-        address receiveToken,
-        uint256 receiveTokenAmount
+        uint256 expiration,
+        bytes32 additionalData
     );
 
     error WrongChain();
@@ -82,6 +83,11 @@ contract AttestationManager is Ownable, EIP712 {
         for (uint256 i = 0; i < acceptedTokens.length; i++) {
             isAcceptedToken[acceptedTokens[i]] = true;
         }
+    }
+
+    /// @notice Whether the manager mints and redeems this GM token (the real manager's name for it).
+    function gmTokenAccepted(address token) external view returns (bool) {
+        return isGMToken[token];
     }
 
     function hashQuote(Quote calldata quote) public view returns (bytes32) {
@@ -116,15 +122,14 @@ contract AttestationManager is Ownable, EIP712 {
         bytes calldata signature,
         address depositToken,
         uint256 depositTokenAmount
-    ) external {
+    ) external returns (uint256 receivedGmTokenAmount) {
         bytes32 userId = _accept(quote, signature, BUY, depositToken);
         uint256 required = quoteValue(quote, depositToken) + uint256(quote.additionalData);
         if (depositTokenAmount < required) revert DepositTooSmall(required, depositTokenAmount);
         IERC20(depositToken).safeTransferFrom(msg.sender, address(this), required);
         IMintBurnToken(quote.asset).mint(msg.sender, quote.quantity);
-        emit MintWithAttestation(
-            msg.sender, userId, quote.attestationId, quote.asset, quote.quantity, quote.price, depositToken, required
-        );
+        _executed(quote, userId);
+        return quote.quantity;
     }
 
     function redeemWithAttestation(
@@ -132,16 +137,32 @@ contract AttestationManager is Ownable, EIP712 {
         bytes calldata signature,
         address receiveToken,
         uint256 minimumReceiveAmount
-    ) external {
+    ) external returns (uint256 redemptionValue) {
         bytes32 userId = _accept(quote, signature, SELL, receiveToken);
         uint256 value = quoteValue(quote, receiveToken);
         uint256 fee = uint256(quote.additionalData);
         uint256 proceeds = value > fee ? value - fee : 0;
         if (proceeds < minimumReceiveAmount || proceeds == 0) revert ReceiveTooSmall(proceeds, minimumReceiveAmount);
-        IMintBurnToken(quote.asset).burn(msg.sender, quote.quantity);
+        // Pulled, not burned by role: without the caller's allowance for quote.quantity this reverts.
+        IERC20(quote.asset).safeTransferFrom(msg.sender, address(this), quote.quantity);
+        IMintBurnToken(quote.asset).burn(address(this), quote.quantity);
         IERC20(receiveToken).safeTransfer(msg.sender, proceeds);
-        emit RedeemWithAttestation(
-            msg.sender, userId, quote.attestationId, quote.asset, quote.quantity, quote.price, receiveToken, proceeds
+        _executed(quote, userId);
+        return proceeds;
+    }
+
+    function _executed(Quote calldata quote, bytes32 userId) private {
+        emit TradeExecuted(
+            ++executionCount,
+            quote.attestationId,
+            quote.chainId,
+            userId,
+            QuoteSide(quote.side),
+            quote.asset,
+            quote.price,
+            quote.quantity,
+            quote.expiration,
+            quote.additionalData
         );
     }
 

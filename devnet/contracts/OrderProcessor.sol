@@ -9,7 +9,8 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {IKycRegistry, IMintBurnToken} from "./IMintBurnToken.sol";
 
 /// @notice Devnet model of Dinari's OrderProcessor. A buy escrows stablecoin (plus fees) and the
-/// operator mints the shares on fill; a sell burns the shares on creation and the operator pays
+/// operator mints the shares on fill; a sell burns the shares on creation (burnFrom semantics: it
+/// pulls them with the requester's ERC-20 allowance, reverting without one) and the operator pays
 /// the proceeds minus fees on fill. A cancelled order returns what was taken.
 contract OrderProcessor is Ownable, EIP712 {
     using SafeERC20 for IERC20;
@@ -222,7 +223,8 @@ contract OrderProcessor is Ownable, EIP712 {
         id = getOrderId(msg.sender, nonces[msg.sender]++);
         _orders[id] = OrderState(msg.sender, OrderStatus.ACTIVE, false, feeAtFill, fee, order);
         if (order.sell) {
-            IMintBurnToken(order.assetToken).burn(msg.sender, order.assetTokenQuantity);
+            IERC20(order.assetToken).safeTransferFrom(msg.sender, address(this), order.assetTokenQuantity);
+            IMintBurnToken(order.assetToken).burn(address(this), order.assetTokenQuantity);
         } else {
             IERC20(order.paymentToken).safeTransferFrom(msg.sender, address(this), order.paymentTokenQuantity + fee);
         }

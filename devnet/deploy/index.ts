@@ -9,7 +9,7 @@ import type { DeployContext } from './context.ts';
 import { deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
 import { type DeployedStock, deployStock } from './stocks.ts';
-import { countries, deployTrexSuite, registerInvestors } from './trex.ts';
+import { countries, deployTrexSuite, registerInvestors, type TrexSuite } from './trex.ts';
 import { deployUnlistedTokens } from './unlisted.ts';
 
 export type ChainDeployment = Omit<Deployment, 'issuerServiceUrl' | 'dappUrl'>;
@@ -32,12 +32,14 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
 
   await deployBase(ctx);
   const deployed: DeployedStock[] = [];
+  const suites: TrexSuite[] = [];
   for (const spec of stocks) {
     if (spec.structure !== 'erc3643') {
       deployed.push(await deployStock(ctx, spec));
       continue;
     }
     const suite = await deployTrexSuite(ctx, spec, deployerKey);
+    suites.push(suite);
     await registerInvestors(ctx, suite, deployerKey, [
       { wallet: accounts.user, country: countries.DE },
       { wallet: accounts['us-investor'], country: countries.US },
@@ -53,6 +55,11 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
   await deployDividends(ctx);
   // Last, so every address above stays what it was before these existed.
   await deployUnlistedTokens(ctx, deployerKey);
+  // A redemption pulls the tokens into the attestation manager before burning them, so it must be
+  // a verified holder of the ERC-3643 tokens it issues (registered last: no address above moves).
+  for (const suite of suites) {
+    await registerInvestors(ctx, suite, deployerKey, [{ wallet: ctx.contracts.AttestationManager as Address, country: countries.DE }]);
+  }
 
   const tokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
     symbol: spec.symbol,

@@ -13,13 +13,15 @@ export const erc20Abi = parseAbi([
   'function balanceOf(address account) view returns (uint256)',
   'function decimals() view returns (uint8)',
   'function symbol() view returns (string)',
+  'event Transfer(address indexed from, address indexed to, uint256 value)',
 ]);
 
+/** Ondo's GMTokenManager (rwa-contracts IGMTokenManager): QuoteSide is an enum, uint8 in the ABI (BUY=0, SELL=1). */
 export const attestationManagerAbi = parseAbi([
-  `function mintWithAttestation(${QUOTE} quote, bytes signature, address depositToken, uint256 depositTokenAmount)`,
-  `function redeemWithAttestation(${QUOTE} quote, bytes signature, address receiveToken, uint256 minimumReceiveAmount)`,
-  'event MintWithAttestation(address indexed user, bytes32 indexed userId, uint256 indexed attestationId, address asset, uint256 quantity, uint256 price, address depositToken, uint256 depositTokenAmount)',
-  'event RedeemWithAttestation(address indexed user, bytes32 indexed userId, uint256 indexed attestationId, address asset, uint256 quantity, uint256 price, address receiveToken, uint256 receiveTokenAmount)',
+  `function mintWithAttestation(${QUOTE} quote, bytes signature, address depositToken, uint256 depositTokenAmount) returns (uint256 receivedGmTokenAmount)`,
+  `function redeemWithAttestation(${QUOTE} quote, bytes signature, address receiveToken, uint256 minimumReceiveAmount) returns (uint256 redemptionUSDonValue)`,
+  'function gmTokenAccepted(address token) view returns (bool)',
+  'event TradeExecuted(uint256 executionId, uint256 attestationId, uint256 chainId, bytes32 userId, uint8 side, address asset, uint256 price, uint256 quantity, uint256 expiration, bytes32 additionalData)',
 ]);
 
 export const orderProcessorAbi = parseAbi([

@@ -10,6 +10,8 @@ export interface IssuerAdapter {
   protocol: IssuerProtocol;
   /** Validates the answer and checks it is exactly what was asked; throws issuer.bad_answer otherwise. */
   checkQuote(answer: unknown, ask: QuoteAsk): CheckedQuote;
+  /** Chain checks of a checked quote before anything is signed (throws an issuer error to refuse). */
+  confirmOnChain?(chain: ChainReader, quote: CheckedQuote, ask: QuoteAsk): Promise<void>;
   /** How far the request got, read from chain state after its issuer transaction `hash` was sent. */
   settlement(chain: ChainReader, quote: CheckedQuote, hash: `0x${string}`, user: Address): Promise<Settlement>;
 }

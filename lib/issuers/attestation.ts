@@ -2,8 +2,10 @@
  * Ondo-style issuers: the issuer signs an EIP-712 Quote (an attestation) and the user mints with
  * mintWithAttestation or redeems with redeemWithAttestation, settling in the same transaction.
  */
-import { encodeFunctionData, isAddressEqual, parseEventLogs } from 'viem';
+import { encodeFunctionData, isAddressEqual } from 'viem';
 import { attestationManagerAbi } from './abis';
+import { findTrade, paymentMoved } from './attestation-settlement';
+import { issuerError } from './errors';
 import { badAnswer, checkCommonFields, checkedQuote, type IssuerAdapter, parseAnswer } from './adapter';
 import { AttestationQuoteSchema } from './schemas';
 
@@ -30,33 +32,36 @@ export const attestationAdapter: IssuerAdapter = {
     return checkedQuote('attestation', a, ask, data);
   },
 
+  /** The manager itself must still accept the GM token (gmTokenAccepted), as the real one checks on every trade. */
+  async confirmOnChain(chain, quote, ask) {
+    let accepted: unknown;
+    try {
+      accepted = await chain.read(quote.contract, attestationManagerAbi, 'gmTokenAccepted', [quote.token]);
+    } catch {
+      throw issuerError(
+        'issuer.unavailable',
+        `Sharekeep could not ask ${ask.issuerName}'s contract whether it takes this token. Nothing was signed; try again later.`,
+      );
+    }
+    if (accepted !== true) {
+      throw issuerError('issuer.unknown_token', `${ask.issuerName}'s contract does not mint or redeem this token at the moment. Nothing was signed.`);
+    }
+  },
+
   async settlement(chain, quote, hash, user) {
     const receipt = await chain.receipt(hash);
     if (!receipt) return { state: 'pending', note: 'Waiting for the transaction to be mined.' };
     if (!receipt.success) return { state: 'failed', reason: 'The issuer contract refused the transaction; nothing was minted or redeemed.' };
-    const logs = parseEventLogs({ abi: attestationManagerAbi, logs: receipt.logs as never, strict: false }).filter(
-      (log) => isAddressEqual(log.address, quote.contract) && log.args.user !== undefined && isAddressEqual(log.args.user, user),
-    );
-    for (const log of logs) {
-      if (log.eventName === 'MintWithAttestation' && quote.side === 'mint' && log.args.asset && isAddressEqual(log.args.asset, quote.token)) {
-        return {
-          state: 'settled',
-          tokenAmount: log.args.quantity ?? 0n,
-          paymentAmount: log.args.depositTokenAmount ?? 0n,
-          fee: quote.fee,
-          blockNumber: receipt.blockNumber,
-        };
-      }
-      if (log.eventName === 'RedeemWithAttestation' && quote.side === 'redeem' && log.args.asset && isAddressEqual(log.args.asset, quote.token)) {
-        return {
-          state: 'settled',
-          tokenAmount: log.args.quantity ?? 0n,
-          paymentAmount: log.args.receiveTokenAmount ?? 0n,
-          fee: quote.fee,
-          blockNumber: receipt.blockNumber,
-        };
-      }
+    const trade = findTrade(receipt.logs as never, quote);
+    if (!trade) {
+      return { state: 'failed', reason: 'The transaction was mined but the issuer contract reported no mint or redemption for this account.' };
     }
-    return { state: 'failed', reason: 'The transaction was mined but the issuer contract reported no mint or redemption for this account.' };
+    return {
+      state: 'settled',
+      tokenAmount: trade.quantity,
+      paymentAmount: paymentMoved(receipt.logs as never, quote, user) ?? quote.total,
+      fee: quote.fee,
+      blockNumber: receipt.blockNumber,
+    };
   },
 };

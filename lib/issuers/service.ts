@@ -5,13 +5,14 @@
  * against what was asked; every transaction then takes the wallet's signing road (decode,
  * simulate, judge, approve); and settlement is read back from chain state.
  */
-import { type Address, encodeFunctionData } from 'viem';
+import type { Address } from 'viem';
 import { evaluateIssuerRequest } from '../compliance';
 import { RpcErrorCode, WalletError } from '../errors';
 import { erc20Abi } from './abis';
 import type { IssuerAdapter } from './adapter';
+import { ensureAllowance } from './allowance';
 import { attestationAdapter } from './attestation';
-import { type ChainReader, createChainReader, waitForReceipt } from './chain';
+import { type ChainReader, createChainReader } from './chain';
 import { issuerError } from './errors';
 import { createIssuerApi } from './issuer-api';
 import { orderProcessorAdapter } from './order-processor';
@@ -76,22 +77,6 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   async function expiryCheck(request: IssuerRequest) {
     if (request.quote.expiry <= (await chain.chainTime()) + EXPIRY_MARGIN_SECONDS) {
       throw issuerError('issuer.quote_expired', `The quote from ${request.issuer.name} has expired. Ask for a new quote.`);
-    }
-  }
-
-  async function ensureAllowance(request: IssuerRequest) {
-    const { user, quote } = request;
-    const allowance = (await chain.read(quote.paymentToken, erc20Abi, 'allowance', [user, quote.contract])) as bigint;
-    if (allowance >= quote.total) return;
-    request.note = `Approve ${request.issuer.name} to take the ${request.payment.symbol} for this mint, in the Sharekeep window.`;
-    const data = encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [quote.contract, quote.total] });
-    const hash = await send(request, { from: user, to: quote.paymentToken, data, value: 0n });
-    const receipt = await waitForReceipt(chain, hash, sleep);
-    if (!receipt?.success) {
-      throw issuerError(
-        'issuer.failed',
-        `The ${request.payment.symbol} approval ${receipt ? 'failed on chain' : 'was not mined in time'}; the mint was not sent.`,
-      );
     }
   }
 
@@ -193,6 +178,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
       const quote = adapter.checkQuote(raw, ask);
       requireAllowlistedContract(resolved, params.side, quote.contract);
+      await adapter.confirmOnChain?.(chain, quote, ask);
       if (quote.marketStatus !== 'open') {
         throw issuerError(
           'issuer.market_closed',
@@ -221,7 +207,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
       return toView(request);
     },
 
-    /** Sends the quoted request through the signing road: a stablecoin approval if a mint needs one, then the issuer call. */
+    /** Sends the quoted request through the signing road: the allowance the issuer call needs (the payment token for a mint, the tokens for a redemption) if not already given, then the issuer call. */
     async submit(id: string): Promise<IssuerRequestView> {
       const request = await book.find(id);
       if (request.status !== 'quote' || request.busy) return toView(request);
@@ -233,7 +219,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         await refuseIfBlocked(request.chainId, request.quote.token, request.quote.side, request.quote.paymentToken);
         await expiryCheck(request);
         await ensureBalance(request);
-        if (request.quote.side === 'mint') await ensureAllowance(request);
+        await ensureAllowance(chain, request, (tx) => send(request, tx), sleep);
         await expiryCheck(request);
         request.note = `Confirm the ${request.quote.side} in the Sharekeep window.`;
         await send(request, { from: user, to: request.quote.contract, data: request.quote.data, value: 0n });

@@ -102,7 +102,7 @@ describe('mint and redeem in the Chromium popup (jurisdiction DE)', () => {
     expect((await balanceOf(nvda)) - tokensBefore).toBe(10n ** 18n / 2n);
   });
 
-  it('redeems AAPL.d with the order-processor issuer: the USDC payout is shown, then paid when the issuer fills', async () => {
+  it('redeems AAPL.d with the order-processor issuer: the payout is shown, the shares approved, then USDC paid when the issuer fills', async () => {
     const aapl = tokenOf(deployment, 'AAPL.d').address;
     const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(aapl)];
     await openIssuerScreen(popup, 'AAPL.d', 'redeem');
@@ -110,6 +110,8 @@ describe('mint and redeem in the Chromium popup (jurisdiction DE)', () => {
     const payout = BigInt((await popup.getAttribute(byTestId('issuer-payout'), 'data-raw'))!);
     expect(await popup.textContent(byTestId('issuer-payout'))).toMatch(/USDC$/);
     await popup.click(byTestId('issuer-submit'));
+    // The sell burns the shares with burnFrom: the wallet first asks to approve exactly them to the order processor.
+    expect(await approveTransaction(wallet.context, issuerOrigin('orders'), aapl)).toMatch(/AAPL\.d/);
     expect(await approveTransaction(wallet.context, issuerOrigin('orders'), deployment.contracts.OrderProcessor)).toMatch(/selling 1 AAPL\.d/);
     await settled(popup);
     expect(await popup.textContent(byTestId('issuer-status'))).toMatch(/paid out to you/);

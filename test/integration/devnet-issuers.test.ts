@@ -1,4 +1,4 @@
-import { type Address, erc20Abi, type Hex, maxUint256 } from 'viem';
+import { type Address, erc20Abi, type Hex, maxUint256, parseEventLogs, toFunctionSelector } from 'viem';
 import { describe, expect, inject, it } from 'vitest';
 import { attestationManagerAbi, orderProcessorAbi, orderStatus, usdcAbi } from '../../devnet/abis.ts';
 import { accountOf, advanceTime, contractOf, devnetClients, eventually, tokenOf } from '../../devnet/test-kit.ts';
@@ -12,6 +12,17 @@ const usdc = contractOf(deployment, 'USDC');
 const processor = contractOf(deployment, 'OrderProcessor');
 const manager = contractOf(deployment, 'AttestationManager');
 const E18 = 10n ** 18n;
+/**
+ * How the devnet's tokens refuse a transferFrom beyond the allowance: OpenZeppelin's
+ * ERC20InsufficientAllowance, the share-based tokens' InsufficientAllowance (by selector), and
+ * T-REX's allowance subtraction underflowing.
+ */
+const allowanceRefused = new RegExp(
+  [
+    ...['ERC20InsufficientAllowance(address,uint256,uint256)', 'InsufficientAllowance(address,uint256,uint256)'].map(toFunctionSelector),
+    'underflow or overflow',
+  ].join('|'),
+);
 
 revertChainAfterEachTest(testClient);
 
@@ -61,25 +72,58 @@ describe('attestation issuer (Ondo GM model)', () => {
 
     const buy = await quote({ token: symbol, side: 'buy', amount: '1000000000' });
     expect(BigInt(buy.total)).toBe(BigInt(buy.value) + BigInt(buy.fee));
-    await write('user', {
+    const minted = await write('user', {
       address: manager,
       abi: attestationManagerAbi,
       functionName: 'mintWithAttestation',
       args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
     });
     expect(usdcBefore - (await balanceOf(usdc, user))).toBe(BigInt(buy.total));
+    const [bought] = parseEventLogs({ abi: attestationManagerAbi, eventName: 'TradeExecuted', logs: minted.logs });
+    expect(bought.args).toMatchObject({
+      attestationId: BigInt(buy.quote.attestationId),
+      side: 0,
+      asset: token.address,
+      quantity: BigInt(buy.quantity),
+    });
     expect((await balanceOf(token.address, user)) - tokensBefore).toBe(BigInt(buy.quantity));
 
     const sell = await quote({ token: symbol, side: 'sell', quantity: E18.toString() });
     const usdcMid = await balanceOf(usdc, user);
-    await write('user', {
+    const redeem = {
       address: manager,
       abi: attestationManagerAbi,
       functionName: 'redeemWithAttestation',
       args: [attestation(sell), sell.signature, usdc, BigInt(sell.total)],
-    });
+    } as const;
+    // Like Ondo's manager, the redemption pulls the tokens: without the user's allowance it reverts.
+    await expect(write('user', redeem)).rejects.toThrow(allowanceRefused);
+    await write('user', { address: token.address, abi: erc20Abi, functionName: 'approve', args: [manager, E18] });
+    const receipt = await write('user', redeem);
     expect((await balanceOf(usdc, user)) - usdcMid).toBe(BigInt(sell.value) - BigInt(sell.fee));
     expect(BigInt(sell.total)).toBe(BigInt(sell.value) - BigInt(sell.fee));
+    expect(await publicClient.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [user, manager] })).toBe(0n);
+
+    // TradeExecuted is the one settlement event, for both sides, as on Ondo's GMTokenManager.
+    const trades = parseEventLogs({ abi: attestationManagerAbi, eventName: 'TradeExecuted', logs: receipt.logs });
+    expect(trades.map((t) => t.args)).toEqual([
+      expect.objectContaining({
+        attestationId: BigInt(sell.quote.attestationId),
+        chainId: BigInt(deployment.chainId),
+        userId: sell.quote.userId,
+        side: 1,
+        asset: token.address,
+        quantity: E18,
+      }),
+    ]);
+  });
+
+  it('answers gmTokenAccepted for the GM tokens it issues and no other', async () => {
+    const accepted = (token: Address) =>
+      publicClient.readContract({ address: manager, abi: attestationManagerAbi, functionName: 'gmTokenAccepted', args: [token] });
+    for (const symbol of ['NVDAon', 'sMSFT', 'AMZNr']) expect(await accepted(tokenOf(deployment, symbol).address)).toBe(true);
+    expect(await accepted(tokenOf(deployment, 'AAPL.d').address)).toBe(false);
+    expect(await accepted(usdc)).toBe(false);
   });
 
   it('refuses a quote used twice', async () => {
@@ -179,12 +223,12 @@ describe('order processor issuer (Dinari model)', () => {
     expect((await balanceOf(usdc, operator)) - operatorBefore).toBe(BigInt(q.total));
   });
 
-  it('a sell burns the shares at once and pays the proceeds minus the standard fee on fill', async () => {
+  it('a sell needs an allowance for the shares, burns them at once and pays the proceeds minus the standard fee on fill', async () => {
     const token = tokenOf(deployment, 'AAPL.d');
     const quantity = 2n * E18;
     const id = await publicClient.readContract({ address: processor, abi: orderProcessorAbi, functionName: 'nextOrderId', args: [user] });
     const [usdcBefore, tokensBefore] = [await balanceOf(usdc, user), await balanceOf(token.address, user)];
-    await write('user', {
+    const sell = {
       address: processor,
       abi: orderProcessorAbi,
       functionName: 'createOrderStandardFees',
@@ -202,7 +246,11 @@ describe('order processor issuer (Dinari model)', () => {
           tif: 0,
         },
       ],
-    });
+    } as const;
+    // Like Dinari's burnFrom, the sell needs the user's allowance for the shares.
+    await expect(write('user', sell)).rejects.toThrow(allowanceRefused);
+    await write('user', { address: token.address, abi: erc20Abi, functionName: 'approve', args: [processor, quantity] });
+    await write('user', sell);
     expect(tokensBefore - (await balanceOf(token.address, user))).toBe(quantity);
     await waitForStatus(id, orderStatus.fulfilled);
     const proceeds = 400_000_000n; // 2 x $200

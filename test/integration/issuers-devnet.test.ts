@@ -1,7 +1,7 @@
 // Mint and redeem through the wallet's issuer service against the devnet: real HTTP to the
 // issuer service, real transactions through the wallet's signing road (approvals answered
 // here as a user would), settlement read from the chain.
-import { type Address, erc20Abi } from 'viem';
+import { type Address, decodeFunctionData, erc20Abi, type Hex, toFunctionSelector } from 'viem';
 import { describe, expect, inject, it } from 'vitest';
 import { accountOf, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
 import { createAllowlistedFetch, type IssuerRequestView } from '../../lib/issuers';
@@ -17,6 +17,10 @@ const { publicClient, testClient } = devnetClients(deployment);
 const user = accountOf(deployment, 'user');
 const usdc = contractOf(deployment, 'USDC');
 const E18 = 10n ** 18n;
+/** The allowance errors of the devnet's tokens (OpenZeppelin ERC-20s and the share-based tokens), by selector. */
+const insufficientAllowance = new RegExp(
+  ['ERC20InsufficientAllowance(address,uint256,uint256)', 'InsufficientAllowance(address,uint256,uint256)'].map(toFunctionSelector).join('|'),
+);
 
 revertChainAfterEachTest(testClient);
 
@@ -84,7 +88,7 @@ describe.each([
   const token = tokenOf(deployment, symbol).address;
   const issuerName = deployment.issuers.find((i) => i.id === issuer)!.name;
 
-  it('a mint then a redemption settle on chain for the quoted USDC', async () => {
+  it('a mint then a redemption settle on chain for the quoted USDC, each after the allowance its contract pulls', async () => {
     const w = await devnetWallet();
     const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(token)];
 
@@ -120,6 +124,21 @@ describe.each([
     expect(payout).toBe(BigInt(redeem.quote.total));
     expect(tokensMid - (await balanceOf(token))).toBe(E18 / 4n);
     expect(redeemed.balances).toEqual({ token: `${await balanceOf(token)}`, payment: `${await balanceOf(usdc)}` });
+
+    // The issuer contract pulls the tokens (Ondo's redeem, Dinari's burnFrom): the wallet first
+    // approved exactly the quantity to exactly that contract, then sent the redemption.
+    const contract = redeem.quote.contract as Address;
+    const [approveTx, redeemTx] = await Promise.all(redeemed.transactions.map((hash) => publicClient.getTransaction({ hash: hash as Hex })));
+    expect(redeemed.transactions).toHaveLength(2);
+    expect(approveTx.to?.toLowerCase()).toBe(token.toLowerCase());
+    expect(decodeFunctionData({ abi: erc20Abi, data: approveTx.input })).toEqual({ functionName: 'approve', args: [contract, E18 / 4n] });
+    expect(redeemTx.to?.toLowerCase()).toBe(contract.toLowerCase());
+    // The very redemption the wallet sent reverts on the devnet without that allowance (the state
+    // before the approval) and goes through with it (the state after the approval, before the redemption).
+    const replay = (blockNumber: bigint) => publicClient.call({ account: user, to: contract, data: redeemTx.input, blockNumber });
+    await expect(replay(approveTx.blockNumber! - 1n)).rejects.toThrow(insufficientAllowance);
+    await expect(replay(approveTx.blockNumber!)).resolves.toBeDefined();
+    expect(await publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'allowance', args: [user, contract] })).toBe(0n);
 
     // Each transaction went through the approval window named after the issuer; HTTP went to the issuer only.
     expect(new Set(w.approvals.map((a) => a.kind))).toEqual(new Set(['transaction']));

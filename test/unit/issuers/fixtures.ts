@@ -1,6 +1,17 @@
 // A small devnet-shaped world for the issuer unit tests: a registry with both issuer kinds, quotes
 // the way the devnet service answers them, a scripted node and a recording fetch.
-import { type Address, decodeFunctionData, encodeAbiParameters, encodeEventTopics, encodeFunctionResult, type Hex, pad, toHex } from 'viem';
+import {
+  type Address,
+  decodeFunctionData,
+  encodeAbiParameters,
+  encodeEventTopics,
+  encodeFunctionResult,
+  getAbiItem,
+  type Hex,
+  pad,
+  toHex,
+  zeroAddress,
+} from 'viem';
 import { erc20Abi, orderProcessorAbi, attestationManagerAbi } from '../../../lib/issuers/abis';
 import type { AllowlistedFetch } from '../../../lib/ports';
 import { createRegistry, registryFromDevnet } from '../../../lib/registry';
@@ -168,6 +179,8 @@ export interface FakeChain {
   orderStatus: number;
   fillLogs: unknown[];
   time: bigint;
+  /** Tokens the attestation manager's gmTokenAccepted says no to (lowercase). */
+  refusedTokens: Set<string>;
 }
 
 const key = (a: string, b: string) => `${a.toLowerCase()}:${b.toLowerCase()}`;
@@ -183,6 +196,7 @@ export function createFakeChain(): FakeChain {
     orderStatus: 1,
     fillLogs: [],
     time: NOW,
+    refusedTokens: new Set(),
     async rpc(method, params = []) {
       chain.calls.push({ method, params });
       if (method === 'eth_getBlockByNumber') return { timestamp: toHex(chain.time) };
@@ -200,6 +214,16 @@ export function createFakeChain(): FakeChain {
       } catch {
         // not an ERC-20 call
       }
+      if (to.toLowerCase() === MANAGER.toLowerCase()) {
+        const call = decodeFunctionData({ abi: attestationManagerAbi, data });
+        if (call.functionName === 'gmTokenAccepted')
+          return encodeFunctionResult({
+            abi: attestationManagerAbi,
+            functionName: 'gmTokenAccepted',
+            result: !chain.refusedTokens.has(call.args[0].toLowerCase()),
+          });
+        throw new Error(`unexpected call ${call.functionName}`);
+      }
       const call = decodeFunctionData({ abi: orderProcessorAbi, data });
       if (call.functionName === 'getOrderStatus')
         return encodeFunctionResult({ abi: orderProcessorAbi, functionName: 'getOrderStatus', result: chain.orderStatus });
@@ -213,30 +237,47 @@ export function receipt(success: boolean, logs: unknown[] = [], blockNumber = 10
   return { status: success ? '0x1' : '0x0', blockNumber: toHex(blockNumber), logs };
 }
 
-export function mintLog(quantity: bigint, paid: bigint, user: Address = USER, asset: Address = TOKENS.NVDA) {
-  const topics = encodeEventTopics({
-    abi: attestationManagerAbi,
-    eventName: 'MintWithAttestation',
-    args: { user, userId: pad('0x01', { size: 32 }), attestationId: 12345n },
-  });
-  const data = encodeAbiParameters(
-    [{ type: 'address' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'address' }, { type: 'uint256' }],
-    [asset, quantity, price, USDC, paid],
-  );
-  return { address: MANAGER, topics, data, blockNumber: '0x64' };
+type TradeOverrides = { attestationId?: bigint; userId?: Hex; asset?: Address; chainId?: bigint; manager?: Address };
+
+/** The manager's TradeExecuted, encoded with viem from the real event ABI (side BUY=0, SELL=1). */
+export function tradeLog(side: 0 | 1, quantity: bigint, o: TradeOverrides = {}) {
+  const event = getAbiItem({ abi: attestationManagerAbi, name: 'TradeExecuted' });
+  const topics = encodeEventTopics({ abi: attestationManagerAbi, eventName: 'TradeExecuted' });
+  const data = encodeAbiParameters(event.inputs, [
+    1n,
+    o.attestationId ?? 12345n,
+    o.chainId ?? BigInt(CHAIN_ID),
+    o.userId ?? pad('0x01', { size: 32 }),
+    side,
+    o.asset ?? TOKENS.NVDA,
+    price,
+    quantity,
+    NOW + 120n,
+    pad('0x01', { size: 32 }),
+  ]);
+  return { address: o.manager ?? MANAGER, topics, data, blockNumber: '0x64' };
 }
 
-export function redeemLog(quantity: bigint, received: bigint, user: Address = USER, asset: Address = TOKENS.NVDA) {
-  const topics = encodeEventTopics({
-    abi: attestationManagerAbi,
-    eventName: 'RedeemWithAttestation',
-    args: { user, userId: pad('0x01', { size: 32 }), attestationId: 12345n },
-  });
-  const data = encodeAbiParameters(
-    [{ type: 'address' }, { type: 'uint256' }, { type: 'uint256' }, { type: 'address' }, { type: 'uint256' }],
-    [asset, quantity, price, USDC, received],
-  );
-  return { address: MANAGER, topics, data, blockNumber: '0x64' };
+/** An ERC-20 Transfer, encoded from the event ABI. */
+export function transferLog(token: Address, from: Address, to: Address, value: bigint) {
+  const topics = encodeEventTopics({ abi: erc20Abi, eventName: 'Transfer', args: { from, to } });
+  return { address: token, topics, data: encodeAbiParameters([{ type: 'uint256' }], [value]), blockNumber: '0x64' };
+}
+
+/** A mint's receipt logs: the user's USDC goes to the manager, then TradeExecuted (BUY). */
+export function mintLogs(quantity: bigint, paid: bigint, o: TradeOverrides = {}) {
+  return [transferLog(USDC, USER, MANAGER, paid), transferLog(o.asset ?? TOKENS.NVDA, zeroAddress, USER, quantity), tradeLog(0, quantity, o)];
+}
+
+/** A redemption's receipt logs: the manager pulls and burns the tokens, pays USDC, then TradeExecuted (SELL). */
+export function redeemLogs(quantity: bigint, received: bigint, o: TradeOverrides = {}) {
+  const asset = o.asset ?? TOKENS.NVDA;
+  return [
+    transferLog(asset, USER, MANAGER, quantity),
+    transferLog(asset, MANAGER, zeroAddress, quantity),
+    transferLog(USDC, MANAGER, USER, received),
+    tradeLog(1, quantity, o),
+  ];
 }
 
 export function orderCreatedLog(id: bigint = ORDER_ID, sell = false) {

@@ -2,7 +2,7 @@
 // a request that was being sent when the worker stopped is never sent a second time.
 import { isAddressEqual } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { attestationQuote, CHAIN_ID, E18, MANAGER, mintLog, receipt, setBalance, TOKENS, USDC, USER } from './fixtures';
+import { attestationQuote, CHAIN_ID, E18, MANAGER, mintLogs, receipt, setBalance, TOKENS, USDC, USER } from './fixtures';
 import { createHarness } from './service-harness';
 
 function ready() {
@@ -19,7 +19,7 @@ describe('issuer requests across a worker restart', () => {
   it('a submitted mint is found again and settles after the restart', async () => {
     const h = ready();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: 2n * E18 });
-    h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, [mintLog(2n * E18, BigInt(quote.quote.total))]) : receipt(true)));
+    h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, mintLogs(2n * E18, BigInt(quote.quote.total))) : receipt(true)));
     await h.service.submit(quote.id);
 
     const after = h.restart();

@@ -1,12 +1,13 @@
-import { decodeFunctionData, isAddressEqual } from 'viem';
+import { decodeFunctionData, isAddressEqual, pad } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { attestationManagerAbi, erc20Abi, orderProcessorAbi } from '../../../lib/issuers/abis';
 import {
   attestationQuote,
   CHAIN_ID,
   E18,
+  ELSEWHERE,
   MANAGER,
-  mintLog,
+  mintLogs,
   NOW,
   ORDER_ID,
   orderCreatedLog,
@@ -14,8 +15,9 @@ import {
   orderQuote,
   PROCESSOR,
   receipt,
-  redeemLog,
+  redeemLogs,
   setBalance,
+  tradeLog,
   TOKENS,
   USDC,
   USER,
@@ -148,7 +150,7 @@ describe('issuer errors leave the wallet usable', () => {
 });
 
 describe('attestation issuer', () => {
-  it('mints: USDC approval for the exact total, then mintWithAttestation, settled by the mint event', async () => {
+  it('mints: USDC approval for the exact total, then mintWithAttestation, settled by TradeExecuted', async () => {
     const h = createHarness();
     withFunds(h);
     h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
@@ -162,7 +164,7 @@ describe('attestation issuer', () => {
     });
     expect(h.http.calls[1].body).toEqual({ token: TOKENS.NVDA, side: 'buy', quantity: `${2n * E18}`, address: USER });
 
-    h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, [mintLog(2n * E18, BigInt(quote.quote.total))]) : receipt(true)));
+    h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, mintLogs(2n * E18, BigInt(quote.quote.total))) : receipt(true)));
     const submitted = await h.service.submit(quote.id);
     expect(submitted.status).toBe('submitted');
     expect(h.sent.map((s) => s.origin)).toEqual(['Devnet Attest (http://127.0.0.1:8787)', 'Devnet Attest (http://127.0.0.1:8787)']);
@@ -186,22 +188,65 @@ describe('attestation issuer', () => {
     expect(h.sent.map((s) => s.tx.to)).toEqual([MANAGER]);
   });
 
-  it('redeems with redeemWithAttestation and shows the USDC paid out', async () => {
+  it('redeems: approves the manager to pull exactly the tokens redeemed, then redeemWithAttestation, settled by TradeExecuted', async () => {
     const h = createHarness();
     withFunds(h);
     h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
-    h.setReceipt(() => receipt(true, [redeemLog(E18, BigInt(quote.quote.total))]));
+    h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, redeemLogs(E18, BigInt(quote.quote.total))) : receipt(true)));
     await h.service.submit(quote.id);
-    expect(h.sent).toHaveLength(1);
-    const call = decodeFunctionData({ abi: attestationManagerAbi, data: h.sent[0].tx.data });
-    expect([call.functionName, call.args[3]]).toEqual(['redeemWithAttestation', BigInt(quote.quote.total)]);
-    expect(await h.service.status(quote.id)).toMatchObject({ status: 'settled', settlement: { paymentAmount: quote.quote.total } });
+    expect(h.sent.map((s) => s.tx.to)).toEqual([TOKENS.NVDA, MANAGER]);
+    const approve = decodeFunctionData({ abi: erc20Abi, data: h.sent[0].tx.data });
+    expect([approve.functionName, approve.args]).toEqual(['approve', [MANAGER, E18]]);
+    const call = decodeFunctionData({ abi: attestationManagerAbi, data: h.sent[1].tx.data });
+    expect([call.functionName, call.args[2], call.args[3]]).toEqual(['redeemWithAttestation', USDC, BigInt(quote.quote.total)]);
+    expect(await h.service.status(quote.id)).toMatchObject({
+      status: 'settled',
+      settlement: { tokenAmount: `${E18}`, paymentAmount: quote.quote.total },
+    });
+  });
+
+  it('a redemption skips the approval when the token allowance already covers the quantity', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.chain.allowances.set(`${TOKENS.NVDA.toLowerCase()}:${MANAGER.toLowerCase()}`, E18);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
+    h.setReceipt(() => receipt(true, redeemLogs(E18, BigInt(quote.quote.total))));
+    await h.service.submit(quote.id);
+    expect(h.sent.map((s) => s.tx.to)).toEqual([MANAGER]);
+    expect((await h.service.status(quote.id)).status).toBe('settled');
+  });
+
+  it('a redemption whose token approval fails on chain sends no redeem', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
+    h.setReceipt(() => receipt(false));
+    await expect(h.service.submit(quote.id)).rejects.toMatchObject({
+      code: 'issuer.failed',
+      message: expect.stringMatching(/approval failed.*redemption was not sent/),
+    });
+    expect(h.sent.map((s) => s.tx.to)).toEqual([TOKENS.NVDA]);
+  });
+
+  it('a token the manager no longer accepts (gmTokenAccepted false) is refused before anything is signed', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.chain.refusedTokens.add(TOKENS.NVDA.toLowerCase());
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.unknown_token',
+      message: expect.stringMatching(/does not mint or redeem this token.*Nothing was signed/),
+    });
+    expect(h.sent).toEqual([]);
   });
 
   it('a reverted issuer transaction is failed, not settled', async () => {
     const h = createHarness();
     withFunds(h);
+    h.chain.allowances.set(`${TOKENS.NVDA.toLowerCase()}:${MANAGER.toLowerCase()}`, E18);
     h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(false));
@@ -209,12 +254,30 @@ describe('attestation issuer', () => {
     expect(await h.service.status(quote.id)).toMatchObject({ status: 'failed' });
   });
 
-  it('a mined transaction without the mint event for this account is not taken as settled', async () => {
+  it.each([
+    ['another attestation', { attestationId: 999n }],
+    ["another user's KYC id", { userId: pad('0x02', { size: 32 }) }],
+    ['another asset', { asset: TOKENS.AMZN }],
+    ['another chain', { chainId: 1n }],
+    ['another contract', { manager: ELSEWHERE }],
+  ])('a mined transaction whose TradeExecuted is for %s is not taken as settled', async (_name, o) => {
     const h = createHarness();
     withFunds(h);
+    h.chain.allowances.set(`${TOKENS.NVDA.toLowerCase()}:${MANAGER.toLowerCase()}`, E18);
     h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
-    h.setReceipt(() => receipt(true, [redeemLog(E18, 1n, '0x70997970C51812dc3A010C7d01b50e0d17dc79C8')]));
+    h.setReceipt(() => receipt(true, redeemLogs(E18, 1n, o)));
+    await h.service.submit(quote.id);
+    expect((await h.service.status(quote.id)).status).toBe('failed');
+  });
+
+  it('a BUY TradeExecuted does not settle a redemption', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.chain.allowances.set(`${TOKENS.NVDA.toLowerCase()}:${MANAGER.toLowerCase()}`, E18);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
+    h.setReceipt(() => receipt(true, [tradeLog(0, E18)]));
     await h.service.submit(quote.id);
     expect((await h.service.status(quote.id)).status).toBe('failed');
   });
@@ -242,17 +305,30 @@ describe('order-processor issuer', () => {
     });
   });
 
-  it('a sell needs no approval and is paid the fill less its fee', async () => {
+  it('a sell first approves the processor to burn exactly the shares sold (burnFrom), then is paid the fill less its fee', async () => {
     const h = createHarness();
     withFunds(h);
+    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'redeem', quantity: E18 });
+    h.setReceipt((tx) => (isAddressEqual(tx.to, PROCESSOR) ? receipt(true, [orderCreatedLog(ORDER_ID, true)]) : receipt(true)));
+    await h.service.submit(quote.id);
+    expect(h.sent.map((s) => s.tx.to)).toEqual([TOKENS.AAPL, PROCESSOR]);
+    const approve = decodeFunctionData({ abi: erc20Abi, data: h.sent[0].tx.data });
+    expect([approve.functionName, approve.args]).toEqual(['approve', [PROCESSOR, E18]]);
+    h.chain.orderStatus = 2;
+    h.chain.fillLogs = [orderFillLog(E18, 120_000_000n, 1_600_000n, true)];
+    expect(await h.service.status(quote.id)).toMatchObject({ status: 'settled', settlement: { paymentAmount: '118400000' } });
+  });
+
+  it('a sell skips the approval when the share allowance already covers it', async () => {
+    const h = createHarness();
+    withFunds(h);
+    h.chain.allowances.set(`${TOKENS.AAPL.toLowerCase()}:${PROCESSOR.toLowerCase()}`, 2n * E18);
     h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(true, [orderCreatedLog(ORDER_ID, true)]));
     await h.service.submit(quote.id);
     expect(h.sent.map((s) => s.tx.to)).toEqual([PROCESSOR]);
-    h.chain.orderStatus = 2;
-    h.chain.fillLogs = [orderFillLog(E18, 120_000_000n, 1_600_000n, true)];
-    expect(await h.service.status(quote.id)).toMatchObject({ status: 'settled', settlement: { paymentAmount: '118400000' } });
   });
 
   it('a cancelled order is failed with the escrow returned', async () => {

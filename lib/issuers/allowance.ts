@@ -1,0 +1,64 @@
+/**
+ * The ERC-20 allowance each issuer call needs before it is sent. Every side has one: a mint's
+ * issuer contract pulls the payment token (USDC, USDon) for the quote's total; Ondo's
+ * redeemWithAttestation pulls the GM tokens and Dinari's sell burns the dShares with burnFrom,
+ * both for the quantity redeemed. The wallet approves exactly that token, to that contract, for
+ * exactly that amount, and only when the current allowance does not already cover it.
+ */
+import { type Address, encodeFunctionData, type Hex } from 'viem';
+import { erc20Abi } from './abis';
+import { type ChainReader, waitForReceipt } from './chain';
+import { issuerError } from './errors';
+import type { IssuerTransaction } from './service-types';
+import type { IssuerRequest } from './view';
+
+export interface AllowanceNeed {
+  /** The token the issuer contract will pull from the user. */
+  token: Address;
+  symbol: string;
+  /** The contract that pulls it (the allowance's spender). */
+  spender: Address;
+  amount: bigint;
+}
+
+/** What the request's issuer call will take from the user with transferFrom or burnFrom. */
+export function allowanceNeed(request: Pick<IssuerRequest, 'quote' | 'token' | 'payment'>): AllowanceNeed {
+  const { quote } = request;
+  return quote.side === 'mint'
+    ? { token: quote.paymentToken, symbol: request.payment.symbol, spender: quote.contract, amount: quote.total }
+    : { token: quote.token, symbol: request.token.symbol, spender: quote.contract, amount: quote.quantity };
+}
+
+/** The approve call for a need, as the wallet sends it. */
+export const approvalFor = (need: AllowanceNeed, from: Address): IssuerTransaction => ({
+  from,
+  to: need.token,
+  data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [need.spender, need.amount] }),
+  value: 0n,
+});
+
+/**
+ * Sends the approval the request needs through `send` (the signing road, one approval window)
+ * and waits for it to be mined; does nothing when the allowance already covers the amount.
+ */
+export async function ensureAllowance(
+  chain: ChainReader,
+  request: IssuerRequest,
+  send: (tx: IssuerTransaction) => Promise<Hex>,
+  sleep: (ms: number) => Promise<void>,
+): Promise<void> {
+  const need = allowanceNeed(request);
+  const allowance = (await chain.read(need.token, erc20Abi, 'allowance', [request.user, need.spender])) as bigint;
+  if (allowance >= need.amount) return;
+  const what = request.quote.side === 'mint' ? 'mint' : 'redemption';
+  const verb = request.quote.side === 'mint' ? 'take' : 'pull';
+  request.note = `Approve ${request.issuer.name} to ${verb} the ${need.symbol} for this ${what}, in the Sharekeep window.`;
+  const hash = await send(approvalFor(need, request.user));
+  const receipt = await waitForReceipt(chain, hash, sleep);
+  if (!receipt?.success) {
+    throw issuerError(
+      'issuer.failed',
+      `The ${need.symbol} approval ${receipt ? 'failed on chain' : 'was not mined in time'}; the ${what} was not sent.`,
+    );
+  }
+}
