@@ -1,12 +1,5 @@
-import { createRoot } from 'react-dom/client';
-import { WalletStoreProvider } from '@/lib/ui-state';
-import { openWalletStore } from '../shared/wallet-store';
-import { App } from './App';
-import '@/components/forms.css';
-import './popup.css';
-
-createRoot(document.getElementById('root')!).render(
-  <WalletStoreProvider store={openWalletStore()}>
-    <App />
-  </WalletStoreProvider>,
-);
+// The popup's entry: tiny, so the frame in popup.html paints at once; the app (React, the store,
+// the portfolio) loads in the frame after, and replaces it.
+requestAnimationFrame(() => {
+  setTimeout(() => void import('./app-main'), 0);
+});
