@@ -22,11 +22,8 @@ const shown = (page: Page) =>
 describe('phishing and look-alike sites (Firefox)', () => {
   let firefox: FirefoxWithExtension;
 
-  async function site(host: string): Promise<Page> {
-    const page = await firefox.browser.newPage();
-    await page.goto(`http://${host}:${fixtures.port}/dapp.html`);
-    return page;
-  }
+  const pages = new Map<string, Page>();
+  const site = (host: string) => pages.get(host)!;
 
   beforeAll(async () => {
     firefox = await launchFirefox(inject('firefoxExtensionDir'), { 'network.dns.localDomains': `${PHISHING_HOST},${LOOKALIKE_HOST}` });
@@ -37,11 +34,17 @@ describe('phishing and look-alike sites (Firefox)', () => {
       jurisdiction: 'DE',
       replaceExisting: true,
     });
+    // Tabs are opened before any approval window: a window closing itself can take a tab being opened with it.
+    for (const host of [PHISHING_HOST, LOOKALIKE_HOST]) {
+      const page = await firefox.browser.newPage();
+      await page.goto(`http://${host}:${fixtures.port}/dapp.html`);
+      pages.set(host, page);
+    }
   });
   afterAll(() => firefox?.close());
 
   it('warns before a listed site connects, and connects only after the user accepts the risk', async () => {
-    const page = await site(PHISHING_HOST);
+    const page = site(PHISHING_HOST);
     const pending = startRequest(page, 'eth_requestAccounts');
     const prompt = await approvalShowing(firefox.browser, 'connect');
     await waitForEnabled(prompt, 'approval-reject');
@@ -53,7 +56,7 @@ describe('phishing and look-alike sites (Firefox)', () => {
   });
 
   it('shows a punycode look-alike of uniswap.org in both forms, as a danger, and a rejection connects nothing', async () => {
-    const page = await site(LOOKALIKE_HOST);
+    const page = site(LOOKALIKE_HOST);
     const pending = startRequest(page, 'eth_requestAccounts');
     const prompt = await approvalShowing(firefox.browser, 'connect');
     await waitForEnabled(prompt, 'approval-reject');
