@@ -76,12 +76,8 @@ export function createWalletStore(client: WalletClient, { cache, stillUnlocked, 
     async refresh() {
       const state = await client.call('state');
       set({ state, fromCache: false });
-      cache?.write(
-        JSON.stringify({
-          v: CACHE_VERSION,
-          state: state.unlocked ? state : { ...state, activity: [], activityLabels: {}, settingChanges: [], pendingApprovals: [] },
-        }),
-      );
+      // A locked wallet's state is cached without what only an unlocked one may show.
+      cache?.write(JSON.stringify({ v: CACHE_VERSION, state: state.unlocked ? state : lockedView(state) }));
     },
   }));
   if (cached && fresh && stillUnlocked) {
