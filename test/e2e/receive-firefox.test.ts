@@ -2,25 +2,13 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FirefoxWithExtension } from './support/firefox.ts';
+import { extensionPage, firefoxUiCommand } from './support/firefox-pages.ts';
 import { launchWalletFirefox } from './support/launch.ts';
 import { decodeQrPath } from './support/qr.ts';
 import { TEST_PASSWORD } from './support/wallet.ts';
 
 const deployment = inject('deployment');
 const user = deployment.accounts.find((a) => a.role === 'user')!.address;
-
-/** The onboarding page the add-on opens at install: Puppeteer over BiDi reports it as about:blank. */
-async function onboardingPage(firefox: FirefoxWithExtension): Promise<Page> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    for (const page of await firefox.browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://') && new URL(href).pathname === '/onboarding.html') return page;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the onboarding page never opened');
-}
 
 /** Polls with evaluate (the page's CSP refuses waitForFunction's Function()). */
 async function textOf(page: Page, testId: string): Promise<string> {
@@ -39,23 +27,13 @@ describe('Firefox: receive', () => {
 
   beforeAll(async () => {
     firefox = await launchWalletFirefox();
-    const onboarding = await onboardingPage(firefox);
-    await onboarding.evaluate(
-      (secret, password) =>
-        new Promise<void>((resolve, reject) => {
-          type Port = {
-            postMessage(m: unknown): void;
-            onMessage: { addListener(f: (m: { id: number; error?: { message: string } }) => void): void };
-          };
-          const port = (globalThis as unknown as { browser: { runtime: { connect(o: { name: string }): Port } } }).browser.runtime.connect({
-            name: 'sharekeep:ui',
-          });
-          port.onMessage.addListener((m) => (m.id !== 1 ? undefined : m.error ? reject(new Error(m.error.message)) : resolve()));
-          port.postMessage({ id: 1, method: 'onboarding.create', params: { secret, password, jurisdiction: 'DE', replaceExisting: true } });
-        }),
-      deployment.mnemonic,
-      TEST_PASSWORD,
-    );
+    const onboarding = await extensionPage(firefox.browser, '/onboarding.html');
+    await firefoxUiCommand(onboarding, 'onboarding.create', {
+      secret: deployment.mnemonic,
+      password: TEST_PASSWORD,
+      jurisdiction: 'DE',
+      replaceExisting: true,
+    });
     // WebDriver may not open moz-extension URLs itself: the extension's own page goes there.
     await onboarding.evaluate(() => {
       location.href = '/popup.html#/receive';
