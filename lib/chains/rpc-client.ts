@@ -2,7 +2,7 @@
  * JSON-RPC to the active network's node through the RpcTransport port. Node errors come back
  * as EIP-1193 errors with the node's code; malformed answers become -32603.
  */
-import { ProviderRpcError, RpcErrorCode } from '../errors';
+import { NodeRpcError, ProviderRpcError, RpcErrorCode } from '../errors';
 import type { RpcCall, RpcTransport } from '../ports';
 
 export type { RpcCall };
@@ -29,7 +29,7 @@ export function createRpcCall(transport: RpcTransport, url: () => Promise<string
     const { result, error } = answer as { result?: unknown; error?: { code?: unknown; message?: unknown; data?: unknown } };
     if (error) {
       const code = typeof error.code === 'number' && Number.isInteger(error.code) ? error.code : RpcErrorCode.internal;
-      throw new ProviderRpcError(code, typeof error.message === 'string' ? error.message.slice(0, 500) : 'RPC error', error.data);
+      throw new NodeRpcError(code, typeof error.message === 'string' ? error.message.slice(0, 500) : 'RPC error', error.data);
     }
     return result;
   };

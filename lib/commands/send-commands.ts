@@ -55,6 +55,16 @@ export function sendCommands({ wallet }: CommandContext): HandlerGroup<SendComma
           settled = true;
           break;
         }
+        // Written before a send that this worker is no longer making (it was stopped mid-send):
+        // the node says whether it took the transaction. Never sent again: the dApp was told it failed.
+        if (!settled && entry.unacknowledged && !wallet.activity.sending(entry.hash)) {
+          const known = await wallet.rpc('eth_getTransactionByHash', [entry.hash]).catch(() => 'unknown');
+          if (known === null) {
+            await (entry.replaced?.length ? wallet.activity.withdraw(entry.hash) : wallet.activity.settle(entry.hash, 'dropped'));
+            continue;
+          }
+          if (typeof known === 'object') await wallet.activity.acknowledge(entry.hash);
+        }
         // No receipt for any of its transactions, yet the account's mined nonce has passed this one:
         // another transaction took the nonce (a reorg, or one sent elsewhere). It will never be mined.
         if (!settled && entry.nonce >= 0) {

@@ -51,6 +51,12 @@ export class ProviderRpcError extends SharekeepError {
   }
 }
 
+/**
+ * The node answered, and its answer was an error: what was asked did not happen there. Unlike
+ * a transport failure (no answer, a timeout), it tells a sender that a transaction was not taken.
+ */
+export class NodeRpcError extends ProviderRpcError {}
+
 export const rpcErrors = {
   userRejected: (msg = 'User rejected the request.') => new ProviderRpcError(RpcErrorCode.userRejected, msg),
   unauthorized: (msg = 'The requested account and/or method has not been authorized by the user.') =>

@@ -3,10 +3,15 @@
  * network the request was approved on, with the gas limit and fee caps the window showed and
  * the user chose. That node is asked its chain id first, so a signed transaction never
  * reaches another chain's RPC.
+ *
+ * A signed transaction is listed in Activity before the node sees it, marked unacknowledged,
+ * so a worker stopped mid-send leaves a record of what may have gone out (Activity's refresh
+ * then asks the node). The node's answer settles the mark: taken, or refused and withdrawn.
+ * The hash is the wallet's own (keccak of what it signed), whatever the node answers.
  */
-import type { Hex, TransactionSerializable } from 'viem';
+import { type Hex, keccak256, type TransactionSerializable } from 'viem';
 import { type Network, parseChainId } from '../chains';
-import { rpcErrors } from '../errors';
+import { NodeRpcError, rpcErrors } from '../errors';
 import type { SigningDeps } from './deps';
 import { type FeeCaps, gasFor } from './fees';
 import type { NonceManager } from './nonces';
@@ -35,12 +40,16 @@ export interface Broadcast {
   gas: bigint;
 }
 
+/** Writes the activity entry of a signed transaction, before it is sent. */
+export type RecordSending = (signed: Broadcast) => Promise<void>;
+
 export async function broadcast(
   deps: SigningDeps,
   nonces: NonceManager,
   network: Network,
   tx: TransactionParams,
   approved: Approved,
+  record: RecordSending,
 ): Promise<Broadcast> {
   const rpc = deps.rpcFor(network);
   const { chainId } = network;
@@ -50,7 +59,17 @@ export async function broadcast(
     const gas = approved.gas ?? (await gasFor(rpc, tx));
     const serializable = { chainId, nonce, to: tx.to, data: tx.data, value: tx.value, gas, ...approved.fees } as TransactionSerializable;
     const signed = await deps.keys.signTransaction(tx.from, serializable);
-    const hash = (await rpc('eth_sendRawTransaction', [signed])) as Hex;
+    const hash = keccak256(signed);
+    // Not being able to list it (storage full) must not stop a send the user approved.
+    await record({ hash, nonce, gas }).catch(() => undefined);
+    try {
+      await rpc('eth_sendRawTransaction', [signed]);
+    } catch (err) {
+      // Refused by the node: never sent. No answer at all: it may have gone; Activity asks later.
+      if (err instanceof NodeRpcError) await deps.activity.withdraw(hash).catch(() => undefined);
+      throw err;
+    }
+    await deps.activity.acknowledge(hash).catch(() => undefined);
     Object.assign(used, { nonce, gas });
     return hash;
   };

@@ -4,7 +4,7 @@ import type { Network, RpcCall } from '../chains';
 import type { KeyManager } from '../keyring';
 import type { Clock, KeyValueStore } from '../ports';
 import type { Registry } from '../registry';
-import type { ActivityEntry, SentRecord } from '../state';
+import type { ActivityLog } from '../state';
 import type { OnchainStandards, TokenInfoCache, TokenLookup } from '../tokens';
 
 /**
@@ -39,8 +39,7 @@ export interface SigningDeps {
   ready(): Promise<unknown>;
   /** The registry, once loaded: issuer contracts are named from it. */
   registry(): Registry | undefined;
-  recordActivity(entry: ActivityEntry): Promise<void>;
-  /** The activity entry of `previous` follows its replacement from now on. */
-  recordReplacement(previous: string, replacement: { hash: string; kind: 'speed-up' | 'cancel'; sent: SentRecord }): Promise<void>;
+  /** The activity list, as the send road writes it: before the node sees a transaction, then its answer. */
+  activity: Pick<ActivityLog, 'add' | 'replace' | 'acknowledge' | 'withdraw'>;
   stateChanged(): void;
 }

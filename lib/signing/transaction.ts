@@ -122,24 +122,25 @@ export async function submitTransaction(
   const on = network ?? (await deps.activeNetwork());
   const prepared = await prepareTransaction(deps, on, tx, replacing);
   const fees = await approveSigning(deps, origin, 'transaction', prepared.view, recheck, (data) => chosenFees(prepared.fees, data));
-  const sent = await broadcast(deps, nonces, on, tx, { gas: prepared.fees.gas, fees, nonce: replacing?.nonce });
-  const record = sentRecord(tx, sent, fees);
-  // The transaction is out: failing to list it (storage full) must not fail the request.
-  await (replacing
-    ? deps.recordReplacement(replacing.hash, { hash: sent.hash, kind: replacing.kind, sent: record })
-    : deps.recordActivity({
-        hash: sent.hash,
-        chainId: on.chainId,
-        from: tx.from,
-        to: tx.to,
-        origin,
-        summary: prepared.intent.summary,
-        status: 'pending',
-        createdAt: deps.clock.now(),
-        nonce: sent.nonce,
-        sent: record,
-      })
-  ).catch(() => undefined);
+  const record = (signed: Broadcast) => {
+    const sent = sentRecord(tx, signed, fees);
+    return replacing
+      ? deps.activity.replace(replacing.hash, { hash: signed.hash, kind: replacing.kind, sent, unacknowledged: true })
+      : deps.activity.add({
+          hash: signed.hash,
+          chainId: on.chainId,
+          from: tx.from,
+          to: tx.to,
+          origin,
+          summary: prepared.intent.summary,
+          status: 'pending',
+          createdAt: deps.clock.now(),
+          nonce: signed.nonce,
+          sent,
+          unacknowledged: true,
+        });
+  };
+  const sent = await broadcast(deps, nonces, on, tx, { gas: prepared.fees.gas, fees, nonce: replacing?.nonce }, record);
   deps.stateChanged();
   return sent.hash;
 }

@@ -5,7 +5,8 @@ import { type KeyValueStore, readStored, validItems } from '../ports';
 /**
  * 'cancelled': a cancel with the same nonce was mined instead of the transaction. 'dropped': the
  * nonce was used by a transaction this wallet did not send (or a reorg dropped this one and
- * another took its nonce): it can never be mined.
+ * another took its nonce), or it never reached the node because the wallet stopped while sending
+ * it: it can never be mined.
  */
 export type ActivityStatus = 'pending' | 'confirmed' | 'failed' | 'cancelled' | 'dropped';
 
@@ -36,6 +37,19 @@ export interface ActivityEntry {
   replaced?: string[];
   /** How the latest replacement came about. */
   replacement?: 'speed-up' | 'cancel';
+  /**
+   * The entry's latest transaction was signed and handed to the node, which has not said it took
+   * it. Written before the send, so a worker stopped mid-send still lists what it may have sent.
+   */
+  unacknowledged?: true;
+}
+
+/** A transaction sent in place of a pending one, with the same nonce. */
+export interface Replacement {
+  hash: string;
+  kind: 'speed-up' | 'cancel';
+  sent: SentRecord;
+  unacknowledged?: true;
 }
 
 const KEY = 'activity';
@@ -68,6 +82,7 @@ const EntrySchema = v.object({
   sent: v.optional(SentSchema),
   replaced: v.optional(v.array(HASH)),
   replacement: v.optional(v.picklist(['speed-up', 'cancel'])),
+  unacknowledged: v.optional(v.literal(true)),
 }) satisfies v.GenericSchema<unknown, ActivityEntry>;
 
 const STORED = { schema: v.array(EntrySchema), fallback: (): ActivityEntry[] => [], salvage: validItems(EntrySchema) };
@@ -78,9 +93,18 @@ export interface ActivityLog {
   add(entry: ActivityEntry): Promise<void>;
   setStatus(hash: string, status: ActivityStatus): Promise<void>;
   /** The entry whose transaction is `previous` now follows its replacement `hash`; `previous` is kept among `replaced`. */
-  replace(previous: string, replacement: { hash: string; kind: 'speed-up' | 'cancel'; sent: SentRecord }): Promise<void>;
+  replace(previous: string, replacement: Replacement): Promise<void>;
   /** The entry that knows `hash` (current or replaced) ends with that transaction mined. */
   settle(hash: string, status: ActivityStatus): Promise<void>;
+  /** The node took the entry's latest transaction `hash`. */
+  acknowledge(hash: string): Promise<void>;
+  /**
+   * The node refused `hash`: a replacement gives way to the transaction it replaced; a first
+   * transaction leaves the list (it was never sent).
+   */
+  withdraw(hash: string): Promise<void>;
+  /** True while this worker is still sending `hash`: its silence from the node is not yet news. */
+  sending(hash: string): boolean;
   /** Everyone we sent to before, lower-cased, for the send form's address checks. */
   recipients(from: string): Promise<string[]>;
 }
@@ -89,9 +113,15 @@ const knows = (entry: ActivityEntry, hash: string) => entry.hash === hash || (en
 
 export function createActivityLog(store: KeyValueStore): ActivityLog {
   const load = () => readStored(store, KEY, STORED);
+  // Hashes this worker wrote as unacknowledged and is still sending; a restarted worker has none.
+  const inFlight = new Set<string>();
+  const track = (entry: { hash: string; unacknowledged?: true }) => {
+    if (entry.unacknowledged) inFlight.add(entry.hash);
+  };
   return {
     list: load,
     async add(entry) {
+      track(entry);
       await store.set({ [KEY]: [entry, ...(await load())].slice(0, MAX_ENTRIES) });
     },
     async setStatus(hash, status) {
@@ -101,14 +131,45 @@ export function createActivityLog(store: KeyValueStore): ActivityLog {
       entry.status = status;
       await store.set({ [KEY]: entries });
     },
-    async replace(previous, { hash, kind, sent }) {
+    async replace(previous, replacement) {
+      const { hash, kind, sent, unacknowledged } = replacement;
+      track(replacement);
       const entries = await load();
       const entry = entries.find((e) => e.hash === previous);
       if (!entry) return;
       entry.replaced = [...(entry.replaced ?? []), previous];
       Object.assign(entry, { hash, replacement: kind, sent });
+      if (unacknowledged) entry.unacknowledged = true;
+      else delete entry.unacknowledged;
       await store.set({ [KEY]: entries });
     },
+    async acknowledge(hash) {
+      inFlight.delete(hash);
+      const entries = await load();
+      const entry = entries.find((e) => e.hash === hash);
+      if (!entry?.unacknowledged) return;
+      delete entry.unacknowledged;
+      await store.set({ [KEY]: entries });
+    },
+    async withdraw(hash) {
+      inFlight.delete(hash);
+      const entries = await load();
+      const entry = entries.find((e) => e.hash === hash);
+      if (!entry) return;
+      const previous = entry.replaced?.at(-1);
+      if (previous) {
+        // The transaction it replaced is still the one the node has.
+        entry.replaced = entry.replaced?.slice(0, -1);
+        if (entry.replaced?.length === 0) delete entry.replaced;
+        entry.hash = previous;
+        delete entry.replacement;
+        delete entry.unacknowledged;
+        await store.set({ [KEY]: entries });
+      } else {
+        await store.set({ [KEY]: entries.filter((e) => e !== entry) });
+      }
+    },
+    sending: (hash) => inFlight.has(hash),
     async settle(hash, status) {
       const entries = await load();
       const entry = entries.find((e) => knows(e, hash));
@@ -120,6 +181,7 @@ export function createActivityLog(store: KeyValueStore): ActivityLog {
         delete entry.replacement;
       }
       entry.status = entry.replacement === 'cancel' && status === 'confirmed' ? 'cancelled' : status;
+      delete entry.unacknowledged;
       await store.set({ [KEY]: entries });
     },
     async recipients(from) {

@@ -174,8 +174,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     ownAccount: access.ownAccount,
     ready,
     registry: () => registry,
-    recordActivity: (entry) => activity.add(entry),
-    recordReplacement: (previous, replacement) => activity.replace(previous, replacement),
+    activity,
     stateChanged: ports.stateChanged,
   });
 

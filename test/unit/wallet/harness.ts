@@ -70,13 +70,15 @@ export async function createTestWallet(
     onboard?: boolean;
     jurisdiction?: string;
     stores?: { local: ReturnType<typeof createMemoryStore>; session: ReturnType<typeof createMemoryStore> };
+    /** The node of a wallet before a restart: the chain outlives the worker. */
+    node?: ReturnType<typeof createFakeNode>;
     /** The registry the wallet loads; none by default. */
     registry?: RegistryData;
     /** The phishing list file the wallet loads on its first connect request; none by default. */
     loadPhishingList?: () => Promise<unknown>;
   } = {},
 ): Promise<TestWallet> {
-  const node = createFakeNode();
+  const node = options.node ?? createFakeNode();
   const local = options.stores?.local ?? createMemoryStore();
   const session = options.stores?.session ?? createMemoryStore();
   const clock = createManualClock();
