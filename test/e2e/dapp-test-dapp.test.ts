@@ -1,6 +1,4 @@
 // Issue 5, done-when: MetaMask's test-dapp against Sharekeep and the devnet, in Chromium.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { type Address, erc20Abi, type Hex, parseEther, parseUnits, recoverMessageAddress, recoverTypedDataAddress } from 'viem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +6,7 @@ import { devnetClients } from '../../devnet/test-kit.ts';
 import { approve, providerRequest, openApprovalPages, reject, waitForApproval } from './support/approval-window.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
+import { startOtherChain } from './support/other-chain.ts';
 import { onboardByImport } from './support/wallet.ts';
 
 const deployment = inject('deployment');
@@ -16,39 +15,6 @@ const dappOrigin = new URL(dappUrl).origin;
 const user = deployment.accounts.find((a) => a.role === 'user')!.address as Address;
 const recipient = deployment.accounts.find((a) => a.role === 'de-investor')!.address as Address;
 const { publicClient } = devnetClients(deployment);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as { port: number };
-  await new Promise((ok) => server.close(ok));
-  return port;
-}
-
-/** A second, empty anvil on another chain id: the "unknown chain" a dApp asks to add. */
-async function startOtherChain(chainId: number): Promise<{ rpcUrl: string; process: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(
-    'node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil',
-    ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent'],
-    { stdio: 'ignore' },
-  );
-  const rpcUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    const answered = await fetch(rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}',
-    }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (answered) return { rpcUrl, process: child };
-    await new Promise((ok) => setTimeout(ok, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('second anvil did not start');
-}
 
 /** test-dapp's "Ether Mail" typed data (the EIP-712 example), for the active chain. */
 const etherMail = (chainId: number) => ({

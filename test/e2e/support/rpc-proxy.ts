@@ -12,6 +12,8 @@ export interface RpcProxy {
   sendFault: SendFault;
   /** Raw transactions that reached the proxy, in order, whatever happened to them. */
   rawTransactions: string[];
+  /** Every JSON-RPC method asked, in order. */
+  methods: string[];
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startRpcProxy(nodeUrl: string): Promise<RpcProxy> {
     res.on('error', () => undefined);
     const body = await readBody(req);
     const { method, params } = JSON.parse(body) as { method?: string; params?: unknown[] };
+    proxy.methods.push(String(method));
     if (method === 'eth_sendRawTransaction') {
       proxy.rawTransactions.push(String(params?.[0]));
       if (proxy.sendFault === 'hold') return; // never answered, never sent
@@ -46,6 +49,7 @@ export async function startRpcProxy(nodeUrl: string): Promise<RpcProxy> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     sendFault: 'none',
     rawTransactions: [],
+    methods: [],
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
