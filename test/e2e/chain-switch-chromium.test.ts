@@ -18,7 +18,14 @@ const user = deployment.accounts.find((a) => a.role === 'user')!.address as Addr
 const { publicClient } = devnetClients(deployment);
 const devnetHex = `0x${deployment.chainId.toString(16)}`;
 /** Calls that would mean the other chain's node takes part in the request. */
-const SENDING = ['eth_sendRawTransaction', 'eth_getTransactionCount', 'eth_estimateGas', 'eth_feeHistory', 'eth_gasPrice', 'eth_maxPriorityFeePerGas'];
+const SENDING = [
+  'eth_sendRawTransaction',
+  'eth_getTransactionCount',
+  'eth_estimateGas',
+  'eth_feeHistory',
+  'eth_gasPrice',
+  'eth_maxPriorityFeePerGas',
+];
 
 describe('the network changes while a transaction waits (Chromium)', () => {
   let chromium: ChromiumWithExtension;

@@ -27,8 +27,7 @@ const readBody = (req: IncomingMessage) =>
   });
 
 export async function startRpcProxy(nodeUrl: string): Promise<RpcProxy> {
-  const forward = async (body: string) =>
-    (await fetch(nodeUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+  const forward = async (body: string) => (await fetch(nodeUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
   const server = createServer(async (req, res) => {
     res.on('error', () => undefined);
     const body = await readBody(req);

@@ -1,0 +1,63 @@
+// A page whose own scripts attack the provider channel (issue 10, items 17 and 18/6), in Firefox:
+// the same attacks as in Chromium (support/hostile-page.ts). Forged answers and raw frames reusing
+// an id in flight must not answer the real request; the user's decision does.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FirefoxWithExtension } from './support/firefox.ts';
+import { approvalShowing, extensionPage, firefoxUiCommand, waitForEnabled } from './support/firefox-pages.ts';
+import { CHANNELS, forgeAnswers, rawAnswers, rawRequest, realOutcome, reuseRawId } from './support/hostile-page.ts';
+import { launchWalletFirefox } from './support/launch.ts';
+import { ACCOUNT_0, TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
+
+const until = async <T>(read: () => Promise<T>, expected: unknown): Promise<T> => {
+  let last: T | undefined;
+  for (let i = 0; i < 100; i++) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return last as T;
+};
+
+async function decide(page: Page, testId: 'approval-approve' | 'approval-reject'): Promise<void> {
+  await waitForEnabled(page, testId);
+  await page.click(`[data-testid="${testId}"]`);
+}
+
+describe('a hostile page in Firefox', () => {
+  let firefox: FirefoxWithExtension;
+  let page: Page;
+
+  beforeAll(async () => {
+    firefox = await launchWalletFirefox();
+    const onboarding = await extensionPage(firefox.browser, '/onboarding.html');
+    await firefoxUiCommand(onboarding, 'onboarding.create', {
+      secret: TEST_PHRASE,
+      password: TEST_PASSWORD,
+      jurisdiction: 'DE',
+      replaceExisting: true,
+    });
+    page = await firefox.browser.newPage();
+    await page.goto(`${inject('fixturesUrl')}/dapp.html`);
+  });
+  afterAll(() => firefox?.close());
+
+  it('cannot answer a request in flight with forged messages, whatever id it uses', async () => {
+    await page.evaluate(forgeAnswers, CHANNELS);
+    const approval = await approvalShowing(firefox.browser, 'connect');
+    expect(await page.evaluate(realOutcome)).toBeUndefined();
+    await decide(approval, 'approval-reject');
+    expect(await until(() => page.evaluate(realOutcome), { code: 4001, message: 'User rejected the request.' })).toMatchObject({ code: 4001 });
+  });
+
+  it('gets -32600 for a raw request reusing an id in flight, and the first request keeps its own answer', async () => {
+    await page.reload(); // without the previous test's forger
+    await page.evaluate(rawRequest, CHANNELS);
+    const approval = await approvalShowing(firefox.browser, 'connect');
+    await page.evaluate(reuseRawId, CHANNELS);
+    expect(await until(() => page.evaluate(rawAnswers), [{ code: -32600 }])).toEqual([{ code: -32600 }]);
+    await decide(approval, 'approval-approve');
+    const both = [{ code: -32600 }, { result: [ACCOUNT_0] }];
+    expect(await until(() => page.evaluate(rawAnswers), both)).toEqual(both);
+  });
+});
