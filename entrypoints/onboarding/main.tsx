@@ -1,3 +1,4 @@
+import '../shared/lockdown';
 import { createRoot } from 'react-dom/client';
 import { WalletStoreProvider } from '@/lib/ui-state';
 import { openWalletStore } from '../shared/wallet-store';
