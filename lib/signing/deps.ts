@@ -39,6 +39,8 @@ export interface SigningDeps {
   ready(): Promise<unknown>;
   /** The registry, once loaded: issuer contracts are named from it. */
   registry(): Registry | undefined;
+  /** The user's address book (lower-cased address -> name); its names label requests after the wallet's own. */
+  contacts?(): Promise<Record<string, string>>;
   recordActivity(entry: ActivityEntry): Promise<void>;
   /** The activity entry of `previous` follows its replacement from now on. */
   recordReplacement(previous: string, replacement: { hash: string; kind: 'speed-up' | 'cancel'; sent: SentRecord }): Promise<void>;
