@@ -49,7 +49,7 @@ const LogSchema = v.object({
 const LogsSchema = v.array(v.unknown());
 
 const hex = (n: number) => `0x${n.toString(16)}`;
-const topicAddress = (topic: string) => `0x${topic.slice(26)}`;
+const topicAddress = (topic: string) => `0x${topic.slice(26)}`.toLowerCase();
 
 class LogsRefused extends Error {}
 
@@ -80,7 +80,7 @@ async function readChunk(rpc: RpcCall, target: ScanTarget, from: number, to: num
     const [topic, fromTopic, toTopic] = log.topics;
     // A node may answer more than was asked: only transfers to the account from tracked tokens count.
     if (log.removed || log.topics.length !== 3 || topic.toLowerCase() !== TRANSFER_TOPIC) continue;
-    if (!tokens.has(log.address.toLowerCase()) || topicAddress(toTopic).toLowerCase() !== account) continue;
+    if (!tokens.has(log.address.toLowerCase()) || topicAddress(toTopic) !== account) continue;
     const blockNumber = Number(log.blockNumber);
     if (blockNumber < from || blockNumber > to) continue;
     const token = log.address.toLowerCase();

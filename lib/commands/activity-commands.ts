@@ -7,6 +7,7 @@ import { isIssuerPayout } from '../activity-scan';
 import { WalletError } from '../errors';
 import { portfolioTokens } from '../holdings';
 import { contactNameProblem } from '../signing';
+import { MAX_CONTACT_NAME } from '../state';
 import type { IncomingView, UiState } from '../ui-contract';
 import type { Wallet } from '../wallet';
 import type { CommandContext, HandlerGroup } from './handlers';
@@ -79,9 +80,9 @@ export function activityCommands({ wallet, state }: CommandContext): HandlerGrou
       if (name) {
         if ((await wallet.keys.listAccounts()).some((a) => a.address.toLowerCase() === address.toLowerCase()))
           throw new WalletError('contacts.own_account', 'That is one of your accounts: rename it in Settings instead.');
-        if (name.length > 40) throw new WalletError('contacts.bad_name', 'Keep the name to 40 characters or fewer.');
         const problem = await contactNameProblem({ keys: wallet.keys, registry: wallet.registry }, name);
         if (problem) throw new WalletError('contacts.lookalike', problem);
+        if (name.length > MAX_CONTACT_NAME) throw new WalletError('contacts.bad_name', `Keep the name to ${MAX_CONTACT_NAME} characters or fewer.`);
       }
       await wallet.contacts.set(address, name);
       return state();
