@@ -1,6 +1,7 @@
 /** Sending from the popup and the approval window's decisions. */
 import { encodeFunctionData, erc20Abi, getAddress } from 'viem';
 import { WalletError } from '../errors';
+import { contactLabel } from '../signing';
 import { parseAmount } from '../tokens';
 import type { CommandContext, HandlerGroup } from './handlers';
 
@@ -33,7 +34,16 @@ export function sendCommands({ wallet }: CommandContext): HandlerGroup<SendComma
       const code = await wallet.rpc('eth_getCode', [to, 'latest']).catch(() => undefined);
       const contract = typeof code === 'string' ? code !== '0x' && !/^0xef0100[0-9a-fA-F]{40}$/.test(code) : null;
       const name = (await wallet.labelsFor((await wallet.settings.get()).activeChainId, [to]))[to.toLowerCase()];
-      return { seen, lookalike: lookalike ? getAddress(lookalike) : undefined, contract, ...(name ? { name } : {}) };
+      // A name from the address book says who the user thinks it is, not what the wallet knows it to be.
+      const contact = (await wallet.contacts.all())[to.toLowerCase()];
+      const fromBook = contact !== undefined && name === contactLabel(contact);
+      return {
+        seen,
+        lookalike: lookalike ? getAddress(lookalike) : undefined,
+        contract,
+        ...(name ? { name } : {}),
+        ...(fromBook ? { contact } : {}),
+      };
     },
     'approvals.decide': async ({ id, approved, data, block }) => {
       const found = wallet.approvals.decide(id, { approved, data, block: block === true });

@@ -56,8 +56,11 @@ export interface UiCommands {
   };
   'send.checkRecipient': {
     params: { from: string; to: string };
-    /** `contract`: code sits at the address (null: the node did not say); `name`: what the wallet calls it. */
-    result: { seen: boolean; lookalike?: string; contract: boolean | null; name?: string };
+    /**
+     * `contract`: code sits at the address (null: the node did not say); `name`: what the wallet calls it;
+     * `contact`: the user's address-book name, when `name` is that and not one the wallet knows.
+     */
+    result: { seen: boolean; lookalike?: string; contract: boolean | null; name?: string; contact?: string };
   };
   /** Settles pending transactions and scans the active network for incoming transfers. */
   'activity.refresh': { params: NoParams; result: null };
