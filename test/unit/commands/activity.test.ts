@@ -1,5 +1,8 @@
+import { pad } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { TRANSFER_TOPIC } from '../../../lib/activity-scan';
 import { createUiApi } from '../../../lib/commands';
+import { registryData, token } from '../registry/fixtures';
 import { createTestWallet } from '../wallet/harness';
 
 const HASH_OK = `0x${'11'.repeat(32)}`;
@@ -75,7 +78,6 @@ describe('incoming transfers in the activity state', () => {
   const SENDER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
 
   async function withToken() {
-    const { registryData, token } = await import('../registry/fixtures');
     const t = await createTestWallet({ registry: registryData([token({ chainId: 31337, address: TOKEN, symbol: 'TSLAx', decimals: 18 })]) });
     const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
     return { t, ui };
@@ -83,8 +85,6 @@ describe('incoming transfers in the activity state', () => {
 
   it('a refresh lists a transfer to the account with its token, and names its sender from the address book', async () => {
     const { t, ui } = await withToken();
-    const { TRANSFER_TOPIC } = await import('../../../lib/activity-scan');
-    const { pad } = await import('viem');
     t.node.answers.eth_getLogs = (params) => {
       const [, , to] = (params[0] as { topics: string[] }).topics;
       return to === pad('0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266')

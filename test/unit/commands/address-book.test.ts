@@ -47,6 +47,14 @@ describe('the address book', () => {
     expect(check.name).toBe('"Alice" (your address book)');
   });
 
+  it("a named contract is still said to be a contract, and the name is said to be the user's own", async () => {
+    const { t, ui } = await setup();
+    t.node.answers.eth_getCode = () => '0x6080604052';
+    await ui.handle('contacts.set', { address: FRIEND, name: 'Alice' });
+    const check = await ui.handle('send.checkRecipient', { from: ACCOUNT_0, to: FRIEND });
+    expect(check).toMatchObject({ contract: true, contact: 'Alice', name: '"Alice" (your address book)' });
+  });
+
   it.each([
     ['the name of one of your accounts', 'Account 1'],
     ['a look-alike of an account name (Greek capital alpha)', '\u0391ccount 1'],
