@@ -26,6 +26,8 @@ export function ActivityIncomingRow({
   const from = getAddress(entry.from);
   const amount = `${formatUnits(BigInt(entry.amount), entry.decimals)} ${entry.symbol}`;
   const link = explorerTxUrl(explorer, entry.hash);
+  // A transfer from the zero address is a mint: nobody sent it.
+  const minted = /^0x0{40}$/.test(entry.from);
   return (
     <li
       data-testid="activity-row"
@@ -36,11 +38,17 @@ export function ActivityIncomingRow({
     >
       <div className="grow">
         <div>
-          {entry.payout ? 'Payout' : 'Received'} <span data-testid="activity-amount">{amount}</span> from{' '}
-          <span className="mono" title={from}>
-            {short(from, 6, 4)}
-          </span>{' '}
-          <ContractLabel address={entry.from} labels={labels} />
+          {entry.payout ? 'Payout' : minted ? 'Minted' : 'Received'} <span data-testid="activity-amount">{amount}</span>
+          {!minted && (
+            <>
+              {' '}
+              from{' '}
+              <span className="mono" title={from}>
+                {short(from, 6, 4)}
+              </span>{' '}
+              <ContractLabel address={entry.from} labels={labels} />
+            </>
+          )}
         </div>
         <div className="muted">
           Block {entry.blockNumber} · to {short(getAddress(entry.to), 6, 4)} ·{' '}

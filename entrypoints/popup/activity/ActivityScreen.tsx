@@ -179,7 +179,7 @@ export function ActivityScreen() {
                 entry={row.entry}
                 explorer={explorerOf(row.entry.chainId)}
                 labels={labels?.[row.entry.chainId]}
-                nameForm={<NameAddress address={row.entry.from} />}
+                nameForm={/^0x0{40}$/.test(row.entry.from) ? undefined : <NameAddress address={row.entry.from} />}
               />
             ),
           )}

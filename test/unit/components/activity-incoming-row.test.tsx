@@ -60,4 +60,10 @@ describe('an incoming activity row', () => {
     expect(row.textContent).toContain('Payout 2.5 USDC');
     expect(row.querySelector('[data-testid="contract-label"]')?.textContent).toBe('Acme dividend contract');
   });
+
+  it('says a transfer from the zero address was minted, naming no sender', () => {
+    const row = render({ entry: entry({ from: `0x${'0'.repeat(40)}` }) });
+    expect(row.textContent).toContain('Minted 1.5 TSLAx');
+    expect(row.textContent).not.toContain('from');
+  });
 });
