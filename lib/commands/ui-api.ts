@@ -9,6 +9,7 @@ import type { Clock } from '../ports';
 import { isUiCommand, UI_COMMANDS, type UiCommandName, type UiResult, type UiState } from '../ui-contract';
 import type { Wallet } from '../wallet';
 import { accountCommands } from './account-commands';
+import { activityCommands, activityView } from './activity-commands';
 import type { CommandContext, UiHandlers } from './handlers';
 import { issuerCommands, portfolioCommands } from './issuer-commands';
 import { sendCommands } from './send-commands';
@@ -50,24 +51,6 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: Clock
     await wallet.notifyAccounts();
   };
 
-  /** Names for where activity went, per chain. */
-  async function activityLabels(entries: readonly { chainId: number; to?: string }[]) {
-    const chains = [...new Set(entries.map((e) => e.chainId))];
-    const named = await Promise.all(
-      chains.map(
-        async (chainId) =>
-          [
-            chainId,
-            await wallet.labelsFor(
-              chainId,
-              entries.filter((e) => e.chainId === chainId).map((e) => e.to),
-            ),
-          ] as const,
-      ),
-    );
-    return Object.fromEntries(named);
-  }
-
   async function state(): Promise<UiState> {
     await wallet.ready();
     const settings = await wallet.settings.get();
@@ -86,7 +69,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: Clock
       connectedSites: await wallet.permissions.list(),
       pendingApprovals: wallet.approvals.list(),
       activity,
-      activityLabels: await activityLabels(activity),
+      ...(await activityView(wallet, activity, unlocked)),
       settingChanges: unlocked ? await wallet.settingChanges.list() : [],
       watchedTokens: settings.watchedTokens,
     };
@@ -98,6 +81,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: Clock
     ...accountCommands(context),
     ...settingsCommands(context),
     ...sendCommands(context),
+    ...activityCommands(context),
     ...issuerCommands(wallet),
     ...portfolioCommands(wallet, clock),
   };

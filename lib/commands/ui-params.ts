@@ -109,6 +109,7 @@ export const UI_PARAMS = {
   'activity.refresh': none,
   'activity.speedUp': v.object({ hash: txHash }),
   'activity.cancel': v.object({ hash: txHash }),
+  'contacts.set': v.object({ address: address(), name: v.pipe(text('name', 200), v.trim()) }),
   'tokens.add': v.object({ address: address() }),
   'tokens.remove': v.object({ address: address() }),
   'portfolio.get': v.object({ account: optionalText('account', 64) }),

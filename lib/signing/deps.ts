@@ -41,5 +41,7 @@ export interface SigningDeps {
   registry(): Registry | undefined;
   /** The activity list, as the send road writes it: before the node sees a transaction, then its answer. */
   activity: Pick<ActivityLog, 'add' | 'replace' | 'acknowledge' | 'withdraw'>;
+  /** The user's address book (lower-cased address -> name); its names label requests after the wallet's own. */
+  contacts?(): Promise<Record<string, string>>;
   stateChanged(): void;
 }

@@ -18,7 +18,7 @@ export { chosenFees, describeFees, type FeePlan, type FeeView, highFeeReason, pl
 export { estimateFees, type FeeCaps, type FeeEstimate, type FeeSpeed, gasFor } from './fees';
 export { REPLACEMENT_BUMP_PERCENT, replacementFloor, replacementParams, type ReplacementKind } from './replace';
 export { createNonceManager, type NonceManager } from './nonces';
-export { contractLabels } from './labels';
+export { contactLabel, contactNameProblem, contractLabels, type LabelDeps } from './labels';
 export { messageText } from './personal-sign';
 export { prepareTransaction } from './transaction';
 export { parseTransactionParams, type TransactionParams } from './transaction-params';

@@ -56,10 +56,16 @@ export interface UiCommands {
   };
   'send.checkRecipient': {
     params: { from: string; to: string };
-    /** `contract`: code sits at the address (null: the node did not say); `name`: what the wallet calls it. */
-    result: { seen: boolean; lookalike?: string; contract: boolean | null; name?: string };
+    /**
+     * `contract`: code sits at the address (null: the node did not say); `name`: what the wallet calls it;
+     * `contact`: the user's address-book name, when `name` is that and not one the wallet knows.
+     */
+    result: { seen: boolean; lookalike?: string; contract: boolean | null; name?: string; contact?: string };
   };
+  /** Settles pending transactions and scans the active network for incoming transfers. */
   'activity.refresh': { params: NoParams; result: null };
+  /** Names an address in the address book (an empty name forgets it); a look-alike of a known name is refused. */
+  'contacts.set': { params: { address: string; name: string }; result: UiState };
   /** Re-sends a pending transaction with the same nonce and higher fees, through the approval window. */
   'activity.speedUp': { params: { hash: string }; result: { hash: string } };
   /** Replaces a pending transaction with a 0-value transfer to oneself, same nonce, higher fees. */
@@ -129,6 +135,7 @@ export const UI_COMMANDS = {
   'activity.refresh': PASSIVE,
   'activity.speedUp': ACTION,
   'activity.cancel': ACTION,
+  'contacts.set': ACTION,
   'tokens.add': ACTION,
   'tokens.remove': ACTION,
   'portfolio.get': PASSIVE_READ,

@@ -13,4 +13,4 @@ export {
   type UiParamsArg,
   type UiResult,
 } from './commands';
-export type { UiState } from './state';
+export type { IncomingView, UiState } from './state';

@@ -3,8 +3,13 @@ import type { PendingApproval } from '../approvals';
 import type { Network } from '../chains';
 import type { PublicAccount } from '../keyring';
 import type { SiteGrant } from '../permissions';
-import type { ActivityEntry, SettingChange } from '../state';
+import type { ActivityEntry, IncomingEntry, SettingChange } from '../state';
 import type { WatchedToken } from '../state';
+
+export interface IncomingView extends IncomingEntry {
+  symbol: string;
+  decimals: number;
+}
 
 export interface UiState {
   initialized: boolean;
@@ -20,8 +25,14 @@ export interface UiState {
   connectedSites: SiteGrant[];
   pendingApprovals: PendingApproval[];
   activity: ActivityEntry[];
-  /** What the wallet calls the addresses activity entries went to, by chain id, then lower-cased address. */
+  /** Transfers of tracked tokens to the user's accounts, newest first, with the token's symbol and decimals; empty while locked. */
+  incoming: IncomingView[];
+  /** Why incoming transfers of the active network may be missing (its node refused logs). */
+  incomingNotice?: string;
+  /** What the wallet calls the addresses activity entries went to or came from, by chain id, then lower-cased address. */
   activityLabels?: Record<number, Record<string, string>>;
+  /** The user's address book: lower-cased address -> name; empty while locked. */
+  contacts: Record<string, string>;
   /** Jurisdiction declared, changed, or a rewritten copy put back; empty while locked. */
   settingChanges: SettingChange[];
   watchedTokens: WatchedToken[];

@@ -39,6 +39,9 @@ const lockedView = (state: UiState): UiState => ({
   unlocked: false,
   activity: [],
   activityLabels: {},
+  incoming: [],
+  incomingNotice: undefined,
+  contacts: {},
   settingChanges: [],
   pendingApprovals: [],
 });

@@ -3,6 +3,7 @@
  * The background builds it with browser ports; tests build it with in-memory ones. The rules
  * live in the parts; this file only connects them.
  */
+import { createIncomingScanner, type IncomingScanner } from '../activity-scan';
 import { type ApprovalKind, type ApprovalQueue, createApprovalQueue, type RequestOptions } from '../approvals';
 import { createRpcCall, type Network, type RpcCall, toHexChainId } from '../chains';
 import type { IssuerService } from '../issuers';
@@ -16,7 +17,10 @@ import { contractLabels, createSigning, type Signing } from '../signing';
 import { createSiteChecker, EMPTY_PHISHING_LIST, parsePhishingList } from '../sites';
 import {
   type ActivityLog,
+  type AddressBook,
   createActivityLog,
+  createAddressBook,
+  createIncomingLog,
   createSettingChangeLog,
   createSettingsStore,
   type SettingChangeLog,
@@ -68,6 +72,10 @@ export interface Wallet {
   readonly permissions: PermissionStore;
   readonly approvals: ApprovalQueue;
   readonly activity: ActivityLog;
+  /** Incoming transfers of tracked tokens, scanned from the chain's logs. */
+  readonly incoming: IncomingScanner;
+  /** The user's names for recipients. */
+  readonly contacts: AddressBook;
   /** Changes of the settings the guard depends on (the jurisdiction), shown with the activity. */
   readonly settingChanges: SettingChangeLog;
   readonly tokens: TokenLookup;
@@ -90,7 +98,7 @@ export interface Wallet {
   revokeSite(origin: string): Promise<boolean>;
   /** The user's jurisdiction: sealed in the vault, the one every compliance check reads. */
   jurisdiction(): Promise<string | undefined>;
-  /** Names the wallet knows addresses by on a chain (own accounts, issuer and protocol contracts), lower-cased keys. */
+  /** Names the wallet knows addresses by on a chain (own accounts, issuer and protocol contracts, the address book), lower-cased keys. */
   labelsFor(chainId: number, addresses: readonly (string | undefined)[]): Promise<Record<string, string>>;
   switchChain(chainId: number): Promise<void>;
   /**
@@ -108,6 +116,8 @@ export function createWallet(ports: WalletPorts): Wallet {
   const keys = createKeyManager({ local: ports.local, session: ports.session, clock, kdfIterations: ports.kdfIterations });
   const permissions = createPermissionStore(ports.local);
   const activity = createActivityLog(ports.local);
+  const incoming = createIncomingScanner({ log: createIncomingLog(ports.local), clock });
+  const contacts = createAddressBook(ports.local);
   const settingChanges = createSettingChangeLog(ports.local);
   const approvals = createApprovalQueue({ clock, onChange: ports.stateChanged, openWindow: ports.openApproval, store: ports.session });
   const rpcFor = (network: Network): RpcCall => createRpcCall(ports.rpc, async () => network.rpcUrl);
@@ -175,6 +185,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     ready,
     registry: () => registry,
     activity,
+    contacts: () => contacts.all(),
     stateChanged: ports.stateChanged,
   });
 
@@ -212,6 +223,8 @@ export function createWallet(ports: WalletPorts): Wallet {
     permissions,
     approvals,
     activity,
+    incoming,
+    contacts,
     settingChanges,
     tokens,
     signing,
@@ -234,7 +247,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     notifyAccounts: access.notifyAccounts,
     revokeSite: access.revokeSite,
     jurisdiction: access.jurisdiction,
-    labelsFor: (chainId, addresses) => contractLabels({ keys, registry: () => registry }, chainId, addresses),
+    labelsFor: (chainId, addresses) => contractLabels({ keys, registry: () => registry, contacts: () => contacts.all() }, chainId, addresses),
     switchChain,
     async markUnlocked(unlocked) {
       if (unlocked) await ports.session.set({ [UNLOCKED_FLAG]: true });

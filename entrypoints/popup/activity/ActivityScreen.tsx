@@ -1,9 +1,17 @@
 import { useEffect, useState } from 'react';
-import { useWallet } from '@/lib/ui-state';
+import { ActivityIncomingRow } from '@/components/ActivityIncomingRow';
+import { ContactNameForm } from '@/components/ContactNameForm';
+import { ContractLabel } from '@/components/ContractLabel';
+import { explorerTxUrl } from '@/components/explorer-link';
 import type { ActivityEntry, SettingChange } from '@/lib/state';
+import type { IncomingView } from '@/lib/ui-contract';
+import { useWallet } from '@/lib/ui-state';
 
+/** While a transaction is pending; otherwise incoming transfers are looked for at a calmer pace. */
 const REFRESH_EVERY_MS = 4_000;
+const SCAN_EVERY_MS = 15_000;
 const NO_ENTRIES: ActivityEntry[] = [];
+const NO_INCOMING: IncomingView[] = [];
 const LABELS = { pending: 'Pending', confirmed: 'Confirmed', failed: 'Failed', cancelled: 'Cancelled', dropped: 'Dropped' } as const;
 
 /** How a row says its transaction was replaced (same nonce): sped up or cancelled, and what it replaced. */
@@ -49,20 +57,30 @@ function ReplaceActions({ entry }: { entry: ActivityEntry }) {
   );
 }
 
+/** The address book's form for one address, when it is not one of the user's accounts. */
+function NameAddress({ address }: { address?: string }) {
+  const call = useWallet((s) => s.call);
+  const own = useWallet((s) => s.state?.accounts.some((a) => a.address.toLowerCase() === address?.toLowerCase()));
+  const current = useWallet((s) => (address ? s.state?.contacts?.[address.toLowerCase()] : undefined));
+  if (!address || own) return null;
+  return <ContactNameForm current={current} onSave={(name) => call('contacts.set', { address, name })} />;
+}
+
 function ActivityRow({ entry, explorer, labels }: { entry: ActivityEntry; explorer?: string; labels?: Record<string, string> }) {
   const replaced = replacedNote(entry);
+  const link = explorerTxUrl(explorer, entry.hash);
   const when = new Date(entry.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
   const hash = `${entry.hash.slice(0, 10)}…${entry.hash.slice(-6)}`;
   return (
-    <li data-testid="activity-row" data-hash={entry.hash} data-status={entry.status}>
+    <li data-testid="activity-row" data-hash={entry.hash} data-status={entry.status} data-direction="out">
       <div className="grow">
         <div>
           {entry.summary} <ContractLabel address={entry.to} labels={labels} />
         </div>
         <div className="muted">
           {when} · {entry.origin} ·{' '}
-          {explorer ? (
-            <a className="mono" href={`${explorer}/tx/${entry.hash}`} target="_blank" rel="noreferrer">
+          {link ? (
+            <a className="mono" href={link} target="_blank" rel="noreferrer" data-testid="activity-explorer-link">
               {hash}
             </a>
           ) : (
@@ -75,6 +93,7 @@ function ActivityRow({ entry, explorer, labels }: { entry: ActivityEntry; explor
           </div>
         )}
         <ReplaceActions entry={entry} />
+        <NameAddress address={entry.to} />
       </div>
       <span className={`status status-${entry.status}`} data-testid="activity-status">
         {LABELS[entry.status]}
@@ -110,10 +129,17 @@ function SettingChanges({ changes }: { changes: SettingChange[] }) {
 
 const NO_CHANGES: SettingChange[] = [];
 
-/** Transactions sent from this wallet; pending ones are re-checked while the list is open. */
+type Row = { kind: 'out'; at: number; entry: ActivityEntry } | { kind: 'in'; at: number; entry: IncomingView };
+
+/**
+ * Transactions sent from this wallet and tokens received, newest first; pending ones are
+ * re-checked, and the network scanned for incoming transfers, while the list is open.
+ */
 export function ActivityScreen() {
   const call = useWallet((s) => s.call);
   const activity = useWallet((s) => s.state?.activity) ?? NO_ENTRIES;
+  const incoming = useWallet((s) => s.state?.incoming) ?? NO_INCOMING;
+  const notice = useWallet((s) => s.state?.incomingNotice);
   const changes = useWallet((s) => s.state?.settingChanges) ?? NO_CHANGES;
   const labels = useWallet((s) => s.state?.activityLabels);
   const networks = useWallet((s) => s.state?.networks);
@@ -123,21 +149,40 @@ export function ActivityScreen() {
   useEffect(() => {
     const refresh = () => void call('activity.refresh').catch(() => undefined);
     refresh();
-    if (!hasPending) return;
-    const timer = setInterval(refresh, REFRESH_EVERY_MS);
+    const timer = setInterval(refresh, hasPending ? REFRESH_EVERY_MS : SCAN_EVERY_MS);
     return () => clearInterval(timer);
   }, [call, hasPending]);
+
+  const rows: Row[] = [
+    ...activity.map((entry): Row => ({ kind: 'out', at: entry.createdAt, entry })),
+    ...incoming.map((entry): Row => ({ kind: 'in', at: entry.seenAt, entry })),
+  ].sort((a, b) => b.at - a.at);
 
   return (
     <section className="screen">
       <h2>Activity</h2>
-      {activity.length === 0 ? (
+      {notice && (
+        <p className="warning" role="status" data-testid="activity-incoming-notice">
+          {notice}
+        </p>
+      )}
+      {rows.length === 0 ? (
         <p className="empty">No transactions yet.</p>
       ) : (
         <ul className="list" data-testid="activity-list">
-          {activity.map((entry) => (
-            <ActivityRow key={entry.hash} entry={entry} explorer={explorerOf(entry.chainId)} labels={labels?.[entry.chainId]} />
-          ))}
+          {rows.map((row) =>
+            row.kind === 'out' ? (
+              <ActivityRow key={row.entry.hash} entry={row.entry} explorer={explorerOf(row.entry.chainId)} labels={labels?.[row.entry.chainId]} />
+            ) : (
+              <ActivityIncomingRow
+                key={`${row.entry.chainId}:${row.entry.hash}:${row.entry.logIndex}`}
+                entry={row.entry}
+                explorer={explorerOf(row.entry.chainId)}
+                labels={labels?.[row.entry.chainId]}
+                nameForm={/^0x0{40}$/.test(row.entry.from) ? undefined : <NameAddress address={row.entry.from} />}
+              />
+            ),
+          )}
         </ul>
       )}
       <SettingChanges changes={changes} />

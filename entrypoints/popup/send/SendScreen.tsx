@@ -1,6 +1,7 @@
 import { AMOUNT_TEXT as AMOUNT } from '@/lib/tokens';
 import { type FormEvent, useState } from 'react';
 import { formatUnits } from 'viem';
+import { ContactNameForm } from '@/components/ContactNameForm';
 import { describeError } from '@/components/describe-error';
 import { useWallet } from '@/lib/ui-state';
 import { navigate } from '../router';
@@ -19,6 +20,7 @@ export function SendScreen({ token }: { token?: string }) {
   const [amount, setAmount] = useState('');
   const [status, setStatus] = useState<{ kind: 'busy' | 'sent' | 'error'; text: string; hash?: string }>();
   const recipient = useRecipientCheck(from, to);
+  const isOwn = useWallet((s) => s.state?.accounts.some((a) => a.address.toLowerCase() === to.trim().toLowerCase()));
   const chosen = choices.find((c) => c.address.toLowerCase() === tokenAddress.toLowerCase()) ?? choices[0];
   const amountProblem = amount && !AMOUNT.test(amount.trim()) ? 'Enter an amount like 1.5' : undefined;
   const ready = !isWatchOnly && recipient?.state === 'checked' && AMOUNT.test(amount.trim()) && status?.kind !== 'busy';
@@ -83,7 +85,10 @@ export function SendScreen({ token }: { token?: string }) {
           {recipient.name}
         </p>
       )}
-      {recipient?.state === 'checked' && recipient.contract === true && !recipient.name && (
+      {recipient?.state === 'checked' && !isOwn && (
+        <ContactNameForm current={recipient.contact} onSave={(name) => call('contacts.set', { address: to.trim(), name })} />
+      )}
+      {recipient?.state === 'checked' && recipient.contract === true && (!recipient.name || recipient.contact) && (
         <p className="warning" data-testid="send-recipient-contract">
           This address is a contract, not a person's account. Tokens sent to a contract that cannot pass them on are lost: check that it expects them.
         </p>

@@ -7,13 +7,16 @@ import { useWallet } from '@/lib/ui-state';
 export type RecipientCheck =
   | { state: 'empty' }
   | { state: 'invalid'; message: string }
-  | { state: 'checked'; seen: boolean; lookalike?: string; contract: boolean | null; name?: string };
+  | { state: 'checked'; seen: boolean; lookalike?: string; contract: boolean | null; name?: string; contact?: string };
 
 const ADDRESS_SHAPE = /^0x[0-9a-fA-F]{40}$/;
 
 export function useRecipientCheck(from: string | undefined, to: string): RecipientCheck | undefined {
   const call = useWallet((s) => s.call);
+  // Naming the recipient changes what the check answers.
+  const contacts = useWallet((s) => s.state?.contacts);
   const [check, setCheck] = useState<RecipientCheck>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the address book is asked again when it changes
   useEffect(() => {
     const text = to.trim();
     if (!text) return setCheck({ state: 'empty' });
@@ -28,6 +31,6 @@ export function useRecipientCheck(from: string | undefined, to: string): Recipie
     return () => {
       current = false;
     };
-  }, [call, from, to]);
+  }, [call, from, to, contacts]);
   return check;
 }

@@ -1,5 +1,8 @@
+import { pad } from 'viem';
 import { describe, expect, it } from 'vitest';
+import { TRANSFER_TOPIC } from '../../../lib/activity-scan';
 import { createUiApi } from '../../../lib/commands';
+import { registryData, token } from '../registry/fixtures';
 import { createTestWallet } from '../wallet/harness';
 
 const HASH_OK = `0x${'11'.repeat(32)}`;
@@ -67,5 +70,50 @@ describe('live validation of an imported phrase', () => {
       ok: false,
       error: { code: 'keyring.unknown_word', message: expect.stringContaining('"tets"'), word: 'tets', position: 11 },
     });
+  });
+});
+
+describe('incoming transfers in the activity state', () => {
+  const TOKEN = '0x00000000000000000000000000000000000000a1';
+  const SENDER = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
+
+  async function withToken() {
+    const t = await createTestWallet({ registry: registryData([token({ chainId: 31337, address: TOKEN, symbol: 'TSLAx', decimals: 18 })]) });
+    const ui = createUiApi(t.wallet, { schedule: () => undefined }, t.clock);
+    return { t, ui };
+  }
+
+  it('a refresh lists a transfer to the account with its token, and names its sender from the address book', async () => {
+    const { t, ui } = await withToken();
+    t.node.answers.eth_getLogs = (params) => {
+      const [, , to] = (params[0] as { topics: string[] }).topics;
+      return to === pad('0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266')
+        ? [
+            {
+              address: TOKEN,
+              topics: [TRANSFER_TOPIC, pad(SENDER.toLowerCase() as `0x${string}`), to],
+              data: pad('0x2a'),
+              blockNumber: '0x5',
+              transactionHash: HASH_OK,
+              logIndex: '0x0',
+            },
+          ]
+        : [];
+    };
+    await ui.handle('contacts.set', { address: SENDER, name: 'Alice' });
+    await ui.handle('activity.refresh', {});
+    const state = await ui.state();
+    expect(state.incoming).toEqual([expect.objectContaining({ hash: HASH_OK, symbol: 'TSLAx', decimals: 18, amount: '42', payout: false })]);
+    expect(state.activityLabels?.[31337]?.[SENDER.toLowerCase()]).toBe('"Alice" (your address book)');
+    expect(state.incomingNotice).toBeUndefined();
+  });
+
+  it('a node that does not serve logs is said to; a locked wallet shows no incoming transfers', async () => {
+    const { ui } = await withToken();
+    await ui.handle('activity.refresh', {});
+    expect((await ui.state()).incomingNotice).toMatch(/refused to serve logs/);
+    await ui.handle('lock', {});
+    const locked = await ui.state();
+    expect([locked.incoming, locked.incomingNotice]).toEqual([[], undefined]);
   });
 });

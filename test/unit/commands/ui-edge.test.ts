@@ -38,6 +38,7 @@ const BAD: Record<UiCommandName, { params: unknown; code: string }> = {
   'send.checkRecipient': { params: { from: ACCOUNT_0, to: `${LOWER_0}00` }, code: 'ui.bad_address' },
   'activity.refresh': { params: 'now', code: 'ui.bad_params' },
   'activity.speedUp': { params: { hash: '0x1234' }, code: 'ui.bad_params' },
+  'contacts.set': { params: { address: ACCOUNT_0, name: 7 }, code: 'ui.bad_params' },
   'activity.cancel': { params: { hash: 42 }, code: 'ui.bad_params' },
   'tokens.add': { params: { address: 7 }, code: 'ui.bad_address' },
   'tokens.remove': { params: {}, code: 'ui.bad_params' },
