@@ -46,6 +46,7 @@ interface ChainDetails {
   name: string;
   rpcUrl?: string;
   symbol?: string;
+  blockExplorerUrl?: string;
 }
 
 export function ApprovalChain({ details, adding }: { details: ChainDetails; adding: boolean }) {
@@ -71,6 +72,14 @@ export function ApprovalChain({ details, adding }: { details: ChainDetails; addi
           <>
             <dt>Currency</dt>
             <dd>{details.symbol}</dd>
+          </>
+        )}
+        {details.blockExplorerUrl && (
+          <>
+            <dt>Explorer</dt>
+            <dd className="approval-mono" data-testid="approval-explorer">
+              {details.blockExplorerUrl}
+            </dd>
           </>
         )}
       </dl>

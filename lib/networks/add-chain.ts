@@ -8,7 +8,7 @@ import { rpcErrors } from '../errors';
 import { parseDappParams } from '../params';
 import { rpcServesChain, saveCustomNetwork } from './custom';
 import type { NetworkDeps } from './deps';
-import { imitatedNetwork, NATIVE_SYMBOL, rpcUrlProblem } from './rules';
+import { explorerUrl, imitatedNetwork, NATIVE_SYMBOL, rpcUrlProblem } from './rules';
 
 const HexChainId = v.pipe(
   v.string('Expected chainId as a 0x-prefixed hex string.'),
@@ -61,14 +61,15 @@ export async function addChain(deps: NetworkDeps, origin: string, params: unknow
   const twin = imitatedNetwork(name, chainId);
   if (twin) throw rpcErrors.invalidParams(`"${name}" reads like Sharekeep's built-in ${twin} network but is another chain (${chainId}); not added.`);
   const symbol = typeof p.nativeCurrency?.symbol === 'string' && NATIVE_SYMBOL.test(p.nativeCurrency.symbol) ? p.nativeCurrency.symbol : 'ETH';
-  await deps.approve(origin, 'add-chain', { chainId, name, rpcUrl, symbol });
+  const blockExplorerUrl = explorerUrl((p as { blockExplorerUrls?: unknown }).blockExplorerUrls);
+  await deps.approve(origin, 'add-chain', { chainId, name, rpcUrl, symbol, ...(blockExplorerUrl ? { blockExplorerUrl } : {}) });
   // The user agreed to this URL: now check it is reachable and serves the chain it claims.
   const origin_ = new URL(rpcUrl).origin;
   const served = await rpcServesChain(deps, rpcUrl);
   if (served === 'unreachable') throw rpcErrors.invalidParams(`The RPC at ${origin_} did not answer; the network was not added.`);
   if (served !== chainId)
     throw rpcErrors.invalidParams(`The RPC at ${origin_} serves chain ${String(served)}, not ${toHexChainId(chainId)}; the network was not added.`);
-  await saveCustomNetwork(deps, { chainId, name, rpcUrl, symbol });
+  await saveCustomNetwork(deps, { chainId, name, rpcUrl, symbol, blockExplorerUrl });
   await deps.switchChain(chainId);
   return null;
 }

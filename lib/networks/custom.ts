@@ -7,6 +7,8 @@ export interface CustomNetwork {
   name: string;
   rpcUrl: string;
   symbol: string;
+  /** Where Activity links its transactions (https only). */
+  blockExplorerUrl?: string;
 }
 
 /**
@@ -23,11 +25,21 @@ export async function rpcServesChain(deps: Pick<NetworkDeps, 'probeRpc'>, rpcUrl
   return parseChainId(answered) ?? String(answered).slice(0, 80);
 }
 
-export async function saveCustomNetwork(deps: Pick<NetworkDeps, 'settings'>, { chainId, name, rpcUrl, symbol }: CustomNetwork): Promise<void> {
+export async function saveCustomNetwork(
+  deps: Pick<NetworkDeps, 'settings'>,
+  { chainId, name, rpcUrl, symbol, blockExplorerUrl }: CustomNetwork,
+): Promise<void> {
   await deps.settings.update((s) => ({
     customNetworks: [
       ...s.customNetworks.filter((n) => n.chainId !== chainId),
-      { chainId, name, rpcUrl, nativeCurrency: { name: symbol, symbol, decimals: 18 }, custom: true },
+      {
+        chainId,
+        name,
+        rpcUrl,
+        nativeCurrency: { name: symbol, symbol, decimals: 18 },
+        ...(blockExplorerUrl ? { blockExplorerUrl } : {}),
+        custom: true,
+      },
     ],
   }));
 }

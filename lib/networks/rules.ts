@@ -41,3 +41,20 @@ export function imitatedNetwork(name: string, chainId: number): string | undefin
 }
 
 export const NATIVE_SYMBOL = /^[A-Za-z0-9.]{1,12}$/;
+
+/**
+ * The explorer of an added network, from the site's blockExplorerUrls: the first https URL with no
+ * credentials, as its origin and path; anything else is not kept (Activity then links nowhere).
+ */
+export function explorerUrl(candidates: unknown): string | undefined {
+  if (!Array.isArray(candidates)) return undefined;
+  for (const candidate of candidates.slice(0, 4)) {
+    if (typeof candidate !== 'string' || candidate.length > 2048) continue;
+    try {
+      const url = new URL(candidate);
+      if (url.protocol !== 'https:' || url.username || url.password) continue;
+      return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+    } catch {}
+  }
+  return undefined;
+}

@@ -159,6 +159,27 @@ describe('chains', () => {
     expect(await t.request('eth_chainId')).toBe('0x539');
   });
 
+  it('keeps the explorer a site names only if it is https, shows it before approval, and saves it for Activity links', async () => {
+    const t = await createTestWallet();
+    t.node.answers.eth_chainId = () => '0x539';
+    const add = (blockExplorerUrls: unknown) =>
+      t.request('wallet_addEthereumChain', [{ chainId: '0x539', chainName: 'Side chain', rpcUrls: ['http://127.0.0.1:9999'], blockExplorerUrls }]);
+    const refused = add(['javascript:alert(1)', 'http://explorer.side.example', 'https://user:pw@explorer.side.example']);
+    const plain = await t.nextApproval();
+    expect(plain.details).not.toHaveProperty('blockExplorerUrl');
+    t.wallet.approvals.decide(plain.id, { approved: true });
+    await refused;
+    expect((await t.wallet.settings.network(1337))?.blockExplorerUrl).toBeUndefined();
+
+    await t.wallet.settings.update((s) => ({ customNetworks: s.customNetworks.filter((n) => n.chainId !== 1337) }));
+    const kept = add(['javascript:alert(1)', 'https://explorer.side.example/']);
+    const approval = await t.nextApproval();
+    expect(approval.details).toMatchObject({ blockExplorerUrl: 'https://explorer.side.example' });
+    t.wallet.approvals.decide(approval.id, { approved: true });
+    await kept;
+    expect((await t.wallet.settings.network(1337))?.blockExplorerUrl).toBe('https://explorer.side.example');
+  });
+
   it.each([
     ['an https-less remote RPC', { chainId: '0x539', rpcUrls: ['http://rpc.example.com'] }],
     ['no RPC URL', { chainId: '0x539', rpcUrls: [] }],
