@@ -7,9 +7,9 @@ const poolShares = 1_000;
 const userShares = 100;
 const syntheticCollateral = usdc(1_000_000);
 
-/** The Uniswap V2 pair address of token/USDC, known before the pair exists. */
-export function pairAddress(ctx: DeployContext, token: Address): Address {
-  const [token0, token1] = token.toLowerCase() < ctx.contracts.USDC.toLowerCase() ? [token, ctx.contracts.USDC] : [ctx.contracts.USDC, token];
+/** The Uniswap V2 pair address of token/USDC (or token/`quote`), known before the pair exists. */
+export function pairAddress(ctx: DeployContext, token: Address, quote: Address = ctx.contracts.USDC): Address {
+  const [token0, token1] = token.toLowerCase() < quote.toLowerCase() ? [token, quote] : [quote, token];
   return getCreate2Address({
     from: ctx.contracts.UniswapV2Factory,
     salt: keccak256(encodePacked(['address', 'address'], [token0, token1])),
