@@ -21,6 +21,12 @@ const ADDRESS_THIS: Address = '0x0000000000000000000000000000000000000002';
 const WRAP_ETH = '0b';
 const V2_SWAP_EXACT_IN = '08';
 
+/** The registry stocks the guard must hold for on these routers, and the source of the rule that covers each. */
+export const guardedStocks = [
+  { symbol: 'TSLAx', style: 'xStocks-style', source: 'devnet:terms/xstocks-style' },
+  { symbol: 'NVDAon', style: 'Ondo-style', source: 'devnet:terms/ondo-style' },
+];
+
 export type RouterBuy = { ethIn: bigint; minOut: bigint };
 
 /** The CoW order a dApp asks the wallet to sign: sell `sellAmount` of `sellToken` for at least `buyAmount` of `buyToken`. */
