@@ -2,7 +2,7 @@
 // is decoded by lib/intent, then run on the devnet's real Universal Router: the tokens it moves are
 // the ones the decoder named. A CoW order signed for the devnet's real GPv2Settlement is decoded,
 // then settled by the allow-listed solver: the owner gets the buy token the decoder named.
-import { type Address, type Hex, hashDomain, isAddressEqual, parseEventLogs } from 'viem';
+import { type Address, erc20Abi, type Hex, hashDomain, isAddressEqual, parseEventLogs } from 'viem';
 import { describe, expect, inject, it } from 'vitest';
 import { accountAt } from '../../devnet/catalog.ts';
 import { accountOf, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
@@ -63,6 +63,26 @@ describe.each(['TSLAx', 'NVDAon'])('a buy of %s with ETH through the Universal R
     expect((await send(tx)).status).toBe('success');
     expect(await market.balanceOf(token, user)).toBe(mine);
     expect((await market.balanceOf(token, other)) - theirs).toBeGreaterThanOrEqual(buy.minOut);
+  });
+});
+
+describe('a Universal Router buy of USDC with ETH routed through the TSLAx pools', () => {
+  const tslax = tokenOf(deployment, 'TSLAx').address;
+
+  it('decodes TSLAx as traded, and running it does move TSLAx (through the pools, not the user)', async () => {
+    const buy = await market.quoteRouteWithEth([market.weth, tslax, usdc], E18 / 10n);
+    const tx = await market.buyWithEth(user, usdc, buy);
+    const intent = decodeTransaction({ ...tx, chainId: deployment.chainId });
+    expect(intent.assetsIn).toEqual([{ token: usdc, amount: buy.minOut, min: true }]);
+    expect(intent.traded).toEqual([tslax]);
+
+    const [usdcBefore, tslaxBefore] = [await market.balanceOf(usdc, user), await market.balanceOf(tslax, user)];
+    const receipt = await send(tx);
+    expect(receipt.status).toBe('success');
+    const moved = parseEventLogs({ abi: erc20Abi, eventName: 'Transfer', logs: receipt.logs }).filter((log) => isAddressEqual(log.address, tslax));
+    expect(moved.length).toBeGreaterThan(0);
+    expect(await market.balanceOf(tslax, user)).toBe(tslaxBefore);
+    expect((await market.balanceOf(usdc, user)) - usdcBefore).toBeGreaterThanOrEqual(buy.minOut);
   });
 });
 

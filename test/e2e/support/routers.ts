@@ -27,7 +27,7 @@ export const guardedStocks = [
   { symbol: 'NVDAon', style: 'Ondo-style', source: 'devnet:terms/ondo-style' },
 ];
 
-export type RouterBuy = { ethIn: bigint; minOut: bigint };
+export type RouterBuy = { ethIn: bigint; minOut: bigint; path?: Address[] };
 
 /** The CoW order a dApp asks the wallet to sign: sell `sellAmount` of `sellToken` for at least `buyAmount` of `buyToken`. */
 export type CowOrder = {
@@ -89,6 +89,11 @@ export function routerMarket(deployment: Deployment) {
       return { ethIn, minOut: ((await quote(ethIn, [weth, token])) * 98n) / 100n };
     },
 
+    /** A buy of the last token of `path` (WETH first) with `ethIn` wei, hop by hop through the V2 pools, 2% under the quote. */
+    async quoteRouteWithEth(path: Address[], ethIn: bigint): Promise<RouterBuy> {
+      return { ethIn, minOut: ((await quote(ethIn, path)) * 98n) / 100n, path };
+    },
+
     /** eth_sendTransaction params of that buy: the router wraps the ETH sent, swaps it on V2 and pays `recipient`. */
     async buyWithEth(from: Address, token: Address, buy: RouterBuy, recipient: Address = from) {
       const inputs = [
@@ -97,7 +102,7 @@ export function routerMarket(deployment: Deployment) {
           recipient,
           buy.ethIn,
           buy.minOut,
-          [weth, token],
+          buy.path ?? [weth, token],
           false,
         ]),
       ];
