@@ -82,6 +82,13 @@ describe('tokenized stocks bought through the Universal Router and CoW on the de
       await expectRefused(symbol, source, 'eth_sendTransaction', params, 'transaction');
     });
 
+    it('refuses a buy of USDC with ETH routed through the TSLAx pools: TSLAx is traded on the way', async () => {
+      const tslax = tokenOf(deployment, 'TSLAx').address;
+      const buy = await market.quoteRouteWithEth([market.weth, tslax, usdc], ETH_IN);
+      const tx = await market.buyWithEth(user, usdc, buy);
+      await expectRefused('TSLAx', guardedStocks[0].source, 'eth_sendTransaction', [{ ...tx, value: toHex(tx.value) }], 'transaction');
+    });
+
     it.each(guardedStocks)('refuses to sign a CoW order that buys $symbol ($style)', async ({ symbol, source }) => {
       const { params } = await cowOrder(tokenOf(deployment, symbol).address);
       await expectRefused(symbol, source, 'eth_signTypedData_v4', params, 'sign-typed-data');
@@ -103,6 +110,20 @@ describe('tokenized stocks bought through the Universal Router and CoW on the de
       expect(result).toMatch(/^0x[0-9a-f]{64}$/);
       expect((await publicClient.waitForTransactionReceipt({ hash: result as Hex })).status).toBe('success');
       expect((await market.balanceOf(token, user)) - before).toBeGreaterThanOrEqual(buy.minOut);
+    });
+
+    it('buys USDC with ETH routed through the TSLAx pools: not blocked, mined, the USDC arrives', async () => {
+      const tslax = tokenOf(deployment, 'TSLAx').address;
+      const buy = await market.quoteRouteWithEth([market.weth, tslax, usdc], ETH_IN);
+      const tx = await market.buyWithEth(user, usdc, buy);
+      const before = await market.balanceOf(usdc, user);
+      const { prompt, pending, verdict, blocking } = await ask('eth_sendTransaction', [{ ...tx, value: toHex(tx.value) }], 'transaction');
+      expect(verdict).not.toBe('block');
+      expect(blocking).toBe('');
+      await approve(prompt);
+      const { result } = await pending;
+      expect((await publicClient.waitForTransactionReceipt({ hash: result as Hex })).status).toBe('success');
+      expect((await market.balanceOf(usdc, user)) - before).toBeGreaterThanOrEqual(buy.minOut);
     });
 
     it.each(guardedStocks)('signs a CoW order buying $symbol, and the devnet settlement settles it to the user', async ({ symbol }) => {
