@@ -2,7 +2,7 @@ import { type Address, erc20Abi, keccak256, zeroAddress, zeroHash } from 'viem';
 import { oracleMultiplier, usd8 } from '../catalog.ts';
 import type { DeployedStock } from './stocks.ts';
 import { type DeployContext, E18, tokens } from './context.ts';
-import { pairAddress } from './market.ts';
+import { pairAddress, reserveAnswer } from './market.ts';
 
 /** Permit2's address on every chain (REFERENCE.md section 2). Nothing is deployed there on the devnet. */
 export const permit2Address: Address = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
@@ -65,6 +65,12 @@ async function openWethPool(ctx: DeployContext, stock: DeployedStock): Promise<v
   await deployer.write(stock.token, own.OracleStock.abi, 'mint', [pair, tokens(poolShares)]);
   // A multiplier token's balance already counts its multiplier; an Ondo-style one's lives in its oracle.
   const held = await client.readContract({ address: stock.token, abi: erc20Abi, functionName: 'balanceOf', args: [pair] });
+  // Newly issued tokens are backed like the rest: the custodian's reserve feed reports the new supply at the same ratio.
+  const reserveFeed = contracts[`ReserveFeed:${stock.spec.symbol}`];
+  if (reserveFeed && stock.spec.reserveBps !== null) {
+    const supply = await client.readContract({ address: stock.token, abi: erc20Abi, functionName: 'totalSupply' });
+    await deployer.write(reserveFeed, own.DevnetAggregator.abi, 'updateAnswer', [reserveAnswer(stock.spec.reserveBps, supply)]);
+  }
   const multiplier = stock.spec.structure === 'oracle-multiplier' ? oracleMultiplier : E18;
   const weth = (held * stock.spec.price * multiplier) / E18 / ethUsd;
   await deployer.write(contracts.WETH9, npm.WETH9.abi, 'deposit', [], weth);
