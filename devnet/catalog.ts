@@ -15,6 +15,7 @@ export const accountRoles = [
   { index: 1, role: 'us-investor' }, // T-REX investor in the US, not KYC-verified at the issuers; denied by OSPR, US-listed in HRON
   { index: 2, role: 'unverified' }, // nothing registered anywhere
   { index: 3, role: 'de-investor' }, // T-REX investor in Germany holding nothing
+  { index: 7, role: 'solver' }, // the one solver CoW's allow-list admits: settles signed orders on the devnet's GPv2Settlement
   { index: 8, role: 'issuer-operator' }, // fills orders, signs quotes and attestations
   { index: 9, role: 'deployer' }, // owns every devnet contract and feed
 ] as const;

@@ -18,14 +18,19 @@ function load(relativePath: string): Artifact {
 
 const trex = (path: string) => load(`@tokenysolutions/t-rex/artifacts/contracts/${path}.json`);
 const onchainId = (path: string) => load(`@onchain-id/solidity/artifacts/contracts/${path}.json`);
+const cow = (name: string) => load(`@cowprotocol/contracts/lib/contracts/${name}.json`);
 
-/** Contract artifacts shipped by npm packages: the real Uniswap V2, T-REX and ONCHAINID builds. */
+/** Contract artifacts shipped by npm packages: the real Uniswap V2, Universal Router, CoW settlement, T-REX and ONCHAINID builds. */
 export function loadNpmArtifacts() {
   return {
     WETH9: load('@uniswap/v2-periphery/build/WETH9.json'),
     UniswapV2Factory: load('@uniswap/v2-core/build/UniswapV2Factory.json'),
     UniswapV2Pair: load('@uniswap/v2-core/build/UniswapV2Pair.json'),
     UniswapV2Router02: load('@uniswap/v2-periphery/build/UniswapV2Router02.json'),
+    UniversalRouter: load('@uniswap/universal-router/artifacts/contracts/UniversalRouter.sol/UniversalRouter.json'),
+    GPv2Settlement: cow('GPv2Settlement'),
+    GPv2AllowListAuthentication: cow('GPv2AllowListAuthentication'),
+    GPv2VaultRelayer: cow('GPv2VaultRelayer'),
     Token: trex('token/Token.sol/Token'),
     ClaimTopicsRegistry: trex('registry/implementation/ClaimTopicsRegistry.sol/ClaimTopicsRegistry'),
     IdentityRegistry: trex('registry/implementation/IdentityRegistry.sol/IdentityRegistry'),

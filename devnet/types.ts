@@ -7,7 +7,12 @@ export type Deployment = {
   /** Test-only mnemonic (anvil's default). Never use it for anything real. */
   mnemonic: string;
   accounts: DevnetAccount[];
-  /** Contract name -> address, e.g. USDC, Multicall3, UniswapV2Router02, PriceFeed:TSLAx. */
+  /**
+   * Contract name -> address, e.g. USDC, Multicall3, UniswapV2Router02, PriceFeed:TSLAx; the
+   * executing routers: UniversalRouter (over WETH9 and the V2 factory; pools UniswapV2Pair:TSLAx/WETH
+   * and UniswapV2Pair:NVDAon/WETH), GPv2Settlement with GPv2AllowListAuthentication (the `solver`
+   * account is its one solver) and the GPv2VaultRelayer that pulls an order's sell token.
+   */
   contracts: Record<string, string>;
   tokens: DevnetToken[];
   issuers: DevnetIssuer[];

@@ -8,6 +8,7 @@ import { deployBase } from './base.ts';
 import type { DeployContext } from './context.ts';
 import { deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
+import { deployRouters } from './routers.ts';
 import { type DeployedStock, deployStock } from './stocks.ts';
 import { countries, deployTrexSuite, registerInvestors, type TrexSuite } from './trex.ts';
 import { deployUnlistedTokens } from './unlisted.ts';
@@ -60,6 +61,8 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
   for (const suite of suites) {
     await registerInvestors(ctx, suite, deployerKey, [{ wallet: ctx.contracts.AttestationManager as Address, country: countries.DE }]);
   }
+  // Routers that execute (Universal Router, CoW settlement) and their WETH pools come after all of it, for the same reason.
+  await deployRouters(ctx, deployed);
 
   const tokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
     symbol: spec.symbol,

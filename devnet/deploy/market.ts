@@ -7,9 +7,9 @@ const poolShares = 1_000;
 const userShares = 100;
 const syntheticCollateral = usdc(1_000_000);
 
-/** The Uniswap V2 pair address of token/USDC, known before the pair exists. */
-export function pairAddress(ctx: DeployContext, token: Address): Address {
-  const [token0, token1] = token.toLowerCase() < ctx.contracts.USDC.toLowerCase() ? [token, ctx.contracts.USDC] : [ctx.contracts.USDC, token];
+/** The Uniswap V2 pair address of token/USDC (or token/`quote`), known before the pair exists. */
+export function pairAddress(ctx: DeployContext, token: Address, quote: Address = ctx.contracts.USDC): Address {
+  const [token0, token1] = token.toLowerCase() < quote.toLowerCase() ? [token, quote] : [quote, token];
   return getCreate2Address({
     from: ctx.contracts.UniswapV2Factory,
     salt: keccak256(encodePacked(['address', 'address'], [token0, token1])),
@@ -57,6 +57,9 @@ export async function seedMarket(ctx: DeployContext, stocks: DeployedStock[]): P
   return pairs;
 }
 
+/** A proof-of-reserve answer (shares in custody, 8 decimals) for `supply` (18 decimals) at a backing ratio in basis points. */
+export const reserveAnswer = (reserveBps: bigint, supply: bigint) => (supply * reserveBps) / 10_000n / 10n ** 10n;
+
 /** Proof-of-reserve feeds (shares in custody, 8 decimals) at the backing ratio each stock declares. */
 export async function deployReserveFeeds(ctx: DeployContext, stocks: DeployedStock[]): Promise<Record<string, Address>> {
   const { deployer, own, contracts, client } = ctx;
@@ -68,7 +71,7 @@ export async function deployReserveFeeds(ctx: DeployContext, stocks: DeployedSto
       abi: own.MultiplierStock.abi,
       functionName: 'totalSupply',
     })) as bigint;
-    const reserves = (supply * stock.spec.reserveBps) / 10_000n / 10n ** 10n;
+    const reserves = reserveAnswer(stock.spec.reserveBps, supply);
     const feed = await deployer.deploy(`reserve feed ${stock.spec.symbol}`, own.DevnetAggregator, [
       deployer.address,
       8,

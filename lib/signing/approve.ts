@@ -3,7 +3,7 @@ import { type Address, getAddress } from 'viem';
 import type { ApprovalKind } from '../approvals';
 import type { RpcCall } from '../chains';
 import { type ComplianceResult, evaluate, touchedTokens, withFindings } from '../compliance';
-import { rpcErrors } from '../errors';
+import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
 import type { Intent, SimulationResult, TokenInfo } from '../intent';
 import type { SigningDeps } from './deps';
 import type { SigningView } from './view';
@@ -75,10 +75,24 @@ export async function approveSigning<T = unknown>(
   recheck: Recheck,
   parse?: (data: unknown) => T,
 ): Promise<T> {
-  const chosen = (await deps.approve(origin, kind, view, parse ? { parse } : undefined)) as T;
-  if (view.verdict.verdict === 'block') {
-    throw rpcErrors.userRejected(`Sharekeep refused to sign: ${view.verdict.reasons.find((r) => r.severity === 'block')?.message ?? 'blocked.'}`);
+  const refusal = refusalOf(view.verdict);
+  let chosen: T;
+  try {
+    chosen = (await deps.approve(origin, kind, view, parse ? { parse } : undefined)) as T;
+  } catch (error) {
+    // Rejecting is all the user can do with a refused request: the dApp still hears why, not only "rejected".
+    if (refusal && error instanceof ProviderRpcError && error.code === RpcErrorCode.userRejected) throw refusal;
+    throw error;
   }
+  if (refusal) throw refusal;
   await recheck();
   return chosen;
+}
+
+/** The 4001 a dApp gets for a request the verdict blocks: the reason (it names the token and the rule) and the rule's source. */
+function refusalOf(verdict: ComplianceResult): ProviderRpcError | undefined {
+  if (verdict.verdict !== 'block') return undefined;
+  const reason = verdict.reasons.find((r) => r.severity === 'block');
+  const source = reason?.source ? ` (source: ${reason.source})` : '';
+  return rpcErrors.userRejected(`Sharekeep refused to sign: ${reason?.message ?? 'blocked.'}${source}`);
 }

@@ -20,6 +20,8 @@ function swap(env: DecodeEnv, shape: Shape, fixed: bigint, bound: bigint | undef
     flow.warn({ code: 'invalid-path', message: 'The swap path names fewer than two tokens; the router will reject it.' });
     return flow.finish('Swap through Uniswap V2 with an invalid path.');
   }
+  // Intermediate tokens are bought and sold within the call, as in a V3 path.
+  flow.trade(path.slice(1, -1));
   const tokenIn = shape.payNative ? 'native' : path[0];
   const tokenOut = shape.receiveNative ? 'native' : path[path.length - 1];
   if (shape.side === 'exact-in') {

@@ -47,7 +47,10 @@ function swapStep(flow: SwapFlow, ends: [Address, Address] | undefined, args: re
 }
 
 function v2Ends(path: readonly Address[], flow: SwapFlow): [Address, Address] | undefined {
-  if (path.length >= 2) return [path[0], path[path.length - 1]];
+  if (path.length >= 2) {
+    flow.trade(path.slice(1, -1));
+    return [path[0], path[path.length - 1]];
+  }
   flow.warn({ code: 'invalid-path', message: 'A swap step names fewer than two tokens; the router will reject it.' });
   return undefined;
 }

@@ -14,6 +14,7 @@ import {
   UNIVERSAL_ROUTER,
   USDC,
   USER,
+  V2_ROUTER,
   V3_ROUTER,
   XSTOCK,
   XSTOCKS_TERMS,
@@ -124,6 +125,68 @@ describe('Universal Router PAY_PORTION', () => {
 
   it('a portion above 1% is a warning, not an interface fee', () => {
     expect(judge(execute([swapToRouter, portion(USDC, 5_000n), sweep(XSTOCK)]), 'DE').reasons.map((r) => r.code)).toContain('recipient-not-sender');
+  });
+});
+
+describe('a restricted token in the middle of a V2 path is traded too, as in a V3 path', () => {
+  const router02 = parseAbi([
+    'function swapExactTokensForTokens(uint256 amountIn, uint256 amountOutMin, address[] path, address to, uint256 deadline)',
+    'function swapExactETHForTokens(uint256 amountOutMin, address[] path, address to, uint256 deadline) payable',
+  ]);
+  const viaRouter02 = (path: Address[]) =>
+    decodeTransaction({
+      from: USER,
+      to: V2_ROUTER,
+      chainId: CHAIN,
+      data: encodeFunctionData({ abi: router02, functionName: 'swapExactTokensForTokens', args: [500n, 9n, path, USER, 1n] }),
+    });
+  const viaRouter02Eth = (path: Address[]) =>
+    decodeTransaction({
+      from: USER,
+      to: V2_ROUTER,
+      chainId: CHAIN,
+      value: 500n,
+      data: encodeFunctionData({ abi: router02, functionName: 'swapExactETHForTokens', args: [9n, path, USER, 1n] }),
+    });
+  const v2Step = (command: '08' | '09', path: Address[]) =>
+    execute([[command, enc('address, uint256, uint256, address[], bool', [MSG_SENDER, 500n, 9n, path, true])]]);
+  // A buy with ETH through the Universal Router: WRAP_ETH, then V2_SWAP_EXACT_IN paid by the router.
+  const urWithEth = (path: Address[]) =>
+    decodeTransaction({
+      from: USER,
+      to: UNIVERSAL_ROUTER,
+      chainId: CHAIN,
+      value: 500n,
+      data: encodeFunctionData({
+        abi: ur,
+        functionName: 'execute',
+        args: [
+          '0x0b08',
+          [enc('address, uint256', [ADDRESS_THIS, 500n]), enc('address, uint256, uint256, address[], bool', [USER, 500n, 9n, path, false])],
+          1n,
+        ],
+      }),
+    });
+  const WETH: Address = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+
+  it.each([
+    ['Router02 swapExactTokensForTokens', () => viaRouter02([USDC, XSTOCK, NOT_LISTED])],
+    ['Router02 swapExactETHForTokens', () => viaRouter02Eth([WETH, XSTOCK, NOT_LISTED])],
+    ['Universal Router V2_SWAP_EXACT_IN', () => v2Step('08', [USDC, XSTOCK, NOT_LISTED])],
+    ['Universal Router V2_SWAP_EXACT_OUT', () => v2Step('09', [USDC, XSTOCK, NOT_LISTED])],
+    ['Universal Router WRAP_ETH + V2_SWAP_EXACT_IN', () => urWithEth([WETH, XSTOCK, USDC])],
+  ])('%s through TSLAx: US -> block, DE -> not blocked', (_name, build) => {
+    const intent = build();
+    expect(intent.assetsIn?.map((m) => m.token)).not.toContain(XSTOCK);
+    expect(blocking(judge(intent, 'US')).map((r) => r.message)).toEqual([expect.stringMatching(/TSLAx.*trade it in a swap/)]);
+    expect(blocking(judge(intent, 'DE'))).toEqual([]);
+  });
+
+  it.each([
+    ['Router02', () => viaRouter02([USDC, NOT_LISTED, WETH])],
+    ['Universal Router', () => urWithEth([WETH, NOT_LISTED, USDC])],
+  ])('%s through a plain token in the middle: a US user is not blocked', (_name, build) => {
+    expect(blocking(judge(build(), 'US'))).toEqual([]);
   });
 });
 

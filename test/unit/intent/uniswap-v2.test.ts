@@ -93,7 +93,8 @@ describe('Uniswap V2 Router02 swaps', () => {
   it('words an exact-input swap with its slippage floor', () => {
     const intent = decode('swapExactTokensForTokens', cases[0][1]);
     expect(intent.summary).toBe('Swap 100 USDC for at least 2 TSLAx.');
-    expect(intent.tokens).toEqual([USDC, TSLA]);
+    // The path hops through WETH: bought and sold within the call, it is a token the request trades too.
+    expect(intent.tokens).toEqual([USDC, TSLA, WETH]);
   });
 
   it('words an exact-output swap with its ceiling', () => {

@@ -112,6 +112,31 @@ describe('a non-registry ERC-3643 token restricted for country 840, through the 
   });
 });
 
+describe('what the dApp hears when the user rejects a refused request (the only choice the window leaves)', () => {
+  it.each([
+    ['a V2 buy (eth_sendTransaction)', 'eth_sendTransaction', [{ from: ACCOUNT_0, to: ROUTER, data: swapData(A.t3643) }]],
+    ['a CoW order (eth_signTypedData_v4)', 'eth_signTypedData_v4', [ACCOUNT_0, JSON.stringify(cowOrder(A.t3643))]],
+  ])('%s: 4001 with the refusal, naming the token and the check that refused it', async (_name, method, params) => {
+    const { t } = await walletOn('US', { restricted: [840] });
+    const pending = t.request(method, params).catch((err: { code: number; message: string }) => err);
+    const approval = await t.nextApproval();
+    t.wallet.approvals.decide(approval.id, { approved: false });
+    const answer = (await pending) as { code: number; message: string };
+    expect(answer.code).toBe(4001);
+    expect(answer.message).toMatch(
+      /^Sharekeep refused to sign: .*refuses you on chain: its ERC-3643 check CountryRestrictModule\.isCountryRestricted/,
+    );
+    expect(t.node.sent).toEqual([]);
+  });
+
+  it('a request the verdict allows, rejected, is only "rejected"', async () => {
+    const { t } = await walletOn('DE', { restricted: [840] });
+    const pending = t.request('eth_sendTransaction', [{ from: ACCOUNT_0, to: ROUTER, data: swapData(A.t3643) }]).catch((err) => err);
+    t.wallet.approvals.decide((await t.nextApproval()).id, { approved: false });
+    expect(await pending).toMatchObject({ code: 4001, message: 'User rejected the request.' });
+  });
+});
+
 describe('calldata Sharekeep cannot decode, naming the non-registry ERC-3643 token', () => {
   // An unknown function of an unknown contract, whose argument is the token; the node cannot dry-run it.
   const data = `0xdeadbeef${A.t3643.slice(2).toLowerCase().padStart(64, '0')}` as Hex;
