@@ -19,13 +19,18 @@ function load(relativePath: string): Artifact {
 const trex = (path: string) => load(`@tokenysolutions/t-rex/artifacts/contracts/${path}.json`);
 const onchainId = (path: string) => load(`@onchain-id/solidity/artifacts/contracts/${path}.json`);
 
-/** Contract artifacts shipped by npm packages: the real Uniswap V2, T-REX and ONCHAINID builds. */
+/** Contract artifacts shipped by npm packages: the real Uniswap V2 and V3, T-REX and ONCHAINID builds. */
 export function loadNpmArtifacts() {
   return {
     WETH9: load('@uniswap/v2-periphery/build/WETH9.json'),
     UniswapV2Factory: load('@uniswap/v2-core/build/UniswapV2Factory.json'),
     UniswapV2Pair: load('@uniswap/v2-core/build/UniswapV2Pair.json'),
     UniswapV2Router02: load('@uniswap/v2-periphery/build/UniswapV2Router02.json'),
+    UniswapV3Factory: load('@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json'),
+    UniswapV3Pool: load('@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json'),
+    SwapRouter: load('@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json'),
+    NonfungiblePositionManager: load('@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json'),
+    QuoterV2: load('@uniswap/v3-periphery/artifacts/contracts/lens/QuoterV2.sol/QuoterV2.json'),
     Token: trex('token/Token.sol/Token'),
     ClaimTopicsRegistry: trex('registry/implementation/ClaimTopicsRegistry.sol/ClaimTopicsRegistry'),
     IdentityRegistry: trex('registry/implementation/IdentityRegistry.sol/IdentityRegistry'),

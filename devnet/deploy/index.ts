@@ -10,6 +10,7 @@ import { deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
 import { type DeployedStock, deployStock } from './stocks.ts';
 import { countries, deployTrexSuite, registerInvestors, type TrexSuite } from './trex.ts';
+import { deployDexMarket } from './uniswap-v3.ts';
 import { deployUnlistedTokens } from './unlisted.ts';
 
 export type ChainDeployment = Omit<Deployment, 'issuerServiceUrl' | 'dappUrl'>;
@@ -60,8 +61,10 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
   for (const suite of suites) {
     await registerInvestors(ctx, suite, deployerKey, [{ wallet: ctx.contracts.AttestationManager as Address, country: countries.DE }]);
   }
+  // Stocks priced only by their pools, and Uniswap V3: after all the above, which keeps its addresses.
+  const dexMarket = await deployDexMarket(ctx);
 
-  const tokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
+  const feedTokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
     symbol: spec.symbol,
     name: spec.name,
     address: token,
@@ -75,6 +78,7 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     pair: pairs[spec.symbol],
     ...(spec.restrictions ? { restrictions: spec.restrictions } : {}),
   }));
+  const tokens = [...feedTokens, ...dexMarket.tokens];
   const issuers: DevnetIssuer[] = [
     {
       id: 'orders',
@@ -92,6 +96,14 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
       contracts: [ctx.contracts.AttestationManager],
       tokens: tokens.filter((t) => t.issuer === 'attest').map((t) => t.address),
     },
+    {
+      id: 'backed',
+      name: issuerNames.backed,
+      origin: null,
+      kind: 'none',
+      contracts: [],
+      tokens: tokens.filter((t) => t.issuer === 'backed').map((t) => t.address),
+    },
   ];
   return {
     chainId: devnetChainId,
@@ -101,5 +113,6 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     contracts: ctx.contracts,
     tokens,
     issuers,
+    dex: dexMarket.dex,
   };
 }
