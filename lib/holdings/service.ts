@@ -241,7 +241,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
 
       let readError: string | null = null;
       const readings = await checkChain(ctx)
-        .then(() => readTokenState(rpc, token, account))
+        .then(() => readTokenState(rpc, token, account, ctx.registry?.dexOn(chainId)))
         .catch((err: unknown) => {
           readError = err instanceof Error ? err.message : String(err);
           return null;

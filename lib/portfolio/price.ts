@@ -14,6 +14,8 @@ export interface TokenPriceResult {
   price: HoldingPrice | null;
   /** The token has a price feed and it did not answer (or answered zero or less). */
   feedFailed: boolean;
+  /** Seconds since the price was set; null without a price. */
+  ageSeconds: number | null;
 }
 
 /** A DEX trades around the clock: its price is judged by age alone, never as a last close. */
@@ -29,7 +31,7 @@ export function tokenPriceFrom(
   const feed = token.feeds?.price;
   if (feed) {
     const reading = readings.feeds.get(feed.address.toLowerCase()) ?? null;
-    if (!reading || reading.answer <= 0n) return { price: null, feedFailed: true };
+    if (!reading || reading.answer <= 0n) return { price: null, feedFailed: true, ageSeconds: null };
     const status = priceStatus(reading.updatedAt, feed.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS, market, nowMs);
     return {
       price: {
@@ -41,10 +43,11 @@ export function tokenPriceFrom(
         source: 'feed',
       },
       feedFailed: false,
+      ageSeconds: status.ageSeconds,
     };
   }
   const dex = deepestDexPrice(readings.dex.get(t), token.decimals, quoteUsdFrom(readings.feeds));
-  if (!dex) return { price: null, feedFailed: false };
+  if (!dex) return { price: null, feedFailed: false, ageSeconds: null };
   const updatedAt = Math.floor(nowMs / 1000);
   const status = priceStatus(updatedAt, DEFAULT_HEARTBEAT_SECONDS, DEX_MARKET, nowMs);
   return {
@@ -66,5 +69,6 @@ export function tokenPriceFrom(
       },
     },
     feedFailed: false,
+    ageSeconds: status.ageSeconds,
   };
 }

@@ -158,6 +158,15 @@ describe('portfolio on the devnet', () => {
     expect(Number(detail.corporateActions.fee?.periodsPassed)).toBeGreaterThanOrEqual(365); // accrued, not yet applied by a transfer
   });
 
+  it('prices the feedless bCOIN in its detail from the same pool as its row, and bIB01 not at all', async () => {
+    const w = await devnetWallet();
+    const row = (await w.refresh()).view.accounts[0].holdings.find((h) => h.token.symbol === 'bCOIN')!;
+    const detail = await w.detail(tokenOf(deployment, 'bCOIN').address);
+    expect(detail.price).toMatchObject({ source: 'dex', answer: row.price?.answer, dex: { pool: row.price?.dex?.pool } });
+    expect(detail.holding?.value).toBe(row.value);
+    expect((await w.detail(tokenOf(deployment, 'bIB01').address)).price).toBeNull();
+  });
+
   it('shows the under-backed dShare below 100% and the fully backed xStock at 100% or more', async () => {
     const w = await devnetWallet();
     const aapl = await w.detail(tokenOf(deployment, 'AAPL.d').address);
