@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // SHAREKEEP_DEVNET=devnet/deployment.json builds the wallet for the local market: its tokens,
-// issuers and RPC URL. Only public facts are taken from the file (never its test mnemonic).
+// issuers, DEX factories and RPC URL. Only public facts are taken from the file (never its test mnemonic).
 function devnetDefinition(): string {
   const path = process.env.SHAREKEEP_DEVNET;
   if (!path) return 'null';
-  const { chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers } = JSON.parse(readFileSync(path, 'utf8'));
-  return JSON.stringify({ chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers });
+  const { chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers, dex } = JSON.parse(readFileSync(path, 'utf8'));
+  return JSON.stringify({ chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers, dex });
 }
 
 // Extension pages (and the service worker) may not be framed (clickjacking), load only our own

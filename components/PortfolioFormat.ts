@@ -35,6 +35,11 @@ export function formatFactor(raw: string): string {
   return `× ${formatUnitsText(raw, 18, 6)}`;
 }
 
+/** An address shortened for a line of text: "0x1234…abcd". */
+export function shortAddress(address: string): string {
+  return `${address.slice(0, 6)}…${address.slice(-4)}`;
+}
+
 /** How long ago, coarse: "just now", "5 min ago", "3 h ago", "2 days ago". */
 export function formatAge(seconds: number): string {
   if (seconds < 60) return 'just now';

@@ -50,16 +50,16 @@ export function PortfolioList({ view, account, refreshing, error, onOpen }: Port
   const all = useAllRowsAfterFirstFrame();
   const sorted = [...(account?.holdings ?? [])].sort(byValue);
   const holdings = all ? sorted : sorted.slice(0, FIRST_ROWS);
-  const unpriced = sorted.filter((h) => h.value === null).length;
+  const unpriced = account?.unpricedCount ?? 0;
   return (
     <section className="pf" data-testid="portfolio" aria-busy={refreshing}>
       <div className="pf-head">
         <div>
           <div className="pf-total-label">Total value</div>
-          <div className="pf-total" data-testid="portfolio-total" data-value={account?.totalValue ?? ''}>
-            {account ? formatUsd(account.totalValue, view.valueDecimals) : '—'}
+          <div data-testid="portfolio-total" data-value={account?.totalValue ?? ''} data-excluded={unpriced}>
+            <div className="pf-total">{account ? formatUsd(account.totalValue, view.valueDecimals) : '—'}</div>
+            {unpriced > 0 && <div className="muted pf-small">excludes {unpriced === 1 ? '1 holding' : `${unpriced} holdings`} without a price</div>}
           </div>
-          {unpriced > 0 && <div className="muted pf-small">Excludes {unpriced === 1 ? 'one holding' : `${unpriced} holdings`} without a price</div>}
         </div>
         <MarketStatusLine market={view.market} />
       </div>

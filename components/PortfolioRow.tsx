@@ -1,7 +1,44 @@
 // One holding in the portfolio list: what it is, how much, what it is worth, and any warning
 // about that worth (a last close, an old price, a token outside the registry).
 import type { HoldingView } from '@/lib/holdings';
-import { formatAge, formatUnitsText, formatUsd } from './PortfolioFormat';
+import { formatAge, formatUnitsText, formatUsd, shortAddress } from './PortfolioFormat';
+
+const PROTOCOL = { 'uniswap-v3': 'Uniswap V3', 'uniswap-v2': 'Uniswap V2' } as const;
+
+/** The price and where it comes from: the token's feed, or the DEX pool it was read from and how deep that pool is. */
+function HoldingPrice({ holding: h }: { holding: HoldingView }) {
+  const price = h.price;
+  if (!price) {
+    return (
+      <span className="pf-price muted" data-testid="holding-price" data-source="none">
+        No price feed or DEX pool deep enough
+      </span>
+    );
+  }
+  const text = `${formatUsd(price.answer, price.decimals)} per token`;
+  if (price.source === 'dex' && price.dex) {
+    const { protocol, pool, fee, quote, depthUsd } = price.dex;
+    const tier = fee === null ? '' : ` ${fee / 10_000}%`;
+    return (
+      <span
+        className="pf-price"
+        data-testid="holding-price"
+        data-source="dex"
+        data-pool={pool}
+        data-answer={price.answer}
+        data-decimals={price.decimals}
+      >
+        DEX price {text} · {PROTOCOL[protocol]} {h.token.symbol}/{quote}
+        {tier} pool {shortAddress(pool)} · depth {formatUsd(depthUsd, price.decimals)}
+      </span>
+    );
+  }
+  return (
+    <span className="pf-price muted" data-testid="holding-price" data-source="feed" data-answer={price.answer} data-decimals={price.decimals}>
+      {formatUsd(price.answer, price.decimals)} per share · price feed
+    </span>
+  );
+}
 
 function priceWarnings(h: HoldingView): string[] {
   const warnings: string[] = [];
@@ -32,6 +69,7 @@ export function PortfolioRow({ holding: h, onOpen }: { holding: HoldingView; onO
             {!h.verified && <span className="badge pf-unverified">{h.listed ? 'unverified' : 'not in registry · unverified'}</span>}
           </span>
           {sub && <span className="pf-sub">{sub}</span>}
+          <HoldingPrice holding={h} />
         </span>
         <span className="pf-amounts">
           <span className="pf-value" data-testid="holding-value" data-value={h.value ?? ''} data-value-decimals={h.valueDecimals}>

@@ -76,12 +76,14 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
         <div className="pf-small">
           {view.price ? (
             <span className={view.price.status === 'stale' ? 'td-warn' : 'muted'}>
-              {formatUsd(view.price.answer, view.price.decimals)} per share, updated {formatAge(view.price.ageSeconds)}
+              {view.price.source === 'dex' && view.price.dex
+                ? `DEX price ${formatUsd(view.price.answer, view.price.decimals)} per token (${view.price.dex.quote} pool, depth ${formatUsd(view.price.dex.depthUsd, view.price.decimals)}), read ${formatAge(view.price.ageSeconds)}`
+                : `${formatUsd(view.price.answer, view.price.decimals)} per share, updated ${formatAge(view.price.ageSeconds)}`}
               {view.price.reasons.includes('market-closed') ? ' · last close' : ''}
               {view.price.reasons.includes('older-than-heartbeat') ? ' · stale' : ''}
             </span>
           ) : (
-            <span className="muted">No price feed</span>
+            <span className="muted">No price feed or DEX pool deep enough</span>
           )}{' '}
           · <MarketStatusLine market={view.market} />
         </div>

@@ -22,7 +22,7 @@ export const accountRoles = [
 
 export type Role = (typeof accountRoles)[number]['role'];
 
-export type IssuerId = 'orders' | 'attest';
+export type IssuerId = 'orders' | 'attest' | 'backed';
 
 export type StockSpec = {
   symbol: string;
@@ -101,4 +101,40 @@ export const oracleMultiplier = 1_023_400_000_000_000_000n;
 export const issuerNames: Record<IssuerId, string> = {
   orders: 'Devnet Orders (Dinari-style order processor)',
   attest: 'Devnet Attest (Ondo-style attestations)',
+  backed: 'Devnet Backed (bToken-style, no issuer API)',
 };
+
+/**
+ * Backed bToken-style stocks with no price feed: the wallet can price them only from their
+ * Uniswap V3 pool against USDC. bCOIN's pool is deep (and it has a shallower V2 pair too);
+ * bIB01's pool holds less USDC than the wallet's liquidity floor, so it must show no price.
+ */
+export type DexStockSpec = {
+  symbol: string;
+  name: string;
+  underlying: { ticker: string; name: string; exchange: string };
+  /** The pools' price, USD per token, 8 decimals. */
+  price: bigint;
+  /** Tokens in the V3 USDC pool (0.3% tier, full range), and in the V2 pair (null: no pair). */
+  v3PoolShares: number;
+  v2PoolShares: number | null;
+};
+
+export const dexStocks: DexStockSpec[] = [
+  {
+    symbol: 'bCOIN',
+    name: 'Backed Coinbase Global (devnet)',
+    underlying: { ticker: 'COIN', name: 'Coinbase Global, Inc.', exchange: 'NASDAQ' },
+    price: usd8(250),
+    v3PoolShares: 1_000,
+    v2PoolShares: 100,
+  },
+  {
+    symbol: 'bIB01',
+    name: 'Backed IB01 $ Treasury Bond 0-1yr (devnet)',
+    underlying: { ticker: 'IB01', name: 'iShares $ Treasury Bond 0-1yr UCITS ETF', exchange: 'LSE' },
+    price: usd8(115),
+    v3PoolShares: 20,
+    v2PoolShares: null,
+  },
+];

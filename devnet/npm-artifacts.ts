@@ -20,7 +20,7 @@ const trex = (path: string) => load(`@tokenysolutions/t-rex/artifacts/contracts/
 const onchainId = (path: string) => load(`@onchain-id/solidity/artifacts/contracts/${path}.json`);
 const cow = (name: string) => load(`@cowprotocol/contracts/lib/contracts/${name}.json`);
 
-/** Contract artifacts shipped by npm packages: the real Uniswap V2, Universal Router, CoW settlement, T-REX and ONCHAINID builds. */
+/** Contract artifacts shipped by npm packages: the real Uniswap V2 and V3, Universal Router, CoW settlement, T-REX and ONCHAINID builds. */
 export function loadNpmArtifacts() {
   return {
     WETH9: load('@uniswap/v2-periphery/build/WETH9.json'),
@@ -31,6 +31,11 @@ export function loadNpmArtifacts() {
     GPv2Settlement: cow('GPv2Settlement'),
     GPv2AllowListAuthentication: cow('GPv2AllowListAuthentication'),
     GPv2VaultRelayer: cow('GPv2VaultRelayer'),
+    UniswapV3Factory: load('@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json'),
+    UniswapV3Pool: load('@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json'),
+    SwapRouter: load('@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json'),
+    NonfungiblePositionManager: load('@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json'),
+    QuoterV2: load('@uniswap/v3-periphery/artifacts/contracts/lens/QuoterV2.sol/QuoterV2.json'),
     Token: trex('token/Token.sol/Token'),
     ClaimTopicsRegistry: trex('registry/implementation/ClaimTopicsRegistry.sol/ClaimTopicsRegistry'),
     IdentityRegistry: trex('registry/implementation/IdentityRegistry.sol/IdentityRegistry'),

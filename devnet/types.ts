@@ -16,11 +16,41 @@ export type Deployment = {
   contracts: Record<string, string>;
   tokens: DevnetToken[];
   issuers: DevnetIssuer[];
+  /** Uniswap V3 and V2 as the wallet prices from them, and the pools opened for stocks without a feed. */
+  dex: DexDeployment;
+};
+
+export type DevnetPool = {
+  /** The stock's symbol and the quote token's, e.g. bCOIN and USDC. */
+  symbol: string;
+  quote: string;
+  token: string;
+  /** V3 fee tier in hundredths of a bip. */
+  fee: number;
+  address: string;
+  /** USDC the pool was opened with (6 decimals): its quote-side depth. */
+  quoteDepth: string;
+};
+
+export type DexDeployment = {
+  uniswapV3: {
+    factory: string;
+    swapRouter: string;
+    quoterV2: string;
+    positionManager: string;
+    /** keccak256 of UniswapV3Pool's creation code: what pool addresses are CREATE2'd with. */
+    poolInitCodeHash: string;
+    pools: DevnetPool[];
+  };
+  uniswapV2: { factory: string; pairInitCodeHash: string };
+  /** Quote tokens worth $1 that the pools price against. */
+  stablecoins: { address: string; symbol: string; decimals: number }[];
 };
 
 export type DevnetAccount = { address: string; role: string; index: number };
 
-export type TokenStructure = 'multiplier' | 'rebasing' | 'oracle-multiplier' | 'synthetic' | 'erc3643';
+/** 'plain': a Backed bToken-style ERC-20, one token per share, with no price feed. */
+export type TokenStructure = 'multiplier' | 'rebasing' | 'oracle-multiplier' | 'synthetic' | 'erc3643' | 'plain';
 
 export type DevnetToken = {
   symbol: string;
@@ -31,25 +61,26 @@ export type DevnetToken = {
   /** Id of the DevnetIssuer that mints and redeems it. */
   issuer: string;
   underlying: { ticker: string; name: string; exchange: string };
-  /** AggregatorV3 feed, USD per underlying share, 8 decimals. */
-  priceFeed: string;
+  /** AggregatorV3 feed, USD per underlying share, 8 decimals; null for a token priced only by its pools. */
+  priceFeed: string | null;
   /** Proof-of-reserve feed, shares held in custody, 8 decimals. */
   reserveFeed: string | null;
   /** AggregatorV3 feed with the share multiplier, 18 decimals (Ondo-style tokens only). */
   multiplierOracle: string | null;
-  /** Uniswap V2 pair against USDC. */
-  pair: string;
+  /** Uniswap V2 pair against USDC; null when it has none. */
+  pair: string | null;
   /** Countries whose residents may not hold it (ISO 3166-1 alpha-2), as its on-chain compliance enforces. */
   restrictions?: { excluded?: string[]; allowedOnly?: string[] };
 };
 
-export type IssuerKind = 'order-processor' | 'attestation';
+/** 'none': an issuer with no mint/redeem API on the devnet (its tokens trade on the DEX only). */
+export type IssuerKind = 'order-processor' | 'attestation' | 'none';
 
 export type DevnetIssuer = {
   id: string;
   name: string;
-  /** Origin of the issuer HTTP service. */
-  origin: string;
+  /** Origin of the issuer HTTP service; null for an issuer without one. */
+  origin: string | null;
   kind: IssuerKind;
   /** Contracts the user calls to mint and redeem. */
   contracts: string[];

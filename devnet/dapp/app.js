@@ -211,7 +211,8 @@ async function loadDeployment() {
   const response = await fetch('/deployment.json');
   state.deployment = await response.json();
   const select = $('token-select');
-  for (const token of state.deployment.tokens) {
+  // The dApp swaps through the V2 router: only stocks with a V2 pair can be offered.
+  for (const token of state.deployment.tokens.filter((t) => t.pair)) {
     const option = document.createElement('option');
     option.value = token.address;
     option.textContent = `${token.symbol} (${token.structure})`;

@@ -11,6 +11,7 @@ import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './
 import { deployRouters } from './routers.ts';
 import { type DeployedStock, deployStock } from './stocks.ts';
 import { countries, deployTrexSuite, registerInvestors, type TrexSuite } from './trex.ts';
+import { deployDexMarket } from './uniswap-v3.ts';
 import { deployUnlistedTokens } from './unlisted.ts';
 
 export type ChainDeployment = Omit<Deployment, 'issuerServiceUrl' | 'dappUrl'>;
@@ -63,8 +64,10 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
   }
   // Routers that execute (Universal Router, CoW settlement) and their WETH pools come after all of it, for the same reason.
   await deployRouters(ctx, deployed);
+  // Stocks priced only by their pools, and Uniswap V3: after all the above (routers included), which keeps its addresses.
+  const dexMarket = await deployDexMarket(ctx);
 
-  const tokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
+  const feedTokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
     symbol: spec.symbol,
     name: spec.name,
     address: token,
@@ -78,6 +81,7 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     pair: pairs[spec.symbol],
     ...(spec.restrictions ? { restrictions: spec.restrictions } : {}),
   }));
+  const tokens = [...feedTokens, ...dexMarket.tokens];
   const issuers: DevnetIssuer[] = [
     {
       id: 'orders',
@@ -95,6 +99,14 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
       contracts: [ctx.contracts.AttestationManager],
       tokens: tokens.filter((t) => t.issuer === 'attest').map((t) => t.address),
     },
+    {
+      id: 'backed',
+      name: issuerNames.backed,
+      origin: null,
+      kind: 'none',
+      contracts: [],
+      tokens: tokens.filter((t) => t.issuer === 'backed').map((t) => t.address),
+    },
   ];
   return {
     chainId: devnetChainId,
@@ -104,5 +116,6 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     contracts: ctx.contracts,
     tokens,
     issuers,
+    dex: dexMarket.dex,
   };
 }

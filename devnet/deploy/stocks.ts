@@ -50,6 +50,8 @@ export async function deployStock(ctx: DeployContext, spec: StockSpec, token?: A
     case 'synthetic':
       token = await deployer.deploy(spec.symbol, own.SyntheticStock, [spec.name, spec.symbol, admin, contracts.USDC, priceFeed, 15n * 10n ** 17n]);
       break;
+    case 'plain':
+      throw new Error('devnet: feedless bToken-style stocks are deployed by deployDexStocks');
     case 'erc3643':
       if (!token) throw new Error('devnet: the ERC-3643 token is deployed by the T-REX factory');
       break;

@@ -26,6 +26,7 @@ async function feedAnswer(client: PublicClient, feed: string): Promise<bigint> {
  * rebasing tokens already count shares, so their token price is the share price.
  */
 export async function tokenPrice(client: PublicClient, token: DevnetToken): Promise<bigint> {
+  if (!token.priceFeed) throw new Error(`devnet: ${token.symbol} has no price feed, so no devnet issuer quotes it`);
   const sharePrice = (await feedAnswer(client, token.priceFeed)) * 10n ** 10n;
   if (!token.multiplierOracle) return sharePrice;
   return (sharePrice * (await feedAnswer(client, token.multiplierOracle))) / E18;

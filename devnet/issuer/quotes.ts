@@ -158,7 +158,9 @@ async function orderQuote(ctx: QuoteContext, p: Priced, request: QuoteRequest) {
 export function findToken(deployment: ChainDeployment, tokenOrSymbol: string): DevnetToken {
   const wanted = tokenOrSymbol.toLowerCase();
   const token = deployment.tokens.find((t) => t.address.toLowerCase() === wanted || t.symbol.toLowerCase() === wanted);
-  if (!token) throw new IssuerError('unknown_token', `no devnet issuer mints ${tokenOrSymbol}`);
+  // A token of an issuer without an API here (Backed-style bTokens) is not minted by the devnet issuers.
+  const issuer = token && deployment.issuers.find((i) => i.id === token.issuer);
+  if (!token || !issuer || issuer.kind === 'none') throw new IssuerError('unknown_token', `no devnet issuer mints ${tokenOrSymbol}`);
   return token;
 }
 

@@ -15,16 +15,16 @@ import {
   encodeAggregate3Compact,
   feedFreshness,
   fetchCorporateActions,
+  type HoldingPrice,
+  holdingValue,
   type MarketState,
   MULTICALL3_ADDRESS,
   marketStatus,
   type PortfolioReadings,
-  priceStatus,
   readPortfolioResults,
   rightsNotGiven,
-  type PriceStaleReason,
+  tokenPriceFrom,
   underlyingEquivalent,
-  usdValue,
   VALUE_DECIMALS,
   WAD,
 } from '../portfolio';
@@ -33,6 +33,7 @@ import { type Imitation, imitationLabel } from '../names';
 import {
   type CorporateActionModel,
   type Fact,
+  type ChainDex,
   type Issuer,
   type IssuerStructure,
   imitationOf,
@@ -108,7 +109,8 @@ export interface TokenDetailView {
   /** Whether the user's country may acquire (and so hold) it: compliance's one lookup, as the signing verdict asks it. */
   restriction: RestrictionVerdict;
   market: { status: MarketState; nextOpen: number | null; holiday?: string };
-  price: { answer: string; decimals: number; updatedAt: number; status: 'fresh' | 'stale'; reasons: PriceStaleReason[]; ageSeconds: number } | null;
+  /** The wallet's price (feed, or the deepest DEX pool with that pool); the same rule as the portfolio row. */
+  price: (HoldingPrice & { ageSeconds: number }) | null;
   /** The selected account's position; null when it holds none. */
   holding: { account: string; amount: string; underlyingAmount: string | null; value: string | null; valueDecimals: number } | null;
   blockNumber: string | null;
@@ -123,9 +125,10 @@ export async function readTokenState(
   rpc: RpcRequester,
   token: Token,
   account: string | undefined,
+  dex?: ChainDex,
   multicall = MULTICALL3_ADDRESS,
 ): Promise<PortfolioReadings> {
-  const { calls, reads } = buildPortfolioCalls([token], account ? [account] : [], multicall);
+  const { calls, reads } = buildPortfolioCalls([token], account ? [account] : [], multicall, dex);
   // totalSupply is read only with a reserve feed; that is the only time the detail needs it.
   const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: encodeAggregate3Compact(calls) }, 'latest'] });
   if (typeof data !== 'string' || !data.startsWith('0x') || data === '0x') throw new Error('the Multicall3 read returned nothing');
@@ -194,15 +197,14 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
   const market = marketStatus(nowMs);
 
   const factor = readings ? factorOf(token, readings) : null;
-  const priceFeed = token.feeds?.price && readings?.feeds.get(token.feeds.price.address.toLowerCase());
-  const price = priceFeed && priceFeed.answer > 0n ? priceFeed : null;
-  const status = price ? priceStatus(price.updatedAt, token.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS, market, nowMs) : null;
+  const priced = readings ? tokenPriceFrom(token, 0, readings, market, nowMs) : null;
+  const price = priced?.price ?? null;
   const balance = readings?.balances.get('0:0') ?? null;
   const underlyingAmount =
     balance === null
       ? null
       : underlyingEquivalent(token.corporateActions, balance, { sValue: token.corporateActions === 'oracle-multiplier' ? factor : undefined });
-  const value = underlyingAmount !== null && price ? usdValue(underlyingAmount, price.answer, token.decimals, price.decimals) : null;
+  const value = balance === null ? null : holdingValue(balance, underlyingAmount, price, token.decimals);
   const ca = input.corporateActions;
   const history = token.corporateActions === 'balance-per-share' ? ca.balancePerShare : ca.multiplierUpdates;
 
@@ -240,17 +242,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
     rightsNotGiven: rightsNotGiven(issuer?.structure.value),
     restriction: restrictionFor(entry ? policyFor(entry, issuer) : undefined, input.jurisdiction, 'acquire'),
     market: { status: market.status, nextOpen: market.nextOpen, ...(market.holiday ? { holiday: market.holiday } : {}) },
-    price:
-      price && status
-        ? {
-            answer: price.answer.toString(),
-            decimals: price.decimals,
-            updatedAt: price.updatedAt,
-            status: status.status,
-            reasons: status.reasons,
-            ageSeconds: status.ageSeconds,
-          }
-        : null,
+    price: price ? { ...price, ageSeconds: priced?.ageSeconds ?? 0 } : null,
     holding:
       input.account && balance !== null && balance > 0n
         ? {

@@ -10,9 +10,11 @@ import { WalletError } from '../errors';
 import {
   emptyCorporateActions,
   failedSnapshot,
+  type HoldingPrice,
   mergeWithLastGood,
   type PortfolioSnapshot,
   parsePortfolioSnapshot,
+  readTokenPrice,
   refreshPortfolio,
 } from '../portfolio';
 import type { Network } from '../chains';
@@ -64,6 +66,8 @@ export interface PortfolioService {
   refresh(options?: { force?: boolean; account?: string }): Promise<PortfolioResult>;
   /** Everything the token-detail screen shows about one token of the active chain. */
   detail(params: { chainId: number; address: string; account?: string }): Promise<TokenDetailView & { readError: string | null }>;
+  /** The wallet's price of a token of the active chain now, with its source (feed, or DEX pool and depth); null when it has none. */
+  price(params: { chainId: number; address: string }): Promise<HoldingPrice | null>;
 }
 
 export const PORTFOLIO_CACHE_PREFIX = 'portfolio.snapshot.';
@@ -106,6 +110,14 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     return { settings, network, chainId, accounts, selected, registry, tokens };
   }
   type Context = Awaited<ReturnType<typeof context>>;
+
+  /** A token of the active chain the wallet knows (registry or watch list), else a WalletError saying what to do. */
+  function tokenOf(ctx: Context, chainId: number, address: string): Token {
+    if (chainId !== ctx.chainId) throw new WalletError('portfolio.other_chain', "Switch to that token's network to see its details.");
+    const token = findPortfolioToken(ctx.registry, ctx.settings.watchedTokens, chainId, address);
+    if (!token) throw new WalletError('portfolio.unknown_token', 'Sharekeep does not know this token. Add it first.');
+    return token;
+  }
 
   const cacheKey = (chainId: number) => `${PORTFOLIO_CACHE_PREFIX}${chainId}`;
 
@@ -161,7 +173,14 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     try {
       await checkChain(ctx);
       if (!force && (await cacheIsCurrent(cached, coverage))) return cached!.snapshot;
-      next = await refreshPortfolio({ rpc, chainId: ctx.chainId, accounts: ctx.accounts, tokens: ctx.tokens, now: () => clock.now() });
+      next = await refreshPortfolio({
+        rpc,
+        chainId: ctx.chainId,
+        accounts: ctx.accounts,
+        tokens: ctx.tokens,
+        dex: ctx.registry?.dexOn(ctx.chainId),
+        now: () => clock.now(),
+      });
     } catch (err) {
       next = failedSnapshot(ctx.chainId, err, clock.now());
     }
@@ -206,18 +225,23 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
       return resultOf(ctx, snapshot, refreshOptions.account);
     },
 
+    async price({ chainId, address }) {
+      const ctx = await context();
+      const token = tokenOf(ctx, chainId, address);
+      await checkChain(ctx);
+      return readTokenPrice({ rpc, token, dex: ctx.registry?.dexOn(chainId), now: () => clock.now() });
+    },
+
     /** Everything the token-detail screen shows about one token of the active chain. */
     async detail(params) {
       const ctx = await context();
       const { chainId, address } = params;
       const account = ctx.accounts.find((a) => a.toLowerCase() === params.account?.toLowerCase()) ?? ctx.selected;
-      if (chainId !== ctx.chainId) throw new WalletError('portfolio.other_chain', "Switch to that token's network to see its details.");
-      const token = findPortfolioToken(ctx.registry, ctx.settings.watchedTokens, chainId, address);
-      if (!token) throw new WalletError('portfolio.unknown_token', 'Sharekeep does not know this token. Add it first.');
+      const token = tokenOf(ctx, chainId, address);
 
       let readError: string | null = null;
       const readings = await checkChain(ctx)
-        .then(() => readTokenState(rpc, token, account))
+        .then(() => readTokenState(rpc, token, account, ctx.registry?.dexOn(chainId)))
         .catch((err: unknown) => {
           readError = err instanceof Error ? err.message : String(err);
           return null;

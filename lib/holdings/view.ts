@@ -5,6 +5,7 @@
  */
 import {
   DEFAULT_HEARTBEAT_SECONDS,
+  DEX_MARKET,
   type Holding,
   type MarketState,
   marketStatus,
@@ -29,7 +30,8 @@ export interface HoldingView extends Omit<Holding, 'price'> {
   imitation?: Imitation;
   /** How the wallet names it: never as the token it imitates. */
   label: string;
-  price: (NonNullable<Holding['price']> & { ageSeconds: number }) | null;
+  /** The price with its age now; `source` is always set ('feed' or 'dex'). */
+  price: (NonNullable<Holding['price']> & { ageSeconds: number; source: 'feed' | 'dex' }) | null;
 }
 
 export interface PortfolioAccountView {
@@ -38,6 +40,8 @@ export interface PortfolioAccountView {
   totalValue: string;
   /** Some holding has no value (no price feed or no underlying amount). */
   totalIncomplete: boolean;
+  /** How many holdings the total leaves out for want of a value. */
+  unpricedCount: number;
   holdings: HoldingView[];
 }
 
@@ -69,8 +73,10 @@ function holdingView(
 ): HoldingView {
   const listed = token !== undefined && registry?.findToken(token.chainId, token.address) !== undefined;
   const imitation = listed ? undefined : imitationOf(registry, h.token.chainId, h.token.address, { symbol: h.token.symbol, name: token?.name });
-  const heartbeat = token?.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
-  const price = h.price && { ...h.price, ...priceStatus(h.price.updatedAt, heartbeat, market, nowMs) };
+  const source = h.price?.source ?? 'feed';
+  // A DEX price is read at refresh time and a pool trades around the clock: judged by age alone.
+  const heartbeat = source === 'feed' ? (token?.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS) : DEFAULT_HEARTBEAT_SECONDS;
+  const price = h.price && { ...h.price, ...priceStatus(h.price.updatedAt, heartbeat, source === 'dex' ? DEX_MARKET : market, nowMs) };
   return {
     ...h,
     name: token?.name ?? h.token.symbol,
@@ -87,6 +93,8 @@ function holdingView(
           status: price.status,
           reasons: price.reasons,
           ageSeconds: price.ageSeconds,
+          source,
+          ...(price.dex ? { dex: price.dex } : {}),
         }
       : null,
   };
@@ -130,7 +138,8 @@ export function buildPortfolioView(
       .filter((h) => h.amount !== '0')
       .map((h) => holdingView(h, options.findToken(h.token.address), options.registry, empty.market, options.nowMs));
     const totalValue = holdings.reduce((sum, h) => sum + (h.value === null ? 0n : BigInt(h.value)), 0n);
-    return [{ address, totalValue: totalValue.toString(), totalIncomplete: holdings.some((h) => h.value === null), holdings }];
+    const unpricedCount = holdings.filter((h) => h.value === null).length;
+    return [{ address, totalValue: totalValue.toString(), totalIncomplete: unpricedCount > 0, unpricedCount, holdings }];
   });
   return {
     ...empty,

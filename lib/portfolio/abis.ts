@@ -46,3 +46,12 @@ export const rebasingTokenAbi = parseAbi([
   'event BalancePerShareSet(uint256 balancePerShare)',
   'event Distributed(uint256 indexed distributionId, address indexed account, uint256 amount)',
 ]);
+
+/** Uniswap V3 pool views: the current price (Q64.96 square root) and the liquidity in range. */
+export const uniswapV3PoolAbi = parseAbi([
+  'function slot0() view returns (uint160 sqrtPriceX96, int24 tick, uint16 observationIndex, uint16 observationCardinality, uint16 observationCardinalityNext, uint8 feeProtocol, bool unlocked)',
+  'function liquidity() view returns (uint128)',
+]);
+
+/** Uniswap V2 pair: both reserves, in token0/token1 order. */
+export const uniswapV2PairAbi = parseAbi(['function getReserves() view returns (uint112 reserve0, uint112 reserve1, uint32 blockTimestampLast)']);

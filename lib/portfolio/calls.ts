@@ -8,10 +8,14 @@
  * since the fee was last applied: what its balanceOf uses) and multiplier() (without
  * them), in the same batch: the first answer that decodes wins, so a token that predates
  * getCurrentMultiplier still shows its factor without another request.
+ *
+ * A token without a price feed has its pools against the chain's quote tokens read in the same
+ * batch (dex.ts), so a DEX price costs no extra request.
  */
 import { encodeFunctionData, type Hex, isAddress, zeroAddress } from 'viem';
-import type { Token } from '../registry/index.ts';
+import type { ChainDex, Token } from '../registry/index.ts';
 import { aggregatorAbi, erc20Abi, MULTICALL3_ADDRESS, multicall3Abi, multiplierTokenAbi, rebasingTokenAbi } from './abis.ts';
+import { type DexField, type DexPool, type DexPoolReading, decodeDexField, dexPoolCalls, dexPoolsFor, recordDexField } from './dex.ts';
 import { type Call3, type Call3Result, uintWord } from './multicall.ts';
 
 export type PortfolioRead =
@@ -22,7 +26,8 @@ export type PortfolioRead =
   | { kind: 'currentMultiplier'; token: number }
   | { kind: 'balancePerShare'; token: number }
   | { kind: 'feedRound'; feed: string }
-  | { kind: 'feedDecimals'; feed: string };
+  | { kind: 'feedDecimals'; feed: string }
+  | { kind: 'dex'; token: number; pool: DexPool; field: DexField };
 
 export interface PortfolioCalls {
   calls: Call3[];
@@ -55,6 +60,8 @@ export interface PortfolioReadings {
   balancePerShare: Map<number, bigint | null>;
   /** Keyed by lower-case feed address; null when either read failed or the answer is negative. */
   feeds: Map<string, FeedReading | null>;
+  /** The pools read for each feedless token, by token index. */
+  dex: Map<number, DexPoolReading[]>;
 }
 
 /** Calldata of the argument-free reads, encoded once. */
@@ -75,7 +82,12 @@ function asAddress(value: string): `0x${string}` {
   return value.toLowerCase() as `0x${string}`;
 }
 
-export function buildPortfolioCalls(tokens: readonly Token[], accounts: readonly string[], multicall: string = MULTICALL3_ADDRESS): PortfolioCalls {
+export function buildPortfolioCalls(
+  tokens: readonly Token[],
+  accounts: readonly string[],
+  multicall: string = MULTICALL3_ADDRESS,
+  dex?: ChainDex,
+): PortfolioCalls {
   const calls: Call3[] = [{ target: asAddress(multicall), allowFailure: true, callData: CALLDATA.getBlockNumber }];
   const reads: PortfolioRead[] = [{ kind: 'blockNumber' }];
   const add = (target: `0x${string}`, callData: Hex, read: PortfolioRead) => {
@@ -105,6 +117,12 @@ export function buildPortfolioCalls(tokens: readonly Token[], accounts: readonly
     addFeed(token.feeds?.price?.address);
     addFeed(token.feeds?.reserve?.address);
     if (token.corporateActions === 'oracle-multiplier') addFeed(token.feeds?.multiplierOracle?.address);
+    if (dex && !token.feeds?.price) {
+      for (const pool of dexPoolsFor(token, dex)) {
+        if (pool.quote.usd.kind === 'feed') addFeed(pool.quote.usd.feed.address);
+        for (const { target, callData, field } of dexPoolCalls(pool)) add(target, callData, { kind: 'dex', token: t, pool, field });
+      }
+    }
   });
   return { calls, reads };
 }
@@ -126,6 +144,7 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
     currentMultiplier: new Map(),
     balancePerShare: new Map(),
     feeds: new Map(),
+    dex: new Map(),
   };
   const rounds = new Map<string, { answer: bigint; updatedAt: number } | null>();
   const decimals = new Map<string, number | null>();
@@ -172,6 +191,15 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
             if (decimals > 36n) throw new Error('implausible decimals');
             return Number(decimals);
           }),
+        );
+        break;
+      case 'dex':
+        recordDexField(
+          out.dex,
+          read.token,
+          read.pool,
+          read.field,
+          decode((d) => decodeDexField(read.field, d)),
         );
         break;
     }

@@ -4,14 +4,25 @@ import { computeBackingRatio, feedFreshness } from './backing.ts';
 import type { FeedReading, PortfolioReadings } from './calls.ts';
 import { underlyingEquivalent, WAD } from './corporate-actions.ts';
 import type { MarketStatus } from './market-hours.ts';
-import { DEFAULT_HEARTBEAT_SECONDS, priceStatus } from './price-status.ts';
-import type { Holding, HoldingField, PortfolioIssue, PortfolioSnapshot } from './snapshot.ts';
+import { DEFAULT_HEARTBEAT_SECONDS } from './price-status.ts';
+import { tokenPriceFrom } from './price.ts';
+import type { Holding, HoldingField, HoldingPrice, PortfolioIssue, PortfolioSnapshot } from './snapshot.ts';
 
 export const VALUE_DECIMALS = 8;
 
 /** USD value with VALUE_DECIMALS decimals of an underlying amount at a feed price. */
 export function usdValue(underlying: bigint, price: bigint, tokenDecimals: number, priceDecimals: number): bigint {
   return (underlying * price * 10n ** BigInt(VALUE_DECIMALS)) / 10n ** BigInt(tokenDecimals + priceDecimals);
+}
+
+/**
+ * A holding's USD value at its price: a feed quotes the underlying share, so the underlying
+ * amount counts; a DEX pool quotes the token itself, so the balance counts. Null without either.
+ */
+export function holdingValue(amount: bigint, underlying: bigint | null, price: HoldingPrice | null, tokenDecimals: number): bigint | null {
+  if (!price) return null;
+  const units = price.source === 'dex' ? amount : underlying;
+  return units === null ? null : usdValue(units, BigInt(price.answer), tokenDecimals, price.decimals);
 }
 
 export interface AssembleSnapshotInput {
@@ -83,13 +94,10 @@ export function assembleSnapshot(input: AssembleSnapshotInput): PortfolioSnapsho
     const unavailable: HoldingField[] = [];
     const factor = factorOf(token, t, readings, feeds);
     if (factor === null) unavailable.push('factor');
-    const priceFeed = feeds.read(token, 'price');
-    const price = priceFeed && priceFeed.answer > 0n ? priceFeed : null;
-    if (priceFeed !== undefined && !price) unavailable.push('price');
+    const { price, feedFailed } = tokenPriceFrom(token, t, readings, market, nowMs);
+    if (feedFailed) unavailable.push('price');
     const backing = backingOf(token, t, readings, feeds, nowMs);
     if (backing === null) unavailable.push('backing');
-    const heartbeat = token.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
-    const status = price ? priceStatus(price.updatedAt, heartbeat, market, nowMs) : null;
 
     let balanceFailed = false;
     accounts.forEach((_, a) => {
@@ -98,23 +106,14 @@ export function assembleSnapshot(input: AssembleSnapshotInput): PortfolioSnapsho
       if (!amount) return;
       const sValue = token.corporateActions === 'oracle-multiplier' ? factor : undefined;
       const underlying = underlyingEquivalent(token.corporateActions, amount, { sValue });
-      const value = underlying !== null && price ? usdValue(underlying, price.answer, token.decimals, price.decimals) : null;
+      const value = holdingValue(amount, underlying, price, token.decimals);
       holdings[a].push({
         token: { chainId: token.chainId, address: token.address, symbol: token.symbol, decimals: token.decimals },
         amount: amount.toString(),
         underlyingAmount: underlying?.toString() ?? null,
         corporateActions: token.corporateActions,
         factor: factor == null ? null : factor.toString(),
-        price:
-          price && status
-            ? {
-                answer: price.answer.toString(),
-                decimals: price.decimals,
-                updatedAt: price.updatedAt,
-                status: status.status,
-                reasons: status.reasons,
-              }
-            : null,
+        price,
         value: value?.toString() ?? null,
         valueDecimals: VALUE_DECIMALS,
         backing: backing ?? null,

@@ -28,7 +28,18 @@ export {
   type FetchCorporateActionsOptions,
   fetchCorporateActions,
 } from './history.ts';
-export { assembleSnapshot, usdValue, VALUE_DECIMALS } from './holdings.ts';
+export {
+  DEX_LIQUIDITY_FLOOR_USD,
+  DEX_PRICE_DECIMALS,
+  type DexPool,
+  type DexPoolReading,
+  type DexPrice,
+  type DexProtocol,
+  deepestDexPrice,
+  dexPoolsFor,
+  poolPrice,
+} from './dex.ts';
+export { assembleSnapshot, holdingValue, usdValue, VALUE_DECIMALS } from './holdings.ts';
 export { mergeWithLastGood } from './last-good.ts';
 export { type MarketState, type MarketStatus, marketStatus, usMarketEarlyCloses, usMarketHolidays } from './market-hours.ts';
 export {
@@ -39,13 +50,16 @@ export {
   type ScheduledMultiplier,
 } from './multiplier-state.ts';
 export { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3, encodeAggregate3Compact } from './multicall.ts';
+export { DEX_MARKET, type TokenPriceResult, tokenPriceFrom } from './price.ts';
 export { DEFAULT_HEARTBEAT_SECONDS, type PriceStaleReason, type PriceStatus, priceStatus } from './price-status.ts';
 export { failedSnapshot, type RefreshPortfolioParameters, refreshPortfolio } from './refresh.ts';
 export { RIGHTS_NOT_GIVEN, rightsNotGiven } from './rights.ts';
+export { type ReadTokenPriceParameters, readTokenPrice } from './token-price.ts';
 export {
   HOLDING_FIELDS,
   type Holding,
   type HoldingField,
+  type HoldingPrice,
   type PortfolioIssue,
   type PortfolioSnapshot,
   PortfolioSnapshotSchema,

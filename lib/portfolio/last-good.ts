@@ -3,7 +3,7 @@
  * previous holdings with a notice; a partial one borrows the fields it could not read
  * from the previous snapshot, marked with when they were read.
  */
-import { usdValue } from './holdings.ts';
+import { holdingValue } from './holdings.ts';
 import { HOLDING_FIELDS, type Holding, type HoldingField, type PortfolioSnapshot } from './snapshot.ts';
 
 const holdingKey = (account: string, h: Holding) => `${account.toLowerCase()}:${h.token.address.toLowerCase()}`;
@@ -26,9 +26,9 @@ function borrow(next: Holding, prev: Holding, fetchedAt: number): Holding {
       merged.underlyingAmount = ((BigInt(next.amount) * BigInt(prev.underlyingAmount)) / BigInt(prev.amount)).toString();
     }
   }
-  if (merged.value === null && merged.price && merged.underlyingAmount !== null) {
-    const { answer, decimals } = merged.price;
-    merged.value = usdValue(BigInt(merged.underlyingAmount), BigInt(answer), next.token.decimals, decimals).toString();
+  if (merged.value === null && merged.price) {
+    const underlying = merged.underlyingAmount === null ? null : BigInt(merged.underlyingAmount);
+    merged.value = holdingValue(BigInt(merged.amount), underlying, merged.price, next.token.decimals)?.toString() ?? null;
   }
   return merged;
 }

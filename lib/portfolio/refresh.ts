@@ -5,7 +5,7 @@
  */
 import type { Hex } from 'viem';
 import { WalletError } from '../errors/index.ts';
-import { type RpcRequester, readChainId, type Token } from '../registry/index.ts';
+import { type ChainDex, type RpcRequester, readChainId, type Token } from '../registry/index.ts';
 import { MULTICALL3_ADDRESS } from './abis.ts';
 import { buildPortfolioCalls } from './calls.ts';
 import { readPortfolioResults } from './calls.ts';
@@ -21,6 +21,8 @@ export interface RefreshPortfolioParameters {
   /** Registry tokens; those of other chains are ignored. */
   tokens: readonly Token[];
   multicall?: string;
+  /** The chain's DEX factories and quote tokens: feedless tokens are priced from their deepest pool. */
+  dex?: ChainDex;
   maxCallsPerBatch?: number;
   /** Ask the node for its chain id first (one more request) and refuse another chain. */
   expectChainId?: boolean;
@@ -38,15 +40,15 @@ function isBatchTooBig(err: unknown): boolean {
 }
 
 // A refresh with the same tokens and accounts sends the same batch: build and encode it once.
-const prepared = new WeakMap<readonly Token[], { key: string; built: ReturnType<typeof buildPortfolioCalls> }>();
+const prepared = new WeakMap<readonly Token[], { key: string; dex: ChainDex | undefined; built: ReturnType<typeof buildPortfolioCalls> }>();
 const encoded = new WeakMap<Call3[], Hex>();
 
-function preparedCalls(tokens: readonly Token[], accounts: readonly string[], multicall: string) {
+function preparedCalls(tokens: readonly Token[], accounts: readonly string[], multicall: string, dex: ChainDex | undefined) {
   const key = `${multicall}|${accounts.join(',')}`;
   const known = prepared.get(tokens);
-  if (known?.key === key) return known.built;
-  const built = buildPortfolioCalls(tokens, accounts, multicall);
-  prepared.set(tokens, { key, built });
+  if (known?.key === key && known.dex === dex) return known.built;
+  const built = buildPortfolioCalls(tokens, accounts, multicall, dex);
+  prepared.set(tokens, { key, dex, built });
   return built;
 }
 
@@ -63,7 +65,8 @@ async function aggregate(rpc: RpcRequester, multicall: string, calls: Call3[]): 
   return decodeAggregate3(data as Hex, calls.length);
 }
 
-async function aggregateSplitting(rpc: RpcRequester, multicall: string, calls: Call3[]): Promise<Call3Result[]> {
+/** One aggregate3 eth_call, halved and retried only when the node refuses it as too big. */
+export async function aggregateSplitting(rpc: RpcRequester, multicall: string, calls: Call3[]): Promise<Call3Result[]> {
   try {
     return await aggregate(rpc, multicall, calls);
   } catch (err) {
@@ -106,7 +109,7 @@ export async function refreshPortfolio(params: RefreshPortfolioParameters): Prom
     const actual = await readChainId(rpc);
     if (actual !== chainId) throw new WalletError('portfolio.wrong_chain', `The RPC node is on chain ${actual}, not ${chainId}.`);
   }
-  const { calls, reads } = preparedCalls(tokens, accounts, multicall);
+  const { calls, reads } = preparedCalls(tokens, accounts, multicall, params.dex);
   const size = params.maxCallsPerBatch && params.maxCallsPerBatch > 0 ? params.maxCallsPerBatch : calls.length;
   const batches: Call3[][] = [];
   if (size >= calls.length) batches.push(calls);

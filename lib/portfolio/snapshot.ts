@@ -11,6 +11,32 @@ const signedAmount = v.pipe(v.string(), v.regex(/^-?\d+$/));
 export const HOLDING_FIELDS = ['balance', 'factor', 'price', 'backing'] as const;
 export type HoldingField = (typeof HOLDING_FIELDS)[number];
 
+/** The pool a DEX price comes from and how deep it is. */
+export const DexPriceSourceSchema = v.object({
+  protocol: v.picklist(['uniswap-v3', 'uniswap-v2']),
+  pool: v.string(),
+  /** V3 fee tier in hundredths of a bip; null for a V2 pair. */
+  fee: v.nullable(v.number()),
+  /** Symbol of the quote token (USDC, USDT, WETH). */
+  quote: v.string(),
+  /** Quote tokens in the pool, in `depthDecimals`. */
+  depth: amount,
+  depthDecimals: v.number(),
+  /** That depth in USD, with the price's decimals. */
+  depthUsd: amount,
+});
+
+export const PriceSchema = v.object({
+  answer: signedAmount,
+  decimals: v.number(),
+  updatedAt: v.number(),
+  status: v.picklist(['fresh', 'stale']),
+  reasons: v.array(v.picklist(['older-than-heartbeat', 'market-closed'])),
+  /** Where the price comes from: the token's price feed, or the deepest DEX pool; absent in snapshots older than DEX prices (a feed). */
+  source: v.optional(v.picklist(['feed', 'dex'])),
+  dex: v.optional(DexPriceSourceSchema),
+});
+
 export const HoldingSchema = v.object({
   token: v.object({ chainId: v.number(), address: v.string(), symbol: v.string(), decimals: v.number() }),
   /** Token balance, in the token's decimals. */
@@ -20,15 +46,7 @@ export const HoldingSchema = v.object({
   corporateActions: v.picklist(['multiplier', 'balance-per-share', 'oracle-multiplier', 'none']),
   /** The multiplier, balance-per-share or sValue in force (18 decimals), when the model has one. */
   factor: v.nullable(amount),
-  price: v.nullable(
-    v.object({
-      answer: signedAmount,
-      decimals: v.number(),
-      updatedAt: v.number(),
-      status: v.picklist(['fresh', 'stale']),
-      reasons: v.array(v.picklist(['older-than-heartbeat', 'market-closed'])),
-    }),
-  ),
+  price: v.nullable(PriceSchema),
   /** USD value with `valueDecimals` decimals; null without a price or underlying amount. */
   value: v.nullable(amount),
   valueDecimals: v.literal(8),
@@ -69,6 +87,7 @@ export const PortfolioSnapshotSchema = v.object({
 });
 
 export type Holding = v.InferOutput<typeof HoldingSchema>;
+export type HoldingPrice = v.InferOutput<typeof PriceSchema>;
 export type PortfolioIssue = v.InferOutput<typeof PortfolioIssueSchema>;
 export type PortfolioSnapshot = v.InferOutput<typeof PortfolioSnapshotSchema>;
 

@@ -4,6 +4,7 @@
  */
 import { getAddress } from 'viem';
 import type { Rule } from '../compliance/index.ts';
+import { type ChainDex, UNISWAP_V3_FEES } from './dexes.ts';
 import { ONDO_GM_EXCLUDED } from './issuer-rules.ts';
 import type { CorporateActionModel, Feed, Issuer, IssuerStructure, RegistryData, Token } from './schema.ts';
 import { parseRegistryData } from './schema.ts';
@@ -21,7 +22,7 @@ export interface DevnetTokenDeployment {
   name: string;
   address: string;
   decimals: number;
-  structure: 'multiplier' | 'rebasing' | 'oracle-multiplier' | 'synthetic' | 'erc3643';
+  structure: 'multiplier' | 'rebasing' | 'oracle-multiplier' | 'synthetic' | 'erc3643' | 'plain';
   issuer: string;
   underlying: { ticker: string; name: string; exchange?: string };
   priceFeed?: FeedRef;
@@ -35,16 +36,24 @@ export interface DevnetIssuerDeployment {
   id: string;
   name: string;
   origin?: string | null;
-  kind: 'order-processor' | 'attestation';
+  kind: 'order-processor' | 'attestation' | 'none';
   contracts?: Record<string, unknown> | readonly unknown[];
   tokens?: readonly unknown[];
   restrictions?: DevnetRestrictions;
+}
+
+/** The devnet's Uniswap factories and the stablecoins its pools quote against. */
+export interface DevnetDexDeployment {
+  uniswapV3?: { factory: string; poolInitCodeHash: string };
+  uniswapV2?: { factory: string; pairInitCodeHash: string };
+  stablecoins?: readonly { address: string; symbol: string; decimals: number }[];
 }
 
 export interface DevnetDeployment {
   chainId: number;
   tokens: readonly DevnetTokenDeployment[];
   issuers: readonly DevnetIssuerDeployment[];
+  dex?: DevnetDexDeployment;
 }
 
 const SOURCE = 'devnet:deployment';
@@ -69,6 +78,8 @@ const DEVNET_TERMS: Record<DevnetTokenDeployment['structure'], Rule | null> = {
   rebasing: { kind: 'excluded', places: ['US'], forbids: ['all'], source: 'devnet:terms/dshare-style', read: DEVNET_TERMS_READ },
   synthetic: { kind: 'excluded', places: ['US'], forbids: ['all'], source: 'devnet:terms/synthetic', read: DEVNET_TERMS_READ },
   erc3643: null,
+  // Backed's bTokens: not offered to US persons.
+  plain: { kind: 'excluded', places: ['US'], forbids: ['acquire'], source: 'devnet:terms/btoken-style', read: DEVNET_TERMS_READ },
 };
 
 /** The deployment's own statement of who may hold it; it says nothing of what is forbidden, so: all dealing. */
@@ -84,6 +95,7 @@ const CORPORATE_ACTIONS: Record<DevnetTokenDeployment['structure'], CorporateAct
   'oracle-multiplier': 'oracle-multiplier',
   synthetic: 'none',
   erc3643: 'none',
+  plain: 'none',
 };
 
 function feed(ref: FeedRef): Feed | undefined {
@@ -132,7 +144,12 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
       stablecoin: 'Devnet USDC',
       fee: null,
       minimums: null,
-      settlement: i.kind === 'order-processor' ? 'When the issuer fills the on-chain order' : 'On-chain in one transaction, against a signed quote',
+      settlement:
+        i.kind === 'none'
+          ? null
+          : i.kind === 'order-processor'
+            ? 'When the issuer fills the on-chain order'
+            : 'On-chain in one transaction, against a signed quote',
       marketHours: null,
     }),
     // The deployment states no issuer-wide rule unless it carries one: unknown, not 'none'.
@@ -149,11 +166,33 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
   };
 }
 
+/** The devnet's Uniswap factories, priced against its stablecoins; undefined when it deployed none. */
+function devnetDex(deployment: DevnetDeployment): ChainDex | undefined {
+  const { dex } = deployment;
+  if (!dex || (!dex.uniswapV3 && !dex.uniswapV2)) return undefined;
+  return {
+    chainId: deployment.chainId,
+    source: SOURCE,
+    verified: true,
+    ...(dex.uniswapV3
+      ? { uniswapV3: { factory: getAddress(dex.uniswapV3.factory), poolInitCodeHash: dex.uniswapV3.poolInitCodeHash, fees: [...UNISWAP_V3_FEES] } }
+      : {}),
+    ...(dex.uniswapV2 ? { uniswapV2: { factory: getAddress(dex.uniswapV2.factory), pairInitCodeHash: dex.uniswapV2.pairInitCodeHash } } : {}),
+    quotes: (dex.stablecoins ?? []).map((q) => ({
+      address: getAddress(q.address),
+      symbol: q.symbol,
+      decimals: q.decimals,
+      usd: { kind: 'stable' as const },
+    })),
+  };
+}
+
 /** Registry data for a devnet deployment; with `base`, merged into it (devnet entries win). */
 export function registryFromDevnet(deployment: DevnetDeployment, base?: RegistryData): RegistryData {
   const tokens = deployment.tokens.map((t) => devnetToken(t, deployment.chainId));
   const issuers = deployment.issuers.map((i) => devnetIssuer(i, deployment.tokens, deployment.chainId));
-  const devnet = parseRegistryData({ issuers, tokens });
+  const dex = devnetDex(deployment);
+  const devnet = parseRegistryData({ issuers, tokens, ...(dex ? { dexes: [dex] } : {}) });
   return base ? mergeRegistryData(base, devnet) : devnet;
 }
 
@@ -161,8 +200,11 @@ export function registryFromDevnet(deployment: DevnetDeployment, base?: Registry
 export function mergeRegistryData(base: RegistryData, extra: RegistryData): RegistryData {
   const issuerIds = new Set(extra.issuers.map((i) => i.id));
   const tokenKeys = new Set(extra.tokens.map((t) => `${t.chainId}:${t.address.toLowerCase()}`));
+  const dexChains = new Set((extra.dexes ?? []).map((d) => d.chainId));
+  const dexes = [...(base.dexes ?? []).filter((d) => !dexChains.has(d.chainId)), ...(extra.dexes ?? [])];
   return {
     issuers: [...base.issuers.filter((i) => !issuerIds.has(i.id)), ...extra.issuers],
     tokens: [...base.tokens.filter((t) => !tokenKeys.has(`${t.chainId}:${t.address.toLowerCase()}`)), ...extra.tokens],
+    ...(dexes.length > 0 ? { dexes } : {}),
   };
 }

@@ -1,11 +1,14 @@
 /** Lookups over registry data, indexed once. Addresses compare case-insensitively. */
 import { type Imitation, imitatedWellKnown, type NamedToken, readsAs } from '../names/index.ts';
+import { type ChainDex, SOURCED_DEXES } from './dexes.ts';
 import type { Issuer, RegistryData, Token } from './schema.ts';
 
 export interface Registry {
   readonly data: RegistryData;
   findToken(chainId: number, address: string): Token | undefined;
   tokensOnChain(chainId: number): readonly Token[];
+  /** The DEX factories and quote tokens of a chain, with their source; undefined where none is sourced. */
+  dexOn(chainId: number): ChainDex | undefined;
   issuer(id: string): Issuer | undefined;
   /** True when a verified origin of some issuer matches (scheme, host and port). */
   isAllowlistedIssuerOrigin(origin: string): boolean;
@@ -70,6 +73,7 @@ export function createRegistry(data: RegistryData): Registry {
     data,
     findToken: (chainId, address) => byAddress.get(key(chainId, address)),
     tokensOnChain: (chainId) => byChain.get(chainId) ?? [],
+    dexOn: (chainId) => (data.dexes ?? []).find((d) => d.chainId === chainId) ?? SOURCED_DEXES.find((d) => d.chainId === chainId),
     issuer: (id) => issuers.get(id),
     isAllowlistedIssuerOrigin(origin) {
       const normalized = originOf(origin);

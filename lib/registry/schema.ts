@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { RuleSchema } from '../compliance/index.ts';
+import { ChainDexSchema } from './dexes.ts';
 
 const address = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'an address is 0x and 40 hex digits'));
 const countryCode = v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'));
@@ -99,6 +100,8 @@ export const RegistryDataSchema = v.pipe(
   v.object({
     issuers: v.array(IssuerSchema),
     tokens: v.array(TokenSchema),
+    /** Where stocks without a price feed are priced on-chain, per chain (see dexes.ts). */
+    dexes: v.optional(v.array(ChainDexSchema)),
   }),
   v.check((data) => data.tokens.every((t) => data.issuers.some((i) => i.id === t.issuer)), 'every token names an issuer of the registry'),
   v.check((data) => data.tokens.every((t) => t.kind !== 'stock' || t.underlying !== null), 'a stock token names its underlying'),

@@ -58,12 +58,48 @@ describe('portfolio in the Chromium popup', () => {
     expect(shown.map((s) => s.symbol).sort()).toEqual(expected.map((h) => h.symbol).sort());
     for (const h of expected) {
       const s = shown.find((x) => x.symbol === h.symbol)!;
-      expect(s).toMatchObject({ address: h.address, chainId: String(deployment.chainId), amount: h.amount.toString(), value: h.value.toString() });
+      expect(s).toMatchObject({
+        address: h.address,
+        chainId: String(deployment.chainId),
+        amount: h.amount.toString(),
+        value: h.value?.toString() ?? '',
+      });
       expect(s.balanceText).toContain(h.symbol);
-      expect(s.valueText).toMatch(/^\$[\d,]+\.\d{2}$/);
+      expect(s.valueText).toMatch(h.value === null ? /^No price$/ : /^\$[\d,]+\.\d{2}$/);
     }
     const total = await popup.getAttribute('[data-testid="portfolio-total"]', 'data-value');
-    expect(BigInt(total ?? '0')).toBe(expected.reduce((sum, h) => sum + h.value, 0n));
+    expect(BigInt(total ?? '0')).toBe(expected.reduce((sum, h) => sum + (h.value ?? 0n), 0n));
+  });
+
+  it('prices a stock without a feed from its deepest pool, names that pool, and says what the total leaves out', async () => {
+    const expected = await expectedHoldings(publicClient, deployment, ACCOUNT_0);
+    await popup.goto(wallet.extensionUrl('popup.html#/'));
+    await popup.waitForSelector(row('bCOIN'));
+    const prices = await popup.$$eval('[data-testid="portfolio-row"]', (rows) =>
+      rows.map((r) => {
+        const price = r.querySelector('[data-testid="holding-price"]');
+        return {
+          symbol: r.getAttribute('data-symbol'),
+          source: price?.getAttribute('data-source'),
+          pool: price?.getAttribute('data-pool'),
+          text: price?.textContent,
+        };
+      }),
+    );
+    for (const h of expected) expect(prices.find((p) => p.symbol === h.symbol)?.source).toBe(h.source);
+    const bcoin = prices.find((p) => p.symbol === 'bCOIN')!;
+    expect(bcoin.pool).toBe(expected.find((h) => h.symbol === 'bCOIN')!.pool);
+    expect(bcoin.text).toMatch(
+      /^DEX price \$(249\.99|250\.00) per token · Uniswap V3 bCOIN\/USDC 0\.3% pool 0x[0-9a-f]{4}…[0-9a-f]{4} · depth \$250,000\.00$/,
+    );
+    expect(prices.find((p) => p.symbol === 'TSLAx')?.source).toBe('feed');
+    expect(prices.find((p) => p.symbol === 'bIB01')?.source).toBe('none');
+
+    const unpriced = expected.filter((h) => h.value === null).length;
+    expect(unpriced).toBeGreaterThan(0);
+    const total = popup.locator('[data-testid="portfolio-total"]');
+    expect(await total.getAttribute('data-excluded')).toBe(String(unpriced));
+    expect(await total.textContent()).toContain(`excludes ${unpriced === 1 ? '1 holding' : `${unpriced} holdings`} without a price`);
   });
 
   it.each([

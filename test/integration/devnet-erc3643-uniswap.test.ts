@@ -80,7 +80,7 @@ describe('Uniswap V2 pools against USDC', () => {
     return { quoted, received: (await balanceOf(to, user)) - before };
   }
 
-  it.each(deployment.tokens.map((t) => [t.symbol]))('%s can be bought with USDC and sold back', async (symbol) => {
+  it.each(deployment.tokens.filter((t) => t.pair).map((t) => [t.symbol]))('%s can be bought with USDC and sold back', async (symbol) => {
     const token = tokenOf(deployment, symbol);
     const bought = await swap(usdc, token.address, 500_000_000n);
     // balances of share-based tokens round to whole shares: allow a couple of wei

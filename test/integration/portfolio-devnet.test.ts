@@ -54,9 +54,10 @@ const shown = (r: PortfolioResult) =>
     address: h.token.address,
     amount: BigInt(h.amount),
     underlying: BigInt(h.underlyingAmount ?? -1),
-    value: BigInt(h.value ?? -1),
+    value: h.value === null ? null : BigInt(h.value),
+    source: h.price?.source ?? 'none',
   }));
-const onChain = async () => expectedHoldings(publicClient, deployment, user);
+const onChain = async () => (await expectedHoldings(publicClient, deployment, user)).map(({ pool: _pool, ...h }) => h);
 const bySymbol = <T extends { symbol: string }>(list: T[]) => [...list].sort((a, b) => a.symbol.localeCompare(b.symbol));
 
 revertChainAfterEachTest(testClient);
@@ -155,6 +156,15 @@ describe('portfolio on the devnet', () => {
     expect(detail.corporateActions.annualFeeBps).toBe('25');
     expect(detail.corporateActions.fee).toMatchObject({ annualFeeBps: '25', periodSeconds: 86_400 });
     expect(Number(detail.corporateActions.fee?.periodsPassed)).toBeGreaterThanOrEqual(365); // accrued, not yet applied by a transfer
+  });
+
+  it('prices the feedless bCOIN in its detail from the same pool as its row, and bIB01 not at all', async () => {
+    const w = await devnetWallet();
+    const row = (await w.refresh()).view.accounts[0].holdings.find((h) => h.token.symbol === 'bCOIN')!;
+    const detail = await w.detail(tokenOf(deployment, 'bCOIN').address);
+    expect(detail.price).toMatchObject({ source: 'dex', answer: row.price?.answer, dex: { pool: row.price?.dex?.pool } });
+    expect(detail.holding?.value).toBe(row.value);
+    expect((await w.detail(tokenOf(deployment, 'bIB01').address)).price).toBeNull();
   });
 
   it('shows the under-backed dShare below 100% and the fully backed xStock at 100% or more', async () => {

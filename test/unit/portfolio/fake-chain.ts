@@ -3,12 +3,27 @@
  * each inner call against scripted contracts and ABI-encodes every answer with viem,
  * exactly as a node running Multicall3 would return it.
  */
-import { decodeFunctionData, encodeFunctionResult, getAddress, type Hex, parseAbi } from 'viem';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Abi, decodeFunctionData, encodeFunctionResult, getAddress, type Hex, parseAbi } from 'viem';
+import { nodeModulesDir } from '../../../devnet/paths.ts';
 import type { RpcRequester } from '../../../lib/registry/index.ts';
+
+/** Functions of a real contract build shipped on npm, by name. */
+function realAbi(artifact: string, names: readonly string[]): Abi {
+  const { abi } = JSON.parse(readFileSync(join(nodeModulesDir, artifact), 'utf8')) as { abi: Abi };
+  return abi.filter((item) => item.type === 'function' && names.includes(item.name));
+}
+
+/** Uniswap V3 pool and V2 pair views, from their npm builds. */
+export const uniswapAbi: Abi = [
+  ...realAbi('@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json', ['slot0', 'liquidity']),
+  ...realAbi('@uniswap/v2-core/build/UniswapV2Pair.json', ['getReserves']),
+];
 
 export const MULTICALL = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
-const abi = parseAbi([
+const portfolioAbi = parseAbi([
   'struct Call3 { address target; bool allowFailure; bytes callData; }',
   'struct Result { bool success; bytes returnData; }',
   'function aggregate3(Call3[] calls) payable returns (Result[] returnData)',
@@ -32,6 +47,7 @@ const abi = parseAbi([
   'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
   'function decimals() view returns (uint8)',
 ]);
+const abi: Abi = [...portfolioAbi, ...uniswapAbi];
 
 /** A contract: function name -> answer (a function of the call's args), or 'revert'. */
 export type FakeContract = Record<string, ((args: readonly unknown[]) => unknown) | 'revert'>;
@@ -76,7 +92,7 @@ export function fakeChain(chainId: number, contracts: Record<string, FakeContrac
         throw new Error('out of gas: gas required exceeds allowance');
       const results = calls.map(({ target, callData }) => {
         // A selector the scripted ABI does not know reverts, as on a contract without that function.
-        let call: ReturnType<typeof decodeFunctionData<typeof abi>>;
+        let call: ReturnType<typeof decodeFunctionData<Abi>>;
         try {
           call = decodeFunctionData({ abi, data: callData });
         } catch {

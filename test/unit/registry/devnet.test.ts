@@ -169,3 +169,36 @@ describe('registryFromDevnet rules', () => {
     expect(ruleOf(registry, t.address, 'DE')).toMatchObject({ allowed: true, standing: 'not-covered' });
   });
 });
+
+describe('registryFromDevnet DEX entry', () => {
+  const withDex: DevnetDeployment = {
+    ...deployment,
+    dex: {
+      uniswapV3: { factory: a(0xd3), poolInitCodeHash: `0x${'33'.repeat(32)}` },
+      uniswapV2: { factory: a(0xd2), pairInitCodeHash: `0x${'22'.repeat(32)}` },
+      stablecoins: [{ address: a(0xc0), symbol: 'USDC', decimals: 6 }],
+    },
+  };
+
+  it('prices the devnet from its own factories against its stablecoin, and no chain without a sourced entry', () => {
+    const registry = createRegistry(registryFromDevnet(withDex));
+    expect(registry.dexOn(31337)).toMatchObject({
+      source: 'devnet:deployment',
+      uniswapV3: { factory: getAddress(a(0xd3)), fees: [500, 3000, 10000] },
+      uniswapV2: { factory: getAddress(a(0xd2)) },
+      quotes: [{ address: getAddress(a(0xc0)), symbol: 'USDC', decimals: 6, usd: { kind: 'stable' } }],
+    });
+    expect(registry.dexOn(1)).toBeUndefined();
+    expect(createRegistry(registryFromDevnet(deployment)).dexOn(31337)).toBeUndefined();
+  });
+
+  it('keeps the DEX entry when merged into the bundled registry', async () => {
+    const merged = createRegistry(registryFromDevnet(withDex, await loadBundledRegistry()));
+    expect(merged.dexOn(31337)?.uniswapV3?.factory).toBe(getAddress(a(0xd3)));
+  });
+
+  it('refuses a malformed init-code hash with an error naming it', () => {
+    const broken = { ...withDex, dex: { ...withDex.dex, uniswapV2: { factory: a(0xd2), pairInitCodeHash: '0x1234' } } };
+    expect(() => registryFromDevnet(broken)).toThrow(/init-code hash/);
+  });
+});
