@@ -37,6 +37,7 @@ const TITLES: Record<PendingApproval['kind'], string> = {
   'switch-chain': 'Switch network',
   'watch-asset': 'Watch a token',
   'issuer-request': 'Issuer request',
+  'hardware-sign': 'Confirm on your Ledger',
 };
 
 const isSigningView = (details: unknown): details is SigningView =>

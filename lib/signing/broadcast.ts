@@ -27,6 +27,8 @@ export interface Approved {
   fees: FeeCaps;
   /** A replacement reuses the nonce of the transaction it replaces. */
   nonce?: number;
+  /** Signs the transaction as built here (nonce, gas and fees included): the vault's key or the user's Ledger. */
+  sign(tx: TransactionSerializable): Promise<Hex>;
 }
 
 export interface Broadcast {
@@ -49,7 +51,7 @@ export async function broadcast(
   const send = async (nonce: number) => {
     const gas = approved.gas ?? (await gasFor(rpc, tx));
     const serializable = { chainId, nonce, to: tx.to, data: tx.data, value: tx.value, gas, ...approved.fees } as TransactionSerializable;
-    const signed = await deps.keys.signTransaction(tx.from, serializable);
+    const signed = await approved.sign(serializable);
     const hash = (await rpc('eth_sendRawTransaction', [signed])) as Hex;
     Object.assign(used, { nonce, gas });
     return hash;

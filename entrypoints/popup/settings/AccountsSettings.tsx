@@ -3,7 +3,7 @@ import { describeError } from '@/components/describe-error';
 import { useWallet } from '@/lib/ui-state';
 import type { PublicAccount } from '@/lib/keyring';
 
-const KIND_LABEL = { hd: 'from phrase', imported: 'imported key', watch: 'watch-only' } as const;
+const KIND_LABEL = { hd: 'from phrase', imported: 'imported key', watch: 'watch-only', hardware: 'Ledger' } as const;
 
 function AccountRow({ account, onError }: { account: PublicAccount; onError(text: string): void }) {
   const call = useWallet((s) => s.call);
