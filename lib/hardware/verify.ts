@@ -4,16 +4,7 @@
  * background's own copy, not from anything the page sent.
  */
 import * as v from 'valibot';
-import {
-  type Address,
-  type Hex,
-  hashMessage,
-  isAddressEqual,
-  recoverAddress,
-  recoverTransactionAddress,
-  serializeSignature,
-  serializeTransaction,
-} from 'viem';
+import { type Address, type Hex, hashMessage, isAddressEqual, keccak256, recoverAddress, serializeSignature, serializeTransaction } from 'viem';
 import { WalletError } from '../errors';
 import { typedDataDigest } from '../keyring';
 import type { HardwareSource } from './payload';
@@ -42,18 +33,15 @@ export async function acceptHardwareSignature(account: Address, source: Hardware
   if (!parsed.success) throw new WalletError('hardware.bad_signature', `The Ledger's answer is not a signature: ${parsed.issues[0].message}`);
   const { r, s, yParity } = parsed.output;
   const signature = { r, s, yParity, v: BigInt(27 + yParity) };
-  let result: Hex;
-  let signer: Address | undefined;
-  if (source.method === 'transaction') {
-    // The approved transaction (the background's copy) with the device's signature added, nothing else.
-    result = serializeTransaction(source.tx, signature);
-    signer = await recoveredSafely(() => recoverTransactionAddress({ serializedTransaction: result as never }));
-  } else {
-    const hash =
-      source.method === 'personal-message' ? hashMessage({ raw: messageBytes(source.message) }) : typedDataDigest(source.data, source.version);
-    result = serializeSignature(signature);
-    signer = await recoveredSafely(() => recoverAddress({ hash, signature: result }));
-  }
+  // The hash the device should have signed, from the background's copy of the request.
+  const hash =
+    source.method === 'transaction'
+      ? keccak256(serializeTransaction(source.tx))
+      : source.method === 'personal-message'
+        ? hashMessage({ raw: messageBytes(source.message) })
+        : typedDataDigest(source.data, source.version);
+  const signer = await recoveredSafely(() => recoverAddress({ hash, signature: serializeSignature(signature) }));
   if (!signer || !isAddressEqual(signer, account)) throw mismatch();
-  return result;
+  // A transaction: the approved one (the background's copy) with the device's signature added, nothing else.
+  return source.method === 'transaction' ? serializeTransaction(source.tx, signature) : serializeSignature(signature);
 }

@@ -47,6 +47,10 @@ function AccountRow({ account, onError }: { account: PublicAccount; onError(text
   );
 }
 
+function openLedgerTab() {
+  void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html#hardware') }).then(() => window.close());
+}
+
 /** A two-field form (a value and an optional name) that adds an account. */
 function AddForm({
   label,
@@ -126,6 +130,10 @@ export function AccountsSettings() {
       <div className="row">
         <button type="button" onClick={() => attempt(() => call('accounts.add')).catch(() => undefined)} data-testid="account-add">
           Add account
+        </button>
+        {/* In a tab: the browser's device chooser would close the popup. */}
+        <button type="button" onClick={openLedgerTab} data-testid="account-add-ledger">
+          Add a Ledger
         </button>
       </div>
       <details className="section">
