@@ -4,6 +4,7 @@ import { type Address, getAddress, parseEther, parseGwei, type TransactionSerial
 import { mnemonicToAccount } from 'viem/accounts';
 import type { HardwareSource } from '../../../lib/hardware';
 import type { TypedData } from '../../../lib/keyring';
+import { permitErc2612 } from '../keyring/typed-data-fixtures';
 
 export const TEST_PHRASE = 'test test test test test test test test test test test junk';
 export const addressAt = (path: string): Address => mnemonicToAccount(TEST_PHRASE, { path: path as `m/44'/60'/${string}` }).address;
@@ -38,32 +39,8 @@ const legacy: TransactionSerializable = {
 // Long enough to take several SIGN_TX chunks.
 const bigCall: TransactionSerializable = { ...eip1559, nonce: 8, data: `0x12345678${'ab'.repeat(400)}` };
 
-export const PERMIT: TypedData = {
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Permit: [
-      { name: 'owner', type: 'address' },
-      { name: 'spender', type: 'address' },
-      { name: 'value', type: 'uint256' },
-      { name: 'nonce', type: 'uint256' },
-      { name: 'deadline', type: 'uint256' },
-    ],
-  },
-  primaryType: 'Permit',
-  domain: { name: 'USD Coin', version: '2', chainId: 31337, verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3' },
-  message: {
-    owner: addressAt(LIVE_1),
-    spender: '0x000000000022D473030F116dDEE9F6B43aC78BA3',
-    value: '1000000',
-    nonce: '0',
-    deadline: '1900000000',
-  },
-};
+/** The keyring's ERC-2612 permit, owned by the Ledger account. */
+export const PERMIT: TypedData = { ...permitErc2612, message: { ...permitErc2612.message, owner: addressAt(LIVE_1) } };
 
 export interface SigningCase {
   name: string;
