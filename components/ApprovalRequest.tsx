@@ -37,6 +37,7 @@ const TITLES: Record<PendingApproval['kind'], string> = {
   'switch-chain': 'Switch network',
   'watch-asset': 'Watch a token',
   'issuer-request': 'Issuer request',
+  'hardware-sign': 'Confirm on your Ledger',
 };
 
 const isSigningView = (details: unknown): details is SigningView =>
@@ -85,6 +86,8 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
     return feeChoice ? { fee: feeChoice } : undefined;
   };
   const approve = () => onDecide({ approved: true, data: data() });
+  const signer = isSigningView(approval.details) ? approval.details.account : undefined;
+  const onLedger = accounts.some((a) => a.address === signer && a.kind === 'hardware');
   // Every decision waits for a press that began after this request was on screen (issue 10, item 7).
   const { armed, guard } = useArmedDecision(armDelayMs);
   const held = busy || !armed;
@@ -101,6 +104,11 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
       {site && <ApprovalSiteCheck site={site} accepted={acceptedRisk} onAccept={setAcceptedRisk} />}
       <Body approval={approval} connect={{ accounts: visible, chosen, onChange: setChosen }} accounts={accounts} />
       {fee && feeChoice && <ApprovalFee fee={fee} choice={feeChoice} onChange={setFeeChoice} />}
+      {onLedger && (
+        <p className="approval-note" data-testid="approval-hardware-note">
+          This account is on your Ledger: after you approve here, confirm on your Ledger.
+        </p>
+      )}
       <ApprovalVerdict verdict={verdict} />
       <div className="approval-actions">
         <button type="button" data-testid="approval-reject" disabled={held} {...guard(() => onDecide({ approved: false }))}>

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { measureApprovalLatency } from './bench/approval.ts';
 import { measureBrowser } from './bench/browser.ts';
 import { measureGuard } from './bench/guard.ts';
+import { measureLedger } from './bench/ledger.ts';
 import { measurePortfolio } from './bench/portfolio.ts';
 import { measureSizes } from './bench/sizes.ts';
 import type { BenchRow } from './bench/stats.ts';
@@ -16,6 +17,7 @@ execFileSync('npx', ['wxt', 'zip', '-b', 'firefox'], { cwd: root, stdio: 'ignore
 
 const rows: BenchRow[] = [
   ...measureSizes(join(root, '.output')),
+  ...measureLedger(join(root, '.output')),
   ...(await measureBrowser()),
   ...(await measureWallet()),
   ...(await measurePortfolio()),

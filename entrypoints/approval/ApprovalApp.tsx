@@ -2,6 +2,10 @@ import { useEffect, useState } from 'react';
 import { type ApprovalDecision, ApprovalRequest } from '@/components/ApprovalRequest';
 import { ApprovalUnlock } from '@/components/ApprovalUnlock';
 import { useWallet } from '@/lib/ui-state';
+import { HardwareSign } from './HardwareSign';
+
+/** How long the window waits, after a hardware account's request is approved, for its device step. */
+const DEVICE_STEP_WAIT_MS = 5_000;
 
 /**
  * The approval window: the queue oldest first, one request at a time. It shows nothing from
@@ -12,6 +16,9 @@ export function ApprovalApp({ close }: { close(): void }) {
   const call = useWallet((s) => s.call);
   const [busyId, setBusyId] = useState<string>();
   const [error, setError] = useState<string>();
+  // After approving a hardware account's request the queue is empty for a moment, until the
+  // background sends the device step: the window stays open for it.
+  const [awaitingDevice, setAwaitingDevice] = useState(false);
 
   const queue = [...(state?.pendingApprovals ?? [])].sort((a, b) => a.createdAt - b.createdAt);
   const current = queue[0];
@@ -19,8 +26,15 @@ export function ApprovalApp({ close }: { close(): void }) {
 
   useEffect(() => {
     document.title = queue.length ? `Sharekeep: ${queue.length} request${queue.length === 1 ? '' : 's'}` : 'Sharekeep';
-    if (empty) close();
-  }, [empty, queue.length, close]);
+    if (empty && !awaitingDevice) close();
+  }, [empty, awaitingDevice, queue.length, close]);
+
+  useEffect(() => {
+    if (!awaitingDevice) return;
+    if (current?.kind === 'hardware-sign') return setAwaitingDevice(false);
+    const timer = setTimeout(() => setAwaitingDevice(false), DEVICE_STEP_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [awaitingDevice, current?.kind]);
 
   if (!state || empty) return <p className="approval-page approval-muted">Loading…</p>;
 
@@ -33,6 +47,9 @@ export function ApprovalApp({ close }: { close(): void }) {
   }
 
   async function decide(decision: ApprovalDecision) {
+    const signer = (current.details as { account?: unknown } | undefined)?.account;
+    const onLedger = current.kind !== 'hardware-sign' && state?.accounts.some((a) => a.address === signer && a.kind === 'hardware');
+    if (decision.approved && onLedger) setAwaitingDevice(true);
     setBusyId(current.id);
     setError(undefined);
     try {
@@ -59,14 +76,18 @@ export function ApprovalApp({ close }: { close(): void }) {
           {error}
         </p>
       )}
-      <ApprovalRequest
-        key={current.id}
-        approval={current}
-        accounts={state.accounts}
-        selectedAddress={state.selectedAddress}
-        busy={busyId === current.id}
-        onDecide={decide}
-      />
+      {current.kind === 'hardware-sign' ? (
+        <HardwareSign key={current.id} approval={current} accounts={state.accounts} decide={decide} />
+      ) : (
+        <ApprovalRequest
+          key={current.id}
+          approval={current}
+          accounts={state.accounts}
+          selectedAddress={state.selectedAddress}
+          busy={busyId === current.id}
+          onDecide={decide}
+        />
+      )}
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useWallet } from '@/lib/ui-state';
 import { ConfirmPhraseStep } from './ConfirmPhraseStep';
 import { DoneStep } from './DoneStep';
+import { HardwareStep } from './HardwareStep';
 import { ImportStep } from './ImportStep';
 import { SecureStep } from './SecureStep';
 import { ShowPhraseStep } from './ShowPhraseStep';
@@ -13,10 +14,12 @@ type Step =
   | { name: 'confirm-phrase'; mnemonic: string }
   | { name: 'import' }
   | { name: 'secure'; secret: string; back: Step }
-  | { name: 'done'; address: string };
+  | { name: 'done'; address: string }
+  | { name: 'hardware' };
 
-export function Onboarding() {
-  const [step, setStep] = useState<Step>({ name: 'choose' });
+/** `hardware`: opened from Settings to add Ledger accounts to the wallet there is. */
+export function Onboarding({ start = 'choose' }: { start?: 'choose' | 'hardware' }) {
+  const [step, setStep] = useState<Step>(start === 'hardware' ? { name: 'hardware' } : { name: 'choose' });
   const initialized = useWallet((s) => s.state?.initialized === true);
 
   return (
@@ -41,6 +44,11 @@ export function Onboarding() {
             <button type="button" data-testid="onboarding-import" onClick={() => setStep({ name: 'import' })}>
               Import a secret phrase or private key
             </button>
+            {initialized && (
+              <button type="button" data-testid="onboarding-hardware" onClick={() => setStep({ name: 'hardware' })}>
+                Add a Ledger to this wallet
+              </button>
+            )}
           </div>
         </section>
       )}
@@ -70,6 +78,7 @@ export function Onboarding() {
         />
       )}
       {step.name === 'done' && <DoneStep address={step.address} />}
+      {step.name === 'hardware' && <HardwareStep onBack={() => setStep({ name: 'choose' })} />}
     </main>
   );
 }

@@ -8,6 +8,6 @@ import './onboarding.css';
 
 createRoot(document.getElementById('root')!).render(
   <WalletStoreProvider store={openWalletStore()}>
-    <Onboarding />
+    <Onboarding start={location.hash === '#hardware' ? 'hardware' : 'choose'} />
   </WalletStoreProvider>,
 );

@@ -18,7 +18,9 @@ export type ApprovalKind =
   | 'add-chain'
   | 'switch-chain'
   | 'watch-asset'
-  | 'issuer-request';
+  | 'issuer-request'
+  /** The second step for a hardware account: the approved request, signed on the device. */
+  | 'hardware-sign';
 
 export interface PendingApproval<Details = unknown> {
   id: string;

@@ -16,6 +16,7 @@ type AccountCommands =
   | 'accounts.hide'
   | 'accounts.importKey'
   | 'accounts.watch'
+  | 'accounts.addHardware'
   | 'secrets.revealMnemonic'
   | 'secrets.exportKey'
   | 'secrets.changePassword'
@@ -79,6 +80,7 @@ export function accountCommands({ wallet, state, touch, lock }: CommandContext):
     },
     'accounts.importKey': async ({ privateKey, name }) => wallet.keys.importPrivateKey(privateKey, name),
     'accounts.watch': async ({ address, name }) => wallet.keys.addWatchOnly(address, name),
+    'accounts.addHardware': async ({ address, path, name }) => wallet.keys.addHardwareAccount(address, path, name),
     'secrets.revealMnemonic': async ({ password }) => ({ mnemonic: await wallet.keys.revealMnemonic(password) }),
     'secrets.exportKey': async ({ address, password }) => ({ privateKey: await wallet.keys.exportPrivateKey(address, password) }),
     'secrets.changePassword': async ({ oldPassword, newPassword }) => {

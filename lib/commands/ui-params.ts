@@ -71,6 +71,7 @@ export const UI_PARAMS = {
   'accounts.hide': v.object({ address: address(), hidden: flag('hidden') }),
   'accounts.importKey': v.object({ privateKey: text('privateKey', 80), name: accountName }),
   'accounts.watch': v.object({ address: address(), name: accountName }),
+  'accounts.addHardware': v.object({ address: address(), path: text('path', 64), name: accountName }),
   'network.select': v.object({ chainId: chainId('network.unknown', 'Unknown network.') }),
   'network.add': v.object({
     chainId: chainId('network.bad_chain_id', 'Enter the chain id as a number.'),

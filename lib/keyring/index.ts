@@ -1,7 +1,14 @@
 export { createHdRoot, ETH_ACCOUNT_PARENT_PATH, type HdRoot, mnemonicToSeed } from './hd';
 export { createKeyManager, type KeyManager, type KeyManagerOptions, SESSION_KEY_ENTRY } from './key-manager';
 export { type Keyring, keyringFromMnemonic, keyringFromPrivateKey, openKeyring } from './keyring';
-export { type KeyringState, type PublicAccount, PublicAccountSchema, parseKeyringState } from './keyring-state';
+export {
+  HardwarePathSchema,
+  type KeyringState,
+  type PublicAccount,
+  PublicAccountSchema,
+  parseHardwarePath,
+  parseKeyringState,
+} from './keyring-state';
 export {
   generateMnemonic,
   MNEMONIC_LENGTHS,
@@ -14,3 +21,4 @@ export {
 export { assertPasswordAcceptable, MIN_PASSWORD_LENGTH } from './password';
 export { looksLikePrivateKey, parsePrivateKey } from './private-key';
 export { signPersonalMessageWithKey, signTransactionWithKey, signTypedDataWithKey, type TypedData, type TypedDataVersion } from './signing';
+export { typedDataDigest, typedDataHashes } from './typed-data-hash';

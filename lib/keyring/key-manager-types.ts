@@ -18,7 +18,7 @@ import type { TypedData, TypedDataVersion } from './signing';
  *   vault.unsupported_version, vault.storage_failed, vault.conflict, keyring.unknown_word,
  *   keyring.bad_checksum, keyring.bad_length, keyring.bad_private_key, keyring.bad_address,
  *   keyring.bad_name, keyring.duplicate_account, keyring.unknown_account,
- *   keyring.watch_only, keyring.no_mnemonic, keyring.bad_transaction, keyring.bad_typed_data.
+ *   keyring.watch_only, keyring.hardware, keyring.bad_path, keyring.no_mnemonic, keyring.bad_transaction, keyring.bad_typed_data.
  */
 export interface KeyManager {
   isInitialized(): Promise<boolean>;
@@ -38,6 +38,8 @@ export interface KeyManager {
   setHidden(address: string, hidden: boolean): Promise<void>;
   importPrivateKey(privateKey: string, name?: string): Promise<PublicAccount>;
   addWatchOnly(address: string, name?: string): Promise<PublicAccount>;
+  /** A Ledger account the device derived at `path`; the vault keeps only the address and the path. */
+  addHardwareAccount(address: string, path: string, name?: string): Promise<PublicAccount>;
   revealMnemonic(password: string): Promise<string>;
   exportPrivateKey(address: string, password: string): Promise<Hex>;
   changePassword(oldPassword: string, newPassword: string): Promise<void>;

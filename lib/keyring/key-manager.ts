@@ -196,6 +196,7 @@ export function createKeyManager(options: KeyManagerOptions): KeyManager {
     setHidden: (address, hidden) => edit((keyring) => ({ next: keyring.setHidden(address, hidden), result: () => undefined })),
     importPrivateKey: (privateKey, name) => edit((keyring) => ({ next: keyring.importPrivateKey(privateKey, name), result: newest })),
     addWatchOnly: (address, name) => edit((keyring) => ({ next: keyring.addWatchOnly(address, name), result: newest })),
+    addHardwareAccount: (address, path, name) => edit((keyring) => ({ next: keyring.addHardware(address, path, name), result: newest })),
 
     revealMnemonic: (password) =>
       mutex.run(async () => {

@@ -25,7 +25,16 @@ const HdAccountSchema = v.object({
 });
 const ImportedAccountSchema = v.object({ kind: v.literal('imported'), privateKey, address, name, hidden: v.boolean() });
 const WatchAccountSchema = v.object({ kind: v.literal('watch'), address, name, hidden: v.boolean() });
-const AccountEntrySchema = v.variant('kind', [HdAccountSchema, ImportedAccountSchema, WatchAccountSchema]);
+/**
+ * A Ledger account: the device holds the key; the wallet keeps where it lives (the BIP-44 path)
+ * and the address the device gave for it, nothing secret.
+ */
+export const HardwarePathSchema = v.pipe(
+  v.string(),
+  v.regex(/^m\/44'\/60'\/(\d{1,9}'\/0\/0|0'\/\d{1,9})$/, "The derivation path must be m/44'/60'/x'/0/0 or m/44'/60'/0'/x."),
+);
+const HardwareAccountSchema = v.object({ kind: v.literal('hardware'), path: HardwarePathSchema, address, name, hidden: v.boolean() });
+const AccountEntrySchema = v.variant('kind', [HdAccountSchema, ImportedAccountSchema, WatchAccountSchema, HardwareAccountSchema]);
 
 export const KeyringStateSchema = v.object({
   version: v.literal(1),
@@ -44,8 +53,10 @@ export type AccountEntry = KeyringState['accounts'][number];
 export const PublicAccountSchema = v.object({
   address,
   name,
-  kind: v.picklist(['hd', 'imported', 'watch']),
+  kind: v.picklist(['hd', 'imported', 'watch', 'hardware']),
   index: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  /** Where a hardware account's key lives on the device. */
+  path: v.optional(HardwarePathSchema),
   hidden: v.boolean(),
 });
 export type PublicAccount = v.InferOutput<typeof PublicAccountSchema>;
@@ -53,7 +64,8 @@ export const PublicIndexSchema = v.array(PublicAccountSchema);
 
 export function toPublicAccount(entry: AccountEntry): PublicAccount {
   const base = { address: entry.address, name: entry.name, kind: entry.kind, hidden: entry.hidden };
-  return entry.kind === 'hd' ? { ...base, index: entry.index } : base;
+  if (entry.kind === 'hd') return { ...base, index: entry.index };
+  return entry.kind === 'hardware' ? { ...base, path: entry.path } : base;
 }
 
 /** Parses decrypted vault plaintext; anything unexpected is a damaged vault. */
@@ -71,6 +83,12 @@ export function parseAccountName(text: string): string {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > 64) throw new WalletError('keyring.bad_name', 'An account name needs 1 to 64 characters.');
   return trimmed;
+}
+
+export function parseHardwarePath(text: string): string {
+  const parsed = v.safeParse(HardwarePathSchema, text.trim());
+  if (!parsed.success) throw new WalletError('keyring.bad_path', parsed.issues[0].message);
+  return parsed.output;
 }
 
 export function parseAddress(text: string): Address {

@@ -2,7 +2,15 @@ import type { Address, Hex } from 'viem';
 import { privateKeyToAddress } from 'viem/accounts';
 import { WalletError } from '../errors';
 import { createHdRoot, type HdRoot } from './hd';
-import { type AccountEntry, type KeyringState, type PublicAccount, parseAccountName, parseAddress, toPublicAccount } from './keyring-state';
+import {
+  type AccountEntry,
+  type KeyringState,
+  type PublicAccount,
+  parseAccountName,
+  parseAddress,
+  parseHardwarePath,
+  toPublicAccount,
+} from './keyring-state';
 import { parseMnemonic } from './mnemonic';
 import { parsePrivateKey } from './private-key';
 
@@ -18,6 +26,8 @@ export interface Keyring {
   addHdAccount(name?: string): KeyringState;
   importPrivateKey(privateKey: string, name?: string): KeyringState;
   addWatchOnly(address: string, name?: string): KeyringState;
+  /** A Ledger account: the address the device derived at `path`. */
+  addHardware(address: string, path: string, name?: string): KeyringState;
   rename(address: string, name: string): KeyringState;
   setHidden(address: string, hidden: boolean): KeyringState;
   withState(state: KeyringState): Keyring;
@@ -66,6 +76,8 @@ function buildKeyring(state: KeyringState, root: HdRoot | undefined): Keyring {
       const entry = find(address);
       if (entry.kind === 'watch')
         throw new WalletError('keyring.watch_only', `${entry.address} is a watch-only address; Sharekeep holds no key for it and cannot sign.`);
+      if (entry.kind === 'hardware')
+        throw new WalletError('keyring.hardware', `${entry.address} lives on a Ledger; it signs on the device, not in Sharekeep.`);
       if (entry.kind === 'imported') return entry.privateKey;
       if (!root) throw new WalletError('keyring.no_mnemonic', 'This wallet has no secret phrase.');
       return root.privateKeyAt(entry.index);
@@ -108,6 +120,19 @@ function buildKeyring(state: KeyringState, root: HdRoot | undefined): Keyring {
         kind: 'watch',
         address,
         name: name === undefined ? `Watch ${countOf('watch') + 1}` : parseAccountName(name),
+        hidden: false,
+      };
+      return { ...state, accounts: [...state.accounts, entry] };
+    },
+    addHardware(text, pathText, name) {
+      const address = parseAddress(text);
+      const path = parseHardwarePath(pathText);
+      rejectDuplicate(address);
+      const entry: AccountEntry = {
+        kind: 'hardware',
+        path,
+        address,
+        name: name === undefined ? `Ledger ${countOf('hardware') + 1}` : parseAccountName(name),
         hidden: false,
       };
       return { ...state, accounts: [...state.accounts, entry] };

@@ -125,6 +125,15 @@ export function hashStruct(primaryType: string, data: Record<string, unknown>, t
   return keccak256(encodeData(primaryType, data, types, version));
 }
 
+/** The two hashes a Ledger signs EIP-712 data from: the domain separator and the message's struct hash (absent for primaryType EIP712Domain). */
+export function typedDataHashes(data: TypedDataPayload, version: TypedDataVersion): { domainHash: Hex; messageHash?: Hex } {
+  const types = { EIP712Domain: [], ...data.types };
+  const domainHash = hashStruct('EIP712Domain', data.domain ?? {}, types, version);
+  return data.primaryType === 'EIP712Domain'
+    ? { domainHash }
+    : { domainHash, messageHash: hashStruct(data.primaryType, data.message, types, version) };
+}
+
 /** The digest that is signed: keccak256(0x1901 ‖ domainSeparator ‖ hashStruct(message)). */
 export function typedDataDigest(data: TypedDataPayload, version: TypedDataVersion): Hex {
   const types = { EIP712Domain: [], ...data.types };

@@ -32,6 +32,8 @@ export interface Approved {
   fees: FeeCaps;
   /** A replacement reuses the nonce of the transaction it replaces. */
   nonce?: number;
+  /** Signs the transaction as built here (nonce, gas and fees included): the vault's key or the user's Ledger. */
+  sign(tx: TransactionSerializable): Promise<Hex>;
 }
 
 export interface Broadcast {
@@ -58,7 +60,7 @@ export async function broadcast(
   const send = async (nonce: number) => {
     const gas = approved.gas ?? (await gasFor(rpc, tx));
     const serializable = { chainId, nonce, to: tx.to, data: tx.data, value: tx.value, gas, ...approved.fees } as TransactionSerializable;
-    const signed = await deps.keys.signTransaction(tx.from, serializable);
+    const signed = await approved.sign(serializable);
     const hash = keccak256(signed);
     // Not being able to list it (storage full) must not stop a send the user approved.
     await record({ hash, nonce, gas }).catch(() => undefined);

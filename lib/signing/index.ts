@@ -19,6 +19,7 @@ export { estimateFees, type FeeCaps, type FeeEstimate, type FeeSpeed, gasFor } f
 export { REPLACEMENT_BUMP_PERCENT, replacementFloor, replacementParams, type ReplacementKind } from './replace';
 export { createNonceManager, type NonceManager } from './nonces';
 export { contactLabel, contactNameProblem, contractLabels, type LabelDeps } from './labels';
+export type { HardwareSignView } from './hardware';
 export { messageText } from './personal-sign';
 export { prepareTransaction } from './transaction';
 export { parseTransactionParams, type TransactionParams } from './transaction-params';

@@ -4,6 +4,7 @@ import * as v from 'valibot';
 import { parseDappParams } from '../params';
 import { approveSigning, signerFor } from './approve';
 import type { SigningDeps } from './deps';
+import { signAs } from './hardware';
 import type { SigningView } from './view';
 
 const MAX_MESSAGE = 1_000_000;
@@ -79,6 +80,7 @@ export async function personalSign(deps: SigningDeps, origin: string, params: un
     warnings,
     message: messageText(message),
   };
-  await approveSigning(deps, origin, 'sign-message', view, () => deps.requireAccount(origin, account));
-  return deps.keys.signMessage(account, message);
+  const recheck = () => deps.requireAccount(origin, account);
+  await approveSigning(deps, origin, 'sign-message', view, recheck);
+  return signAs(deps, { origin, view, recheck }, account, { method: 'personal-message', message });
 }

@@ -5,7 +5,7 @@
  * limit and those caps to that network's node only.
  */
 import { contractLabels } from './labels';
-import type { Address, Hex } from 'viem';
+import type { Address, Hex, TransactionSerializable } from 'viem';
 import { formatUnits } from 'viem';
 import type { Network } from '../chains';
 import type { SentRecord } from '../state';
@@ -18,6 +18,7 @@ import type { FeeCaps } from './fees';
 import { imitationReasons, withImitations } from './imitations';
 import { contractRecipients } from './recipients';
 import type { SigningDeps } from './deps';
+import { signAs } from './hardware';
 import type { NonceManager } from './nonces';
 import { parseTransactionParams, type TransactionParams } from './transaction-params';
 import { describeIntent, describeSimulation, type SigningView } from './view';
@@ -140,7 +141,9 @@ export async function submitTransaction(
           unacknowledged: true,
         });
   };
-  const sent = await broadcast(deps, nonces, on, tx, { gas: prepared.fees.gas, fees, nonce: replacing?.nonce }, record);
+  const context = { origin, view: prepared.view, recheck };
+  const sign = (built: TransactionSerializable) => signAs(deps, context, tx.from, { method: 'transaction', tx: built });
+  const sent = await broadcast(deps, nonces, on, tx, { gas: prepared.fees.gas, fees, nonce: replacing?.nonce, sign }, record);
   deps.stateChanged();
   return sent.hash;
 }

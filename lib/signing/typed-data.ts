@@ -4,6 +4,7 @@ import type { Hex } from 'viem';
 import { decodeTypedData, validateTypedData } from '../intent';
 import { approveSigning, judge, signerFor } from './approve';
 import type { SigningDeps } from './deps';
+import { signAs } from './hardware';
 import { imitationReasons, withImitations } from './imitations';
 import { describeIntent, type SigningView } from './view';
 
@@ -44,6 +45,7 @@ export async function signTypedData(deps: SigningDeps, origin: string, params: u
     ...(verifyingContract ? { verifyingContract } : {}),
     labels,
   };
-  await approveSigning(deps, origin, 'sign-typed-data', view, () => deps.requireAccount(origin, account));
-  return deps.keys.signTypedData(account, data.normalized, version);
+  const recheck = () => deps.requireAccount(origin, account);
+  await approveSigning(deps, origin, 'sign-typed-data', view, recheck);
+  return signAs(deps, { origin, view, recheck }, account, { method: 'typed-data', data: data.normalized, version });
 }

@@ -40,6 +40,8 @@ export interface UiCommands {
   'accounts.hide': { params: { address: string; hidden: boolean }; result: UiState };
   'accounts.importKey': { params: { privateKey: string; name?: string }; result: PublicAccount };
   'accounts.watch': { params: { address: string; name?: string }; result: PublicAccount };
+  /** A Ledger account: the address the device derived at `path` (the page asked the device). */
+  'accounts.addHardware': { params: { address: string; path: string; name?: string }; result: PublicAccount };
   'network.select': { params: { chainId: number }; result: UiState };
   'network.add': { params: { chainId: number | string; rpcUrl: string; name?: string; symbol?: string }; result: UiState };
   'network.setRpcUrl': { params: { chainId: number; rpcUrl: string }; result: UiState };
@@ -119,6 +121,7 @@ export const UI_COMMANDS = {
   'accounts.hide': ACTION,
   'accounts.importKey': ACTION,
   'accounts.watch': ACTION,
+  'accounts.addHardware': ACTION,
   'network.select': ACTION,
   'network.add': ACTION,
   'network.setRpcUrl': ACTION,

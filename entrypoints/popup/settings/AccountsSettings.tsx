@@ -3,7 +3,7 @@ import { describeError } from '@/components/describe-error';
 import { useWallet } from '@/lib/ui-state';
 import type { PublicAccount } from '@/lib/keyring';
 
-const KIND_LABEL = { hd: 'from phrase', imported: 'imported key', watch: 'watch-only' } as const;
+const KIND_LABEL = { hd: 'from phrase', imported: 'imported key', watch: 'watch-only', hardware: 'Ledger' } as const;
 
 function AccountRow({ account, onError }: { account: PublicAccount; onError(text: string): void }) {
   const call = useWallet((s) => s.call);
@@ -45,6 +45,10 @@ function AccountRow({ account, onError }: { account: PublicAccount; onError(text
       </button>
     </li>
   );
+}
+
+function openLedgerTab() {
+  void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html#hardware') }).then(() => window.close());
 }
 
 /** A two-field form (a value and an optional name) that adds an account. */
@@ -126,6 +130,10 @@ export function AccountsSettings() {
       <div className="row">
         <button type="button" onClick={() => attempt(() => call('accounts.add')).catch(() => undefined)} data-testid="account-add">
           Add account
+        </button>
+        {/* In a tab: the browser's device chooser would close the popup. */}
+        <button type="button" onClick={openLedgerTab} data-testid="account-add-ledger">
+          Add a Ledger
         </button>
       </div>
       <details className="section">

@@ -24,6 +24,7 @@ const BAD: Record<UiCommandName, { params: unknown; code: string }> = {
   'accounts.hide': { params: { address: ACCOUNT_0, hidden: 'yes' }, code: 'ui.bad_params' },
   'accounts.importKey': { params: { privateKey: null }, code: 'ui.bad_params' },
   'accounts.watch': { params: { address: MISCASED }, code: 'ui.bad_checksum' },
+  'accounts.addHardware': { params: { address: MISCASED, path: "m/44'/60'/0'/0/0" }, code: 'ui.bad_checksum' },
   'network.select': { params: { chainId: 'mainnet' }, code: 'network.unknown' },
   'network.add': { params: { chainId: -5, rpcUrl: 'http://127.0.0.1:9999' }, code: 'network.bad_chain_id' },
   'network.setRpcUrl': { params: { chainId: 31337, rpcUrl: 'ftp://node.example' }, code: 'network.bad_rpc_url' },
