@@ -23,7 +23,18 @@ export type QuoteContext = {
   deployment: ChainDeployment;
   signer: LocalAccount;
   marketStatus(): MarketStatus;
+  /** The operator's deviant-quote setting for a token (tests): none when absent. */
+  skew?(token: Address): QuoteSkew | undefined;
 };
+
+/**
+ * A deviant quote on purpose, set by the operator for one token: `priceBps` moves the quoted
+ * price (and the value with it) off the feed, `valueBps` moves only the value, so the quote's
+ * price x quantity no longer adds up. Basis points, may be negative.
+ */
+export type QuoteSkew = { priceBps: number; valueBps: number };
+
+const skewed = (amount: bigint, bps: number) => (amount * BigInt(10_000 + bps)) / 10_000n;
 
 const text = (value: bigint | number) => value.toString();
 
@@ -43,9 +54,10 @@ export async function createQuote(ctx: QuoteContext, request: QuoteRequest) {
   if (BigInt(userId) === 0n) throw new IssuerError('kyc_required', `${request.address} has not completed KYC`);
 
   const buy = request.side === 'buy';
-  const price = await tokenPrice(client, token);
+  const skew = ctx.skew?.(token.address as Address) ?? { priceBps: 0, valueBps: 0 };
+  const price = skewed(await tokenPrice(client, token), skew.priceBps);
   const quantity = request.quantity ?? tokensForUsdc(request.amount ?? 0n, price);
-  const value = usdcForTokens(quantity, price, buy);
+  const value = skewed(usdcForTokens(quantity, price, buy), skew.valueBps);
   if (value < minimumTradeUsdc) {
     throw new IssuerError('amount_below_minimum', `the minimum trade is ${minimumTradeUsdc / 1_000_000n} USDC`);
   }

@@ -6,8 +6,8 @@ import { kycRegistryAbi } from '../abis.ts';
 import { IssuerError } from './errors.ts';
 import { type MarketMode, marketStatusAt } from './market-hours.ts';
 import { type OperatorLoop, startOperatorLoop } from './operator.ts';
-import { createQuote } from './quotes.ts';
-import { marketModeSchema, parseAddress, parseOrThrow, parseQuoteRequest } from './request-schema.ts';
+import { createQuote, findToken, type QuoteSkew } from './quotes.ts';
+import { marketModeSchema, parseAddress, parseOrThrow, parseQuoteRequest, quoteSkewSchema } from './request-schema.ts';
 
 export type IssuerServiceOptions = {
   client: PublicClient;
@@ -28,7 +28,11 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
   let marketMode = options.marketMode;
   const marketStatus = () => marketStatusAt(new Date(), marketMode);
   const signer = accountAt(indexOfRole('issuer-operator'));
-  const quoteContext = { client, deployment, signer, marketStatus };
+  // Deviant quotes on purpose, per token (lower-case address), for tests of the wallet's price check.
+  const skews = new Map<string, QuoteSkew>();
+  const skew = (token: Address) => skews.get(token.toLowerCase());
+  const quoteContext = { client, deployment, signer, marketStatus, skew };
+  const pricing = () => ({ skews: Object.fromEntries(skews) });
 
   async function route(method: string, path: string, request: IncomingMessage): Promise<unknown> {
     if (method === 'GET' && path === '/health') {
@@ -38,6 +42,14 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
     if (method === 'PUT' && path === '/v1/market') {
       marketMode = parseOrThrow(marketModeSchema, await readJson(request)).mode;
       return { mode: marketMode, status: marketStatus() };
+    }
+    if (method === 'GET' && path === '/v1/pricing') return pricing();
+    if (method === 'PUT' && path === '/v1/pricing') {
+      const { token, priceBps, valueBps } = parseOrThrow(quoteSkewSchema, await readJson(request));
+      const address = findToken(deployment, token).address.toLowerCase();
+      if (priceBps === 0 && valueBps === 0) skews.delete(address);
+      else skews.set(address, { priceBps, valueBps });
+      return pricing();
     }
     const kyc = /^\/v1\/kyc\/([^/]+)$/.exec(path);
     if (method === 'GET' && kyc) {

@@ -11,6 +11,15 @@ export { createAllowlistedFetch, type GuardedFetchOptions } from './guarded-fetc
 export { createIssuerApi, type IssuerApi, type IssuerEndpoint, type QuoteBody } from './issuer-api';
 export { orderProcessorAdapter } from './order-processor';
 export {
+  checkQuotePrice,
+  PRICE_BLOCK_BPS,
+  PRICE_WARN_BPS,
+  type PriceCheck,
+  type PriceCheckInput,
+  type PriceCheckLevel,
+  valueAt,
+} from './price-check';
+export {
   createIssuerService,
   type IssuerOptions,
   type IssuerService,

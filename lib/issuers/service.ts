@@ -16,6 +16,7 @@ import { type ChainReader, createChainReader } from './chain';
 import { issuerError } from './errors';
 import { createIssuerApi } from './issuer-api';
 import { orderProcessorAdapter } from './order-processor';
+import { priceCheckFor, refuseBlockedPrice } from './price-check';
 import { createRequestBook } from './request-store';
 import { contractsFor, requireAllowlisted, requireAllowlistedContract, resolveIssuer } from './resolve';
 import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
@@ -78,6 +79,16 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     if (request.quote.expiry <= (await chain.chainTime()) + EXPIRY_MARGIN_SECONDS) {
       throw issuerError('issuer.quote_expired', `The quote from ${request.issuer.name} has expired. Ask for a new quote.`);
     }
+  }
+
+  /** The quote's check at quote time and again now: a price that blocks either time sends nothing. */
+  async function refusePrice(request: IssuerRequest) {
+    refuseBlockedPrice(request.priceCheck, request.issuer.name);
+    const token = deps.registry()?.findToken(request.chainId, request.token.address);
+    if (!token) throw issuerError('issuer.unsupported', 'Sharekeep no longer knows this token; nothing was sent.');
+    const now = await priceCheckFor(deps.rpc, token, request.quote, request.payment.decimals);
+    if (now.level === 'block') request.priceCheck = now;
+    refuseBlockedPrice(now, request.issuer.name);
   }
 
   async function ensureBalance(request: IssuerRequest) {
@@ -189,6 +200,8 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
       if (quote.expiry <= now)
         throw issuerError('issuer.quote_expired', `${resolved.issuer.name} sent a quote that has already expired. Ask for a new quote.`);
 
+      const payment = await tokenRef(quote.paymentToken);
+      const priceCheck = await priceCheckFor(deps.rpc, resolved.token, quote, payment.decimals);
       const request: IssuerRequest = {
         id: `${deps.clock.now().toString(36)}-${(counter++).toString(36)}`,
         chainId: params.chainId,
@@ -196,8 +209,9 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         origin: `${resolved.issuer.name} (${origin})`,
         issuer: { id: resolved.issuer.id, name: resolved.issuer.name, origin },
         token: { address: token, symbol: resolved.token.symbol, decimals: resolved.token.decimals },
-        payment: await tokenRef(quote.paymentToken),
+        payment,
         quote,
+        priceCheck,
         expiresAt: deps.clock.now() + Number(quote.expiry - now) * 1000,
         status: 'quote',
         busy: false,
@@ -218,6 +232,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         if (user !== request.user) throw issuerError('issuer.no_account', 'The quote was made for another account. Ask for a new quote.');
         await refuseIfBlocked(request.chainId, request.quote.token, request.quote.side, request.quote.paymentToken);
         await expiryCheck(request);
+        await refusePrice(request);
         await ensureBalance(request);
         await ensureAllowance(chain, request, (tx) => send(request, tx), sleep);
         await expiryCheck(request);

@@ -1,5 +1,6 @@
 /** What the popup sees of an issuer request: plain JSON, amounts as decimal strings of base units. */
 import type { Address, Hex } from 'viem';
+import type { PriceCheck } from './price-check';
 import type { CheckedQuote, IssuerProtocol, IssuerSide } from './types';
 
 export type IssuerRequestStatus = 'quote' | 'submitted' | 'settled' | 'failed';
@@ -37,6 +38,8 @@ export interface IssuerRequestView {
     marketStatus: 'open' | 'closed';
     contract: string;
   };
+  /** The quoted price against the wallet's own and the quote's own arithmetic. */
+  priceCheck?: PriceCheck;
   transactions: string[];
   settlement?: { tokenAmount: string; paymentAmount: string; fee: string; blockNumber: string };
   /** Balances after settlement, read from the chain. */
@@ -61,6 +64,7 @@ export interface IssuerRequest {
   sendingSince?: number;
   note?: string;
   hashes: Hex[];
+  priceCheck?: PriceCheck;
   settlement?: IssuerRequestView['settlement'];
   balances?: IssuerRequestView['balances'];
   error?: IssuerRequestView['error'];
@@ -90,6 +94,7 @@ export function toView(r: IssuerRequest): IssuerRequestView {
       marketStatus: q.marketStatus,
       contract: q.contract,
     },
+    ...(r.priceCheck ? { priceCheck: r.priceCheck } : {}),
     transactions: [...r.hashes],
     ...(r.settlement ? { settlement: r.settlement } : {}),
     ...(r.balances ? { balances: r.balances } : {}),

@@ -3,6 +3,7 @@
 import { AMOUNT_TEXT as AMOUNT } from '@/lib/tokens';
 import { type FormEvent, useEffect, useState } from 'react';
 import { describeError, errorCode } from '@/components/describe-error';
+import { IssuerPriceCheck } from '@/components/IssuerPriceCheck';
 import { IssuerQuote } from '@/components/IssuerQuote';
 import { type IssuerProblem, IssuerStatus } from '@/components/IssuerStatus';
 import type { IssuerRequestView, IssuerSide } from '@/lib/issuers';
@@ -57,7 +58,8 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
   const busy = waiting !== undefined;
   const amountOk = AMOUNT.test(amount.trim()) && !/^0*(\.0*)?$/.test(amount.trim());
   const canQuote = offered && !blocked && amountOk && !busy && request?.status !== 'submitted';
-  const canSubmit = request?.status === 'quote' && request.quote.expiresAt > now && !busy;
+  const priceRefused = request?.priceCheck?.level === 'block';
+  const canSubmit = request?.status === 'quote' && request.quote.expiresAt > now && !busy && !priceRefused;
 
   const chooseSide = (next: IssuerSide) => {
     setRequest(undefined);
@@ -141,6 +143,7 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
       </label>
       {amount && !AMOUNT.test(amount.trim()) && <p className="error">Enter an amount like 1.5</p>}
       {request && <IssuerQuote request={request} now={now} />}
+      {request?.status === 'quote' && request.priceCheck && <IssuerPriceCheck check={request.priceCheck} />}
       <IssuerStatus request={request} problem={problem} waiting={waiting} />
       <div className="row">
         <button type="submit" disabled={!canQuote} data-testid="issuer-quote">
