@@ -38,7 +38,7 @@ export type DevnetToken = {
   restrictions?: { excluded?: string[]; allowedOnly?: string[] };
 };
 
-export type IssuerKind = 'order-processor' | 'attestation';
+export type IssuerKind = 'order-processor' | 'attestation' | 'deposit';
 
 export type DevnetIssuer = {
   id: string;
@@ -50,4 +50,8 @@ export type DevnetIssuer = {
   contracts: string[];
   /** Addresses of the tokens this issuer mints and redeems. */
   tokens: string[];
+  /** A deposit issuer (Backed-style): where tokens are sent to redeem, and where payouts come from. */
+  depositAddress?: string;
+  payoutAddress?: string;
+  settlementDays?: number;
 };

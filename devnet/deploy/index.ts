@@ -6,7 +6,7 @@ import { loadNpmArtifacts } from '../npm-artifacts.ts';
 import type { Deployment, DevnetIssuer, DevnetToken } from '../types.ts';
 import { deployBase } from './base.ts';
 import type { DeployContext } from './context.ts';
-import { deployIssuers } from './issuers.ts';
+import { deployBackedIssuer, deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
 import { type DeployedStock, deployStock } from './stocks.ts';
 import { countries, deployTrexSuite, registerInvestors, type TrexSuite } from './trex.ts';
@@ -60,6 +60,8 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
   for (const suite of suites) {
     await registerInvestors(ctx, suite, deployerKey, [{ wallet: ctx.contracts.AttestationManager as Address, country: countries.DE }]);
   }
+  // After everything above, so none of its addresses moves.
+  const backed = await deployBackedIssuer(ctx, issuerOrigin);
 
   const tokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
     symbol: spec.symbol,
@@ -75,6 +77,7 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     pair: pairs[spec.symbol],
     ...(spec.restrictions ? { restrictions: spec.restrictions } : {}),
   }));
+  tokens.push(backed.token);
   const issuers: DevnetIssuer[] = [
     {
       id: 'orders',
@@ -92,6 +95,7 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
       contracts: [ctx.contracts.AttestationManager],
       tokens: tokens.filter((t) => t.issuer === 'attest').map((t) => t.address),
     },
+    backed.issuer,
   ];
   return {
     chainId: devnetChainId,

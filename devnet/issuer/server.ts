@@ -5,6 +5,7 @@ import type { ChainDeployment } from '../deploy/index.ts';
 import { kycRegistryAbi } from '../abis.ts';
 import { IssuerError } from './errors.ts';
 import { type MarketMode, marketStatusAt } from './market-hours.ts';
+import { startDepositOperator } from './deposit-operator.ts';
 import { type OperatorLoop, startOperatorLoop } from './operator.ts';
 import { createQuote, findToken, type QuoteSkew } from './quotes.ts';
 import { marketModeSchema, parseAddress, parseOrThrow, parseQuoteRequest, quoteSkewSchema } from './request-schema.ts';
@@ -63,6 +64,19 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
       const verified = BigInt(userId) !== 0n;
       return { address, verified, userId: verified ? userId : null, issuers: deployment.issuers.map((i) => i.id) };
     }
+    const wallet = /^\/v1\/redemption-wallets\/([^/]+)$/.exec(path);
+    if (method === 'GET' && wallet) {
+      // The deposit issuer's pre-approved (whitelisted) wallets: the KYC'd ones.
+      const address = parseAddress(decodeURIComponent(wallet[1]));
+      const approved = await client.readContract({
+        address: deployment.contracts.KycRegistry as Address,
+        abi: kycRegistryAbi,
+        functionName: 'isVerified',
+        args: [address],
+      });
+      const issuer = deployment.issuers.find((i) => i.kind === 'deposit');
+      return { address, approved, depositAddress: issuer?.depositAddress ?? null };
+    }
     if (method === 'POST' && path === '/v1/quotes') {
       return createQuote(quoteContext, parseQuoteRequest(await readJson(request)));
     }
@@ -87,6 +101,7 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.port}`;
+  const deposits = startDepositOperator({ client, deployment, marketStatus, log: options.log });
   const operator = startOperatorLoop({
     client,
     deployment,
@@ -98,7 +113,7 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
     url,
     operator,
     async close() {
-      await operator.stop();
+      await Promise.all([operator.stop(), deposits.stop()]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

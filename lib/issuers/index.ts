@@ -6,6 +6,7 @@
  */
 export type { IssuerAdapter } from './adapter';
 export { attestationAdapter } from './attestation';
+export { depositAdapter } from './deposit';
 export { type IssuerErrorCode, issuerError } from './errors';
 export { createAllowlistedFetch, type GuardedFetchOptions } from './guarded-fetch';
 export { createIssuerApi, type IssuerApi, type IssuerEndpoint, type QuoteBody } from './issuer-api';

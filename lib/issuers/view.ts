@@ -3,7 +3,8 @@ import type { Address, Hex } from 'viem';
 import type { PriceCheck } from './price-check';
 import type { CheckedQuote, IssuerProtocol, IssuerSide } from './types';
 
-export type IssuerRequestStatus = 'quote' | 'submitted' | 'settled' | 'failed';
+/** `payout-pending`: a deposit redemption's tokens reached the issuer; its stablecoin payout has not arrived yet. */
+export type IssuerRequestStatus = 'quote' | 'submitted' | 'payout-pending' | 'settled' | 'failed';
 
 export interface TokenRefView {
   address: string;
@@ -40,6 +41,8 @@ export interface IssuerRequestView {
   };
   /** The quoted price against the wallet's own and the quote's own arithmetic. */
   priceCheck?: PriceCheck;
+  /** A deposit redemption: the issuer's registered deposit address, where the payout comes from, T+n, and when it is due. */
+  deposit?: { address: string; payoutFrom: string; settlementDays: number; payoutDueBy?: number };
   transactions: string[];
   settlement?: { tokenAmount: string; paymentAmount: string; fee: string; blockNumber: string };
   /** Balances after settlement, read from the chain. */
@@ -65,6 +68,9 @@ export interface IssuerRequest {
   note?: string;
   hashes: Hex[];
   priceCheck?: PriceCheck;
+  /** A deposit redemption: the block its deposit was mined in (decimal), and when the payout is due (epoch ms). */
+  depositBlock?: string;
+  payoutDueBy?: number;
   settlement?: IssuerRequestView['settlement'];
   balances?: IssuerRequestView['balances'];
   error?: IssuerRequestView['error'];
@@ -95,6 +101,16 @@ export function toView(r: IssuerRequest): IssuerRequestView {
       contract: q.contract,
     },
     ...(r.priceCheck ? { priceCheck: r.priceCheck } : {}),
+    ...(q.payout
+      ? {
+          deposit: {
+            address: q.contract,
+            payoutFrom: q.payout.from,
+            settlementDays: q.payout.settlementDays,
+            ...(r.payoutDueBy ? { payoutDueBy: r.payoutDueBy } : {}),
+          },
+        }
+      : {}),
     transactions: [...r.hashes],
     ...(r.settlement ? { settlement: r.settlement } : {}),
     ...(r.balances ? { balances: r.balances } : {}),

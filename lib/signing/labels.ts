@@ -13,7 +13,16 @@ const ROLE_NAMES: Record<string, string> = {
   redeem: 'redemption contract',
   'mint-redeem': 'mint and redemption contract',
   factory: 'token factory',
+  'redemption-deposit': 'redemption deposit address',
+  payout: 'payout address',
 };
+
+/** What sending tokens to an issuer's deposit address means: a redemption, paid out later. */
+function depositTerms({ issuer, role }: { issuer: { redemptionByDeposit?: { settlementDays: number } }; role: string }): string {
+  const days = issuer.redemptionByDeposit?.settlementDays;
+  if (role !== 'redemption-deposit') return '';
+  return days === undefined ? ': tokens sent here are redeemed' : `: tokens sent here are redeemed, paid out in stablecoins within T+${days}`;
+}
 
 /** Lower-cased address -> what it is, for every address in `addresses` the wallet knows. */
 export async function contractLabels(
@@ -33,7 +42,7 @@ export async function contractLabels(
     const label = account
       ? `Your account "${account}"`
       : issuer
-        ? `${issuer.issuer.name} ${ROLE_NAMES[issuer.role] ?? 'contract'}${issuer.verified ? '' : ' (unverified)'}`
+        ? `${issuer.issuer.name} ${ROLE_NAMES[issuer.role] ?? 'contract'}${depositTerms(issuer)}${issuer.verified ? '' : ' (unverified)'}`
         : protocol?.name;
     if (label) labels[address] = label;
   }

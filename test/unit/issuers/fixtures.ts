@@ -29,10 +29,15 @@ export const TOKENS = {
   NVDA: '0x05B4CB126885fb10464fdD12666FEb25E2563B76',
   AMZN: '0xcF775F73E734f13251E85f72c97c9B92d093e24B',
   LOST: '0x1111111111111111111111111111111111111111',
+  SPY: '0x4444444444444444444444444444444444444444',
+  BSPY: '0x6666666666666666666666666666666666666666',
 } as const satisfies Record<string, Address>;
 /** NVDAon's price feed (8 decimals, USD per share) and its multiplier oracle (18 decimals, shares per token). */
 export const NVDA_FEED: Address = '0x2222222222222222222222222222222222222222';
 export const NVDA_ORACLE: Address = '0x3333333333333333333333333333333333333333';
+/** The Backed-style issuer's registered deposit and payout addresses. */
+export const DEPOSIT: Address = '0x5555555555555555555555555555555555555555';
+export const PAYOUT: Address = '0x7777777777777777777777777777777777777777';
 export const SIGNATURE = `0x${'ab'.repeat(65)}` as Hex;
 export const E18 = 10n ** 18n;
 export const NOW = 1_800_000_000n;
@@ -58,11 +63,16 @@ export function testRegistry() {
         token('NVDAon', TOKENS.NVDA, 'attest', { priceFeed: NVDA_FEED, multiplierOracle: NVDA_ORACLE }),
         token('AMZNr', TOKENS.AMZN, 'attest', { restrictions: { excluded: ['US'] } }),
         token('LOSTx', TOKENS.LOST, 'lost'),
+        token('SPYx', TOKENS.SPY, 'backed', { structure: 'multiplier' }),
+        token('bSPY', TOKENS.BSPY, 'backed-unknown', { structure: 'multiplier' }),
       ],
       issuers: [
         { id: 'orders', name: 'Devnet Orders', origin: ORIGIN, kind: 'order-processor', contracts: [PROCESSOR] },
         { id: 'attest', name: 'Devnet Attest', origin: ORIGIN, kind: 'attestation', contracts: [MANAGER] },
         { id: 'lost', name: 'Nowhere Issuer', origin: null, kind: 'attestation', contracts: [ELSEWHERE] },
+        { id: 'backed', name: 'Devnet Backed', origin: ORIGIN, kind: 'deposit', contracts: [], depositAddress: DEPOSIT, payoutAddress: PAYOUT },
+        // A deposit issuer whose deposit address is not sourced.
+        { id: 'backed-unknown', name: 'Backed Elsewhere', origin: ORIGIN, kind: 'deposit', contracts: [] },
       ],
     }),
   );
@@ -330,4 +340,31 @@ export function orderFillLog(assetAmount: bigint, paymentAmount: bigint, feesTak
     [USER, assetAmount, paymentAmount, feesTaken, sell],
   );
   return { address: PROCESSOR, topics, data, blockNumber: '0x65' };
+}
+
+/** A quote as the devnet's deposit (Backed-style) issuer answers a redemption. */
+export function depositQuote(quantity: bigint, o: { depositAddress?: Address; payoutAddress?: Address } = {}) {
+  const value = (quantity * price) / 10n ** 30n;
+  const fee = (value * 50n + 9_999n) / 10_000n;
+  const depositAddress = o.depositAddress ?? DEPOSIT;
+  return {
+    issuer: 'backed',
+    kind: 'deposit',
+    token: TOKENS.SPY,
+    symbol: 'SPYx',
+    side: 'sell',
+    quantity: `${quantity}`,
+    price: `${price}`,
+    value: `${value}`,
+    fee: `${fee}`,
+    total: `${value - fee}`,
+    paymentToken: USDC,
+    expiry: `${NOW + 120n}`,
+    marketStatus: 'open',
+    contract: depositAddress,
+    method: 'transfer',
+    depositAddress,
+    payoutAddress: o.payoutAddress ?? PAYOUT,
+    settlementDays: 3,
+  };
 }
