@@ -54,6 +54,7 @@ export async function devnetWallet(jurisdiction = 'DE') {
     quote: (symbol: string, side: 'mint' | 'redeem', amount: string) =>
       command<IssuerRequestView>('issuer.quote', { chainId: deployment.chainId, token: tokenOf(deployment, symbol).address, side, amount }),
     submit: (id: string) => command<IssuerRequestView>('issuer.submit', { id }),
+    status: (id: string) => command<IssuerRequestView>('issuer.status', { id }),
     async settle(id: string): Promise<IssuerRequestView> {
       for (let i = 0; i < 200; i++) {
         const view = await command<IssuerRequestView>('issuer.status', { id });
