@@ -19,7 +19,12 @@ export const issuerOrigin = (deployment: Deployment, id: string) =>
   `${deployment.issuers.find((i) => i.id === id)!.name} (${deployment.issuerServiceUrl})`;
 
 /** Waits for the approval window to show a transaction from `origin` to `to`, checks its verdict allows it, approves it. */
-export async function approveTransaction(context: BrowserContext, origin: string, to: string): Promise<string> {
+export async function approveTransaction(
+  context: BrowserContext,
+  origin: string,
+  to: string,
+  inspect?: (page: Page) => Promise<void>,
+): Promise<string> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const page of openApprovalPages(context)) {
@@ -34,6 +39,7 @@ export async function approveTransaction(context: BrowserContext, origin: string
         .catch(() => null);
       if (shown?.kind !== 'transaction' || shown.origin !== origin || shown.to?.toLowerCase() !== to.toLowerCase()) continue;
       expect(shown.verdict).not.toBe('block');
+      await inspect?.(page);
       await page.getByTestId('approval-approve').click();
       return shown.summary;
     }
