@@ -43,7 +43,11 @@ describe('redeem by deposit in the Chromium popup (jurisdiction DE)', () => {
     await popup.click(byTestId('issuer-submit'));
     let label = '';
     await approveTransaction(wallet.context, issuerOrigin(deployment, 'backed'), spy, async (page) => {
-      label = (await page.locator(`${byTestId('contract-label')}[data-address="${backed.depositAddress}" i]`).first().textContent()) ?? '';
+      label =
+        (await page
+          .locator(`${byTestId('contract-label')}[data-address="${backed.depositAddress}" i]`)
+          .first()
+          .textContent()) ?? '';
     });
     expect(label).toMatch(/Devnet Backed .*redemption deposit address: tokens sent here are redeemed, paid out in stablecoins within T\+3/);
 
