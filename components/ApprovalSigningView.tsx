@@ -1,4 +1,5 @@
 import type { SigningView } from '@/lib/signing';
+import { Fragment } from 'react';
 import { ContractLabel } from './ContractLabel';
 
 /** The user's accounts, to name a recipient that is one of them. */
@@ -175,6 +176,17 @@ function Transaction({ transaction, labels }: { transaction: NonNullable<Signing
           </span>{' '}
           <ContractLabel address={transaction.to} labels={labels} />
         </dd>
+        {transaction.sentTo?.map((address) => (
+          <Fragment key={address}>
+            <dt>Sent to</dt>
+            <dd>
+              <span className="approval-mono" data-testid="approval-tx-sent-to">
+                {address}
+              </span>{' '}
+              <ContractLabel address={address} labels={labels} />
+            </dd>
+          </Fragment>
+        ))}
         <dt>Value</dt>
         <dd data-testid="approval-tx-value">
           {transaction.value} {transaction.nativeSymbol}

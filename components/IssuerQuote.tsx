@@ -31,6 +31,18 @@ export function IssuerQuote({ request, now }: { request: IssuerRequestView; now:
         <dd className="issuer-total" data-testid={mint ? 'issuer-total' : 'issuer-payout'} data-raw={quote.total}>
           {money(quote.total)}
         </dd>
+        {request.deposit && (
+          <>
+            <dt>Sent to</dt>
+            <dd className="mono" data-testid="issuer-deposit-address">
+              {request.deposit.address} ({request.issuer.name} deposit address)
+            </dd>
+            <dt>Payout</dt>
+            <dd data-testid="issuer-payout-window">
+              {payment.symbol} from {request.issuer.name} within T+{request.deposit.settlementDays} (business days), at its price when it executes
+            </dd>
+          </>
+        )}
         <dt>Market</dt>
         <dd>{quote.marketStatus === 'open' ? 'Open' : 'Closed'}</dd>
         {request.status === 'quote' && (

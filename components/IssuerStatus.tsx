@@ -13,7 +13,10 @@ function settledText(r: IssuerRequestView): string {
   const s = r.settlement!;
   const tokens = `${formatUnitsText(s.tokenAmount, r.token.decimals, 6)} ${r.token.symbol}`;
   const money = `${formatUnitsText(s.paymentAmount, r.payment.decimals, r.payment.decimals)} ${r.payment.symbol}`;
-  return r.side === 'mint' ? `Settled: ${tokens} minted for ${money}.` : `Settled: ${tokens} redeemed; ${money} paid out to you.`;
+  if (r.side === 'mint') return `Settled: ${tokens} minted for ${money}.`;
+  return r.deposit
+    ? `Settled: ${tokens} redeemed; ${money} received from ${r.issuer.name}.`
+    : `Settled: ${tokens} redeemed; ${money} paid out to you.`;
 }
 
 export function IssuerStatus({ request, problem, waiting }: { request?: IssuerRequestView; problem?: IssuerProblem; waiting?: string }) {
@@ -25,6 +28,7 @@ export function IssuerStatus({ request, problem, waiting }: { request?: IssuerRe
   else if (request?.status === 'settled') text = settledText(request);
   else if (request?.status === 'failed') text = request.error?.message ?? 'The request failed.';
   else if (request?.status === 'submitted') text = request.note ?? 'Sent; waiting for it to settle on chain.';
+  else if (request?.status === 'payout-pending') text = request.note ?? 'Payout pending: the issuer has your tokens and pays out later.';
   else text = `Quote from ${request?.issuer.name}. Nothing is sent until you confirm.`;
   const balance = request?.status === 'settled' && request.balances;
   return (

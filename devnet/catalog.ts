@@ -15,6 +15,8 @@ export const accountRoles = [
   { index: 1, role: 'us-investor' }, // T-REX investor in the US, not KYC-verified at the issuers; denied by OSPR, US-listed in HRON
   { index: 2, role: 'unverified' }, // nothing registered anywhere
   { index: 3, role: 'de-investor' }, // T-REX investor in Germany holding nothing
+  { index: 4, role: 'backed-deposit' }, // the Backed-style issuer's registered redemption deposit address
+  { index: 5, role: 'backed-payout' }, // pays the Backed-style redemptions out in USDC
   { index: 7, role: 'solver' }, // the one solver CoW's allow-list admits: settles signed orders on the devnet's GPv2Settlement
   { index: 8, role: 'issuer-operator' }, // fills orders, signs quotes and attestations
   { index: 9, role: 'deployer' }, // owns every devnet contract and feed
@@ -101,7 +103,7 @@ export const oracleMultiplier = 1_023_400_000_000_000_000n;
 export const issuerNames: Record<IssuerId, string> = {
   orders: 'Devnet Orders (Dinari-style order processor)',
   attest: 'Devnet Attest (Ondo-style attestations)',
-  backed: 'Devnet Backed (bToken-style, no issuer API)',
+  backed: 'Devnet Backed (bTokens and xStocks: redemption by deposit, no mint API)',
 };
 
 /**
@@ -138,3 +140,22 @@ export const dexStocks: DexStockSpec[] = [
     v2PoolShares: null,
   },
 ];
+
+/**
+ * The Backed-style issuer's token, deployed after everything else so no earlier address moves:
+ * an xStocks multiplier token redeemed by sending it from a pre-approved wallet to the issuer's
+ * deposit address, paid out in USDC (devnet: a few seconds; real: within T+3).
+ */
+export const backedStock: StockSpec = {
+  symbol: 'SPYx',
+  name: 'SP500 xStock (devnet)',
+  structure: 'multiplier',
+  issuer: 'backed',
+  underlying: { ticker: 'SPY', name: 'SPDR S&P 500 ETF Trust', exchange: 'NYSE Arca' },
+  price: usd8(600),
+  reserveBps: null,
+};
+/** Business days within which the Backed-style issuer pays a redemption out (docs.backed.fi: T+3 at most). */
+export const backedSettlementDays = 3;
+/** The Backed-style issuer's redemption fee, basis points of the value at the feed price. */
+export const backedRedemptionFeeBps = 50n;

@@ -73,8 +73,8 @@ export type DevnetToken = {
   restrictions?: { excluded?: string[]; allowedOnly?: string[] };
 };
 
-/** 'none': an issuer with no mint/redeem API on the devnet (its tokens trade on the DEX only). */
-export type IssuerKind = 'order-processor' | 'attestation' | 'none';
+/** 'deposit': redemption by sending tokens to the issuer's deposit address (Backed); 'none': no mint/redeem API. */
+export type IssuerKind = 'order-processor' | 'attestation' | 'deposit' | 'none';
 
 export type DevnetIssuer = {
   id: string;
@@ -86,4 +86,8 @@ export type DevnetIssuer = {
   contracts: string[];
   /** Addresses of the tokens this issuer mints and redeems. */
   tokens: string[];
+  /** A deposit issuer (Backed-style): where tokens are sent to redeem, and where payouts come from. */
+  depositAddress?: string;
+  payoutAddress?: string;
+  settlementDays?: number;
 };

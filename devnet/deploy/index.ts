@@ -6,7 +6,7 @@ import { loadNpmArtifacts } from '../npm-artifacts.ts';
 import type { Deployment, DevnetIssuer, DevnetToken } from '../types.ts';
 import { deployBase } from './base.ts';
 import type { DeployContext } from './context.ts';
-import { deployIssuers } from './issuers.ts';
+import { deployBackedIssuer, deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
 import { deployRouters } from './routers.ts';
 import { type DeployedStock, deployStock } from './stocks.ts';
@@ -66,6 +66,8 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
   await deployRouters(ctx, deployed);
   // Stocks priced only by their pools, and Uniswap V3: after all the above (routers included), which keeps its addresses.
   const dexMarket = await deployDexMarket(ctx);
+  // The Backed-style issuer (redemption by deposit) last of all, so none of the addresses above moves.
+  const backed = await deployBackedIssuer(ctx, issuerOrigin);
 
   const feedTokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
     symbol: spec.symbol,
@@ -81,7 +83,7 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     pair: pairs[spec.symbol],
     ...(spec.restrictions ? { restrictions: spec.restrictions } : {}),
   }));
-  const tokens = [...feedTokens, ...dexMarket.tokens];
+  const tokens = [...feedTokens, ...dexMarket.tokens, backed.token];
   const issuers: DevnetIssuer[] = [
     {
       id: 'orders',
@@ -99,14 +101,8 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
       contracts: [ctx.contracts.AttestationManager],
       tokens: tokens.filter((t) => t.issuer === 'attest').map((t) => t.address),
     },
-    {
-      id: 'backed',
-      name: issuerNames.backed,
-      origin: null,
-      kind: 'none',
-      contracts: [],
-      tokens: tokens.filter((t) => t.issuer === 'backed').map((t) => t.address),
-    },
+    // One Backed: the feedless bTokens and the xStock, all redeemed by deposit.
+    { ...backed.issuer, tokens: tokens.filter((t) => t.issuer === 'backed').map((t) => t.address) },
   ];
   return {
     chainId: devnetChainId,

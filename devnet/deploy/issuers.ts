@@ -1,7 +1,10 @@
 import { type Address, keccak256, maxUint256, toHex } from 'viem';
+import { backedSettlementDays, backedStock, issuerNames } from '../catalog.ts';
 import type { Sender } from '../chain.ts';
-import type { DeployedStock } from './stocks.ts';
-import { type DeployContext, usdc } from './context.ts';
+import type { DevnetIssuer, DevnetToken } from '../types.ts';
+import { openPool } from './market.ts';
+import { type DeployedStock, deployStock } from './stocks.ts';
+import { type DeployContext, tokens, usdc } from './context.ts';
 
 const minterRole = keccak256(toHex('MINTER_ROLE'));
 const burnerRole = keccak256(toHex('BURNER_ROLE'));
@@ -53,4 +56,43 @@ async function grantMintBurn(ctx: DeployContext, stock: DeployedStock, issuer: A
   const abi = own.MultiplierStock.abi;
   await deployer.write(stock.token, abi, 'grantRole', [minterRole, issuer]);
   await deployer.write(stock.token, abi, 'grantRole', [burnerRole, issuer]);
+}
+
+/**
+ * The Backed-style issuer (deployed last, so no earlier address moves): its xStocks token with a
+ * feed and a pool, account 0 holding 100, a registered deposit address and a payout address
+ * funded with USDC. There is no issuer contract: a redemption is a plain ERC-20 transfer to the
+ * deposit address from a pre-approved wallet, paid out later by the issuer service's operator.
+ */
+export async function deployBackedIssuer(ctx: DeployContext, issuerOrigin: string): Promise<{ token: DevnetToken; issuer: DevnetIssuer }> {
+  const { deployer, own, contracts, accounts } = ctx;
+  const stock = await deployStock(ctx, backedStock);
+  await deployer.write(stock.token, own.OracleStock.abi, 'mint', [accounts.user, tokens(100)]);
+  const pair = await openPool(ctx, stock);
+  await deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [accounts['backed-payout'], usdc(1_000_000)]);
+  const token: DevnetToken = {
+    symbol: backedStock.symbol,
+    name: backedStock.name,
+    address: stock.token,
+    decimals: 18,
+    structure: backedStock.structure,
+    issuer: 'backed',
+    underlying: backedStock.underlying,
+    priceFeed: stock.priceFeed,
+    reserveFeed: null,
+    multiplierOracle: null,
+    pair,
+  };
+  const issuer: DevnetIssuer = {
+    id: 'backed',
+    name: issuerNames.backed,
+    origin: issuerOrigin,
+    kind: 'deposit',
+    contracts: [],
+    tokens: [stock.token],
+    depositAddress: accounts['backed-deposit'],
+    payoutAddress: accounts['backed-payout'],
+    settlementDays: backedSettlementDays,
+  };
+  return { token, issuer };
 }

@@ -27,7 +27,7 @@ export function usdcValue(stock: DeployedStock, amount: bigint, multiplier: bigi
  * split doubles it), and opens a pool of each stock against USDC at its feed price.
  */
 export async function seedMarket(ctx: DeployContext, stocks: DeployedStock[]): Promise<Record<string, Address>> {
-  const { deployer, own, npm, contracts, accounts } = ctx;
+  const { deployer, own, contracts, accounts } = ctx;
   const mintUsdc = (to: Address, amount: bigint) => deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [to, amount]);
   const mint = (stock: DeployedStock, to: Address, amount: bigint) => deployer.write(stock.token, own.OracleStock.abi, 'mint', [to, amount]);
 
@@ -44,21 +44,25 @@ export async function seedMarket(ctx: DeployContext, stocks: DeployedStock[]): P
   }
 
   const pairs: Record<string, Address> = {};
-  for (const stock of stocks) {
-    await deployer.write(contracts.UniswapV2Factory, npm.UniswapV2Factory.abi, 'createPair', [stock.token, contracts.USDC]);
-    const pair = pairAddress(ctx, stock.token);
-    const multiplier = stock.spec.structure === 'oracle-multiplier' ? oracleMultiplier : E18;
-    await mint(stock, pair, tokens(poolShares));
-    await mintUsdc(pair, usdcValue(stock, tokens(poolShares), multiplier));
-    await deployer.write(pair, npm.UniswapV2Pair.abi, 'mint', [deployer.address]);
-    contracts[`UniswapV2Pair:${stock.spec.symbol}`] = pair;
-    pairs[stock.spec.symbol] = pair;
-  }
+  for (const stock of stocks) pairs[stock.spec.symbol] = await openPool(ctx, stock);
   return pairs;
 }
 
 /** A proof-of-reserve answer (shares in custody, 8 decimals) for `supply` (18 decimals) at a backing ratio in basis points. */
 export const reserveAnswer = (reserveBps: bigint, supply: bigint) => (supply * reserveBps) / 10_000n / 10n ** 10n;
+
+/** Opens the Uniswap V2 pool of a stock against USDC at its feed price; returns the pair. */
+export async function openPool(ctx: DeployContext, stock: DeployedStock): Promise<Address> {
+  const { deployer, own, npm, contracts } = ctx;
+  await deployer.write(contracts.UniswapV2Factory, npm.UniswapV2Factory.abi, 'createPair', [stock.token, contracts.USDC]);
+  const pair = pairAddress(ctx, stock.token);
+  const multiplier = stock.spec.structure === 'oracle-multiplier' ? oracleMultiplier : E18;
+  await deployer.write(stock.token, own.OracleStock.abi, 'mint', [pair, tokens(poolShares)]);
+  await deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [pair, usdcValue(stock, tokens(poolShares), multiplier)]);
+  await deployer.write(pair, npm.UniswapV2Pair.abi, 'mint', [deployer.address]);
+  contracts[`UniswapV2Pair:${stock.spec.symbol}`] = pair;
+  return pair;
+}
 
 /** Proof-of-reserve feeds (shares in custody, 8 decimals) at the backing ratio each stock declares. */
 export async function deployReserveFeeds(ctx: DeployContext, stocks: DeployedStock[]): Promise<Record<string, Address>> {

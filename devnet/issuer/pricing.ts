@@ -1,6 +1,7 @@
 import type { Address, PublicClient } from 'viem';
 import type { DevnetToken } from '../types.ts';
 import { aggregatorAbi } from '../abis.ts';
+import { backedRedemptionFeeBps } from '../catalog.ts';
 
 const E18 = 10n ** 18n;
 /** quantity (18 decimals) x price (18 decimals) / this = USDC (6 decimals). */
@@ -8,6 +9,11 @@ const usdcScale = 10n ** 30n;
 
 /** Smallest trade the issuers accept: $10 of value, in USDC units. */
 export const minimumTradeUsdc = 10_000_000n;
+/** The deposit (Backed-style) issuer's redemption fee on the value, rounded up. */
+export function depositRedemptionFee(value: bigint): bigint {
+  return (value * backedRedemptionFeeBps + 9_999n) / 10_000n;
+}
+
 /** The attestation issuer's fee: 0.25% of the trade value, rounded up. */
 export const attestationFeeBps = 25n;
 

@@ -5,7 +5,7 @@ import type { DevnetToken } from '../types.ts';
 import { kycRegistryAbi, orderProcessorAbi } from '../abis.ts';
 import { IssuerError } from './errors.ts';
 import type { MarketStatus } from './market-hours.ts';
-import { attestationFee, minimumTradeUsdc, tokenPrice, tokensForUsdc, usdcForTokens } from './pricing.ts';
+import { attestationFee, depositRedemptionFee, minimumTradeUsdc, tokenPrice, tokensForUsdc, usdcForTokens } from './pricing.ts';
 
 /** A quote stays valid for two minutes of chain time. */
 export const quoteLifetimeSeconds = 120n;
@@ -23,7 +23,18 @@ export type QuoteContext = {
   deployment: ChainDeployment;
   signer: LocalAccount;
   marketStatus(): MarketStatus;
+  /** The operator's deviant-quote setting for a token (tests): none when absent. */
+  skew?(token: Address): QuoteSkew | undefined;
 };
+
+/**
+ * A deviant quote on purpose, set by the operator for one token: `priceBps` moves the quoted
+ * price (and the value with it) off the feed, `valueBps` moves only the value, so the quote's
+ * price x quantity no longer adds up. Basis points, may be negative.
+ */
+export type QuoteSkew = { priceBps: number; valueBps: number };
+
+const skewed = (amount: bigint, bps: number) => (amount * BigInt(10_000 + bps)) / 10_000n;
 
 const text = (value: bigint | number) => value.toString();
 
@@ -43,15 +54,19 @@ export async function createQuote(ctx: QuoteContext, request: QuoteRequest) {
   if (BigInt(userId) === 0n) throw new IssuerError('kyc_required', `${request.address} has not completed KYC`);
 
   const buy = request.side === 'buy';
-  const price = await tokenPrice(client, token);
+  const issuer = deployment.issuers.find((i) => i.id === token.issuer)!;
+  if (issuer.kind === 'deposit' && buy) {
+    throw new IssuerError('not_found', `${issuer.name} issues new tokens only to onboarded clients off-chain; it redeems by deposit`);
+  }
+  const skew = ctx.skew?.(token.address as Address) ?? { priceBps: 0, valueBps: 0 };
+  const price = skewed(await tokenPrice(client, token), skew.priceBps);
   const quantity = request.quantity ?? tokensForUsdc(request.amount ?? 0n, price);
-  const value = usdcForTokens(quantity, price, buy);
+  const value = skewed(usdcForTokens(quantity, price, buy), skew.valueBps);
   if (value < minimumTradeUsdc) {
     throw new IssuerError('amount_below_minimum', `the minimum trade is ${minimumTradeUsdc / 1_000_000n} USDC`);
   }
   const { timestamp } = await client.getBlock();
   const expiry = timestamp + quoteLifetimeSeconds;
-  const issuer = deployment.issuers.find((i) => i.id === token.issuer)!;
   const base = {
     issuer: issuer.id,
     kind: issuer.kind,
@@ -64,10 +79,15 @@ export async function createQuote(ctx: QuoteContext, request: QuoteRequest) {
     paymentToken: deployment.contracts.USDC,
     expiry: text(expiry),
     marketStatus: 'open' as MarketStatus,
-    contract: issuer.contracts[0],
+    contract: issuer.kind === 'deposit' ? issuer.depositAddress! : issuer.contracts[0],
   };
   const priced = { token, quantity, price, value, userId, timestamp, expiry, buy, contract: base.contract as Address };
-  const signed = issuer.kind === 'attestation' ? await attestationQuote(ctx, priced) : await orderQuote(ctx, priced, request);
+  const signed =
+    issuer.kind === 'deposit'
+      ? depositQuote(priced, issuer)
+      : issuer.kind === 'attestation'
+        ? await attestationQuote(ctx, priced)
+        : await orderQuote(ctx, priced, request);
   return { ...base, ...signed };
 }
 
@@ -82,6 +102,22 @@ type Priced = {
   buy: boolean;
   contract: Address;
 };
+
+/**
+ * A Backed-style redemption: an indicative quote (the issuer redeems at NAV when it executes,
+ * less its fee) naming the deposit address the tokens go to, the payout address and the T+n window.
+ */
+function depositQuote(p: Priced, issuer: ChainDeployment['issuers'][number]) {
+  const fee = depositRedemptionFee(p.value);
+  return {
+    fee: text(fee),
+    total: text(p.value - fee),
+    method: 'transfer',
+    depositAddress: issuer.depositAddress!,
+    payoutAddress: issuer.payoutAddress!,
+    settlementDays: issuer.settlementDays ?? 3,
+  };
+}
 
 /** An Ondo-style attestation: the EIP-712 Quote the manager verifies, fee carried in additionalData. */
 async function attestationQuote(ctx: QuoteContext, p: Priced) {

@@ -20,6 +20,14 @@ const quoteRequestSchema = v.pipe(
   v.check((r) => (r.quantity === undefined) !== (r.amount === undefined), 'give exactly one of quantity or amount'),
 );
 
+const bps = v.pipe(v.number(), v.integer(), v.minValue(-9_000), v.maxValue(9_000));
+/** PUT /v1/pricing: the operator's deviant-quote setting for one token (both 0 clears it). */
+export const quoteSkewSchema = v.object({
+  token: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  priceBps: v.optional(bps, 0),
+  valueBps: v.optional(bps, 0),
+});
+
 export const marketModeSchema = v.object({ mode: v.picklist(['open', 'closed', 'hours']) });
 
 /** Validates a POST /v1/quotes body; quantity is token base units, amount is USDC base units. */

@@ -5,9 +5,10 @@ import type { ChainDeployment } from '../deploy/index.ts';
 import { kycRegistryAbi } from '../abis.ts';
 import { IssuerError } from './errors.ts';
 import { type MarketMode, marketStatusAt } from './market-hours.ts';
+import { startDepositOperator } from './deposit-operator.ts';
 import { type OperatorLoop, startOperatorLoop } from './operator.ts';
-import { createQuote } from './quotes.ts';
-import { marketModeSchema, parseAddress, parseOrThrow, parseQuoteRequest } from './request-schema.ts';
+import { createQuote, findToken, type QuoteSkew } from './quotes.ts';
+import { marketModeSchema, parseAddress, parseOrThrow, parseQuoteRequest, quoteSkewSchema } from './request-schema.ts';
 
 export type IssuerServiceOptions = {
   client: PublicClient;
@@ -28,7 +29,11 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
   let marketMode = options.marketMode;
   const marketStatus = () => marketStatusAt(new Date(), marketMode);
   const signer = accountAt(indexOfRole('issuer-operator'));
-  const quoteContext = { client, deployment, signer, marketStatus };
+  // Deviant quotes on purpose, per token (lower-case address), for tests of the wallet's price check.
+  const skews = new Map<string, QuoteSkew>();
+  const skew = (token: Address) => skews.get(token.toLowerCase());
+  const quoteContext = { client, deployment, signer, marketStatus, skew };
+  const pricing = () => ({ skews: Object.fromEntries(skews) });
 
   async function route(method: string, path: string, request: IncomingMessage): Promise<unknown> {
     if (method === 'GET' && path === '/health') {
@@ -38,6 +43,14 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
     if (method === 'PUT' && path === '/v1/market') {
       marketMode = parseOrThrow(marketModeSchema, await readJson(request)).mode;
       return { mode: marketMode, status: marketStatus() };
+    }
+    if (method === 'GET' && path === '/v1/pricing') return pricing();
+    if (method === 'PUT' && path === '/v1/pricing') {
+      const { token, priceBps, valueBps } = parseOrThrow(quoteSkewSchema, await readJson(request));
+      const address = findToken(deployment, token).address.toLowerCase();
+      if (priceBps === 0 && valueBps === 0) skews.delete(address);
+      else skews.set(address, { priceBps, valueBps });
+      return pricing();
     }
     const kyc = /^\/v1\/kyc\/([^/]+)$/.exec(path);
     if (method === 'GET' && kyc) {
@@ -50,6 +63,19 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
       });
       const verified = BigInt(userId) !== 0n;
       return { address, verified, userId: verified ? userId : null, issuers: deployment.issuers.map((i) => i.id) };
+    }
+    const wallet = /^\/v1\/redemption-wallets\/([^/]+)$/.exec(path);
+    if (method === 'GET' && wallet) {
+      // The deposit issuer's pre-approved (whitelisted) wallets: the KYC'd ones.
+      const address = parseAddress(decodeURIComponent(wallet[1]));
+      const approved = await client.readContract({
+        address: deployment.contracts.KycRegistry as Address,
+        abi: kycRegistryAbi,
+        functionName: 'isVerified',
+        args: [address],
+      });
+      const issuer = deployment.issuers.find((i) => i.kind === 'deposit');
+      return { address, approved, depositAddress: issuer?.depositAddress ?? null };
     }
     if (method === 'POST' && path === '/v1/quotes') {
       return createQuote(quoteContext, parseQuoteRequest(await readJson(request)));
@@ -75,6 +101,7 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : options.port}`;
+  const deposits = startDepositOperator({ client, deployment, marketStatus, log: options.log });
   const operator = startOperatorLoop({
     client,
     deployment,
@@ -86,7 +113,7 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
     url,
     operator,
     async close() {
-      await operator.stop();
+      await Promise.all([operator.stop(), deposits.stop()]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -9,6 +9,7 @@ const FEE_QUOTE = '(uint256 orderId, address requester, uint256 fee, uint64 time
 
 export const erc20Abi = parseAbi([
   'function approve(address spender, uint256 amount) returns (bool)',
+  'function transfer(address to, uint256 amount) returns (bool)',
   'function allowance(address owner, address spender) view returns (uint256)',
   'function balanceOf(address account) view returns (uint256)',
   'function decimals() view returns (uint8)',

@@ -47,6 +47,8 @@ export async function ensureAllowance(
   send: (tx: IssuerTransaction) => Promise<Hex>,
   sleep: (ms: number) => Promise<void>,
 ): Promise<void> {
+  // A deposit redemption is the user's own transfer: nothing pulls the tokens.
+  if (request.quote.protocol === 'deposit') return;
   const need = allowanceNeed(request);
   const allowance = (await chain.read(need.token, erc20Abi, 'allowance', [request.user, need.spender])) as bigint;
   if (allowance >= need.amount) return;

@@ -16,6 +16,7 @@ export type IssuerErrorCode =
   | 'issuer.unavailable'
   | 'issuer.bad_answer'
   | 'issuer.quote_expired'
+  | 'issuer.price_deviation'
   | 'issuer.unknown_request'
   | 'issuer.bad_amount'
   | 'issuer.no_account'

@@ -6,10 +6,20 @@
  */
 export type { IssuerAdapter } from './adapter';
 export { attestationAdapter } from './attestation';
+export { depositAdapter } from './deposit';
 export { type IssuerErrorCode, issuerError } from './errors';
 export { createAllowlistedFetch, type GuardedFetchOptions } from './guarded-fetch';
 export { createIssuerApi, type IssuerApi, type IssuerEndpoint, type QuoteBody } from './issuer-api';
 export { orderProcessorAdapter } from './order-processor';
+export {
+  checkQuotePrice,
+  PRICE_BLOCK_BPS,
+  PRICE_WARN_BPS,
+  type PriceCheck,
+  type PriceCheckInput,
+  type PriceCheckLevel,
+  valueAt,
+} from './price-check';
 export {
   createIssuerService,
   type IssuerOptions,

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import type { AllowlistedFetch } from '../ports';
 import { fromServiceError, issuerError } from './errors';
-import { firstIssue, type KycAnswer, KycAnswerSchema, ServiceErrorSchema } from './schemas';
+import { firstIssue, type KycAnswer, KycAnswerSchema, type RedemptionWalletAnswer, RedemptionWalletSchema, ServiceErrorSchema } from './schemas';
 
 export interface IssuerEndpoint {
   name: string;
@@ -25,6 +25,8 @@ export interface IssuerApi {
   kyc(address: string): Promise<KycAnswer>;
   /** The raw quote, already known to be a success answer; the protocol adapter validates its shape. */
   quote(body: QuoteBody): Promise<unknown>;
+  /** A deposit issuer: whether it pre-approved (whitelisted) this wallet to redeem. */
+  redemptionWallet(address: string): Promise<RedemptionWalletAnswer>;
 }
 
 export function createIssuerApi(fetch: AllowlistedFetch, endpoint: IssuerEndpoint, isAllowlisted: (origin: string) => boolean): IssuerApi {
@@ -77,5 +79,11 @@ export function createIssuerApi(fetch: AllowlistedFetch, endpoint: IssuerEndpoin
       return parsed.output;
     },
     quote: (body) => request('POST', '/v1/quotes', body),
+    async redemptionWallet(address) {
+      const parsed = v.safeParse(RedemptionWalletSchema, await request('GET', `/v1/redemption-wallets/${encodeURIComponent(address)}`));
+      if (!parsed.success) throw badAnswer(firstIssue(parsed.issues));
+      if (parsed.output.address.toLowerCase() !== address.toLowerCase()) throw badAnswer('the approval of another address');
+      return parsed.output;
+    },
   };
 }

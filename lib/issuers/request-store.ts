@@ -29,7 +29,7 @@ const StoredRequest = v.looseObject({
   id: v.pipe(v.string(), v.maxLength(64)),
   chainId: v.number(),
   user: hex,
-  status: v.picklist(['quote', 'submitted', 'settled', 'failed']),
+  status: v.picklist(['quote', 'submitted', 'payout-pending', 'settled', 'failed']),
   hashes: v.array(hex),
   expiresAt: v.number(),
   sendingSince: v.optional(v.number()),

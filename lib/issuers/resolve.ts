@@ -14,7 +14,10 @@ export interface ResolvedIssuer {
   /** The allowlisted origin of the issuer's API, or undefined when it has none. */
   origin?: string;
   mintContracts: Address[];
+  /** Issuer contracts a redemption calls, or (a deposit issuer) its registered deposit address. */
   redeemContracts: Address[];
+  /** A deposit issuer's registered payout addresses: where its stablecoin payouts come from. */
+  payoutAddresses: Address[];
 }
 
 export function resolveIssuer(registry: Registry | undefined, chainId: number, tokenAddress: string): ResolvedIssuer {
@@ -31,7 +34,8 @@ export function resolveIssuer(registry: Registry | undefined, chainId: number, t
     issuer,
     origin: origin ? new URL(origin).origin : undefined,
     mintContracts: withRole(['mint', 'mint-redeem']),
-    redeemContracts: withRole(['redeem', 'mint-redeem']),
+    redeemContracts: withRole(issuer.redemptionByDeposit ? ['redemption-deposit'] : ['redeem', 'mint-redeem']),
+    payoutAddresses: withRole(['payout']),
   };
 }
 
@@ -40,6 +44,13 @@ export const contractsFor = (resolved: ResolvedIssuer, side: IssuerSide) => (sid
 /** Throws unless the issuer has an allowlisted origin and an allowlisted contract for this side. */
 export function requireAllowlisted(resolved: ResolvedIssuer, side: IssuerSide): string {
   const { issuer, origin } = resolved;
+  const deposit = issuer.redemptionByDeposit;
+  if (deposit && side === 'redeem' && resolved.redeemContracts.length === 0) {
+    throw issuerError(
+      'issuer.not_allowlisted',
+      `${issuer.name} redeems tokens sent to its registered deposit address from a wallet it has approved, but Sharekeep does not know that address on this network. Nothing was sent; redeem through ${issuer.name}'s onboarding: ${deposit.onboarding}`,
+    );
+  }
   if (!origin || contractsFor(resolved, side).length === 0) {
     throw issuerError(
       'issuer.not_allowlisted',
@@ -54,6 +65,16 @@ export function requireAllowlistedContract(resolved: ResolvedIssuer, side: Issue
     throw issuerError(
       'issuer.not_allowlisted',
       `${resolved.issuer.name}'s quote asks you to call ${contract}, which is not one of its allowlisted contracts. Nothing was signed.`,
+    );
+  }
+}
+
+/** A deposit redemption's payout must come from one of the issuer's registered payout addresses. */
+export function requireAllowlistedPayout(resolved: ResolvedIssuer, payoutFrom: Address): void {
+  if (!resolved.payoutAddresses.some((a) => isAddressEqual(a, payoutFrom))) {
+    throw issuerError(
+      'issuer.not_allowlisted',
+      `${resolved.issuer.name}'s quote says the payout comes from ${payoutFrom}, which is not its registered payout address. Nothing was signed.`,
     );
   }
 }

@@ -86,11 +86,23 @@ export const OrderQuoteSchema = v.object({
   signature,
 });
 
-export const QuoteKindSchema = v.object({ kind: v.picklist(['attestation', 'order-processor']) });
+/** A Backed-style redemption: an indicative quote naming the deposit address, the payout address and the T+n window. */
+export const DepositQuoteSchema = v.object({
+  ...quoteBase,
+  kind: v.literal('deposit'),
+  method: v.literal('transfer'),
+  depositAddress: address,
+  payoutAddress: address,
+  settlementDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30)),
+});
+
+/** The deposit issuer's answer on whether a wallet is pre-approved (whitelisted) to redeem. */
+export const RedemptionWalletSchema = v.object({ address, approved: v.boolean(), depositAddress: v.nullable(address) });
 
 export type KycAnswer = v.InferOutput<typeof KycAnswerSchema>;
 export type AttestationQuoteAnswer = v.InferOutput<typeof AttestationQuoteSchema>;
 export type OrderQuoteAnswer = v.InferOutput<typeof OrderQuoteSchema>;
+export type RedemptionWalletAnswer = v.InferOutput<typeof RedemptionWalletSchema>;
 
 /** The first problem valibot found, as `path: message`. */
 export function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {

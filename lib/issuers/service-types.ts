@@ -40,6 +40,8 @@ export interface IssuerOptions {
   redeem: boolean;
   /** Why the user's jurisdiction forbids each side, when it does. */
   blocked: Partial<Record<IssuerSide, string>>;
+  /** Why a side the issuer offers cannot be used from this wallet (a deposit issuer whose deposit address is not known), with where to go instead. */
+  unavailable?: Partial<Record<IssuerSide, { reason: string; link: string }>>;
 }
 
 export interface QuoteParams {

@@ -7,30 +7,38 @@
  */
 import type { Address } from 'viem';
 import { evaluateIssuerRequest } from '../compliance';
-import { RpcErrorCode, WalletError } from '../errors';
-import { erc20Abi } from './abis';
+import { WalletError } from '../errors';
 import type { IssuerAdapter } from './adapter';
 import { ensureAllowance } from './allowance';
 import { attestationAdapter } from './attestation';
+import { depositAdapter, payoutAfter } from './deposit';
 import { type ChainReader, createChainReader } from './chain';
 import { issuerError } from './errors';
 import { createIssuerApi } from './issuer-api';
 import { orderProcessorAdapter } from './order-processor';
+import { priceCheckFor, refuseBlockedPrice } from './price-check';
 import { createRequestBook } from './request-store';
-import { contractsFor, requireAllowlisted, requireAllowlistedContract, resolveIssuer } from './resolve';
+import { ensureBalance, failRequest, recordSettlement, requirePreApproved, tokenRef } from './request-steps';
+import { contractsFor, requireAllowlisted, requireAllowlistedContract, requireAllowlistedPayout, resolveIssuer } from './resolve';
 import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
 import type { IssuerOptions, IssuerService, IssuerServiceDeps, QuoteParams } from './service-types';
-import { type IssuerRequest, type IssuerRequestView, type TokenRefView, toView } from './view';
+import { type IssuerRequest, type IssuerRequestView, toView } from './view';
 
 export type { IssuerOptions, IssuerService, IssuerServiceDeps, IssuerTransaction, QuoteParams } from './service-types';
 
-const ADAPTERS: Record<IssuerProtocol, IssuerAdapter> = { attestation: attestationAdapter, 'order-processor': orderProcessorAdapter };
+const ADAPTERS: Record<IssuerProtocol, IssuerAdapter> = {
+  attestation: attestationAdapter,
+  'order-processor': orderProcessorAdapter,
+  deposit: depositAdapter,
+};
 /** Time left on a quote below which Sharekeep asks for a new one rather than risk a revert. */
 const EXPIRY_MARGIN_SECONDS = 5n;
 
 export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   const chain: ChainReader = createChainReader(deps.rpc);
   const sleep = (ms: number) => deps.clock.sleep(ms);
+  // Where the wallet's own price comes from on a chain: the token's feed, else its deepest pool.
+  const marketOf = (chainId: number) => ({ dex: deps.registry()?.dexOn(chainId), now: () => deps.clock.now() });
   const book = createRequestBook(deps.store, deps.clock);
   const persist = () => book.save();
   let counter = 0;
@@ -57,19 +65,6 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     if (reason) throw issuerError('issuer.blocked', `${reason} Nothing was sent to the issuer.`);
   }
 
-  async function tokenRef(address: Address, known?: { symbol: string; decimals: number }): Promise<TokenRefView> {
-    if (known) return { address, ...known };
-    try {
-      const [symbol, decimals] = await Promise.all([chain.read(address, erc20Abi, 'symbol'), chain.read(address, erc20Abi, 'decimals')]);
-      return { address, symbol: String(symbol).slice(0, 16), decimals: Number(decimals) };
-    } catch {
-      throw issuerError(
-        'issuer.bad_answer',
-        `The issuer named ${address} as the payment token, but it is not an ERC-20 token on this network. Nothing was signed.`,
-      );
-    }
-  }
-
   /** Sends one transaction of a request: marked in storage as being sent until its hash is known. */
   const send = (request: IssuerRequest, tx: Parameters<IssuerServiceDeps['submit']>[1]) =>
     book.sending(request, () => deps.submit(request.origin, tx));
@@ -80,36 +75,15 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     }
   }
 
-  async function ensureBalance(request: IssuerRequest) {
-    const { user, quote } = request;
-    const [asset, needed] = quote.side === 'mint' ? [request.payment, quote.total] : [request.token, quote.quantity];
-    const held = await chain.balanceOf(asset.address as Address, user);
-    if (held < needed) {
-      throw issuerError(
-        'issuer.bad_amount',
-        `This ${quote.side} needs ${needed} base units of ${asset.symbol} and the account holds ${held}. Nothing was sent.`,
-      );
-    }
+  /** The quote's check at quote time and again now: a price that blocks either time sends nothing. */
+  async function refusePrice(request: IssuerRequest) {
+    refuseBlockedPrice(request.priceCheck, request.issuer.name);
+    const token = deps.registry()?.findToken(request.chainId, request.token.address);
+    if (!token) throw issuerError('issuer.unsupported', 'Sharekeep no longer knows this token; nothing was sent.');
+    const now = await priceCheckFor(deps.rpc, token, request.quote, request.payment.decimals, marketOf(request.chainId));
+    if (now.level === 'block') request.priceCheck = now;
+    refuseBlockedPrice(now, request.issuer.name);
   }
-
-  async function readBalances(request: IssuerRequest) {
-    const [token, payment] = await Promise.all([
-      chain.balanceOf(request.token.address as Address, request.user),
-      chain.balanceOf(request.payment.address as Address, request.user),
-    ]);
-    return { token: token.toString(), payment: payment.toString() };
-  }
-
-  const fail = (request: IssuerRequest, err: unknown) => {
-    const { code, message } = err as { code?: string | number; message?: string };
-    request.status = 'failed';
-    request.note = undefined;
-    const rejected = code === RpcErrorCode.userRejected && (!message || message === 'User rejected the request.');
-    request.error = {
-      code: code ?? 'issuer.failed',
-      message: rejected ? 'You rejected it in the Sharekeep window. Nothing more was sent.' : (message ?? 'The request failed.'),
-    };
-  };
 
   return {
     /** What the token-detail screen may offer: mint and redeem buttons, and what would block them. */
@@ -132,6 +106,8 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         const reason = usable(side) ? await blockReason(chainId, resolved.token.address as Address, side) : undefined;
         if (reason) blocked[side] = reason;
       }
+      const deposit = resolved.issuer.redemptionByDeposit;
+      const unknownDeposit = deposit && resolved.redeemContracts.length === 0;
       return {
         chainId,
         token: ref,
@@ -139,6 +115,16 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         mint: usable('mint'),
         redeem: usable('redeem'),
         blocked,
+        ...(unknownDeposit
+          ? {
+              unavailable: {
+                redeem: {
+                  reason: `${resolved.issuer.name} redeems tokens sent to its registered deposit address from a wallet it has approved; Sharekeep does not know that address on this network, so it cannot send a redemption. Redeem through ${resolved.issuer.name}'s onboarding.`,
+                  link: deposit.onboarding,
+                },
+              },
+            }
+          : {}),
       };
     },
 
@@ -178,6 +164,8 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
       const quote = adapter.checkQuote(raw, ask);
       requireAllowlistedContract(resolved, params.side, quote.contract);
+      if (quote.payout) requireAllowlistedPayout(resolved, quote.payout.from);
+      if (quote.protocol === 'deposit') await requirePreApproved(api, resolved, user, quote.contract);
       await adapter.confirmOnChain?.(chain, quote, ask);
       if (quote.marketStatus !== 'open') {
         throw issuerError(
@@ -189,6 +177,8 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
       if (quote.expiry <= now)
         throw issuerError('issuer.quote_expired', `${resolved.issuer.name} sent a quote that has already expired. Ask for a new quote.`);
 
+      const payment = await tokenRef(chain, quote.paymentToken);
+      const priceCheck = await priceCheckFor(deps.rpc, resolved.token, quote, payment.decimals, marketOf(params.chainId));
       const request: IssuerRequest = {
         id: `${deps.clock.now().toString(36)}-${(counter++).toString(36)}`,
         chainId: params.chainId,
@@ -196,8 +186,9 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         origin: `${resolved.issuer.name} (${origin})`,
         issuer: { id: resolved.issuer.id, name: resolved.issuer.name, origin },
         token: { address: token, symbol: resolved.token.symbol, decimals: resolved.token.decimals },
-        payment: await tokenRef(quote.paymentToken),
+        payment,
         quote,
+        priceCheck,
         expiresAt: deps.clock.now() + Number(quote.expiry - now) * 1000,
         status: 'quote',
         busy: false,
@@ -218,17 +209,18 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         if (user !== request.user) throw issuerError('issuer.no_account', 'The quote was made for another account. Ask for a new quote.');
         await refuseIfBlocked(request.chainId, request.quote.token, request.quote.side, request.quote.paymentToken);
         await expiryCheck(request);
-        await ensureBalance(request);
+        await refusePrice(request);
+        await ensureBalance(chain, request);
         await ensureAllowance(chain, request, (tx) => send(request, tx), sleep);
         await expiryCheck(request);
         request.note = `Confirm the ${request.quote.side} in the Sharekeep window.`;
-        await send(request, { from: user, to: request.quote.contract, data: request.quote.data, value: 0n });
+        await send(request, { from: user, to: request.quote.target ?? request.quote.contract, data: request.quote.data, value: 0n });
         request.status = 'submitted';
         request.note = 'Sent; waiting for it to settle on chain.';
         await persist();
         return toView(request);
       } catch (err) {
-        fail(request, err);
+        failRequest(request, err);
         await persist();
         if (err instanceof WalletError || (err as { code?: unknown }).code !== undefined) throw err;
         throw issuerError('issuer.failed', 'The request failed; nothing more was sent.', err);
@@ -237,28 +229,19 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
       }
     },
 
-    /** Where a request stands, read from the chain: settled only once the issuer's events say so. */
+    /** Where a request stands, read from the chain: settled only once the issuer's events (or its payout) say so. */
     async status(id: string): Promise<IssuerRequestView> {
       const request = await book.find(id);
-      if (request.status !== 'submitted' || request.busy) return toView(request);
+      if ((request.status !== 'submitted' && request.status !== 'payout-pending') || request.busy) return toView(request);
       request.busy = true;
       try {
-        const hash = request.hashes.at(-1)!;
-        const settlement = await ADAPTERS[request.quote.protocol].settlement(chain, request.quote, hash, request.user);
-        if (settlement.state === 'pending') request.note = settlement.note;
-        else if (settlement.state === 'failed') fail(request, issuerError('issuer.failed', settlement.reason));
-        else {
-          request.status = 'settled';
-          request.note = undefined;
-          request.settlement = {
-            tokenAmount: settlement.tokenAmount.toString(),
-            paymentAmount: settlement.paymentAmount.toString(),
-            fee: settlement.fee.toString(),
-            blockNumber: settlement.blockNumber.toString(),
-          };
-          request.balances = await readBalances(request).catch(() => undefined);
-        }
-        if (request.status !== 'submitted') await persist();
+        const before = request.status;
+        const settlement =
+          request.status === 'payout-pending'
+            ? await payoutAfter(chain, request.quote, request.user, BigInt(request.depositBlock ?? 0))
+            : await ADAPTERS[request.quote.protocol].settlement(chain, request.quote, request.hashes.at(-1)!, request.user);
+        await recordSettlement(chain, request, settlement, deps.clock.now());
+        if (request.status !== before || request.status === 'payout-pending') await persist();
       } finally {
         request.busy = false;
       }

@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem';
 
 export type IssuerSide = 'mint' | 'redeem';
-export type IssuerProtocol = 'attestation' | 'order-processor';
+export type IssuerProtocol = 'attestation' | 'order-processor' | 'deposit';
 
 /** What the wallet asked the issuer for. */
 export interface QuoteAsk {
@@ -32,9 +32,13 @@ export interface CheckedQuote {
   /** Chain time (seconds) after which the issuer's contract refuses the quote. */
   expiry: bigint;
   marketStatus: 'open' | 'closed';
-  /** The allowlisted issuer contract the user's transaction calls. */
+  /** The allowlisted issuer contract the user's transaction calls (a deposit issuer: its registered deposit address). */
   contract: Address;
+  /** Where the transaction goes when that is not `contract` (a deposit redemption: the token, transferred to the deposit address). */
+  target?: Address;
   data: Hex;
+  /** A deposit redemption: the address the stablecoin payout comes from, and the business days it may take (T+n). */
+  payout?: { from: Address; settlementDays: number };
   /** The order the transaction creates (order-processor issuers). */
   orderId?: bigint;
 }
@@ -42,4 +46,6 @@ export interface CheckedQuote {
 export type Settlement =
   | { state: 'pending'; note: string }
   | { state: 'settled'; tokenAmount: bigint; paymentAmount: bigint; fee: bigint; blockNumber: bigint }
-  | { state: 'failed'; reason: string };
+  | { state: 'failed'; reason: string }
+  /** The tokens reached the issuer's deposit address in block `depositBlock`; its stablecoin payout has not arrived yet. */
+  | { state: 'awaiting-payout'; depositBlock: bigint };

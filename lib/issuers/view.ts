@@ -1,8 +1,10 @@
 /** What the popup sees of an issuer request: plain JSON, amounts as decimal strings of base units. */
 import type { Address, Hex } from 'viem';
+import type { PriceCheck } from './price-check';
 import type { CheckedQuote, IssuerProtocol, IssuerSide } from './types';
 
-export type IssuerRequestStatus = 'quote' | 'submitted' | 'settled' | 'failed';
+/** `payout-pending`: a deposit redemption's tokens reached the issuer; its stablecoin payout has not arrived yet. */
+export type IssuerRequestStatus = 'quote' | 'submitted' | 'payout-pending' | 'settled' | 'failed';
 
 export interface TokenRefView {
   address: string;
@@ -37,6 +39,10 @@ export interface IssuerRequestView {
     marketStatus: 'open' | 'closed';
     contract: string;
   };
+  /** The quoted price against the wallet's own and the quote's own arithmetic. */
+  priceCheck?: PriceCheck;
+  /** A deposit redemption: the issuer's registered deposit address, where the payout comes from, T+n, and when it is due. */
+  deposit?: { address: string; payoutFrom: string; settlementDays: number; payoutDueBy?: number };
   transactions: string[];
   settlement?: { tokenAmount: string; paymentAmount: string; fee: string; blockNumber: string };
   /** Balances after settlement, read from the chain. */
@@ -61,6 +67,10 @@ export interface IssuerRequest {
   sendingSince?: number;
   note?: string;
   hashes: Hex[];
+  priceCheck?: PriceCheck;
+  /** A deposit redemption: the block its deposit was mined in (decimal), and when the payout is due (epoch ms). */
+  depositBlock?: string;
+  payoutDueBy?: number;
   settlement?: IssuerRequestView['settlement'];
   balances?: IssuerRequestView['balances'];
   error?: IssuerRequestView['error'];
@@ -90,6 +100,17 @@ export function toView(r: IssuerRequest): IssuerRequestView {
       marketStatus: q.marketStatus,
       contract: q.contract,
     },
+    ...(r.priceCheck ? { priceCheck: r.priceCheck } : {}),
+    ...(q.payout
+      ? {
+          deposit: {
+            address: q.contract,
+            payoutFrom: q.payout.from,
+            settlementDays: q.payout.settlementDays,
+            ...(r.payoutDueBy ? { payoutDueBy: r.payoutDueBy } : {}),
+          },
+        }
+      : {}),
     transactions: [...r.hashes],
     ...(r.settlement ? { settlement: r.settlement } : {}),
     ...(r.balances ? { balances: r.balances } : {}),

@@ -65,3 +65,4 @@ export {
   PortfolioSnapshotSchema,
   parsePortfolioSnapshot,
 } from './snapshot.ts';
+export { WALLET_PRICE_DECIMALS, type WalletPriceSource, type WalletTokenPrice, walletTokenPrice } from './token-price.ts';

@@ -36,8 +36,13 @@ export interface DevnetIssuerDeployment {
   id: string;
   name: string;
   origin?: string | null;
-  kind: 'order-processor' | 'attestation' | 'none';
+  kind: 'order-processor' | 'attestation' | 'deposit' | 'none';
   contracts?: Record<string, unknown> | readonly unknown[];
+  /** A deposit issuer's registered deposit address and the address its payouts come from. */
+  depositAddress?: string;
+  payoutAddress?: string;
+  /** Business days within which a deposit issuer pays out. */
+  settlementDays?: number;
   tokens?: readonly unknown[];
   restrictions?: DevnetRestrictions;
 }
@@ -104,6 +109,13 @@ function feed(ref: FeedRef): Feed | undefined {
   return ref.heartbeat ? { address: getAddress(ref.address), heartbeat: ref.heartbeat } : { address: getAddress(ref.address) };
 }
 
+const SETTLEMENT: Record<DevnetIssuerDeployment['kind'], string | null> = {
+  'order-processor': 'When the issuer fills the on-chain order',
+  attestation: 'On-chain in one transaction, against a signed quote',
+  deposit: 'Tokens sent from a pre-approved wallet to the deposit address; stablecoins paid out within T+3',
+  none: null,
+};
+
 function contractAddresses(contracts: DevnetIssuerDeployment['contracts']): string[] {
   const values = Array.isArray(contracts) ? contracts : Object.values(contracts ?? {});
   return values.filter((x): x is string => typeof x === 'string' && /^0x[0-9a-fA-F]{40}$/.test(x));
@@ -144,25 +156,19 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
       stablecoin: 'Devnet USDC',
       fee: null,
       minimums: null,
-      settlement:
-        i.kind === 'none'
-          ? null
-          : i.kind === 'order-processor'
-            ? 'When the issuer fills the on-chain order'
-            : 'On-chain in one transaction, against a signed quote',
+      settlement: SETTLEMENT[i.kind],
       marketHours: null,
     }),
     // The deployment states no issuer-wide rule unless it carries one: unknown, not 'none'.
     rule: i.restrictions ? deploymentRule(i.restrictions) : null,
     terms: SOURCE,
     origins: i.origin ? [{ origin: new URL(i.origin).origin, verified: true, source: SOURCE }] : [],
-    contracts: contractAddresses(i.contracts).map((address) => ({
-      chainId,
-      address: getAddress(address),
-      role: 'mint-redeem' as const,
-      verified: true,
-      source: SOURCE,
-    })),
+    contracts: [
+      ...contractAddresses(i.contracts).map((address) => ({ address, role: 'mint-redeem' as const })),
+      ...(i.depositAddress ? [{ address: i.depositAddress, role: 'redemption-deposit' as const }] : []),
+      ...(i.payoutAddress ? [{ address: i.payoutAddress, role: 'payout' as const }] : []),
+    ].map(({ address, role }) => ({ chainId, address: getAddress(address), role, verified: true, source: SOURCE })),
+    ...(i.kind === 'deposit' ? { redemptionByDeposit: { onboarding: `${SOURCE}/onboarding`, settlementDays: i.settlementDays ?? 3 } } : {}),
   };
 }
 

@@ -33,11 +33,15 @@ export const RedemptionSchema = v.object({
   marketHours: v.nullable(v.boolean()),
 });
 
-/** A contract the issuer uses for mint, redeem or listing tokens, on one chain. */
+/**
+ * A contract or address the issuer uses on one chain: to mint, redeem or list tokens; for an
+ * issuer that redeems by deposit (Backed), the registered address tokens are sent to
+ * (`redemption-deposit`) and the address its stablecoin payouts come from (`payout`).
+ */
 export const IssuerContractSchema = v.object({
   chainId,
   address,
-  role: v.picklist(['mint', 'redeem', 'mint-redeem', 'factory']),
+  role: v.picklist(['mint', 'redeem', 'mint-redeem', 'factory', 'redemption-deposit', 'payout']),
   verified: v.boolean(),
   source: sourceUrl,
 });
@@ -58,6 +62,14 @@ export const IssuerSchema = v.object({
   /** Origins the wallet may talk to for this issuer's mint/redeem API. */
   origins: v.array(v.object({ origin: v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+$/)), verified: v.boolean(), source: sourceUrl })),
   contracts: v.array(IssuerContractSchema),
+  /**
+   * The issuer redeems tokens sent from a pre-approved wallet to its registered deposit address
+   * (a `redemption-deposit` contract entry, when one is sourced) and pays out in stablecoins
+   * within `settlementDays` business days; `onboarding` is where a user gets a wallet approved.
+   */
+  redemptionByDeposit: v.optional(
+    v.object({ onboarding: sourceUrl, settlementDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30)) }),
+  ),
 });
 
 export const UnderlyingSchema = v.object({

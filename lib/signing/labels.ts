@@ -16,12 +16,21 @@ const ROLE_NAMES: Record<string, string> = {
   redeem: 'redemption contract',
   'mint-redeem': 'mint and redemption contract',
   factory: 'token factory',
+  'redemption-deposit': 'redemption deposit address',
+  payout: 'payout address',
 };
+
+/** What sending tokens to an issuer's deposit address means: a redemption, paid out later. */
+function depositTerms({ issuer, role }: { issuer: { redemptionByDeposit?: { settlementDays: number } }; role: string }): string {
+  const days = issuer.redemptionByDeposit?.settlementDays;
+  if (role !== 'redemption-deposit') return '';
+  return days === undefined ? ': tokens sent here are redeemed' : `: tokens sent here are redeemed, paid out in stablecoins within T+${days}`;
+}
 
 export type LabelDeps = Pick<SigningDeps, 'keys' | 'registry'> & Partial<Pick<SigningDeps, 'contacts'>>;
 
 const issuerLabel = (issuer: NonNullable<ReturnType<Registry['issuerContract']>>) =>
-  `${issuer.issuer.name} ${ROLE_NAMES[issuer.role] ?? 'contract'}${issuer.verified ? '' : ' (unverified)'}`;
+  `${issuer.issuer.name} ${ROLE_NAMES[issuer.role] ?? 'contract'}${depositTerms(issuer)}${issuer.verified ? '' : ' (unverified)'}`;
 
 /** How an address-book name is shown: said to be the user's, its invisible characters written out. */
 export const contactLabel = (name: string) => `"${visibleText(name)}" (your address book)`;

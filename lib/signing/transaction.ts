@@ -74,6 +74,7 @@ export async function prepareTransaction(
     tx.to,
     ...described.approvals.map((a) => a.spender),
     ...described.changes.map((c) => c.recipient),
+    ...(intent.deliveries ?? []).map((d) => d.to),
   ]);
   const view: SigningView = {
     account: tx.from,
@@ -85,12 +86,18 @@ export async function prepareTransaction(
     simulation: describeSimulation(simulation, info, network),
     verdict,
     warnings: intent.warnings,
-    transaction: { to: tx.to, value: formatUnits(tx.value, 18), data: tx.data, nativeSymbol },
+    transaction: { to: tx.to, value: formatUnits(tx.value, 18), data: tx.data, nativeSymbol, ...transfersTo(intent) },
     fee: describeFees(fees, nativeSymbol),
     ...(replacing ? { replaces: { hash: replacing.hash, kind: replacing.kind } } : {}),
     labels,
   };
   return { network, tx, intent, view, fees };
+}
+
+/** Where the transaction's token transfers go, when it makes any. */
+function transfersTo(intent: Intent): { sentTo?: string[] } {
+  const to = [...new Set((intent.deliveries ?? []).filter((d) => d.reason === 'transfer').map((d) => d.to))];
+  return to.length ? { sentTo: to } : {};
 }
 
 /** What the activity entry keeps of a sent transaction, so it can be sped up or cancelled. */

@@ -22,7 +22,8 @@ export interface SigningView {
   warnings: { code: string; message: string }[];
   message?: string;
   typedData?: string;
-  transaction?: { to?: string; value: string; data?: string; nativeSymbol: string };
+  /** `sentTo`: the addresses the transaction's token transfers deliver to. */
+  transaction?: { to?: string; value: string; data?: string; nativeSymbol: string; sentTo?: string[] };
   /** The network fee, estimated before approval: the gas limit and fee caps signed are picked from these. */
   fee?: FeeView;
   /** This transaction replaces a pending one (same nonce). */

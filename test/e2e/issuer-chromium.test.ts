@@ -1,11 +1,20 @@
 // Minting and redeeming through the popup: the issuer's quote, the transactions in the approval
 // window named after the issuer, the status settling on chain and the balances moving. With
 // jurisdiction US, a mint of the US-restricted AMZNr is refused and nothing is sent.
-import type { BrowserContext, Page } from 'playwright-core';
-import { type Address, erc20Abi } from 'viem';
+import type { Page } from 'playwright-core';
+import type { Address } from 'viem';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { devnetClients, snapshot, tokenOf } from '../../devnet/test-kit.ts';
 import { openApprovalPages, uiCommand } from './support/approval-window.ts';
+import {
+  approveTransaction,
+  balanceOf as balanceAt,
+  byTestId,
+  issuerOrigin as originOf,
+  openIssuerScreen as openScreen,
+  quote,
+  settled,
+} from './support/issuer.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
 import { ACCOUNT_0, onboardByImport, openUnlockedPopup } from './support/wallet.ts';
@@ -14,54 +23,9 @@ const deployment = inject('deployment');
 const { publicClient, testClient } = devnetClients(deployment);
 const usdc = deployment.contracts.USDC as Address;
 const SHOTS = process.env.SHAREKEEP_SHOTS;
-const byTestId = (id: string) => `[data-testid="${id}"]`;
-const balanceOf = (token: Address) => publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [ACCOUNT_0] });
-const issuerOrigin = (id: string) => `${deployment.issuers.find((i) => i.id === id)!.name} (${deployment.issuerServiceUrl})`;
-
-/** Waits for the approval window to show a transaction from `origin` to `to`, checks its verdict allows it, approves it. */
-async function approveTransaction(context: BrowserContext, origin: string, to: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const page of openApprovalPages(context)) {
-      const shown = await page
-        .evaluate(() => ({
-          kind: document.querySelector('[data-testid="approval-kind"]')?.textContent,
-          origin: document.querySelector('[data-testid="approval-origin"]')?.textContent,
-          to: document.querySelector('[data-testid="approval-tx-to"]')?.textContent,
-          verdict: document.querySelector('[data-testid="approval-verdict"]')?.getAttribute('data-verdict'),
-          summary: document.querySelector('[data-testid="approval-summary"]')?.textContent ?? '',
-        }))
-        .catch(() => null);
-      if (shown?.kind !== 'transaction' || shown.origin !== origin || shown.to?.toLowerCase() !== to.toLowerCase()) continue;
-      expect(shown.verdict).not.toBe('block');
-      await page.getByTestId('approval-approve').click();
-      return shown.summary;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no transaction to ${to} from ${origin} was shown for approval`);
-}
-
-async function openIssuerScreen(popup: Page, symbol: string, side: 'mint' | 'redeem') {
-  await popup.evaluate(
-    (hash) => {
-      location.hash = hash;
-    },
-    `#/token/${deployment.chainId}/${tokenOf(deployment, symbol).address}`,
-  );
-  await popup.waitForSelector(byTestId(`${side}-button`));
-  if (SHOTS) await popup.screenshot({ path: `${SHOTS}/issuer-detail-${symbol}.png` });
-  await popup.click(byTestId(`${side}-button`));
-  await popup.waitForSelector(`${byTestId('issuer-screen')}[data-side="${side}"]`);
-}
-
-async function quote(popup: Page, amount: string) {
-  await popup.fill(byTestId('issuer-amount'), amount);
-  await popup.click(byTestId('issuer-quote'));
-  await popup.waitForSelector(`${byTestId('issuer-status')}[data-status="quote"]:not(:has-text("Asking"))`);
-}
-
-const settled = (popup: Page) => popup.waitForSelector(`${byTestId('issuer-status')}[data-status="settled"]`, { timeout: 30_000 });
+const balanceOf = (token: Address) => balanceAt(publicClient, token);
+const issuerOrigin = (id: string) => originOf(deployment, id);
+const openIssuerScreen = (popup: Page, symbol: string, side: 'mint' | 'redeem') => openScreen(popup, deployment, symbol, side);
 
 describe('mint and redeem in the Chromium popup (jurisdiction DE)', () => {
   let wallet: ChromiumWithExtension;

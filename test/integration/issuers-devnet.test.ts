@@ -4,13 +4,8 @@
 import { type Address, decodeFunctionData, erc20Abi, type Hex, toFunctionSelector } from 'viem';
 import { describe, expect, inject, it } from 'vitest';
 import { accountOf, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
-import { createAllowlistedFetch, type IssuerRequestView } from '../../lib/issuers';
-import { createMemoryStore } from '../../lib/ports/memory';
-import { systemClock } from '../../lib/ports';
-import { createRegistry, registryFromDevnet } from '../../lib/registry/index.ts';
-import { createUiApi } from '../../lib/commands';
-import { createWallet } from '../../lib/wallet';
 import { revertChainAfterEachTest } from './isolate.ts';
+import { devnetWallet } from './issuer-wallet.ts';
 
 const deployment = inject('deployment');
 const { publicClient, testClient } = devnetClients(deployment);
@@ -25,59 +20,6 @@ const insufficientAllowance = new RegExp(
 revertChainAfterEachTest(testClient);
 
 const balanceOf = (token: Address) => publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
-
-async function devnetWallet(jurisdiction = 'DE') {
-  const registryData = registryFromDevnet(deployment);
-  const registry = createRegistry(registryData);
-  const requested: string[] = [];
-  const approvals: { origin: string; kind: string }[] = [];
-  const wallet = createWallet({
-    local: createMemoryStore(),
-    session: createMemoryStore(),
-    clock: systemClock,
-    rpc: async (url, body) =>
-      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
-    issuerFetch: createAllowlistedFetch(
-      (url, init) => {
-        requested.push(url);
-        return fetch(url, init);
-      },
-      (origin) => registry.isAllowlistedIssuerOrigin(origin),
-      systemClock,
-    ),
-    openApproval: async () => undefined,
-    emit: () => undefined,
-    // The user approves every transaction the wallet asks about (the verdict still has to allow it).
-    stateChanged: () => {
-      for (const pending of wallet.approvals.list()) {
-        approvals.push({ origin: pending.origin, kind: pending.kind });
-        wallet.approvals.decide(pending.id, { approved: true });
-      }
-    },
-    loadRegistry: async () => registryData,
-    kdfIterations: 1000,
-    initialSettings: { activeChainId: deployment.chainId, rpcOverrides: { [deployment.chainId]: deployment.rpcUrl } },
-  });
-  await wallet.keys.createFromMnemonic(deployment.mnemonic, 'correct horse battery');
-  await wallet.settings.update({ jurisdiction });
-  const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
-  const command = <T>(method: string, params: Record<string, unknown>) => ui.handle(method, params) as Promise<T>;
-  return {
-    requested,
-    approvals,
-    quote: (symbol: string, side: 'mint' | 'redeem', amount: string) =>
-      command<IssuerRequestView>('issuer.quote', { chainId: deployment.chainId, token: tokenOf(deployment, symbol).address, side, amount }),
-    submit: (id: string) => command<IssuerRequestView>('issuer.submit', { id }),
-    async settle(id: string): Promise<IssuerRequestView> {
-      for (let i = 0; i < 200; i++) {
-        const view = await command<IssuerRequestView>('issuer.status', { id });
-        if (view.status === 'settled' || view.status === 'failed') return view;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('the request never settled');
-    },
-  };
-}
 
 describe.each([
   { symbol: 'NVDAon', issuer: 'attest' },

@@ -3,6 +3,7 @@
 import { AMOUNT_TEXT as AMOUNT } from '@/lib/tokens';
 import { type FormEvent, useEffect, useState } from 'react';
 import { describeError, errorCode } from '@/components/describe-error';
+import { IssuerPriceCheck } from '@/components/IssuerPriceCheck';
 import { IssuerQuote } from '@/components/IssuerQuote';
 import { type IssuerProblem, IssuerStatus } from '@/components/IssuerStatus';
 import type { IssuerRequestView, IssuerSide } from '@/lib/issuers';
@@ -37,27 +38,29 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
   // A request still under way for this token (the popup was closed meanwhile) is shown again.
   useEffect(() => {
     call('issuer.latest', { chainId, token: address }).then(
-      (latest) => latest?.status === 'submitted' && latest.side === side && setRequest(latest),
+      (latest) => (latest?.status === 'submitted' || latest?.status === 'payout-pending') && latest.side === side && setRequest(latest),
       () => undefined,
     );
   }, [call, chainId, address, side]);
 
   // Sent: ask the wallet, which reads the chain, until the issuer's events say it settled or failed.
+  const underWay = request?.status === 'submitted' || request?.status === 'payout-pending';
   useEffect(() => {
-    if (request?.status !== 'submitted') return;
+    if (!underWay || !request) return;
     const timer = setTimeout(() => {
       call('issuer.status', { id: request.id }).then(setRequest, (err) => setProblem(problemOf(err)));
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [call, request]);
+  }, [call, request, underWay]);
 
   const symbol = options?.token.symbol ?? '';
   const blocked = options?.blocked[side];
   const offered = options ? options[side] : false;
   const busy = waiting !== undefined;
   const amountOk = AMOUNT.test(amount.trim()) && !/^0*(\.0*)?$/.test(amount.trim());
-  const canQuote = offered && !blocked && amountOk && !busy && request?.status !== 'submitted';
-  const canSubmit = request?.status === 'quote' && request.quote.expiresAt > now && !busy;
+  const canQuote = offered && !blocked && amountOk && !busy && !underWay;
+  const priceRefused = request?.priceCheck?.level === 'block';
+  const canSubmit = request?.status === 'quote' && request.quote.expiresAt > now && !busy && !priceRefused;
 
   const chooseSide = (next: IssuerSide) => {
     setRequest(undefined);
@@ -86,7 +89,9 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
     setWaiting(
       side === 'mint'
         ? 'Review and approve the transactions in the Sharekeep window (a USDC approval if needed, then the mint).'
-        : 'Review and approve the redemption in the Sharekeep window.',
+        : request.deposit
+          ? 'Review and approve the transfer to the issuer’s deposit address in the Sharekeep window.'
+          : 'Review and approve the redemption in the Sharekeep window.',
     );
     try {
       setRequest(await call('issuer.submit', { id: request.id }));
@@ -131,7 +136,7 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
           placeholder="0.0"
           autoComplete="off"
           value={amount}
-          disabled={request?.status === 'submitted'}
+          disabled={underWay}
           onChange={(e) => {
             setAmount(e.target.value);
             if (request?.status === 'quote') setRequest(undefined);
@@ -141,6 +146,7 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
       </label>
       {amount && !AMOUNT.test(amount.trim()) && <p className="error">Enter an amount like 1.5</p>}
       {request && <IssuerQuote request={request} now={now} />}
+      {request?.status === 'quote' && request.priceCheck && <IssuerPriceCheck check={request.priceCheck} />}
       <IssuerStatus request={request} problem={problem} waiting={waiting} />
       <div className="row">
         <button type="submit" disabled={!canQuote} data-testid="issuer-quote">

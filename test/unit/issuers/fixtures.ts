@@ -14,6 +14,7 @@ import {
 } from 'viem';
 import { erc20Abi, orderProcessorAbi, attestationManagerAbi } from '../../../lib/issuers/abis';
 import type { AllowlistedFetch } from '../../../lib/ports';
+import { aggregatorAbi } from '../../../lib/portfolio/abis';
 import { createRegistry, registryFromDevnet } from '../../../lib/registry';
 
 export const CHAIN_ID = 31337;
@@ -28,7 +29,15 @@ export const TOKENS = {
   NVDA: '0x05B4CB126885fb10464fdD12666FEb25E2563B76',
   AMZN: '0xcF775F73E734f13251E85f72c97c9B92d093e24B',
   LOST: '0x1111111111111111111111111111111111111111',
+  SPY: '0x4444444444444444444444444444444444444444',
+  BSPY: '0x6666666666666666666666666666666666666666',
 } as const satisfies Record<string, Address>;
+/** NVDAon's price feed (8 decimals, USD per share) and its multiplier oracle (18 decimals, shares per token). */
+export const NVDA_FEED: Address = '0x2222222222222222222222222222222222222222';
+export const NVDA_ORACLE: Address = '0x3333333333333333333333333333333333333333';
+/** The Backed-style issuer's registered deposit and payout addresses. */
+export const DEPOSIT: Address = '0x5555555555555555555555555555555555555555';
+export const PAYOUT: Address = '0x7777777777777777777777777777777777777777';
 export const SIGNATURE = `0x${'ab'.repeat(65)}` as Hex;
 export const E18 = 10n ** 18n;
 export const NOW = 1_800_000_000n;
@@ -51,14 +60,19 @@ export function testRegistry() {
       chainId: CHAIN_ID,
       tokens: [
         token('AAPL.d', TOKENS.AAPL, 'orders'),
-        token('NVDAon', TOKENS.NVDA, 'attest'),
+        token('NVDAon', TOKENS.NVDA, 'attest', { priceFeed: NVDA_FEED, multiplierOracle: NVDA_ORACLE }),
         token('AMZNr', TOKENS.AMZN, 'attest', { restrictions: { excluded: ['US'] } }),
         token('LOSTx', TOKENS.LOST, 'lost'),
+        token('SPYx', TOKENS.SPY, 'backed', { structure: 'multiplier' }),
+        token('bSPY', TOKENS.BSPY, 'backed-unknown', { structure: 'multiplier' }),
       ],
       issuers: [
         { id: 'orders', name: 'Devnet Orders', origin: ORIGIN, kind: 'order-processor', contracts: [PROCESSOR] },
         { id: 'attest', name: 'Devnet Attest', origin: ORIGIN, kind: 'attestation', contracts: [MANAGER] },
         { id: 'lost', name: 'Nowhere Issuer', origin: null, kind: 'attestation', contracts: [ELSEWHERE] },
+        { id: 'backed', name: 'Devnet Backed', origin: ORIGIN, kind: 'deposit', contracts: [], depositAddress: DEPOSIT, payoutAddress: PAYOUT },
+        // A deposit issuer whose deposit address is not sourced.
+        { id: 'backed-unknown', name: 'Backed Elsewhere', origin: ORIGIN, kind: 'deposit', contracts: [] },
       ],
     }),
   );
@@ -181,6 +195,9 @@ export interface FakeChain {
   time: bigint;
   /** Tokens the attestation manager's gmTokenAccepted says no to (lowercase). */
   refusedTokens: Set<string>;
+  /** NVDAon's feed answer (8 decimals; $120 by default, the quotes' price) and oracle sValue (18 decimals). */
+  feedAnswer: bigint;
+  sValue: bigint;
 }
 
 const key = (a: string, b: string) => `${a.toLowerCase()}:${b.toLowerCase()}`;
@@ -197,6 +214,8 @@ export function createFakeChain(): FakeChain {
     fillLogs: [],
     time: NOW,
     refusedTokens: new Set(),
+    feedAnswer: 120n * 10n ** 8n,
+    sValue: E18,
     async rpc(method, params = []) {
       chain.calls.push({ method, params });
       if (method === 'eth_getBlockByNumber') return { timestamp: toHex(chain.time) };
@@ -204,6 +223,14 @@ export function createFakeChain(): FakeChain {
       if (method === 'eth_getLogs') return chain.fillLogs;
       if (method !== 'eth_call') throw new Error(`unexpected ${method}`);
       const { to, data } = params[0] as { to: Address; data: Hex };
+      const feed = [NVDA_FEED, NVDA_ORACLE].find((f) => f.toLowerCase() === to.toLowerCase());
+      if (feed) {
+        const call = decodeFunctionData({ abi: aggregatorAbi, data });
+        const answer = feed === NVDA_FEED ? chain.feedAnswer : chain.sValue;
+        return call.functionName === 'decimals'
+          ? encodeFunctionResult({ abi: aggregatorAbi, functionName: 'decimals', result: feed === NVDA_FEED ? 8 : 18 })
+          : encodeFunctionResult({ abi: aggregatorAbi, functionName: 'latestRoundData', result: [1n, answer, NOW, NOW, 1n] });
+      }
       try {
         const call = decodeFunctionData({ abi: erc20Abi, data });
         const answer = (value: unknown) => encodeFunctionResult({ abi: erc20Abi, functionName: call.functionName, result: value } as never);
@@ -313,4 +340,31 @@ export function orderFillLog(assetAmount: bigint, paymentAmount: bigint, feesTak
     [USER, assetAmount, paymentAmount, feesTaken, sell],
   );
   return { address: PROCESSOR, topics, data, blockNumber: '0x65' };
+}
+
+/** A quote as the devnet's deposit (Backed-style) issuer answers a redemption. */
+export function depositQuote(quantity: bigint, o: { depositAddress?: Address; payoutAddress?: Address } = {}) {
+  const value = (quantity * price) / 10n ** 30n;
+  const fee = (value * 50n + 9_999n) / 10_000n;
+  const depositAddress = o.depositAddress ?? DEPOSIT;
+  return {
+    issuer: 'backed',
+    kind: 'deposit',
+    token: TOKENS.SPY,
+    symbol: 'SPYx',
+    side: 'sell',
+    quantity: `${quantity}`,
+    price: `${price}`,
+    value: `${value}`,
+    fee: `${fee}`,
+    total: `${value - fee}`,
+    paymentToken: USDC,
+    expiry: `${NOW + 120n}`,
+    marketStatus: 'open',
+    contract: depositAddress,
+    method: 'transfer',
+    depositAddress,
+    payoutAddress: o.payoutAddress ?? PAYOUT,
+    settlementDays: 3,
+  };
 }

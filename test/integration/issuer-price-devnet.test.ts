@@ -1,0 +1,71 @@
+// The price check of issuer quotes against the real devnet issuer service and the devnet's price
+// feeds: a fair quote passes, one 5% off is flagged, one 15% off or one whose sums do not add up
+// is refused at submit with nothing sent to the chain.
+import { type Address, erc20Abi } from 'viem';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { accountOf, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
+import { revertChainAfterEachTest } from './isolate.ts';
+import { setQuoteSkew } from '../../devnet/issuer/knobs.ts';
+import { devnetWallet } from './issuer-wallet.ts';
+
+const deployment = inject('deployment');
+const { publicClient, testClient } = devnetClients(deployment);
+const user = accountOf(deployment, 'user');
+const balanceOf = (token: Address) => publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [user] });
+
+revertChainAfterEachTest(testClient);
+const skewQuotes = (symbol: string, priceBps: number, valueBps = 0) => setQuoteSkew(deployment.issuerServiceUrl, symbol, priceBps, valueBps);
+// The knob is per token and cleared after each test (integration files run one at a time).
+const SYMBOL = 'sMSFT';
+afterEach(() => skewQuotes(SYMBOL, 0, 0));
+
+describe('issuer quotes against the wallet price on the devnet', () => {
+  it.each([
+    { side: 'mint', priceBps: 0, level: 'ok' },
+    { side: 'redeem', priceBps: 0, level: 'ok' },
+    { side: 'mint', priceBps: 500, level: 'warn' },
+    { side: 'redeem', priceBps: -500, level: 'warn' },
+    { side: 'mint', priceBps: 1_500, level: 'block' },
+    { side: 'redeem', priceBps: -1_500, level: 'block' },
+  ] as const)('a $side quoted $priceBps bps off the feed is $level', async ({ side, priceBps, level }) => {
+    await skewQuotes(SYMBOL, priceBps);
+    const w = await devnetWallet();
+    const quote = await w.quote(SYMBOL, side, '1');
+    expect(quote.priceCheck).toMatchObject({ level, source: 'feed', arithmeticDeviationBps: 0 });
+    // The wallet's price is the feed's: the deviation it reports is the one the issuer was set to.
+    expect(Math.abs(quote.priceCheck!.marketDeviationBps! - priceBps)).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    { name: '15% above', priceBps: 1_500, valueBps: 0, message: /15% above the price feed for sMSFT/ },
+    { name: 'adding up wrong by 20%', priceBps: 0, valueBps: 2_000, message: /does not add up/ },
+  ])('a mint quote $name is refused at submit with nothing sent', async ({ priceBps, valueBps, message }) => {
+    await skewQuotes(SYMBOL, priceBps, valueBps);
+    const w = await devnetWallet();
+    const usdc = contractOf(deployment, 'USDC');
+    const [nonce, usdcBefore, tokensBefore] = [
+      await publicClient.getTransactionCount({ address: user }),
+      await balanceOf(usdc),
+      await balanceOf(tokenOf(deployment, SYMBOL).address as Address),
+    ];
+    const quote = await w.quote(SYMBOL, 'mint', '1');
+    expect(quote.priceCheck).toMatchObject({ level: 'block', message });
+    await expect(w.submit(quote.id)).rejects.toMatchObject({ code: 'issuer.price_deviation' });
+    expect(w.approvals).toEqual([]);
+    expect(await publicClient.getTransactionCount({ address: user })).toBe(nonce);
+    expect(await balanceOf(usdc)).toBe(usdcBefore);
+    expect(await balanceOf(tokenOf(deployment, SYMBOL).address as Address)).toBe(tokensBefore);
+  });
+
+  it('a quote flagged at 5% can still be approved and settles for the quoted total', async () => {
+    await skewQuotes(SYMBOL, 500);
+    const w = await devnetWallet();
+    const usdc = contractOf(deployment, 'USDC');
+    const before = await balanceOf(usdc);
+    const quote = await w.quote(SYMBOL, 'mint', '0.5');
+    expect(quote.priceCheck?.level).toBe('warn');
+    await w.submit(quote.id);
+    expect((await w.settle(quote.id)).status).toBe('settled');
+    expect(before - (await balanceOf(usdc))).toBe(BigInt(quote.quote.total));
+  });
+});
