@@ -82,11 +82,11 @@ describe('Uniswap V2 pools against USDC', () => {
 
   it.each(deployment.tokens.filter((t) => t.pair).map((t) => [t.symbol]))('%s can be bought with USDC and sold back', async (symbol) => {
     const token = tokenOf(deployment, symbol);
-    const bought = await swap(usdc, token.address, 500_000_000n);
+    const bought = await swap(usdc, token.address, 1_000_000_000n);
     // balances of share-based tokens round to whole shares: allow a couple of wei
     expect(bought.received - bought.quoted).toBeGreaterThanOrEqual(-2n);
     expect(bought.received - bought.quoted).toBeLessThanOrEqual(2n);
-    expect(bought.received).toBeGreaterThan(E18); // $500 buys more than one share of any stock here
+    expect(bought.received).toBeGreaterThan(E18); // $1,000 buys more than one share of any stock here (SPYx is $600)
 
     const sold = await swap(token.address, usdc, E18);
     expect(sold.received).toBe(sold.quoted);
