@@ -18,6 +18,8 @@ export interface UiPage {
   /** Takes this page to an extension path, e.g. `/popup.html#/send`. */
   open(path: string): Promise<void>;
   isClosed(): boolean;
+  /** Saves a full-page screenshot (for SHAREKEEP_SHOTS). */
+  screenshot(path: string): Promise<unknown>;
 }
 
 export interface UiBrowser {
@@ -77,6 +79,7 @@ export function playwrightPage(page: PlaywrightPage, wallet: ChromiumWithExtensi
       await page.goto(wallet.extensionUrl(path));
     },
     isClosed: () => page.isClosed(),
+    screenshot: (path) => page.screenshot({ path, fullPage: true }),
   };
 }
 
@@ -122,6 +125,7 @@ export function puppeteerPage(page: PuppeteerPage): UiPage {
       );
     },
     isClosed: () => page.isClosed(),
+    screenshot: (path) => page.screenshot({ path, fullPage: true }),
   };
   return ui;
 }
