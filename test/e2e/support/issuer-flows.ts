@@ -20,7 +20,8 @@ export interface IssuerHarness {
   shots?: string;
 }
 
-export function issuerFlows(h: IssuerHarness) {
+/** The steps every issuer flow takes in the popup and the approval window. */
+export function issuerSteps(h: IssuerHarness) {
   const { deployment, popup } = h;
   const { publicClient } = devnetClients(deployment);
   const usdc = deployment.contracts.USDC as Address;
@@ -56,6 +57,13 @@ export function issuerFlows(h: IssuerHarness) {
 
   const settled = () => waitFor(popup, `${byTestId('issuer-status')}[data-status="settled"]`, 30_000);
   const raw = async (testId: string) => BigInt((await attributeOf(popup, byTestId(testId), 'data-raw'))!);
+
+  return { usdc, balanceOf, issuerOrigin, shot, sent, approveTransaction, openIssuerScreen, quote, settled, raw };
+}
+
+export function issuerFlows(h: IssuerHarness) {
+  const { deployment, popup } = h;
+  const { usdc, balanceOf, issuerOrigin, shot, sent, approveTransaction, openIssuerScreen, quote, settled, raw } = issuerSteps(h);
 
   return {
     async mintFromAttestationIssuer() {
