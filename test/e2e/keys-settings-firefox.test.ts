@@ -12,7 +12,7 @@ describe('Firefox: settings that need the password', () => {
   let firefox: FirefoxWithExtension;
   let page: Page;
   let popup: UiPage;
-  const valueOf = (testId: string) => popup.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.value ?? null, byTestId(testId));
+  const inputValue = (testId: string) => popup.evaluate((s) => document.querySelector<HTMLInputElement>(s)?.value ?? null, byTestId(testId));
   const jurisdiction = async () => (await firefoxUiCommand<{ jurisdiction?: string }>(page, 'state')).jurisdiction;
   const statusSays = () => until(() => textOf(popup, byTestId('settings-status')), 'the settings status');
   /** Reloads the page and waits for the new document (the old one carries a mark the new one lacks). */
@@ -36,7 +36,7 @@ describe('Firefox: settings that need the password', () => {
   afterAll(() => firefox?.close());
 
   it('shows the country chosen at onboarding', async () => {
-    expect(await valueOf('settings-jurisdiction')).toBe('DE');
+    expect(await inputValue('settings-jurisdiction')).toBe('DE');
   });
 
   it('does not change the country without the right password', async () => {
@@ -54,7 +54,7 @@ describe('Firefox: settings that need the password', () => {
     expect(await statusSays()).toContain('France');
     expect(await jurisdiction()).toBe('FR');
     await reload();
-    expect(await until(async () => (await valueOf('settings-jurisdiction')) === 'FR', 'the country to read FR')).toBe(true);
+    expect(await until(async () => (await inputValue('settings-jurisdiction')) === 'FR', 'the country to read FR')).toBe(true);
   });
 
   it('saves an RPC URL for the selected network without asking for the password', async () => {
@@ -64,6 +64,6 @@ describe('Firefox: settings that need the password', () => {
     expect(await until(async () => (await textOf(popup, byTestId('settings-status'))) === 'Saved.', 'Saved.')).toBe(true);
     expect(await countOf(popup, byTestId('password-prompt-input'))).toBe(0);
     await reload();
-    expect(await until(async () => (await valueOf('settings-rpc-url')) === url, 'the RPC URL to be kept')).toBe(true);
+    expect(await until(async () => (await inputValue('settings-rpc-url')) === url, 'the RPC URL to be kept')).toBe(true);
   });
 });
