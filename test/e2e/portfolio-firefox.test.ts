@@ -69,7 +69,12 @@ describe('portfolio in the Firefox popup', () => {
     expect(shown.map((s) => s.symbol).sort()).toEqual(expected.map((h) => h.symbol).sort());
     for (const h of expected) {
       const s = shown.find((x) => x.symbol === h.symbol)!;
-      expect(s).toMatchObject({ address: h.address, chainId: String(deployment.chainId), amount: h.amount.toString(), value: h.value?.toString() ?? '' });
+      expect(s).toMatchObject({
+        address: h.address,
+        chainId: String(deployment.chainId),
+        amount: h.amount.toString(),
+        value: h.value?.toString() ?? '',
+      });
       expect(s.balanceText).toContain(h.symbol);
       expect(s.valueText).toMatch(h.value === null ? /^No price$/ : /^\$[\d,]+\.\d{2}$/);
     }

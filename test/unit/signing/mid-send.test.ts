@@ -84,7 +84,7 @@ describe('the service worker stopped mid-send', () => {
   it('a transaction still being sent by this worker is not judged by its silence', async () => {
     const t = await createTestWallet();
     await connect(t);
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     t.node.answers.eth_sendRawTransaction = (params) =>
       new Promise((resolve) => {
         release = () => {
