@@ -12,7 +12,10 @@ function attempt(page: Page, url: string, kind: 'fetch' | 'websocket' = 'fetch')
   return page.evaluate(
     async ({ url, kind }) => {
       const violated: string[] = [];
-      const listener = (e: SecurityPolicyViolationEvent) => violated.push(`${e.effectiveDirective} ${e.blockedURI}`);
+      // Only connections: the page's SES lockdown probes eval, which script-src refuses, as it should.
+      const listener = (e: SecurityPolicyViolationEvent) => {
+        if (e.effectiveDirective === 'connect-src') violated.push(`${e.effectiveDirective} ${e.blockedURI}`);
+      };
       document.addEventListener('securitypolicyviolation', listener);
       let ok = false;
       let answer: unknown;

@@ -1,7 +1,7 @@
 // Issue 5, done-when: in Firefox a site connects and gets one signature that recovers.
 // Issue 14: the network fee shows before approval and the speed picked is the fee mined.
 import type { Page } from 'puppeteer-core';
-import { type Address, type Hex, parseGwei, recoverMessageAddress } from 'viem';
+import { type Address, type Hex, parseGwei, recoverMessageAddress, recoverTypedDataAddress } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { devnetClients } from '../../devnet/test-kit.ts';
@@ -48,6 +48,47 @@ describe('a site in Firefox connects and signs through Sharekeep', () => {
     await approveIn(firefox.browser, 'sign-message');
     const { result } = await pending;
     expect(await recoverMessageAddress({ message, signature: result as Hex })).toBe(user);
+  });
+
+  it('names Permit2 in the approval of a Permit2 signature, and the signature recovers to the account', async () => {
+    const typedData = {
+      domain: { name: 'Permit2', chainId: deployment.chainId, verifyingContract: '0x000000000022D473030F116dDEE9F6B43aC78BA3' as Address },
+      types: {
+        PermitTransferFrom: [
+          { name: 'permitted', type: 'TokenPermissions' },
+          { name: 'spender', type: 'address' },
+          { name: 'nonce', type: 'uint256' },
+          { name: 'deadline', type: 'uint256' },
+        ],
+        TokenPermissions: [
+          { name: 'token', type: 'address' },
+          { name: 'amount', type: 'uint256' },
+        ],
+      },
+      primaryType: 'PermitTransferFrom' as const,
+      message: {
+        permitted: { token: deployment.contracts.USDC as Address, amount: '250000000' },
+        spender: deployment.contracts.UniswapV2Router02 as Address,
+        nonce: '7',
+        deadline: '4102444800',
+      },
+    };
+    const eip712Domain = [
+      { name: 'name', type: 'string' },
+      { name: 'chainId', type: 'uint256' },
+      { name: 'verifyingContract', type: 'address' },
+    ];
+    const pending = startRequest(dapp, 'eth_signTypedData_v4', [
+      user,
+      JSON.stringify({ ...typedData, types: { EIP712Domain: eip712Domain, ...typedData.types } }),
+    ]);
+    const { seen } = await approveIn(firefox.browser, 'sign-typed-data', (page) =>
+      page.$eval('[data-testid="approval-verifying-contract"] [data-testid="contract-label"]', (el) => el.textContent),
+    );
+    expect(seen).toBe('Permit2 (Uniswap)');
+    const { result } = await pending;
+    const message = { ...typedData.message, permitted: { ...typedData.message.permitted, amount: 250000000n }, nonce: 7n, deadline: 4102444800n };
+    expect(await recoverTypedDataAddress({ ...typedData, message, signature: result as Hex })).toBe(user);
   });
 
   it('shows the network fee before approval, and the mined transaction carries the "fast" caps and gas limit shown', async () => {
