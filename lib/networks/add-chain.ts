@@ -25,6 +25,7 @@ const AddChainParams = v.tuple(
           v.array(v.unknown(), 'Expected rpcUrls with at least one http(s) URL.'),
           v.minLength(1, 'Expected rpcUrls with at least one http(s) URL.'),
         ),
+        blockExplorerUrls: v.optional(v.unknown()),
         nativeCurrency: v.optional(
           v.looseObject({
             symbol: v.optional(v.unknown()),
@@ -61,7 +62,7 @@ export async function addChain(deps: NetworkDeps, origin: string, params: unknow
   const twin = imitatedNetwork(name, chainId);
   if (twin) throw rpcErrors.invalidParams(`"${name}" reads like Sharekeep's built-in ${twin} network but is another chain (${chainId}); not added.`);
   const symbol = typeof p.nativeCurrency?.symbol === 'string' && NATIVE_SYMBOL.test(p.nativeCurrency.symbol) ? p.nativeCurrency.symbol : 'ETH';
-  const blockExplorerUrl = explorerUrl((p as { blockExplorerUrls?: unknown }).blockExplorerUrls);
+  const blockExplorerUrl = explorerUrl(p.blockExplorerUrls);
   await deps.approve(origin, 'add-chain', { chainId, name, rpcUrl, symbol, ...(blockExplorerUrl ? { blockExplorerUrl } : {}) });
   // The user agreed to this URL: now check it is reachable and serves the chain it claims.
   const origin_ = new URL(rpcUrl).origin;

@@ -2,6 +2,7 @@
 // request only, not the 1 ETH transfer queued behind it, as in Chromium.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { until } from './support/approval-window.ts';
 import type { FirefoxWithExtension } from './support/firefox.ts';
 import { approveIn, extensionPage, firefoxUiCommand, startRequest, waitForEnabled } from './support/firefox-pages.ts';
 import { launchWalletFirefox } from './support/launch.ts';
@@ -10,15 +11,6 @@ import { ACCOUNT_0, TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
 const ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const hex = (text: string) => `0x${Buffer.from(text).toString('hex')}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = await read();
-    if (done(value)) return value;
-    await pause(25);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('the approval window in Firefox', () => {
   let firefox: FirefoxWithExtension;
@@ -50,13 +42,14 @@ describe('the approval window in Firefox', () => {
         id: document.querySelector('[data-testid="approval-request"]')?.getAttribute('data-approval-id') ?? null,
         count: document.querySelector('[data-testid="approval-count"]')?.getAttribute('data-count') ?? null,
       }));
-    const signId = (await until(read, (s) => s.kind === 'sign-message', 'the signing request')).id;
+    await until(async () => (await read()).kind === 'sign-message', 'the signing request');
+    const signId = (await read()).id;
     let transferAnswered = false;
     const transfer = startRequest(dapp, 'eth_sendTransaction', [{ from: ACCOUNT_0, to: ACCOUNT_1, value: '0xde0b6b3a7640000' }]).then((outcome) => {
       transferAnswered = true;
       return outcome;
     });
-    await until(read, (s) => s.count === '2', 'the transfer queued behind it');
+    await until(async () => (await read()).count === '2', 'the transfer queued behind it');
     await waitForEnabled(prompt);
     const centre = () =>
       prompt.$eval('[data-testid="approval-approve"]', (el) => {
@@ -69,7 +62,10 @@ describe('the approval window in Firefox', () => {
     await prompt.mouse.click(first.x, first.y);
     const clickedAt = Date.now();
     // The second click of the double click lands once the transfer is on screen, where its approve button is.
-    await until(read, (s) => s.id !== signId && s.kind === 'transaction', 'the next request');
+    await until(async () => {
+      const shown = await read();
+      return shown.id !== signId && shown.kind === 'transaction';
+    }, 'the next request');
     const second = await centre();
     await prompt.mouse.click(second.x, second.y, { count: 2 });
     // The premise: both clicks fall within one double-click interval.
