@@ -68,6 +68,9 @@ function factorOf(token: Token, t: number, readings: PortfolioReadings, feeds: F
   }
 }
 
+/** The factor in force for token `t` of a batch's readings (see factorOf). */
+export const tokenFactor = (token: Token, t: number, readings: PortfolioReadings) => factorOf(token, t, readings, feedsOf(readings));
+
 function backingOf(token: Token, t: number, readings: PortfolioReadings, feeds: Feeds, nowMs: number): Holding['backing'] | null | undefined {
   const reserve = feeds.read(token, 'reserve');
   if (reserve === undefined) return undefined;

@@ -2,18 +2,24 @@
  * The wallet's price of one token on its chain, with where it comes from (its feed, or the
  * deepest DEX pool above the floor): what the portfolio shows (`readTokenPrice`), and the same
  * price per whole token for callers outside it (`walletTokenPrice`: an issuer's quote checked
- * against it). Read through the user's RPC.
+ * against it). Both read the portfolio's one batch through the user's RPC.
  */
-import { type Address, decodeFunctionResult, encodeFunctionData, type Hex } from 'viem';
 import type { RpcCall } from '../ports';
 import type { ChainDex, RpcRequester, Token } from '../registry/index.ts';
-import { aggregatorAbi, MULTICALL3_ADDRESS } from './abis.ts';
-import { buildPortfolioCalls, readPortfolioResults } from './calls.ts';
-import { underlyingEquivalent, WAD } from './corporate-actions.ts';
+import { MULTICALL3_ADDRESS } from './abis.ts';
+import { buildPortfolioCalls, type PortfolioReadings, readPortfolioResults } from './calls.ts';
+import { underlyingEquivalent } from './corporate-actions.ts';
+import { tokenFactor } from './holdings.ts';
 import { marketStatus } from './market-hours.ts';
 import { tokenPriceFrom } from './price.ts';
 import { aggregateSplitting } from './refresh.ts';
 import type { HoldingPrice } from './snapshot.ts';
+
+/** The portfolio's batch for one token and no account: its feeds, factor and pools, in one eth_call. */
+async function readOneToken(rpc: RpcRequester, token: Token, dex?: ChainDex, multicall = MULTICALL3_ADDRESS): Promise<PortfolioReadings> {
+  const { calls, reads } = buildPortfolioCalls([token], [], multicall, dex);
+  return readPortfolioResults(reads, await aggregateSplitting(rpc, multicall, calls));
+}
 
 export interface ReadTokenPriceParameters {
   rpc: RpcRequester;
@@ -30,9 +36,8 @@ export interface ReadTokenPriceParameters {
  * the pool and its depth); null when the token has none. Throws when the RPC fails.
  */
 export async function readTokenPrice(params: ReadTokenPriceParameters): Promise<HoldingPrice | null> {
-  const { rpc, token, dex, multicall = MULTICALL3_ADDRESS, now } = params;
-  const { calls, reads } = buildPortfolioCalls([token], [], multicall, dex);
-  const readings = readPortfolioResults(reads, await aggregateSplitting(rpc, multicall, calls));
+  const { rpc, token, dex, multicall, now } = params;
+  const readings = await readOneToken(rpc, token, dex, multicall);
   const nowMs = now();
   return tokenPriceFrom(token, 0, readings, marketStatus(nowMs), nowMs).price;
 }
@@ -52,54 +57,37 @@ export type WalletTokenPrice =
 /** Price answers carry this many decimals. */
 export const WALLET_PRICE_DECIMALS = 18;
 
-async function readFeed(rpc: RpcCall, feed: Address): Promise<{ answer: bigint; decimals: number; updatedAt: number }> {
-  const call = async (functionName: 'latestRoundData' | 'decimals') => {
-    const result = (await rpc('eth_call', [{ to: feed, data: encodeFunctionData({ abi: aggregatorAbi, functionName }) }, 'latest'])) as Hex;
-    return decodeFunctionResult({ abi: aggregatorAbi, functionName, data: result });
-  };
-  const [round, decimals] = await Promise.all([call('latestRoundData'), call('decimals')]);
-  const [, answer, , updatedAt] = round as readonly [bigint, bigint, bigint, bigint, bigint];
-  return { answer, decimals: Number(decimals), updatedAt: Number(updatedAt) };
-}
-
-/** A DEX price (already per whole token) in walletTokenPrice's terms. */
-async function dexPrice(rpc: RpcCall, token: Token, dex: ChainDex, now: () => number): Promise<WalletTokenPrice> {
-  try {
-    const requester: RpcRequester = { request: ({ method, params }) => rpc(method, params ? [...params] : []) };
-    const price = await readTokenPrice({ rpc: requester, token, dex, now });
-    const answer = price?.source === 'dex' ? BigInt(price.answer) : 0n;
-    if (!price || answer <= 0n) return { source: 'none', reason: `the wallet has no price feed or deep enough pool for ${token.symbol}` };
-    const usdPerToken = (answer * 10n ** BigInt(WALLET_PRICE_DECIMALS)) / 10n ** BigInt(price.decimals);
-    return { source: 'dex', usdPerToken, updatedAt: price.updatedAt };
-  } catch {
-    return { source: 'none', reason: `the pools of ${token.symbol} could not be read` };
-  }
-}
+const none = (reason: string): WalletTokenPrice => ({ source: 'none', reason });
 
 /**
- * USD per whole token at the token's feed, else (given the chain's DEX entry) at its deepest
- * pool, the portfolio's own rule; or `source: 'none'` with the reason the wallet has no price.
+ * USD per whole token by the portfolio's own rule and its one batch: the token's feed (a share's
+ * price, times the shares one token is), else (given the chain's DEX entry) its deepest pool;
+ * or `source: 'none'` with the reason the wallet has no price.
  */
 export async function walletTokenPrice(rpc: RpcCall, token: Token, options: { dex?: ChainDex; now?: () => number } = {}): Promise<WalletTokenPrice> {
+  const { symbol } = token;
   const feed = token.feeds?.price?.address;
-  if (!feed && options.dex) return dexPrice(rpc, token, options.dex, options.now ?? (() => 0));
-  if (!feed) return { source: 'none', reason: `the wallet has no price feed for ${token.symbol}` };
+  if (!feed && !options.dex) return none(`the wallet has no price feed for ${symbol}`);
+  const requester: RpcRequester = { request: ({ method, params }) => rpc(method, params ? [...params] : []) };
+  let readings: PortfolioReadings;
   try {
-    const price = await readFeed(rpc, feed as Address);
-    if (price.answer <= 0n) return { source: 'none', reason: `the price feed of ${token.symbol} has no answer` };
-    let sValue: bigint | undefined;
-    if (token.corporateActions === 'oracle-multiplier') {
-      const oracle = token.feeds?.multiplierOracle?.address;
-      if (!oracle) return { source: 'none', reason: `the wallet cannot read how many shares one ${token.symbol} is` };
-      const reading = await readFeed(rpc, oracle as Address);
-      sValue = (reading.answer * WAD) / 10n ** BigInt(reading.decimals);
-    }
-    const perToken = underlyingEquivalent(token.corporateActions, 10n ** BigInt(token.decimals), { sValue });
-    if (perToken === null || perToken <= 0n) return { source: 'none', reason: `the wallet cannot read how many shares one ${token.symbol} is` };
-    // perToken is in the token's decimals; the feed's answer in its own.
-    const usdPerToken = (perToken * price.answer * 10n ** BigInt(WALLET_PRICE_DECIMALS)) / 10n ** BigInt(token.decimals + price.decimals);
-    return { source: 'feed', usdPerToken, updatedAt: price.updatedAt };
+    readings = await readOneToken(requester, token, options.dex);
   } catch {
-    return { source: 'none', reason: `the price feed of ${token.symbol} could not be read` };
+    return none(feed ? `the price feed of ${symbol} could not be read` : `the pools of ${symbol} could not be read`);
   }
+  const nowMs = (options.now ?? (() => 0))();
+  const { price } = tokenPriceFrom(token, 0, readings, marketStatus(nowMs), nowMs);
+  if (!price) {
+    if (!feed) return none(`the wallet has no price feed or deep enough pool for ${symbol}`);
+    return none(
+      readings.feeds.get(feed.toLowerCase()) ? `the price feed of ${symbol} has no answer` : `the price feed of ${symbol} could not be read`,
+    );
+  }
+  const one = 10n ** BigInt(token.decimals);
+  // A pool prices the token itself; a feed prices the share, so count the shares one token is.
+  const factor = token.corporateActions === 'oracle-multiplier' ? tokenFactor(token, 0, readings) : undefined;
+  const units = price.source === 'dex' ? one : underlyingEquivalent(token.corporateActions, one, { sValue: factor });
+  if (units === null || units <= 0n) return none(`the wallet cannot read how many shares one ${symbol} is`);
+  const usdPerToken = (units * BigInt(price.answer) * 10n ** BigInt(WALLET_PRICE_DECIMALS)) / 10n ** BigInt(token.decimals + price.decimals);
+  return { source: price.source ?? 'feed', usdPerToken, updatedAt: price.updatedAt };
 }

@@ -14,7 +14,7 @@ import {
 } from 'viem';
 import { erc20Abi, orderProcessorAbi, attestationManagerAbi } from '../../../lib/issuers/abis';
 import type { AllowlistedFetch } from '../../../lib/ports';
-import { aggregatorAbi } from '../../../lib/portfolio/abis';
+import { aggregatorAbi, MULTICALL3_ADDRESS, multicall3Abi } from '../../../lib/portfolio/abis';
 import { createRegistry, registryFromDevnet } from '../../../lib/registry';
 
 export const CHAIN_ID = 31337;
@@ -223,6 +223,21 @@ export function createFakeChain(): FakeChain {
       if (method === 'eth_getLogs') return chain.fillLogs;
       if (method !== 'eth_call') throw new Error(`unexpected ${method}`);
       const { to, data } = params[0] as { to: Address; data: Hex };
+      // Multicall3: each inner call answered as its own eth_call would be; one that throws fails alone.
+      if (to.toLowerCase() === MULTICALL3_ADDRESS.toLowerCase()) {
+        const call = decodeFunctionData({ abi: multicall3Abi, data });
+        if (call.functionName === 'getBlockNumber') return encodeFunctionResult({ abi: multicall3Abi, functionName: 'getBlockNumber', result: 1n });
+        if (call.functionName !== 'aggregate3') throw new Error(`unexpected call ${call.functionName}`);
+        const results = await Promise.all(
+          call.args[0].map(({ target, callData }) =>
+            chain.rpc('eth_call', [{ to: target, data: callData }, 'latest']).then(
+              (returnData) => ({ success: true, returnData: returnData as Hex }),
+              () => ({ success: false, returnData: '0x' as Hex }),
+            ),
+          ),
+        );
+        return encodeFunctionResult({ abi: multicall3Abi, functionName: 'aggregate3', result: results });
+      }
       const feed = [NVDA_FEED, NVDA_ORACLE].find((f) => f.toLowerCase() === to.toLowerCase());
       if (feed) {
         const call = decodeFunctionData({ abi: aggregatorAbi, data });

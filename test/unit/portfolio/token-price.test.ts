@@ -1,27 +1,23 @@
 // The wallet's own price of a token: its feed in USD per share, times the shares one token is.
-import { decodeFunctionData, encodeFunctionResult } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { walletTokenPrice } from '../../../lib/portfolio';
-import { aggregatorAbi } from '../../../lib/portfolio/abis';
 import type { Token } from '../../../lib/registry';
+import { fakeChain, feed } from './fake-chain';
 
 const FEED = '0x2222222222222222222222222222222222222222';
 const ORACLE = '0x3333333333333333333333333333333333333333';
 const E18 = 10n ** 18n;
 
+/** A node running Multicall3 whose feeds answer as given ('error': the feed reverts). */
 function rpcWith(answers: Partial<Record<string, { answer: bigint; decimals: number } | 'error'>>) {
-  return async (_method: string, params: unknown[] = []) => {
-    const { to, data } = params[0] as { to: string; data: `0x${string}` };
-    const feed = answers[to];
-    if (!feed || feed === 'error') throw new Error('execution reverted');
-    const call = decodeFunctionData({ abi: aggregatorAbi, data });
-    return call.functionName === 'decimals'
-      ? encodeFunctionResult({ abi: aggregatorAbi, functionName: 'decimals', result: feed.decimals })
-      : encodeFunctionResult({ abi: aggregatorAbi, functionName: 'latestRoundData', result: [1n, feed.answer, 0n, 1_700_000_000n, 1n] });
-  };
+  const contracts = Object.fromEntries(
+    Object.entries(answers).map(([address, a]) => [address, a === 'error' || !a ? {} : feed(a.answer, a.decimals, 1_700_000_000)]),
+  );
+  const chain = fakeChain(1, contracts);
+  return (method: string, params: unknown[] = []) => chain.request({ method, params });
 }
 const token = (corporateActions: Token['corporateActions'], feeds: Token['feeds'], decimals = 18) =>
-  ({ chainId: 1, address: '0x1', symbol: 'TKN', decimals, corporateActions, feeds }) as unknown as Token;
+  ({ chainId: 1, address: '0x1111111111111111111111111111111111111111', symbol: 'TKN', decimals, corporateActions, feeds }) as unknown as Token;
 
 describe('walletTokenPrice', () => {
   it.each([
