@@ -1,10 +1,12 @@
-// The approval window in Firefox (security issue #7): a double click on Sign approves that
-// request only, not the 1 ETH transfer queued behind it, as in Chromium.
-import type { Page } from 'puppeteer-core';
+// The approval window in Firefox, as in Chromium: the password first when locked, the queue oldest
+// first, choosing which accounts to connect and blocking a site that keeps asking
+// (support/approval-window-flows.ts); and (security issue #7) a double click on Sign approves that
+// request only, not the 1 ETH transfer queued behind it.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { until } from './support/approval-window.ts';
+import { approvalWindowFlows } from './support/approval-window-flows.ts';
+import { providerCall, puppeteerBrowser, puppeteerPage, type UiPage, until } from './support/driver.ts';
 import type { FirefoxWithExtension } from './support/firefox.ts';
-import { approveIn, extensionPage, firefoxUiCommand, startRequest, waitForEnabled } from './support/firefox-pages.ts';
+import { extensionPage, firefoxUiCommand, waitForEnabled } from './support/firefox-pages.ts';
 import { launchWalletFirefox } from './support/launch.ts';
 import { ACCOUNT_0, TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
 
@@ -14,7 +16,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the approval window in Firefox', () => {
   let firefox: FirefoxWithExtension;
-  let dapp: Page;
+  let flows: ReturnType<typeof approvalWindowFlows>;
 
   beforeAll(async () => {
     firefox = await launchWalletFirefox();
@@ -25,16 +27,18 @@ describe('the approval window in Firefox', () => {
       jurisdiction: 'DE',
       replaceExisting: true,
     });
-    dapp = await firefox.browser.newPage();
-    await dapp.goto(`${inject('fixturesUrl')}/dapp.html`);
-    const connected = startRequest(dapp, 'eth_requestAccounts');
-    await approveIn(firefox.browser, 'connect');
-    expect(await connected).toEqual({ result: [ACCOUNT_0] });
+    const browser = puppeteerBrowser(firefox.browser);
+    flows = approvalWindowFlows({ browser, commands: puppeteerPage(onboarding), fixturesUrl: inject('fixturesUrl') });
   });
   afterAll(() => firefox?.close());
 
+  it('asks for the password before it shows a request to a locked wallet', () => flows.locked());
+
+  it('shows the queue oldest first with a count, then closes itself once it is empty', () => flows.queue());
+
   it('a double click on Sign approves that request only, not the 1 ETH transfer queued behind it', async () => {
-    const signing = startRequest(dapp, 'personal_sign', [hex('double click'), ACCOUNT_0]);
+    const dapp: UiPage = await flows.site();
+    const signing = providerCall(dapp, 'personal_sign', [hex('double click'), ACCOUNT_0]);
     const prompt = await extensionPage(firefox.browser, '/approval.html');
     const read = () =>
       prompt.evaluate(() => ({
@@ -45,7 +49,7 @@ describe('the approval window in Firefox', () => {
     await until(async () => (await read()).kind === 'sign-message', 'the signing request');
     const signId = (await read()).id;
     let transferAnswered = false;
-    const transfer = startRequest(dapp, 'eth_sendTransaction', [{ from: ACCOUNT_0, to: ACCOUNT_1, value: '0xde0b6b3a7640000' }]).then((outcome) => {
+    const transfer = providerCall(dapp, 'eth_sendTransaction', [{ from: ACCOUNT_0, to: ACCOUNT_1, value: '0xde0b6b3a7640000' }]).then((outcome) => {
       transferAnswered = true;
       return outcome;
     });
@@ -80,4 +84,8 @@ describe('the approval window in Firefox', () => {
     await prompt.click('[data-testid="approval-reject"]');
     expect(await transfer).toMatchObject({ code: 4001 });
   });
+
+  it('connects only the accounts the user ticks', () => flows.accountChoice());
+
+  it('offers to block a site rejected twice in a minute; a blocked site gets 4001 with no window', () => flows.blockingASite());
 });

@@ -1,11 +1,13 @@
 // The approval window itself: password first when locked, the queue oldest first, blocking a
-// site that keeps asking, and choosing which accounts to connect.
-import type { Page } from 'playwright-core';
+// site that keeps asking, and choosing which accounts to connect (support/approval-window-flows.ts,
+// run in Firefox too); a double click on Sign, driven by Chromium's own mouse.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { approve, providerRequest, openApprovalPages, reject, rejectAndBlock, uiCommand, until, waitForApproval } from './support/approval-window.ts';
+import { providerRequest, reject, until, waitForApproval } from './support/approval-window.ts';
+import { approvalWindowFlows } from './support/approval-window-flows.ts';
 import type { ChromiumWithExtension } from './support/chromium.ts';
+import { playwrightBrowser, playwrightPage } from './support/driver.ts';
 import { launchWalletChromium } from './support/launch.ts';
-import { ACCOUNT_0, onboardByImport, TEST_PASSWORD } from './support/wallet.ts';
+import { ACCOUNT_0, onboardByImport } from './support/wallet.ts';
 
 const ACCOUNT_1 = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
@@ -14,60 +16,18 @@ const hex = (text: string) => `0x${Buffer.from(text).toString('hex')}`;
 
 describe('the approval window (Chromium)', () => {
   let chromium: ChromiumWithExtension;
-  let commands: Page;
-  let added: { address: string };
-
-  /** A dApp page on its own origin (each origin has its own grants and rejection count). */
-  async function site(origin: string): Promise<Page> {
-    const page = await chromium.context.newPage();
-    await page.goto(`${origin}/dapp.html`);
-    return page;
-  }
+  let flows: ReturnType<typeof approvalWindowFlows>;
 
   beforeAll(async () => {
     chromium = await launchWalletChromium();
-    commands = await onboardByImport(chromium);
+    const commands = playwrightPage(await onboardByImport(chromium), chromium);
+    flows = approvalWindowFlows({ browser: playwrightBrowser(chromium), commands, fixturesUrl: inject('fixturesUrl') });
   });
   afterAll(() => chromium?.close());
 
-  it('asks for the password before it shows a request to a locked wallet', async () => {
-    await uiCommand(commands, 'lock');
-    const page = await site(`http://127.0.0.1:${fixtures.port}`);
-    const pending = providerRequest(page, 'eth_requestAccounts');
-    await until(async () => openApprovalPages(chromium.context).length === 1, 'the approval window');
-    const [prompt] = openApprovalPages(chromium.context);
-    await prompt.getByTestId('unlock-password').waitFor();
-    expect(await prompt.getByTestId('approval-origin').count()).toBe(0);
+  it('asks for the password before it shows a request to a locked wallet', () => flows.locked());
 
-    await prompt.getByTestId('unlock-password').fill('not the password');
-    await prompt.getByTestId('unlock-submit').click();
-    await expect.poll(() => prompt.getByTestId('unlock-error').textContent()).toMatch(/password is not right/);
-
-    await prompt.getByTestId('unlock-password').fill(TEST_PASSWORD);
-    await prompt.getByTestId('unlock-submit').click();
-    expect(await prompt.getByTestId('approval-kind').textContent()).toBe('connect');
-    expect(await prompt.getByTestId('approval-origin').textContent()).toBe(`http://127.0.0.1:${fixtures.port}`);
-    await approve(prompt);
-    expect(await pending).toEqual({ result: [ACCOUNT_0] });
-  });
-
-  it('shows the queue oldest first with a count, then closes itself once it is empty', async () => {
-    const page = chromium.context.pages().find((p) => p.url().startsWith(`http://127.0.0.1:${fixtures.port}`))!;
-    const first = providerRequest(page, 'personal_sign', [hex('first'), ACCOUNT_0]);
-    const prompt = await waitForApproval(chromium.context, 'sign-message');
-    const second = providerRequest(page, 'personal_sign', [hex('second'), ACCOUNT_0]);
-    await expect.poll(() => prompt.getByTestId('approval-count').getAttribute('data-count')).toBe('2');
-    expect(await prompt.getByTestId('approval-message').textContent()).toBe('first');
-
-    await approve(prompt);
-    await expect.poll(() => prompt.getByTestId('approval-message').textContent()).toBe('second');
-    expect(await prompt.getByTestId('approval-count').getAttribute('data-count')).toBe('1');
-    await reject(prompt);
-    await until(async () => prompt.isClosed(), 'the window to close');
-
-    expect((await first).result).toMatch(/^0x[0-9a-f]{130}$/);
-    expect(await second).toMatchObject({ code: 4001 });
-  });
+  it('shows the queue oldest first with a count, then closes itself once it is empty', () => flows.queue());
 
   it('a double click on Sign approves that request only, not the 1 ETH transfer queued behind it', async () => {
     const page = chromium.context.pages().find((p) => p.url().startsWith(`http://127.0.0.1:${fixtures.port}`))!;
@@ -107,34 +67,7 @@ describe('the approval window (Chromium)', () => {
     expect(await transfer).toMatchObject({ code: 4001 });
   });
 
-  it('connects only the accounts the user ticks', async () => {
-    added = await uiCommand<{ address: string }>(commands, 'accounts.add', { name: 'Second' });
-    const page = await site(`http://localhost:${fixtures.port}`);
-    const pending = providerRequest(page, 'eth_requestAccounts');
-    const prompt = await waitForApproval(chromium.context, 'connect');
-    await prompt.locator(`[data-testid="approval-account"][data-address="${ACCOUNT_0}"]`).uncheck();
-    expect(await prompt.getByTestId('approval-approve').isDisabled()).toBe(true);
-    await prompt.locator(`[data-testid="approval-account"][data-address="${added.address}"]`).check();
-    await approve(prompt);
-    expect(await pending).toEqual({ result: [added.address] });
-  });
+  it('connects only the accounts the user ticks', () => flows.accountChoice());
 
-  it('offers to block a site rejected twice in a minute; a blocked site gets 4001 with no window', async () => {
-    const page = chromium.context.pages().find((p) => p.url().startsWith(`http://localhost:${fixtures.port}`))!;
-    for (const attempt of ['one', 'two']) {
-      const pending = providerRequest(page, 'personal_sign', [hex(attempt), added.address]);
-      const prompt = await waitForApproval(chromium.context, 'sign-message');
-      expect(await prompt.getByTestId('approval-reject-block').count()).toBe(0);
-      await reject(prompt);
-      expect(await pending).toMatchObject({ code: 4001 });
-    }
-    const third = providerRequest(page, 'personal_sign', [hex('three'), added.address]);
-    const prompt = await waitForApproval(chromium.context, 'sign-message');
-    await rejectAndBlock(prompt);
-    expect(await third).toMatchObject({ code: 4001 });
-
-    expect(await providerRequest(page, 'personal_sign', [hex('four'), added.address])).toMatchObject({ code: 4001 });
-    const state = await uiCommand<{ pendingApprovals: unknown[] }>(commands, 'state');
-    expect(state.pendingApprovals).toEqual([]);
-  });
+  it('offers to block a site rejected twice in a minute; a blocked site gets 4001 with no window', () => flows.blockingASite());
 });

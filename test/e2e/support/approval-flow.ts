@@ -51,7 +51,7 @@ export async function approvalShowing(
 }
 
 /** Presses `testId` once it is armed, and waits until the window has moved past that request (next one, or closed). */
-export async function decideShown(page: UiPage, testId: 'approval-approve' | 'approval-reject'): Promise<void> {
+export async function decideShown(page: UiPage, testId: 'approval-approve' | 'approval-reject' | 'approval-reject-block'): Promise<void> {
   const { id } = await shownRequest(page);
   await clickWhenEnabled(page, byTestId(testId));
   await until(async () => page.isClosed() || (await shownRequest(page).catch(() => null))?.id !== id, 'the window to move past the request');

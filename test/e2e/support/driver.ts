@@ -25,7 +25,48 @@ export interface UiPage {
 export interface UiBrowser {
   /** The open extension pages whose path is `path` (e.g. `/approval.html`). */
   extensionPages(path: string): Promise<UiPage[]>;
+  /** A new tab showing a web page (a dApp) at `url`. */
+  openSite(url: string): Promise<UiPage>;
+  /** A new tab showing the extension page `path` (e.g. `/popup.html#/settings`), as a user opens one. */
+  openExtensionTab(path: string): Promise<UiPage>;
 }
+
+export type RpcOutcome = { result?: unknown; code?: number; message?: string };
+
+/** Calls window.ethereum.request on a dApp page; resolves with its result or its EIP-1193 error. */
+export const providerCall = (page: UiPage, method: string, params?: unknown): Promise<RpcOutcome> =>
+  page.evaluate(
+    ([method, params]) =>
+      window.ethereum!.request({ method, params }).then(
+        (result) => ({ result }),
+        (e: { code: number; message: string }) => ({ code: e.code, message: e.message }),
+      ),
+    [method, params] as const,
+  );
+
+/** Sends one UI command from an extension page over the UI port, as the wallet's own pages do. */
+export const uiCall = <T = unknown>(page: UiPage, method: string, params: Record<string, unknown> = {}): Promise<T> =>
+  page.evaluate(
+    ([method, params]) =>
+      new Promise<T>((resolve, reject) => {
+        type Port = {
+          postMessage(m: unknown): void;
+          disconnect(): void;
+          onMessage: { addListener(f: (m: { id: number; result?: unknown; error?: { code?: string; message: string } }) => void): void };
+        };
+        type Runtime = { runtime: { connect(o: { name: string }): Port } };
+        const g = globalThis as unknown as { browser?: Runtime; chrome: Runtime };
+        const port = (g.browser ?? g.chrome).runtime.connect({ name: 'sharekeep:ui' });
+        port.onMessage.addListener((m) => {
+          if (m.id !== 1) return;
+          port.disconnect();
+          if (m.error) reject(new Error(`${m.error.code ?? 'error'}: ${m.error.message}`));
+          else resolve(m.result as T);
+        });
+        port.postMessage({ id: 1, method, params });
+      }),
+    [method, params] as const,
+  );
 
 /** CSS selector for a data-testid. */
 export const byTestId = (id: string) => `[data-testid="${id}"]`;
@@ -90,6 +131,16 @@ export function playwrightBrowser(wallet: ChromiumWithExtension): UiBrowser {
         .pages()
         .filter((page) => !page.isClosed() && page.url().startsWith(wallet.extensionUrl(path)))
         .map((page) => playwrightPage(page, wallet)),
+    openSite: async (url) => {
+      const page = await wallet.context.newPage();
+      await page.goto(url);
+      return playwrightPage(page, wallet);
+    },
+    openExtensionTab: async (path) => {
+      const page = await wallet.context.newPage();
+      await page.goto(wallet.extensionUrl(path));
+      return playwrightPage(page, wallet);
+    },
   };
 }
 
@@ -131,15 +182,43 @@ export function puppeteerPage(page: PuppeteerPage): UiPage {
 }
 
 export function puppeteerBrowser(browser: Browser): UiBrowser {
+  /** The open pages that are extension pages at `path` (any path when none is given). */
+  async function pagesAt(path?: string): Promise<PuppeteerPage[]> {
+    const found: PuppeteerPage[] = [];
+    for (const page of await browser.pages()) {
+      // Puppeteer over BiDi reports extension pages as about:blank: each page is asked where it is.
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith('moz-extension://') && (path === undefined || new URL(href).pathname === path)) found.push(page);
+    }
+    return found;
+  }
+  type Marked = { sharekeepSeen?: boolean };
   return {
-    extensionPages: async (path) => {
-      const found: UiPage[] = [];
-      for (const page of await browser.pages()) {
-        // Puppeteer over BiDi reports extension pages as about:blank: each page is asked where it is.
-        const href = await page.evaluate(() => location.href).catch(() => '');
-        if (href.startsWith('moz-extension://') && new URL(href).pathname === path) found.push(puppeteerPage(page));
-      }
-      return found;
+    extensionPages: async (path) => (await pagesAt(path)).map(puppeteerPage),
+    openSite: async (url) => {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return puppeteerPage(page);
+    },
+    openExtensionTab: async (path) => {
+      // WebDriver may not open moz-extension URLs itself: an extension page asks for the tab, as the
+      // wallet's own pages do, and the new tab is the one at that path not yet marked as seen.
+      const [opener] = await pagesAt();
+      if (!opener) throw new Error('no extension page is open to open another');
+      const pathname = new URL(path, 'moz-extension://x').pathname;
+      for (const page of await pagesAt(pathname)) await page.evaluate(() => ((window as Marked).sharekeepSeen = true));
+      await opener.evaluate(
+        (to) => (globalThis as unknown as { browser: { tabs: { create(o: { url: string }): Promise<unknown> } } }).browser.tabs.create({ url: to }),
+        path,
+      );
+      const page = await until(async () => {
+        for (const candidate of await pagesAt(pathname)) {
+          const fresh = await candidate.evaluate(() => !(window as Marked).sharekeepSeen && document.readyState === 'complete');
+          if (fresh) return candidate;
+        }
+        return null;
+      }, `a new tab at ${path}`);
+      return puppeteerPage(page);
     },
   };
 }
