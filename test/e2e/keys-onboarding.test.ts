@@ -1,24 +1,28 @@
+// Importing the test phrase, then locking and unlocking, in Chromium (support/keys-flows.ts, run in
+// Firefox too); and the session surviving a stopped service worker, which only Chromium's driver
+// can stop.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumWithExtension } from './support/chromium.ts';
+import { playwrightBrowser, playwrightPage } from './support/driver.ts';
+import { keysFlows } from './support/keys-flows.ts';
 import { launchWalletChromium } from './support/launch.ts';
-import { ACCOUNT_0, backgroundState, byTestId, onboardByImport, openPopup, stopServiceWorker, TEST_PASSWORD } from './support/wallet.ts';
+import { ACCOUNT_0, backgroundState, byTestId, openOnboarding, openPopup, stopServiceWorker } from './support/wallet.ts';
 
 describe('Chromium: import the test phrase, then lock and unlock', () => {
   let wallet: ChromiumWithExtension;
+  let flows: ReturnType<typeof keysFlows>;
   let popup: Page;
 
   beforeAll(async () => {
     wallet = await launchWalletChromium();
+    flows = keysFlows({ browser: playwrightBrowser(wallet), onboarding: async () => playwrightPage(await openOnboarding(wallet), wallet) });
   });
   afterAll(() => wallet?.close());
 
   it("shows account 0's address on the done screen and in the popup", async () => {
-    const onboarding = await onboardByImport(wallet);
-    expect(await onboarding.textContent(byTestId('onboarding-done'))).toContain(ACCOUNT_0);
-    popup = await openPopup(wallet);
-    await popup.waitForSelector(byTestId('account-address'));
-    expect((await popup.textContent(byTestId('account-address')))?.trim()).toBe(ACCOUNT_0);
+    await flows.importShowsAccount0();
+    popup = wallet.context.pages().find((page) => page.url().startsWith(wallet.extensionUrl('popup.html')))!;
   });
 
   it('stays unlocked after the service worker is stopped and restarted', async () => {
@@ -32,31 +36,8 @@ describe('Chromium: import the test phrase, then lock and unlock', () => {
     expect((await popup.textContent(byTestId('account-address')))?.trim()).toBe(ACCOUNT_0);
   });
 
-  it('locks; a wrong password shows unlock-error and keeps it locked; the right one unlocks', async () => {
-    await popup.click(byTestId('lock-button'));
-    await popup.waitForSelector(byTestId('unlock-password'));
-    expect(await popup.locator(byTestId('account-address')).count()).toBe(0);
+  it('locks; a wrong password shows unlock-error and keeps it locked; the right one unlocks', () =>
+    flows.lockAndUnlock(playwrightPage(popup, wallet)));
 
-    await popup.fill(byTestId('unlock-password'), 'not the password');
-    await popup.click(byTestId('unlock-submit'));
-    await popup.waitForSelector(byTestId('unlock-error'));
-    expect(await popup.textContent(byTestId('unlock-error'))).toMatch(/wrong password/i);
-    expect(await popup.locator(byTestId('account-address')).count()).toBe(0);
-
-    await popup.fill(byTestId('unlock-password'), TEST_PASSWORD);
-    await popup.click(byTestId('unlock-submit'));
-    await popup.waitForSelector(byTestId('account-address'));
-    expect((await popup.textContent(byTestId('account-address')))?.trim()).toBe(ACCOUNT_0);
-  });
-
-  it('names the misspelt word when importing a phrase with a typo', async () => {
-    const page = await wallet.context.newPage();
-    await page.goto(wallet.extensionUrl('onboarding.html'));
-    await page.click(byTestId('onboarding-import'));
-    await page.fill(byTestId('mnemonic-input'), 'test test test test test test test test test test tets junk');
-    await page.waitForSelector(byTestId('mnemonic-error'));
-    expect(await page.textContent(byTestId('mnemonic-error'))).toContain('"tets"');
-    expect(await page.isDisabled(byTestId('import-continue'))).toBe(true);
-    await page.close();
-  });
+  it('names the misspelt word when importing a phrase with a typo', () => flows.namesTheMisspeltWord());
 });

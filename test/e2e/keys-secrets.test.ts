@@ -4,20 +4,8 @@ import type { ConsoleMessage, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumWithExtension } from './support/chromium.ts';
 import { launchWalletChromium } from './support/launch.ts';
+import { leaksIn } from './support/secrets.ts';
 import { ACCOUNT_0_KEY, byTestId, onboardByImport, openPopup, stopServiceWorker, TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
-
-const SECRETS = {
-  phrase: TEST_PHRASE,
-  'private key': ACCOUNT_0_KEY.slice(2),
-  password: TEST_PASSWORD,
-};
-
-function leaksIn(text: string): string[] {
-  const haystack = text.toLowerCase();
-  return Object.entries(SECRETS)
-    .filter(([, secret]) => haystack.includes(secret.toLowerCase()))
-    .map(([name]) => name);
-}
 
 describe('Chromium: no secret in clear in storage or consoles', () => {
   let wallet: ChromiumWithExtension;

@@ -108,7 +108,8 @@ export async function clickWhenEnabled(page: UiPage, selector: string): Promise<
   await page.click(selector);
 }
 
-export function playwrightPage(page: PlaywrightPage, wallet: ChromiumWithExtension): UiPage {
+/** `wallet` is needed only to `open` extension paths. */
+export function playwrightPage(page: PlaywrightPage, wallet?: ChromiumWithExtension): UiPage {
   return {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     click: (selector) => page.click(selector),
@@ -117,6 +118,7 @@ export function playwrightPage(page: PlaywrightPage, wallet: ChromiumWithExtensi
       await page.selectOption(selector, value);
     },
     open: async (path) => {
+      if (!wallet) throw new Error('this page was wrapped without its wallet: it cannot open extension paths');
       await page.goto(wallet.extensionUrl(path));
     },
     isClosed: () => page.isClosed(),

@@ -4,4 +4,6 @@ import { type ChromiumWithExtension, launchChromium } from './chromium.ts';
 import { type FirefoxWithExtension, launchFirefox } from './firefox.ts';
 
 export const launchWalletChromium = (): Promise<ChromiumWithExtension> => launchChromium(inject('chromeExtensionDir'));
-export const launchWalletFirefox = (): Promise<FirefoxWithExtension> => launchFirefox(inject('firefoxExtensionDir'));
+/** `prefs`: more Firefox preferences for this profile. */
+export const launchWalletFirefox = (prefs: Record<string, string | number | boolean> = {}): Promise<FirefoxWithExtension> =>
+  launchFirefox(inject('firefoxExtensionDir'), prefs);

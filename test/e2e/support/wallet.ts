@@ -3,6 +3,8 @@
 import type { Page } from 'playwright-core';
 import { uiCommand } from './approval-window.ts';
 import type { ChromiumWithExtension } from './chromium.ts';
+import { playwrightPage } from './driver.ts';
+import { enterSecretOn, finishOnboardingOn } from './onboarding.ts';
 
 export const TEST_PHRASE = 'test test test test test test test test test test test junk';
 export const TEST_PASSWORD = 'correct horse battery';
@@ -34,21 +36,15 @@ export async function openOnboarding(wallet: ChromiumWithExtension): Promise<Pag
 }
 
 /** Fills the password, confirmation and country, submits, and waits for the done screen. */
-export async function finishOnboarding(page: Page, password: string, jurisdiction: string): Promise<void> {
-  await page.fill(byTestId('password-input'), password);
-  await page.fill(byTestId('password-confirm-input'), password);
-  await page.selectOption(byTestId('jurisdiction-select'), jurisdiction);
-  await page.click(byTestId('onboarding-submit'));
-  await page.waitForSelector(byTestId('onboarding-done'), { timeout: 60_000 });
-}
+export const finishOnboarding = (page: Page, password: string, jurisdiction: string): Promise<void> =>
+  finishOnboardingOn(playwrightPage(page), password, jurisdiction);
 
 /** Imports a wallet through the onboarding tab; returns that tab, showing `onboarding-done`. */
 export async function onboardByImport(wallet: ChromiumWithExtension, opts: OnboardOptions = {}): Promise<Page> {
   const page = await openOnboarding(wallet);
-  await page.click(byTestId('onboarding-import'));
-  await page.fill(byTestId('mnemonic-input'), opts.secret ?? TEST_PHRASE);
-  await page.click(`${byTestId('import-continue')}:enabled`);
-  await finishOnboarding(page, opts.password ?? TEST_PASSWORD, opts.jurisdiction ?? 'DE');
+  const ui = playwrightPage(page, wallet);
+  await enterSecretOn(ui, opts.secret ?? TEST_PHRASE);
+  await finishOnboardingOn(ui, opts.password ?? TEST_PASSWORD, opts.jurisdiction ?? 'DE');
   return page;
 }
 
