@@ -1,73 +1,26 @@
-// Issue 10, item 15: the extension pages' CSP lets the wallet reach its node (here the devnet's,
-// plain http on this machine) and https origins, and refuses plain http elsewhere and websockets.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// Issue 10, item 15: the extension pages' connect-src in Chromium (support/csp-flows.ts, run in
+// Firefox too).
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import type { ChromiumWithExtension } from './support/chromium.ts';
+import { cspFlows, REFUSED } from './support/csp-flows.ts';
+import { playwrightPage } from './support/driver.ts';
 import { launchWalletChromium } from './support/launch.ts';
-
-type Attempt = { ok: boolean; answer?: unknown; violated: string[] };
-
-/** Connects from the extension page; reports what it got and which CSP directives refused it. */
-function attempt(page: Page, url: string, kind: 'fetch' | 'websocket' = 'fetch'): Promise<Attempt> {
-  return page.evaluate(
-    async ({ url, kind }) => {
-      const violated: string[] = [];
-      // Only connections: the page's SES lockdown probes eval, which script-src refuses, as it should.
-      const listener = (e: SecurityPolicyViolationEvent) => {
-        if (e.effectiveDirective === 'connect-src') violated.push(`${e.effectiveDirective} ${e.blockedURI}`);
-      };
-      document.addEventListener('securitypolicyviolation', listener);
-      let ok = false;
-      let answer: unknown;
-      try {
-        if (kind === 'websocket') {
-          new WebSocket(url).close();
-        } else {
-          const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] });
-          const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-          answer = ((await res.json()) as { result?: unknown }).result;
-          ok = true;
-        }
-      } catch {
-        ok = false;
-      }
-      // The violation event is queued as a task: let it arrive.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      document.removeEventListener('securitypolicyviolation', listener);
-      return { ok, answer, violated };
-    },
-    { url, kind },
-  );
-}
 
 describe("the extension pages' connect-src (Chromium)", () => {
   let chromium: ChromiumWithExtension;
-  let page: Page;
+  let flows: ReturnType<typeof cspFlows>;
 
   beforeAll(async () => {
     chromium = await launchWalletChromium();
-    page = await chromium.context.newPage();
+    const page = await chromium.context.newPage();
     await page.goto(chromium.extensionUrl('popup.html'));
+    flows = cspFlows(playwrightPage(page, chromium), inject('deployment').rpcUrl);
   });
   afterAll(() => chromium?.close());
 
-  it('reaches the configured node on this machine over plain http', async () => {
-    const outcome = await attempt(page, inject('deployment').rpcUrl);
-    expect(outcome).toEqual({ ok: true, answer: '0x7a69', violated: [] });
-  });
+  it('reaches the configured node on this machine over plain http', () => flows.reachesTheNode());
 
-  it('lets https through to any host (an RPC the user adds may be anywhere)', async () => {
-    // Nothing listens on port 1: the request fails on the network, not on the policy.
-    expect((await attempt(page, 'https://127.0.0.1:1/')).violated).toEqual([]);
-  });
+  it('lets https through to any host (an RPC the user adds may be anywhere)', () => flows.letsHttpsThrough());
 
-  it.each([
-    ['plain http to another machine', 'http://192.0.2.1/rpc', 'fetch'],
-    ['a websocket', 'ws://127.0.0.1:1/', 'websocket'],
-    ['a data: URL', 'data:application/json,{}', 'fetch'],
-  ] as const)('refuses %s', async (_name, url, kind) => {
-    const outcome = await attempt(page, url, kind);
-    expect(outcome.ok).toBe(false);
-    expect(outcome.violated).toEqual([expect.stringMatching(/^connect-src /)]);
-  });
+  it.each(REFUSED)('refuses %s', (_name, url, kind) => flows.refuses(url, kind));
 });
