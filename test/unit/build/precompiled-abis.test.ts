@@ -19,7 +19,10 @@ describe('precompiled ABIs', () => {
     expect(compiled).not.toContain('parseAbi');
     const json = JSON.parse(compiled.slice(compiled.indexOf('(') + 1, compiled.lastIndexOf(')')));
     expect(json).toEqual(
-      parseAbi(['struct Call3 { address target; bool allowFailure; bytes callData; }', 'function aggregate3(Call3[] calls) payable returns (bool[] ok)']),
+      parseAbi([
+        'struct Call3 { address target; bool allowFailure; bytes callData; }',
+        'function aggregate3(Call3[] calls) payable returns (bool[] ok)',
+      ]),
     );
     expect(json[0].inputs[0].components.map((c: { name: string }) => c.name)).toEqual(['target', 'allowFailure', 'callData']);
   });
@@ -31,7 +34,9 @@ describe('precompiled ABIs', () => {
 
   // Signatures built from template literals (the issuers' struct tuples) are the one kind left to run.
   it.each(withAbis)('compiles every parseAbi of plain strings in %s', (file) => {
-    const left = precompileAbis(readFileSync(file, 'utf8')).split(/\bparseAbi\(\[/).slice(1);
+    const left = precompileAbis(readFileSync(file, 'utf8'))
+      .split(/\bparseAbi\(\[/)
+      .slice(1);
     for (const call of left) expect(call.slice(0, call.indexOf(']);'))).toContain('`');
   });
 });
