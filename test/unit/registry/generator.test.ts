@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { buildCompactRegistry, buildRegistryData, TOKEN_LIST_FILES } from '../../../lib/registry/build/index.ts';
-import { packRegistry, unpackRegistry } from '../../../lib/registry/index.ts';
+import { unpackRegistry } from '../../../lib/registry/index.ts';
 import { token } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -60,14 +60,6 @@ describe('registry generator', () => {
     expect(ondo?.contracts.find((c) => c.address === '0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c')?.verified).toBe(false);
   });
 
-  it('round-trips through the compact form (order aside)', () => {
-    const data = buildRegistryData(lists);
-    const back = unpackRegistry(JSON.parse(JSON.stringify(packRegistry(data))));
-    const sorted = (tokens: typeof data.tokens) => [...tokens].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-    expect(back.issuers).toEqual(data.issuers);
-    expect(sorted(back.tokens)).toEqual(sorted(data.tokens));
-  });
-
   it('refuses a list entry that does not follow its issuer naming', () => {
     const bad = {
       ...lists['xstocks.tokenlist.json'],
@@ -79,11 +71,5 @@ describe('registry generator', () => {
   it('refuses two different tokens at one chain and address', () => {
     const clash = token({ chainId: 1, address: getAddress('0x06a0138f8c3e5110fd98e34a4473fb08f1304b87'), symbol: 'FAKEx', issuer: 'dinari' });
     expect(() => buildRegistryData(lists, [clash])).toThrow(/both/);
-  });
-
-  it('refuses to pack fields the compact form would drop', () => {
-    const data = buildRegistryData(lists);
-    const withFeed = { ...data, tokens: [{ ...data.tokens[0], feeds: { price: { address: data.tokens[1].address } } }] };
-    expect(() => packRegistry(withFeed)).toThrow(/compact/);
   });
 });
