@@ -128,13 +128,14 @@ function unpackIssuer({ contracts, ...issuer }: CompactIssuer): Issuer {
   return { ...issuer, contracts: contracts.flatMap(({ chains, ...rest }) => chains.map((chainId) => ({ chainId, ...rest }))) };
 }
 
-/** Packs registry data; every field of the schema is carried. */
+/** Packs registry data; every field of the schema is carried, and a token found on chain (`discovery`) is refused. */
 export function packRegistry(data: RegistryData, generatedFrom: string[] = []): CompactRegistry {
   const chains = [...new Set(data.tokens.map((t) => t.chainId))].sort((a, b) => a - b);
   const issuerIds = data.issuers.map((i) => i.id);
   const families = new Map<string, { token: Token; byAddress: Map<string, number[]> }>();
   const feeds: CompactRegistry['feeds'] = [];
   for (const token of data.tokens) {
+    if (token.discovery) throw new Error(`${token.symbol} on ${token.chainId} was found on chain: the wallet caches it, the bundle never carries it`);
     const key = familyKey(token);
     const family = families.get(key) ?? { token, byAddress: new Map() };
     families.set(key, family);

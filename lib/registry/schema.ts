@@ -136,6 +136,13 @@ export const TokenSchema = v.object({
   /** The token's own rule, over its issuer's (all Ondo GM stocks, an ERC-3643 token's country list); null: none on record. */
   rule: v.optional(v.nullable(RuleSchema)),
   verified: v.boolean(),
+  /**
+   * Not from the bundled registry: found on chain, through the user's RPC, in an event of the
+   * issuer's factory (xStocks' NewToken) at `blockNumber`. The wallet caches it; it is never bundled.
+   */
+  discovery: v.optional(
+    v.object({ via: v.literal('issuer-factory'), factory: address, blockNumber: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  ),
 });
 
 export const RegistryDataSchema = v.pipe(

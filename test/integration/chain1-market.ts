@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { type Address, erc20Abi, getAddress, type Hex, keccak256, maxUint256, zeroAddress } from 'viem';
+import { type Address, concat, encodeAbiParameters, erc20Abi, getAddress, type Hex, keccak256, maxUint256, pad, zeroAddress } from 'viem';
 import { type AnvilProcess, startAnvil } from '../../devnet/anvil.ts';
 import { devnetMnemonic, feePerPeriod, feePeriodSeconds } from '../../devnet/catalog.ts';
-import { createDevnetClient, createSender, type Sender } from '../../devnet/chain.ts';
+import { createDevnetClient, createSender, type Sender, sendTransaction } from '../../devnet/chain.ts';
 import { type Artifacts, compileContracts } from '../../devnet/compile.ts';
 import { loadNpmArtifacts } from '../../devnet/npm-artifacts.ts';
 import { reservePort } from '../../devnet/ports.ts';
@@ -16,7 +16,15 @@ import type { PortfolioView, TokenDetailView } from '../../lib/holdings';
 import { MULTICALL3_ADDRESS } from '../../lib/portfolio/index.ts';
 import { systemClock } from '../../lib/ports';
 import { createMemoryStore } from '../../lib/ports/memory';
-import { createRegistry, mergeRegistryData, type RegistryData, type Token, UNISWAP_V3_FEES, unpackRegistry } from '../../lib/registry/index.ts';
+import {
+  createRegistry,
+  mergeRegistryData,
+  NEW_TOKEN_TOPIC,
+  type RegistryData,
+  type Token,
+  UNISWAP_V3_FEES,
+  unpackRegistry,
+} from '../../lib/registry/index.ts';
 import { createWallet } from '../../lib/wallet';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -213,8 +221,46 @@ export async function startChain1Market(): Promise<Chain1> {
   return { client, user, stop: () => anvil.stop(), feeds, usdc, pool, scheduledAt, overlay };
 }
 
+/**
+ * Stands in for the xStocks factory at its real address: REFERENCE.md sources only its event,
+ * NewToken(address indexed newToken, string name, string symbol), not how it creates a token, so
+ * this runtime only emits that event, for the word and the ABI-encoded strings it is called with.
+ */
+const NEW_TOKEN_EMITTER = `0x${[
+  '36',
+  '6020',
+  '90',
+  '03', // len = calldatasize - 32
+  '80',
+  '6020',
+  '6000',
+  '37', // memory[0..len] = calldata[32..]
+  '6000',
+  '35',
+  '90', // the first word: the new token
+  `7f${NEW_TOKEN_TOPIC.slice(2)}`,
+  '90',
+  '6000',
+  'a2', // LOG2(0, len, NewToken, token)
+  '00',
+].join('')}` as Hex;
+
+/** A new xStock after the release: a MultiplierStock at `address`, `amount` of it for the user, announced by the factory. */
+export async function listNewXStock(address: string, name: string, symbol: string, amount: bigint): Promise<void> {
+  const factory = bundled.data.issuers.find((i) => i.id === 'xstocks')?.contracts.find((c) => c.chainId === 1 && c.role === 'factory');
+  if (!factory) throw new Error('the store registry lists no xStocks factory on Ethereum');
+  await rpc('anvil_setCode', [factory.address, NEW_TOKEN_EMITTER]);
+  const blocklist = await deployer.deploy('blocklist', own.Blocklist, [deployer.address]);
+  const template = await deployer.deploy(symbol, own.MultiplierStock, [name, symbol, deployer.address, blocklist, feePerPeriod, feePeriodSeconds]);
+  await moveTo(template, address);
+  await deployer.write(address as Address, own.MultiplierStock.abi, 'mint', [user, amount]);
+  const data = concat([pad(address as Hex), encodeAbiParameters([{ type: 'string' }, { type: 'string' }], [name, symbol])]);
+  await sendTransaction(client, { from: deployer.address, to: factory.address as Address, data }, `NewToken ${symbol}`, []);
+}
+
 /** The wallet core with the store registry plus the overlay, on chain 1 served by this anvil, as the popup talks to it. */
 export async function popupOnChain1(chain: Chain1) {
+  const waiting: (() => void)[] = [];
   const wallet = createWallet({
     local: createMemoryStore(),
     session: createMemoryStore(),
@@ -223,7 +269,9 @@ export async function popupOnChain1(chain: Chain1) {
       (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
     openApproval: async () => undefined,
     emit: () => undefined,
-    stateChanged: () => undefined,
+    stateChanged: () => {
+      for (const resolve of waiting.splice(0)) resolve();
+    },
     loadRegistry: async () => mergeRegistryData(storeRegistry, chain.overlay),
     kdfIterations: 1000,
     initialSettings: { activeChainId: 1, rpcOverrides: { 1: anvil.rpcUrl } },
@@ -233,6 +281,8 @@ export async function popupOnChain1(chain: Chain1) {
   const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   return {
     refresh: async () => ((await ui.handle('portfolio.refresh', { force: true })) as { view: PortfolioView }).view,
-    detail: (token: Token) => ui.handle('portfolio.detail', { chainId: 1, address: token.address }) as Promise<TokenDetailView>,
+    detail: (token: Pick<Token, 'address'>) => ui.handle('portfolio.detail', { chainId: 1, address: token.address }) as Promise<TokenDetailView>,
+    /** Resolves at the wallet's next state-changed event (the pages' cue to read again). */
+    nextChange: () => new Promise<void>((resolve) => waiting.push(resolve)),
   };
 }

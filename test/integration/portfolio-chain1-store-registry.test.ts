@@ -27,6 +27,7 @@ import {
   type Chain1,
   currentMultiplier,
   E18,
+  listNewXStock,
   NVDAX,
   POOL_FEE,
   popupOnChain1,
@@ -156,5 +157,35 @@ describe('the store registry on a chain-1 anvil', () => {
     const detail = await popup.detail(TSLAX);
     expect(detail.corporateActions.scheduled).toEqual([]);
     expect(detail.corporateActions.history.map((h) => h.value)).toContain(((SPLIT * 101n) / 100n).toString());
+  });
+});
+
+describe('an xStock listed after the release, on the chain-1 anvil', () => {
+  // Not in the bundled lists: announced by the factory at the registry's xStocks factory address.
+  const NEW = { address: '0x5a4ea5ce0000000000000000000000000000beef', name: 'Sharekeep Test Holdings xStock', symbol: 'SKTHx' };
+
+  it("is found in the issuer factory's NewToken log and shown as found on chain, with its issuer's facts", async () => {
+    expect(bundled.tokensOnChain(1).some((t) => t.symbol === NEW.symbol)).toBe(false);
+    await listNewXStock(NEW.address, NEW.name, NEW.symbol, 7n * E18);
+    const popup = await popupOnChain1(chain);
+    const changed = popup.nextChange();
+    const first = await popup.refresh();
+    expect(first.accounts[0].holdings.some((h) => h.token.symbol === NEW.symbol)).toBe(false);
+    // The refresh looked at the factory's log up to the block it read, and found the token.
+    await changed;
+    const holding = (await popup.refresh()).accounts[0].holdings.find((h) => h.token.symbol === NEW.symbol);
+    expect(holding).toMatchObject({
+      amount: (await balanceOf(NEW.address, user)).toString(),
+      verified: false,
+      listed: true,
+      foundOnChain: "found on chain via the issuer's factory",
+      underlying: { ticker: 'SKTH', name: 'Sharekeep Test Holdings' },
+      corporateActions: 'multiplier',
+      price: null,
+    });
+    const detail = await popup.detail(NEW);
+    expect(detail).toMatchObject({ foundOnChain: "found on chain via the issuer's factory", verified: false });
+    expect(detail.issuer.legalEntity.value).toBe('Backed Assets (JE) Limited');
+    expect(detail.corporateActions.factor).toBe((await currentMultiplier(NEW.address as Address)).toString());
   });
 });
