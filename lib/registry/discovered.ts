@@ -38,45 +38,56 @@ export function createDiscoveredTokens(deps: { local: KeyValueStore; clock: Cloc
   const intervalMs = deps.intervalMs ?? 10 * 60_000;
   const lastScan = new Map<number, number>();
   const read = () => readStored(deps.local, DISCOVERED_KEY, RECORD);
+  // Scans of different chains run one after another, so neither overwrites what the other stored.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
   return {
     async cached() {
       return Object.values(await read()).flatMap((entry) => entry.tokens);
     },
 
-    async scan(registry, chainId, rpc, toBlock) {
+    scan(registry, chainId, rpc, toBlock) {
       const last = lastScan.get(chainId);
-      if (last !== undefined && deps.clock.now() - last < intervalMs) return [];
+      if (last !== undefined && deps.clock.now() - last < intervalMs) return Promise.resolve([]);
       lastScan.set(chainId, deps.clock.now());
-      const factories = registry.data.issuers.flatMap((issuer) =>
-        announcesTokens(issuer.id)
-          ? issuer.contracts.filter((c) => c.chainId === chainId && c.role === 'factory').map((c) => ({ issuer: issuer.id, factory: c.address }))
-          : [],
-      );
-      if (factories.length === 0) return [];
-      const store = await read();
-      const entry: ChainEntry = store[String(chainId)] ?? { scannedTo: {}, tokens: [] };
-      const found: Token[] = [];
-      for (const { issuer, factory } of factories) {
-        const key = factory.toLowerCase();
-        try {
-          const result = await scanFactoryTokens(rpc, {
-            chainId,
-            factory,
-            issuer,
-            fromBlock: (entry.scannedTo[key] ?? -1) + 1,
-            toBlock,
-            known: (address) => registry.findToken(chainId, address) !== undefined || found.some((t) => t.address === address),
-          });
-          entry.scannedTo[key] = Math.max(entry.scannedTo[key] ?? -1, result.scannedTo);
-          found.push(...result.tokens);
-        } catch {
-          // A node that fails here fails the next scan too, or not: the cursor stays where it was.
-        }
-      }
-      const tokens = [...entry.tokens, ...found];
-      await deps.local.set({ [DISCOVERED_KEY]: { ...store, [chainId]: { scannedTo: entry.scannedTo, tokens } } }).catch(() => undefined);
-      return found;
+      return serial(() => scanChain(registry, chainId, rpc, toBlock));
     },
   };
+
+  async function scanChain(registry: Registry, chainId: number, rpc: RpcRequester, toBlock: number): Promise<Token[]> {
+    const factories = registry.data.issuers.flatMap((issuer) =>
+      announcesTokens(issuer.id)
+        ? issuer.contracts.filter((c) => c.chainId === chainId && c.role === 'factory').map((c) => ({ issuer: issuer.id, factory: c.address }))
+        : [],
+    );
+    if (factories.length === 0) return [];
+    const store = await read();
+    const entry: ChainEntry = store[String(chainId)] ?? { scannedTo: {}, tokens: [] };
+    const found: Token[] = [];
+    for (const { issuer, factory } of factories) {
+      const key = factory.toLowerCase();
+      try {
+        const result = await scanFactoryTokens(rpc, {
+          chainId,
+          factory,
+          issuer,
+          fromBlock: (entry.scannedTo[key] ?? -1) + 1,
+          toBlock,
+          known: (address) => registry.findToken(chainId, address) !== undefined || found.some((t) => t.address === address),
+        });
+        entry.scannedTo[key] = Math.max(entry.scannedTo[key] ?? -1, result.scannedTo);
+        found.push(...result.tokens);
+      } catch {
+        // A node that fails here fails the next scan too, or not: the cursor stays where it was.
+      }
+    }
+    const tokens = [...entry.tokens, ...found];
+    await deps.local.set({ [DISCOVERED_KEY]: { ...store, [chainId]: { scannedTo: entry.scannedTo, tokens } } }).catch(() => undefined);
+    return found;
+  }
 }
