@@ -20,7 +20,9 @@ export const FOUND_ON_CHAIN_LABEL = "found on chain via the issuer's factory";
 
 const factoryAbi = parseAbi(['event NewToken(address indexed newToken, string name, string symbol)']);
 const decimalsAbi = parseAbi(['function decimals() view returns (uint8)']);
-export const NEW_TOKEN_TOPIC = encodeEventTopics({ abi: factoryAbi, eventName: 'NewToken' })[0];
+/** NewToken's topic, encoded on first use (not at the worker's start). */
+let topic: Hex | undefined;
+export const newTokenTopic = (): Hex => (topic ??= encodeEventTopics({ abi: factoryAbi, eventName: 'NewToken' })[0]);
 
 /** The issuers whose factory announces each token by NewToken, with how they name them. */
 const ANNOUNCING_ISSUERS: Readonly<Record<string, TokenListProfile>> = { [XSTOCKS_PROFILE.issuer]: XSTOCKS_PROFILE };
@@ -93,7 +95,7 @@ async function readNewTokenLogs(rpc: RpcRequester, p: ScanFactoryParameters) {
       answer = parseLogs(
         await rpc.request({
           method: 'eth_getLogs',
-          params: [{ address: p.factory, topics: [NEW_TOKEN_TOPIC], fromBlock: hex(from), toBlock: hex(to) }],
+          params: [{ address: p.factory, topics: [newTokenTopic()], fromBlock: hex(from), toBlock: hex(to) }],
         }),
       );
     } catch (err) {

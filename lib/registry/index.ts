@@ -6,7 +6,7 @@ export type { DevnetDeployment, DevnetIssuerDeployment, DevnetTokenDeployment } 
 export { mergeRegistryData, registryFromDevnet } from './devnet.ts';
 export { createDiscoveredTokens, DISCOVERED_KEY, type DiscoveredTokens } from './discovered.ts';
 export type { FetchDinariDSharesResult } from './dinari.ts';
-export { FOUND_ON_CHAIN_LABEL, NEW_TOKEN_TOPIC, type ScanFactoryParameters, type ScanFactoryResult, scanFactoryTokens } from './discovery.ts';
+export { FOUND_ON_CHAIN_LABEL, newTokenTopic, type ScanFactoryParameters, type ScanFactoryResult, scanFactoryTokens } from './discovery.ts';
 export { fetchDinariDShares } from './dinari.ts';
 export { loadBundledRegistry } from './load.ts';
 export type { Registry } from './lookup.ts';

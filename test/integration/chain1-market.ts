@@ -19,7 +19,7 @@ import { createMemoryStore } from '../../lib/ports/memory';
 import {
   createRegistry,
   mergeRegistryData,
-  NEW_TOKEN_TOPIC,
+  newTokenTopic,
   type RegistryData,
   type Token,
   UNISWAP_V3_FEES,
@@ -238,7 +238,7 @@ const NEW_TOKEN_EMITTER = `0x${[
   '6000',
   '35',
   '90', // the first word: the new token
-  `7f${NEW_TOKEN_TOPIC.slice(2)}`,
+  `7f${newTokenTopic().slice(2)}`,
   '90',
   '6000',
   'a2', // LOG2(0, len, NewToken, token)

@@ -1,6 +1,6 @@
 // New xStocks found on chain: the issuer factory's NewToken logs read through the user's RPC,
 // named by the issuer's naming, cached with how far each factory's log was read.
-import { encodeAbiParameters, encodeEventTopics, type Hex, parseAbi } from 'viem';
+import { encodeAbiParameters, encodeEventTopics, type Hex, keccak256, parseAbi, toHex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory.ts';
 import {
@@ -8,7 +8,6 @@ import {
   createRegistry,
   DISCOVERED_KEY,
   FOUND_ON_CHAIN_LABEL,
-  NEW_TOKEN_TOPIC,
   packRegistry,
   type RpcRequester,
   scanFactoryTokens,
@@ -40,7 +39,7 @@ function node(logs: ReturnType<typeof log>[], options: { maxRange?: number; refu
         asked.push({ method, from, to });
         if (options.refuseLogs) throw new Error('method eth_getLogs not allowed');
         if (options.maxRange !== undefined && to - from + 1 > options.maxRange) throw new Error('query exceeds max block range');
-        expect(filter.topics).toEqual([NEW_TOKEN_TOPIC]);
+        expect(filter.topics).toEqual([keccak256(toHex('NewToken(address,string,string)'))]);
         return logs.filter((l) => l.address === filter.address.toLowerCase() && Number(l.blockNumber) >= from && Number(l.blockNumber) <= to);
       }
       asked.push({ method });
