@@ -28,5 +28,6 @@ export {
   type IssuerTransaction,
   type QuoteParams,
 } from './service';
+export type { IssuerPlan, IssuerPlanDetails, IssuerPlanStep, PlanStepKind } from './plan';
 export type { CheckedQuote, IssuerProtocol, IssuerSide, QuoteAsk, Settlement } from './types';
 export type { IssuerRequestStatus, IssuerRequestView, TokenRefView } from './view';

@@ -42,7 +42,8 @@ export function composeIssuerService(parts: IssuerParts): IssuerService {
         throw err;
       });
     },
-    submit: (origin, tx) => parts.signing.submit(origin, tx),
+    approvePlan: (origin, plan) => parts.signing.approvePlan(origin, plan),
+    sendStep: (planId, index, tx) => parts.signing.sendPlanStep(planId, index, tx),
     clock: parts.clock,
     store: parts.local,
   });
