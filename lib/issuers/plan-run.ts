@@ -65,7 +65,10 @@ export function createPlanRunner(
       const receipt = await waitForReceipt(chain, hash, sleep);
       if (!receipt?.success) {
         const [symbol, what] = request.quote.side === 'mint' ? [request.payment.symbol, 'mint'] : [request.token.symbol, 'redemption'];
-        throw issuerError('issuer.failed', `The ${symbol} approval ${receipt ? 'failed on chain' : 'was not mined in time'}; the ${what} was not sent.`);
+        throw issuerError(
+          'issuer.failed',
+          `The ${symbol} approval ${receipt ? 'failed on chain' : 'was not mined in time'}; the ${what} was not sent.`,
+        );
       }
       step.mined = true;
       await persist();
@@ -75,15 +78,17 @@ export function createPlanRunner(
   return {
     approve,
     async run(request) {
-      try {
-        await sendLeft(request);
-      } catch (err) {
-        if ((err as { code?: unknown }).code !== PLAN_CHANGED) throw err;
-        const why = (err as Error).message;
-        if (request.plan?.replanned) throw issuerError('issuer.plan_changed', `${why} You were asked again once already; ask for a new quote.`);
-        // Asked again: a new plan from the chain as it is now, in a new window that says why.
-        await approve(request, why);
-        await sendLeft(request);
+      for (;;) {
+        try {
+          await sendLeft(request);
+          break;
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== PLAN_CHANGED) throw err;
+          const why = (err as Error).message;
+          if (request.plan?.replanned) throw issuerError('issuer.plan_changed', `${why} You were asked again once already; ask for a new quote.`);
+          // Asked again: a new plan from the chain as it is now, in a new window that says why.
+          await approve(request, why);
+        }
       }
       request.status = 'submitted';
       request.note = 'Sent; waiting for it to settle on chain.';

@@ -69,7 +69,8 @@ export function planDifference(plan: PlanBinding, now: StepAtSend): string | und
   if (now.chainId !== plan.chainId) return `it would go to network ${now.chainId}, but the plan was approved on network ${plan.chainId}`;
   if (!isAddressEqual(now.from, plan.account)) return `it would be sent from ${now.from}, not the account ${plan.account} approved`;
   if (!isAddressEqual(now.to, step.to)) return `it would call ${now.to}, not the contract ${step.to} approved`;
-  if (now.value !== step.value) return `it would send ${formatUnits(now.value, 18)} of the network's coin, not the ${formatUnits(step.value, 18)} approved`;
+  if (now.value !== step.value)
+    return `it would send ${formatUnits(now.value, 18)} of the network's coin, not the ${formatUnits(step.value, 18)} approved`;
   const call = callDifference(step.data, now.data);
   if (call) return call;
   if (now.gasNeeded === undefined) return 'the network now says it would fail';

@@ -147,8 +147,13 @@ export function createPlans(deps: SigningDeps, nonces: NonceManager, store: Plan
         fee: describeFees(feePlan, nativeSymbol),
         labels,
       };
-      const fees = await approveSigning(deps, origin, 'issuer-request', view, () => deps.ownAccount(account), (data) =>
-        chosenFees(feePlan, data),
+      const fees = await approveSigning(
+        deps,
+        origin,
+        'issuer-request',
+        view,
+        () => deps.ownAccount(account),
+        (data) => chosenFees(feePlan, data),
       );
       const plan: ApprovedPlan = {
         id: `${deps.clock.now().toString(36)}-${(counter++).toString(36)}`,
@@ -213,4 +218,3 @@ export function createPlans(deps: SigningDeps, nonces: NonceManager, store: Plan
 }
 
 export type Plans = ReturnType<typeof createPlans>;
-

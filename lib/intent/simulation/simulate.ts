@@ -57,8 +57,6 @@ const reverted = (data: Hex | undefined, fallback: string): SimulationResult => 
   revertReason: describeRevertData(data) ?? fallback,
 });
 
-type Attempt = SimulationResult | { fallBack: string };
-
 /** The result of one call of an eth_simulateV1 block. */
 function callResult(call: SimulateV1Call, from: Address): SimulationResult {
   if (BigInt(call.status) !== 1n) {
@@ -73,10 +71,7 @@ function callResult(call: SimulateV1Call, from: Address): SimulationResult {
 async function viaSimulateV1(rpc: RpcCall, txs: readonly SimulateTransactionParameters[]): Promise<SimulationResult[] | { fallBack: string }> {
   let answer: unknown;
   try {
-    answer = await rpc('eth_simulateV1', [
-      { blockStateCalls: [{ calls: txs.map(callObject) }], traceTransfers: true, validation: false },
-      'latest',
-    ]);
+    answer = await rpc('eth_simulateV1', [{ blockStateCalls: [{ calls: txs.map(callObject) }], traceTransfers: true, validation: false }, 'latest']);
   } catch (err) {
     return { fallBack: readError(err).message };
   }

@@ -22,6 +22,10 @@ export function createHarness(
     shared?: { chain: ReturnType<typeof createFakeChain>; http: ReturnType<typeof createFakeFetch>; sent: Sent; plans: Plans; store: KeyValueStore };
     /** The signing road never answers (the worker stops while the approval window is open). */
     hang?: boolean;
+    /** Sending step `index` of a plan never answers (the worker stops mid-plan). */
+    hangStep?: number;
+    /** The signing road finds step `index` of plan `id` no longer the one approved (a fee above the cap, say): why. */
+    differs?: (id: string, index: number) => string | undefined;
   } = {},
 ) {
   const registry = testRegistry();
@@ -53,7 +57,10 @@ export function createHarness(
     },
     // The signing road's rule, as the fake keeps it: only the approved step, and never twice.
     async sendStep(planId, index, tx) {
+      if (options.hangStep === index) return new Promise<Hex>(() => undefined);
       const approved = plans.find((p) => p.id === planId);
+      const why = options.differs?.(planId, index);
+      if (why) throw Object.assign(new Error(`This step is not the one you approved: ${why}. Nothing more was sent.`), { code: 'plan.changed' });
       const step = approved?.plan.steps[index];
       if (!approved || !step || step.tx.to !== tx.to || step.tx.data !== tx.data) {
         throw Object.assign(new Error('This step is not the one you approved: it differs. Nothing more was sent.'), { code: 'plan.changed' });
@@ -76,7 +83,8 @@ export function createHarness(
     plans,
     store,
     /** The same wallet after a worker restart: a new service over the same storage and chain. */
-    restart: (more: { hang?: boolean } = {}) => createHarness({ ...options, ...more, shared: { chain, http, sent, plans, store } }),
+    restart: (more: { hang?: boolean; hangStep?: number } = {}) =>
+      createHarness({ ...options, ...more, shared: { chain, http, sent, plans, store } }),
     setReceipt(make: (tx: IssuerTransaction) => unknown) {
       nextReceipt = make;
     },

@@ -52,7 +52,11 @@ describe('a step sent without a window is the step approved, or nothing is sent'
     ['an allowance to another spender', { data: approve(ROUTER, 50_000_000n) }, /allowance now goes to 0x0+e5, not 0x0+d4/i],
     ['an allowance the plan did not list', { index: 1, to: MANAGER, data: approve(MANAGER, 1n) }, /asks for an allowance the plan did not list/],
     ['a transfer where the allowance was', { data: transfer(MANAGER, 50_000_000n) }, /no longer is the allowance approved/],
-    ['another amount in the issuer call', { index: 1, data: `${MINT.slice(0, -2)}2b` as `0x${string}` }, /call \(function or amounts\) is not the one approved/],
+    [
+      'another amount in the issuer call',
+      { index: 1, data: `${MINT.slice(0, -2)}2b` as `0x${string}` },
+      /call \(function or amounts\) is not the one approved/,
+    ],
     ['a step the node says would fail', { gasNeeded: undefined }, /network now says it would fail/],
     ['more gas than approved', { index: 1, gasNeeded: 200_001n }, /needs 200001 gas, more than the 200000 approved/],
     ['a base fee above the approved cap', { baseFee: parseGwei('21') }, /network fee is now 21 gwei, above the cap of 20 gwei you approved/],
