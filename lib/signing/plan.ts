@@ -57,6 +57,8 @@ export interface PlanStepView {
   simulation: SigningView['simulation'];
   verdict: ComplianceResult;
   gasLimit: string;
+  /** Where its token transfers deliver (a deposit address, say). */
+  sentTo?: string[];
 }
 
 /** What the `issuer-request` window shows: every step, the verdict of the whole plan and its network fee. */
@@ -142,6 +144,7 @@ export function createPlans(deps: SigningDeps, nonces: NonceManager, store: Plan
           simulation: p.view.simulation,
           verdict: p.view.verdict,
           gasLimit: p.gas.toString(),
+          ...(p.view.transaction?.sentTo ? { sentTo: p.view.transaction.sentTo } : {}),
         })),
         verdict: planVerdict(prepared.map((p) => p.view.verdict)),
         fee: describeFees(feePlan, nativeSymbol),
