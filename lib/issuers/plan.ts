@@ -49,7 +49,7 @@ export interface IssuerPlan {
 
 const units = (amount: bigint, token: TokenRefView) => `${formatUnits(amount, token.decimals)} ${token.symbol}`;
 
-function whenPaid(request: IssuerRequest): string {
+export function whenPaid(request: IssuerRequest): string {
   const q = request.quote;
   if (q.protocol === 'attestation') return 'in the same transaction, once it is mined';
   if (q.protocol === 'order-processor') return `when ${request.issuer.name} fills the order`;

@@ -33,6 +33,8 @@ export interface IssuerServiceDeps {
   approvePlan(origin: string, plan: IssuerPlan): Promise<string>;
   /** Signs and sends step `index` of an approved plan without a window, if it is that step exactly (else `plan.changed`); a step sent before answers its hash. */
   sendStep(planId: string, index: number, tx: IssuerTransaction): Promise<Hex>;
+  /** Activity's note of a redemption's payout: pending once its issuer call is sent, then the amount received. */
+  notePayout?(hash: Hex, payout: { state: 'pending' | 'received'; symbol: string; decimals: number; amount?: string; when?: string }): Promise<void>;
   clock: Clock;
   /** storage.local: requests survive a worker restart there; without it they live in memory only. */
   store?: KeyValueStore;
@@ -71,4 +73,6 @@ export interface IssuerService {
   status(id: string): Promise<IssuerRequestView>;
   /** The newest request for a token on a chain, if any. */
   latest(chainId: number, token: string): Promise<IssuerRequestView | undefined>;
+  /** Reads again every request under way (Activity's refresh): a plan cut short by a restart goes on, a payout is noted once it arrives. */
+  track(): Promise<void>;
 }

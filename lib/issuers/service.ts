@@ -18,7 +18,7 @@ import { orderProcessorAdapter } from './order-processor';
 import { createPlanRunner } from './plan-run';
 import { priceCheckFor, refuseBlockedPrice } from './price-check';
 import { createRequestBook } from './request-store';
-import { ensureBalance, failRequest, recordSettlement, requirePreApproved, tokenRef } from './request-steps';
+import { ensureBalance, failRequest, payoutNote, recordSettlement, requirePreApproved, tokenRef } from './request-steps';
 import { contractsFor, requireAllowlisted, requireAllowlistedContract, requireAllowlistedPayout, resolveIssuer } from './resolve';
 import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
 import type { IssuerOptions, IssuerService, IssuerServiceDeps, QuoteParams } from './service-types';
@@ -74,12 +74,19 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     throw issuerError('issuer.failed', 'The request failed; nothing more was sent.', err);
   }
 
+  /** Activity's line for a redemption: payout pending once its issuer call is sent, the amount received once settled. */
+  async function notePayout(request: IssuerRequest) {
+    const note = payoutNote(request);
+    if (note && deps.notePayout) await deps.notePayout(note.hash, note.payout).catch(() => undefined);
+  }
+
   /** A plan approved before the worker stopped: what is left of it is sent, nothing twice. */
   function resume(request: IssuerRequest) {
     if (request.status !== 'sending' || request.busy) return;
     request.busy = true;
     plans
       .run(request)
+      .then(() => notePayout(request))
       .catch((err) => fail(request, err).catch(() => undefined))
       .finally(() => {
         request.busy = false;
@@ -234,6 +241,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         await ensureBalance(chain, request);
         await book.marking(request, () => plans.approve(request));
         await plans.run(request);
+        await notePayout(request);
         return toView(request);
       } catch (err) {
         return fail(request, err);
@@ -256,10 +264,16 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
             : await ADAPTERS[request.quote.protocol].settlement(chain, request.quote, request.hashes.at(-1)!, request.user);
         await recordSettlement(chain, request, settlement, deps.clock.now());
         if (request.status !== before || request.status === 'payout-pending') await persist();
+        if (request.status !== before) await notePayout(request);
       } finally {
         request.busy = false;
       }
       return toView(request);
+    },
+
+    async track() {
+      const underWay = (await book.all()).filter((r) => ['sending', 'submitted', 'payout-pending'].includes(r.status));
+      for (const request of underWay) await this.status(request.id).catch(() => undefined);
     },
 
     /** The newest request for a token (the popup reopened while one was under way). */

@@ -211,6 +211,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     tokens,
     access,
     signing,
+    activity,
     clock,
     local: ports.local,
   });

@@ -33,6 +33,8 @@ export function createHarness(
   const http = options.shared?.http ?? createFakeFetch();
   const sent: Sent = options.shared?.sent ?? [];
   const plans: Plans = options.shared?.plans ?? [];
+  /** What the service noted in Activity about payouts, by transaction hash. */
+  const payouts: { hash: Hex; payout: unknown }[] = [];
   const store = options.shared?.store ?? createMemoryStore();
   const tokens = createTokenLookup(
     () => registry,
@@ -72,6 +74,9 @@ export function createHarness(
       chain.receipts.set(hash, nextReceipt(tx));
       return hash;
     },
+    async notePayout(hash, payout) {
+      payouts.push({ hash, payout });
+    },
     clock: createManualClock(),
     store,
   });
@@ -81,6 +86,7 @@ export function createHarness(
     http,
     sent,
     plans,
+    payouts,
     store,
     /** The same wallet after a worker restart: a new service over the same storage and chain. */
     restart: (more: { hang?: boolean; hangStep?: number } = {}) =>
