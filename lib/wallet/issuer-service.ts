@@ -18,6 +18,8 @@ export interface IssuerParts {
   signing: Signing;
   /** Activity, where a redemption's payout is noted. */
   activity: Pick<ActivityLog, 'notePayout'>;
+  /** Tells the pages the wallet's state changed (Activity shows the payout). */
+  stateChanged(): void;
   clock: Clock;
   /** storage.local, where requests outlive the worker. */
   local: KeyValueStore;
@@ -46,7 +48,10 @@ export function composeIssuerService(parts: IssuerParts): IssuerService {
     },
     approvePlan: (origin, plan) => parts.signing.approvePlan(origin, plan),
     sendStep: (planId, index, tx) => parts.signing.sendPlanStep(planId, index, tx),
-    notePayout: (hash, payout) => parts.activity.notePayout(hash, payout),
+    async notePayout(hash, payout) {
+      await parts.activity.notePayout(hash, payout);
+      parts.stateChanged();
+    },
     clock: parts.clock,
     store: parts.local,
   });

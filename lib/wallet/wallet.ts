@@ -212,6 +212,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     access,
     signing,
     activity,
+    stateChanged: ports.stateChanged,
     clock,
     local: ports.local,
   });

@@ -127,6 +127,12 @@ export function issuerFlows(h: IssuerHarness) {
       expect(await textOf(popup, byTestId('issuer-status'))).toMatch(/paid out to you/);
       expect(tokensBefore - (await balanceOf(aapl))).toBe(10n ** 18n);
       expect((await balanceOf(usdc)) - usdcBefore).toBe(payout);
+      // Activity: the sell order's row says what was received, not only that the order was mined.
+      const order = (await textOf(popup, `${byTestId('issuer-status')} .mono`))!;
+      await popup.open('/popup.html#/activity');
+      const line = `${byTestId('activity-row')}[data-hash="${order}"] ${byTestId('activity-payout')}[data-state="received"]`;
+      await waitFor(popup, line);
+      expect(await textOf(popup, line)).toBe(`Received ${formatUnits(payout, 6)} USDC`);
     },
 
     /** With jurisdiction US. */
