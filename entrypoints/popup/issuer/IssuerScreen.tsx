@@ -96,8 +96,9 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
     try {
       setRequest(await call('issuer.submit', { id: request.id }));
     } catch (err) {
+      // The answer may be lost with a restarted worker while the plan goes on: then it is followed from here.
       const after = await call('issuer.status', { id: request.id }).catch(() => undefined);
-      if (after?.status === 'failed') setRequest(after);
+      if (after && (after.status === 'failed' || UNDER_WAY.includes(after.status))) setRequest(after);
       else setProblem(problemOf(err));
     } finally {
       setWaiting(undefined);
