@@ -192,7 +192,7 @@ export function createPlans(deps: SigningDeps, nonces: NonceManager, store: Plan
           () => undefined,
         ),
       ]);
-      const differs = planDifference(plan, { index, chainId: network.chainId, ...params, from: account, gasNeeded, baseFee: estimate.baseFee });
+      const differs = planDifference(plan, { index, chainId: network.chainId, ...params, gasNeeded, baseFee: estimate.baseFee });
       if (differs) throw new WalletError(PLAN_CHANGED, `This step is not the one you approved: ${differs}. Nothing more was sent.`);
       await requireChain(deps, network);
       // The guard judges the step again as it is sent: a block now is never signed.
