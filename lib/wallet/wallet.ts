@@ -224,6 +224,8 @@ export function createWallet(ports: WalletPorts): Wallet {
     tokens,
     access,
     signing,
+    activity,
+    stateChanged: ports.stateChanged,
     clock,
     local: ports.local,
   });
