@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { PendingApproval } from '@/lib/approvals';
 import { approvalVerdict } from '../lib/compliance';
 import type { PublicAccount } from '@/lib/keyring';
-import type { SigningView } from '@/lib/signing';
+import type { PlanView, SigningView } from '@/lib/signing';
+import { ApprovalIssuerPlan } from './ApprovalIssuerPlan';
 import { ApprovalChain, ApprovalConnect, ApprovalRawDetails, ApprovalWatchAsset } from './ApprovalDetails';
 import { ApprovalFee, type FeeChoice, initialFeeChoice } from './ApprovalFee';
 import { ApprovalOrigin } from './ApprovalOrigin';
@@ -43,6 +44,9 @@ const TITLES: Record<PendingApproval['kind'], string> = {
 const isSigningView = (details: unknown): details is SigningView =>
   typeof details === 'object' && details !== null && 'summary' in details && 'verdict' in details && 'simulation' in details;
 
+const isPlanView = (approval: PendingApproval): approval is PendingApproval<PlanView> =>
+  approval.kind === 'issuer-request' && typeof approval.details === 'object' && approval.details !== null && 'steps' in approval.details;
+
 interface BodyProps {
   approval: PendingApproval;
   connect: Parameters<typeof ApprovalConnect>[0];
@@ -53,6 +57,7 @@ interface BodyProps {
 function Body({ approval, connect, accounts }: BodyProps) {
   const details = approval.details;
   if (isSigningView(details)) return <ApprovalSigningView view={details} accounts={accounts} />;
+  if (isPlanView(approval)) return <ApprovalIssuerPlan view={approval.details} />;
   switch (approval.kind) {
     case 'connect':
       return <ApprovalConnect {...connect} />;
@@ -79,14 +84,14 @@ export function ApprovalRequest({ approval, accounts, selectedAddress, busy, onD
   const [acceptedRisk, setAcceptedRisk] = useState(false);
   const riskUnaccepted = site?.danger === true && !acceptedRisk;
   // A transaction's fee: what is picked here is what the background signs (it checks it first).
-  const fee = isSigningView(approval.details) ? approval.details.fee : undefined;
+  const fee = isSigningView(approval.details) ? approval.details.fee : isPlanView(approval) ? approval.details.fee : undefined;
   const [feeChoice, setFeeChoice] = useState<FeeChoice | undefined>(() => fee && initialFeeChoice(fee));
   const data = () => {
     if (approval.kind === 'connect') return { accounts: chosen, ...(acceptedRisk ? { acceptRisk: true } : {}) };
     return feeChoice ? { fee: feeChoice } : undefined;
   };
   const approve = () => onDecide({ approved: true, data: data() });
-  const signer = isSigningView(approval.details) ? approval.details.account : undefined;
+  const signer = isSigningView(approval.details) ? approval.details.account : isPlanView(approval) ? approval.details.account : undefined;
   const onLedger = accounts.some((a) => a.address === signer && a.kind === 'hardware');
   // Every decision waits for a press that began after this request was on screen (issue 10, item 7).
   const { armed, guard } = useArmedDecision(armDelayMs);

@@ -57,7 +57,7 @@ export function ApprovalSigningView({ view, accounts = [] }: { view: SigningView
 
 const symbolText = (symbol: string) => (/^0x[0-9a-fA-F]{40}$/.test(symbol) ? `token ${symbol}` : symbol);
 
-function BalanceChanges({ changes, accounts }: { changes: SigningView['changes']; accounts: KnownAccounts }) {
+export function BalanceChanges({ changes, accounts }: { changes: SigningView['changes']; accounts: KnownAccounts }) {
   if (!changes.length) return null;
   return (
     <section>
@@ -97,7 +97,7 @@ function Recipient({ address, accounts }: { address: string; accounts: KnownAcco
   );
 }
 
-function Allowances({ approvals, labels }: { approvals: SigningView['approvals']; labels: SigningView['labels'] }) {
+export function Allowances({ approvals, labels }: { approvals: SigningView['approvals']; labels: SigningView['labels'] }) {
   if (!approvals.length) return null;
   return (
     <section>

@@ -27,6 +27,7 @@ export function IssuerStatus({ request, problem, waiting }: { request?: IssuerRe
   else if (waiting) text = waiting;
   else if (request?.status === 'settled') text = settledText(request);
   else if (request?.status === 'failed') text = request.error?.message ?? 'The request failed.';
+  else if (request?.status === 'sending') text = request.note ?? 'Plan approved; sending its transactions.';
   else if (request?.status === 'submitted') text = request.note ?? 'Sent; waiting for it to settle on chain.';
   else if (request?.status === 'payout-pending') text = request.note ?? 'Payout pending: the issuer has your tokens and pays out later.';
   else text = `Quote from ${request?.issuer.name}. Nothing is sent until you confirm.`;

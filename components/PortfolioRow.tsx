@@ -67,6 +67,7 @@ export function PortfolioRow({ holding: h, onOpen }: { holding: HoldingView; onO
           <span className="pf-symbol">
             {h.label ?? h.token.symbol}
             {!h.verified && <span className="badge pf-unverified">{h.listed ? 'unverified' : 'not in registry · unverified'}</span>}
+            {h.foundOnChain && <span className="badge pf-found">{h.foundOnChain}</span>}
           </span>
           {sub && <span className="pf-sub">{sub}</span>}
           <HoldingPrice holding={h} />

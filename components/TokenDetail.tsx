@@ -47,6 +47,11 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
         {view.label ?? view.symbol} <span className="muted td-name">{view.name}</span> <UnverifiedLabel verified={view.verified} />
       </h2>
       {!view.listed && <p className="pf-notice">This token is not in Sharekeep's registry: nothing about it has been checked.</p>}
+      {view.foundOnChain && (
+        <p className="pf-notice">
+          Not in this release of Sharekeep's registry: {view.foundOnChain}. Its issuer's facts apply; the token itself is unverified.
+        </p>
+      )}
       {view.imitation && (
         <p className="pf-notice td-block-warn" data-testid="token-lookalike">
           {view.imitation.address

@@ -4,9 +4,16 @@ import { anvilBinary } from './paths.ts';
 
 export type AnvilProcess = { rpcUrl: string; process: ChildProcess; stop(): Promise<void> };
 
-/** Starts anvil on 127.0.0.1 with the devnet chain id and mnemonic, and waits until it answers. */
-export async function startAnvil(port: number, quiet = true): Promise<AnvilProcess> {
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(devnetChainId)];
+export interface AnvilOptions {
+  /** Another chain id than the devnet's, e.g. 1 for a local stand-in of Ethereum. */
+  chainId?: number;
+  /** More anvil flags (gas and code-size limits). */
+  extraArgs?: readonly string[];
+}
+
+/** Starts anvil on 127.0.0.1 with the devnet chain id (or `options.chainId`) and mnemonic, and waits until it answers. */
+export async function startAnvil(port: number, quiet = true, options: AnvilOptions = {}): Promise<AnvilProcess> {
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(options.chainId ?? devnetChainId), ...(options.extraArgs ?? [])];
   args.push('--mnemonic', devnetMnemonic, '--accounts', '10', '--balance', '10000');
   if (quiet) args.push('--silent');
   const child = spawn(anvilBinary, args, { stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'pipe'] });

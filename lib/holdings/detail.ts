@@ -33,6 +33,7 @@ import { type Imitation, imitationLabel } from '../names';
 import {
   type CorporateActionModel,
   type Fact,
+  FOUND_ON_CHAIN_LABEL,
   type ChainDex,
   type Issuer,
   type IssuerStructure,
@@ -99,6 +100,8 @@ export interface TokenDetailView {
   imitation?: Imitation;
   /** How the wallet names it: never as the token it imitates. */
   label: string;
+  /** Set for a token found on chain, not bundled: "found on chain via the issuer's factory". */
+  foundOnChain?: string;
   underlying: FactView<{ ticker: string; name: string; exchange?: string; isin?: string }>;
   issuer: { id: string; name: FactView; legalEntity: FactView; jurisdiction: FactView };
   structure: FactView<IssuerStructure>;
@@ -218,6 +221,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
     verified: trusted,
     ...(imitation ? { lookalikeOf: imitation.of, imitation } : {}),
     label: imitationLabel(token.symbol, imitation),
+    ...(entry?.discovery ? { foundOnChain: FOUND_ON_CHAIN_LABEL } : {}),
     underlying: { value: token.underlying, source: listed ? 'registry' : null, verified: trusted },
     issuer: {
       id: token.issuer,

@@ -36,6 +36,8 @@ export interface HoldingsDeps {
   /** The user's jurisdiction, as the signing verdict reads it. */
   jurisdiction(): Promise<string | undefined>;
   registry(): Registry | undefined;
+  /** Looks for tokens the issuers' factories announced up to that block (the wallet throttles it). */
+  discoverTokens?(chainId: number, toBlock: number, rpc: RpcRequester): Promise<void>;
   /** JSON-RPC to the active network's node. */
   rpc: RpcCall;
   /** storage.local, for the last snapshot per chain. */
@@ -184,6 +186,8 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     } catch (err) {
       next = failedSnapshot(ctx.chainId, err, clock.now());
     }
+    // New tokens of the issuers' factories, up to the block just read: shown from the next refresh on.
+    if (next.blockNumber !== null) void wallet.discoverTokens?.(ctx.chainId, Number(next.blockNumber), rpc).catch(() => undefined);
     const merged = mergeWithLastGood(cached?.snapshot, next);
     // A failure keeps the coverage of the data it shows, so the next refresh reads everything again.
     writeCache(ctx.chainId, { coverage: next.status === 'failed' ? (cached?.coverage ?? '') : coverage, snapshot: merged });

@@ -15,7 +15,7 @@ import {
   VALUE_DECIMALS,
 } from '../portfolio';
 import { type Imitation, imitationLabel } from '../names';
-import { imitationOf, type Registry, type Token } from '../registry';
+import { FOUND_ON_CHAIN_LABEL, imitationOf, type Registry, type Token } from '../registry';
 
 export interface HoldingView extends Omit<Holding, 'price'> {
   name: string;
@@ -30,6 +30,8 @@ export interface HoldingView extends Omit<Holding, 'price'> {
   imitation?: Imitation;
   /** How the wallet names it: never as the token it imitates. */
   label: string;
+  /** Set for a token found on chain, not bundled: "found on chain via the issuer's factory". */
+  foundOnChain?: string;
   /** The price with its age now; `source` is always set ('feed' or 'dex'). */
   price: (NonNullable<Holding['price']> & { ageSeconds: number; source: 'feed' | 'dex' }) | null;
 }
@@ -85,6 +87,7 @@ function holdingView(
     underlying: token?.underlying ? { ticker: token.underlying.ticker, name: token.underlying.name } : null,
     ...(imitation ? { lookalikeOf: imitation.of, imitation } : {}),
     label: imitationLabel(h.token.symbol, imitation),
+    ...(listed && token.discovery ? { foundOnChain: FOUND_ON_CHAIN_LABEL } : {}),
     price: price
       ? {
           answer: price.answer,

@@ -21,19 +21,26 @@ interface Known {
   decoder: FunctionDecoder;
 }
 
-const known = new Map<Hex, Known>();
-for (const decoder of [
-  ...erc20Decoders,
-  ...permit2Decoders,
-  ...uniswapV2Decoders,
-  ...uniswapV3Decoders,
-  ...universalRouterDecoders,
-  ...issuerDecoders,
-]) {
-  const item = parseAbiItem(decoder.signature) as AbiFunction;
-  known.set(toFunctionSelector(item), { item, decoder });
+// Built on the first decode, not at import: parsing and hashing every signature costs the
+// service worker's start-up a few milliseconds it does not need until a dApp sends a call.
+let table: { known: Map<Hex, Known>; bySelector: Map<Hex, AbiFunction> } | undefined;
+function decoderTable() {
+  if (table) return table;
+  const known = new Map<Hex, Known>();
+  for (const decoder of [
+    ...erc20Decoders,
+    ...permit2Decoders,
+    ...uniswapV2Decoders,
+    ...uniswapV3Decoders,
+    ...universalRouterDecoders,
+    ...issuerDecoders,
+  ]) {
+    const item = parseAbiItem(decoder.signature) as AbiFunction;
+    known.set(toFunctionSelector(item), { item, decoder });
+  }
+  table = { known, bySelector: new Map([...known].map(([selector, k]) => [selector, k.item])) };
+  return table;
 }
-const bySelector = new Map([...known].map(([selector, k]) => [selector, k.item]));
 
 function unreadable(summary: string, message: string): IntentDraft {
   return { kind: 'unknown', summary, warnings: [{ code: 'malformed-calldata', message }] };
@@ -47,6 +54,7 @@ function decodeCall(data: Hex, env: Omit<DecodeEnv, 'decodeNested'>, depth: numb
       'The data is shorter than a function selector; it cannot be decoded.',
     );
   }
+  const { known, bySelector } = decoderTable();
   const result = decodeStrict(bySelector, data);
   if (result.status === 'unknown-selector') {
     return {

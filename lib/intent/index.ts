@@ -10,7 +10,13 @@ export { PERMIT2_ADDRESS } from './decoders/permit2';
 export { PROTOCOL_CONTRACTS } from './known-contracts';
 export type { BalanceChange } from './simulation/balance-changes';
 export { NATIVE_TRANSFER_ADDRESS } from './simulation/balance-changes';
-export { type RpcCall, type SimulateTransactionParameters, type SimulationResult, simulateTransaction } from './simulation/simulate';
+export {
+  type RpcCall,
+  type SimulateTransactionParameters,
+  type SimulationResult,
+  simulateSequence,
+  simulateTransaction,
+} from './simulation/simulate';
 export { isValidTypedData, type NormalizedTypedData, type ValidTypedData, validateTypedData } from './typed-data/validate';
 export type {
   AssetMovement,

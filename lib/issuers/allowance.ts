@@ -5,10 +5,8 @@
  * both for the quantity redeemed. The wallet approves exactly that token, to that contract, for
  * exactly that amount, and only when the current allowance does not already cover it.
  */
-import { type Address, encodeFunctionData, type Hex } from 'viem';
+import { type Address, encodeFunctionData } from 'viem';
 import { erc20Abi } from './abis';
-import { type ChainReader, waitForReceipt } from './chain';
-import { issuerError } from './errors';
 import type { IssuerTransaction } from './service-types';
 import type { IssuerRequest } from './view';
 
@@ -36,31 +34,3 @@ export const approvalFor = (need: AllowanceNeed, from: Address): IssuerTransacti
   data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [need.spender, need.amount] }),
   value: 0n,
 });
-
-/**
- * Sends the approval the request needs through `send` (the signing road, one approval window)
- * and waits for it to be mined; does nothing when the allowance already covers the amount.
- */
-export async function ensureAllowance(
-  chain: ChainReader,
-  request: IssuerRequest,
-  send: (tx: IssuerTransaction) => Promise<Hex>,
-  sleep: (ms: number) => Promise<void>,
-): Promise<void> {
-  // A deposit redemption is the user's own transfer: nothing pulls the tokens.
-  if (request.quote.protocol === 'deposit') return;
-  const need = allowanceNeed(request);
-  const allowance = (await chain.read(need.token, erc20Abi, 'allowance', [request.user, need.spender])) as bigint;
-  if (allowance >= need.amount) return;
-  const what = request.quote.side === 'mint' ? 'mint' : 'redemption';
-  const verb = request.quote.side === 'mint' ? 'take' : 'pull';
-  request.note = `Approve ${request.issuer.name} to ${verb} the ${need.symbol} for this ${what}, in the Sharekeep window.`;
-  const hash = await send(approvalFor(need, request.user));
-  const receipt = await waitForReceipt(chain, hash, sleep);
-  if (!receipt?.success) {
-    throw issuerError(
-      'issuer.failed',
-      `The ${need.symbol} approval ${receipt ? 'failed on chain' : 'was not mined in time'}; the ${what} was not sent.`,
-    );
-  }
-}

@@ -20,6 +20,7 @@ export type IssuerErrorCode =
   | 'issuer.unknown_request'
   | 'issuer.bad_amount'
   | 'issuer.no_account'
+  | 'issuer.plan_changed'
   | 'issuer.failed';
 
 export const issuerError = (code: IssuerErrorCode, message: string, cause?: unknown) =>

@@ -1,8 +1,9 @@
 /**
  * Mint and redeem through allowlisted issuers: one adapter per issuer protocol (Ondo-style
  * attestations, Dinari-style order processor), an HTTP client over the AllowlistedFetch port,
- * and a service that checks the allowlist and compliance, quotes, submits through the wallet's
- * signing road and reads settlement from the chain.
+ * and a service that checks the allowlist and compliance, quotes, hands the wallet's signing road
+ * the request as one plan (plan.ts) approved once, sends its steps (plan-run.ts), and reads
+ * settlement from the chain.
  */
 export type { IssuerAdapter } from './adapter';
 export { attestationAdapter } from './attestation';
@@ -28,5 +29,6 @@ export {
   type IssuerTransaction,
   type QuoteParams,
 } from './service';
+export type { IssuerPlan, IssuerPlanDetails, IssuerPlanStep, PlanStepKind } from './plan';
 export type { CheckedQuote, IssuerProtocol, IssuerSide, QuoteAsk, Settlement } from './types';
 export type { IssuerRequestStatus, IssuerRequestView, TokenRefView } from './view';

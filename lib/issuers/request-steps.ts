@@ -9,6 +9,7 @@ import { erc20Abi } from './abis';
 import type { ChainReader } from './chain';
 import { issuerError } from './errors';
 import type { IssuerApi } from './issuer-api';
+import { whenPaid } from './plan';
 import type { ResolvedIssuer } from './resolve';
 import type { Settlement } from './types';
 import type { IssuerRequest, TokenRefView } from './view';
@@ -113,4 +114,15 @@ export async function requirePreApproved(api: IssuerApi, resolved: ResolvedIssue
   if (wallet.depositAddress && !isAddressEqual(wallet.depositAddress, depositAddress)) {
     throw issuerError('issuer.bad_answer', `${name} named a deposit address other than the one Sharekeep has registered for it. Nothing was sent.`);
   }
+}
+
+/** What Activity notes of a redemption's payout: pending while under way, the amount received once settled. */
+export function payoutNote(request: IssuerRequest) {
+  const hash = request.hashes.at(-1);
+  if (request.quote.side !== 'redeem' || !hash || request.status === 'failed' || request.status === 'quote') return undefined;
+  const { symbol, decimals } = request.payment;
+  const payout = request.settlement
+    ? { state: 'received' as const, symbol, decimals, amount: request.settlement.paymentAmount }
+    : { state: 'pending' as const, symbol, decimals, when: whenPaid(request) };
+  return { hash, payout };
 }

@@ -4,7 +4,6 @@
  * the worker stopped is never sent a second time.
  */
 import * as v from 'valibot';
-import type { Hex } from 'viem';
 import type { Clock, KeyValueStore } from '../ports';
 import { issuerError } from './errors';
 import type { IssuerRequest } from './view';
@@ -29,10 +28,16 @@ const StoredRequest = v.looseObject({
   id: v.pipe(v.string(), v.maxLength(64)),
   chainId: v.number(),
   user: hex,
-  status: v.picklist(['quote', 'submitted', 'payout-pending', 'settled', 'failed']),
+  status: v.picklist(['quote', 'sending', 'submitted', 'payout-pending', 'settled', 'failed']),
   hashes: v.array(hex),
   expiresAt: v.number(),
   sendingSince: v.optional(v.number()),
+  plan: v.optional(
+    v.looseObject({
+      id: v.pipe(v.string(), v.maxLength(64)),
+      steps: v.pipe(v.array(v.looseObject({ kind: v.string(), to: hex, data: hex, hash: v.optional(hex) })), v.maxLength(8)),
+    }),
+  ),
   quote: v.looseObject({ protocol: v.string(), side: v.picklist(['mint', 'redeem']), contract: hex, data: hex, quantity: v.bigint() }),
 });
 
@@ -62,8 +67,8 @@ export interface RequestBook {
   find(id: string): Promise<IssuerRequest>;
   all(): Promise<IssuerRequest[]>;
   save(): Promise<void>;
-  /** Runs `submit` with the request marked as being sent, and keeps the hash it answers. */
-  sending(request: IssuerRequest, submit: () => Promise<Hex>): Promise<Hex>;
+  /** Runs `run` with the request marked in storage as being approved (a restart then knows the approval was cut short). */
+  marking<T>(request: IssuerRequest, run: () => Promise<T>): Promise<T>;
 }
 
 export function createRequestBook(store: KeyValueStore | undefined, clock: Pick<Clock, 'now'>): RequestBook {
@@ -79,7 +84,7 @@ export function createRequestBook(store: KeyValueStore | undefined, clock: Pick<
           request.status = 'failed';
           request.error = {
             code: 'issuer.interrupted',
-            message: 'Sharekeep restarted while sending this request; it may have been sent. Check Activity before you ask again.',
+            message: 'Sharekeep restarted while this request waited for your approval; nothing of it was sent. Ask for a new quote.',
           };
         }
         request.sendingSince = undefined;
@@ -106,13 +111,11 @@ export function createRequestBook(store: KeyValueStore | undefined, clock: Pick<
       return [...requests.values()];
     },
     save,
-    async sending(request, submit) {
+    async marking(request, run) {
       request.sendingSince = clock.now();
       await save();
       try {
-        const hash = await submit();
-        request.hashes.push(hash);
-        return hash;
+        return await run();
       } finally {
         request.sendingSince = undefined;
         await save();

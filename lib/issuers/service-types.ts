@@ -3,6 +3,7 @@ import type { Address, Hex } from 'viem';
 import type { TokenPolicyLookup } from '../compliance';
 import type { AllowlistedFetch, Clock, KeyValueStore, RpcCall } from '../ports';
 import type { Registry } from '../registry';
+import type { IssuerPlan } from './plan';
 import type { IssuerSide } from './types';
 import type { IssuerRequestView, TokenRefView } from './view';
 
@@ -25,8 +26,15 @@ export interface IssuerServiceDeps {
   policy: TokenPolicyLookup;
   /** The account that signs: the wallet is unlocked and holds its key. */
   signer(address?: string): Promise<Address>;
-  /** The wallet's signing road: decode, simulate, judge, ask in the approval window, sign, send. */
-  submit(origin: string, tx: IssuerTransaction): Promise<Hex>;
+  /**
+   * The wallet's signing road for a plan: every step decoded, dry-run and judged, shown in one
+   * `issuer-request` approval window naming `origin`; resolves with the approved plan's id.
+   */
+  approvePlan(origin: string, plan: IssuerPlan): Promise<string>;
+  /** Signs and sends step `index` of an approved plan without a window, if it is that step exactly (else `plan.changed`); a step sent before answers its hash. */
+  sendStep(planId: string, index: number, tx: IssuerTransaction): Promise<Hex>;
+  /** Activity's note of a redemption's payout: pending once its issuer call is sent, then the amount received. */
+  notePayout?(hash: Hex, payout: { state: 'pending' | 'received'; symbol: string; decimals: number; amount?: string; when?: string }): Promise<void>;
   clock: Clock;
   /** storage.local: requests survive a worker restart there; without it they live in memory only. */
   store?: KeyValueStore;
@@ -65,4 +73,6 @@ export interface IssuerService {
   status(id: string): Promise<IssuerRequestView>;
   /** The newest request for a token on a chain, if any. */
   latest(chainId: number, token: string): Promise<IssuerRequestView | undefined>;
+  /** Reads again every request under way (Activity's refresh): a plan cut short by a restart goes on, a payout is noted once it arrives. */
+  track(): Promise<void>;
 }

@@ -3,22 +3,22 @@
  * origin and contract in the registry; the user's jurisdiction must allow the trade (a block
  * verdict sends nothing, not even a quote request); the issuer's quote is validated and checked
  * against what was asked; every transaction then takes the wallet's signing road (decode,
- * simulate, judge, approve); and settlement is read back from chain state.
+ * simulate, judge) as one plan the user approves once; and settlement is read back from chain state.
  */
 import type { Address } from 'viem';
 import { evaluateIssuerRequest } from '../compliance';
 import { WalletError } from '../errors';
 import type { IssuerAdapter } from './adapter';
-import { ensureAllowance } from './allowance';
 import { attestationAdapter } from './attestation';
 import { depositAdapter, payoutAfter } from './deposit';
 import { type ChainReader, createChainReader } from './chain';
 import { issuerError } from './errors';
 import { createIssuerApi } from './issuer-api';
 import { orderProcessorAdapter } from './order-processor';
+import { createPlanRunner } from './plan-run';
 import { priceCheckFor, refuseBlockedPrice } from './price-check';
 import { createRequestBook } from './request-store';
-import { ensureBalance, failRequest, recordSettlement, requirePreApproved, tokenRef } from './request-steps';
+import { ensureBalance, failRequest, payoutNote, recordSettlement, requirePreApproved, tokenRef } from './request-steps';
 import { contractsFor, requireAllowlisted, requireAllowlistedContract, requireAllowlistedPayout, resolveIssuer } from './resolve';
 import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
 import type { IssuerOptions, IssuerService, IssuerServiceDeps, QuoteParams } from './service-types';
@@ -65,9 +65,33 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     if (reason) throw issuerError('issuer.blocked', `${reason} Nothing was sent to the issuer.`);
   }
 
-  /** Sends one transaction of a request: marked in storage as being sent until its hash is known. */
-  const send = (request: IssuerRequest, tx: Parameters<IssuerServiceDeps['submit']>[1]) =>
-    book.sending(request, () => deps.submit(request.origin, tx));
+  const plans = createPlanRunner(deps, chain, persist, sleep, expiryCheck);
+
+  async function fail(request: IssuerRequest, err: unknown): Promise<never> {
+    failRequest(request, err);
+    await persist();
+    if (err instanceof WalletError || (err as { code?: unknown }).code !== undefined) throw err;
+    throw issuerError('issuer.failed', 'The request failed; nothing more was sent.', err);
+  }
+
+  /** Activity's line for a redemption: payout pending once its issuer call is sent, the amount received once settled. */
+  async function notePayout(request: IssuerRequest) {
+    const note = payoutNote(request);
+    if (note && deps.notePayout) await deps.notePayout(note.hash, note.payout).catch(() => undefined);
+  }
+
+  /** A plan approved before the worker stopped: what is left of it is sent, nothing twice. */
+  function resume(request: IssuerRequest) {
+    if (request.status !== 'sending' || request.busy) return;
+    request.busy = true;
+    plans
+      .run(request)
+      .then(() => notePayout(request))
+      .catch((err) => fail(request, err).catch(() => undefined))
+      .finally(() => {
+        request.busy = false;
+      });
+  }
 
   async function expiryCheck(request: IssuerRequest) {
     if (request.quote.expiry <= (await chain.chainTime()) + EXPIRY_MARGIN_SECONDS) {
@@ -198,7 +222,11 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
       return toView(request);
     },
 
-    /** Sends the quoted request through the signing road: the allowance the issuer call needs (the payment token for a mint, the tokens for a redemption) if not already given, then the issuer call. */
+    /**
+     * The quoted request as one plan (the allowance the issuer call needs, if not already given,
+     * then the issuer call or the deposit transfer), approved in one window, then sent step by
+     * step without further windows.
+     */
     async submit(id: string): Promise<IssuerRequestView> {
       const request = await book.find(id);
       if (request.status !== 'quote' || request.busy) return toView(request);
@@ -211,19 +239,12 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         await expiryCheck(request);
         await refusePrice(request);
         await ensureBalance(chain, request);
-        await ensureAllowance(chain, request, (tx) => send(request, tx), sleep);
-        await expiryCheck(request);
-        request.note = `Confirm the ${request.quote.side} in the Sharekeep window.`;
-        await send(request, { from: user, to: request.quote.target ?? request.quote.contract, data: request.quote.data, value: 0n });
-        request.status = 'submitted';
-        request.note = 'Sent; waiting for it to settle on chain.';
-        await persist();
+        await book.marking(request, () => plans.approve(request));
+        await plans.run(request);
+        await notePayout(request);
         return toView(request);
       } catch (err) {
-        failRequest(request, err);
-        await persist();
-        if (err instanceof WalletError || (err as { code?: unknown }).code !== undefined) throw err;
-        throw issuerError('issuer.failed', 'The request failed; nothing more was sent.', err);
+        return fail(request, err);
       } finally {
         request.busy = false;
       }
@@ -232,6 +253,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     /** Where a request stands, read from the chain: settled only once the issuer's events (or its payout) say so. */
     async status(id: string): Promise<IssuerRequestView> {
       const request = await book.find(id);
+      resume(request);
       if ((request.status !== 'submitted' && request.status !== 'payout-pending') || request.busy) return toView(request);
       request.busy = true;
       try {
@@ -242,10 +264,16 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
             : await ADAPTERS[request.quote.protocol].settlement(chain, request.quote, request.hashes.at(-1)!, request.user);
         await recordSettlement(chain, request, settlement, deps.clock.now());
         if (request.status !== before || request.status === 'payout-pending') await persist();
+        if (request.status !== before) await notePayout(request);
       } finally {
         request.busy = false;
       }
       return toView(request);
+    },
+
+    async track() {
+      const underWay = (await book.all()).filter((r) => ['sending', 'submitted', 'payout-pending'].includes(r.status));
+      for (const request of underWay) await this.status(request.id).catch(() => undefined);
     },
 
     /** The newest request for a token (the popup reopened while one was under way). */
@@ -254,6 +282,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         (r) => r.chainId === chainId && r.token.address.toLowerCase() === token.toLowerCase() && r.status !== 'quote',
       );
       const last = mine.at(-1);
+      if (last) resume(last);
       return last ? toView(last) : undefined;
     },
   };

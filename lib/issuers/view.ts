@@ -1,10 +1,14 @@
 /** What the popup sees of an issuer request: plain JSON, amounts as decimal strings of base units. */
 import type { Address, Hex } from 'viem';
+import type { PlanStepKind } from './plan';
 import type { PriceCheck } from './price-check';
 import type { CheckedQuote, IssuerProtocol, IssuerSide } from './types';
 
-/** `payout-pending`: a deposit redemption's tokens reached the issuer; its stablecoin payout has not arrived yet. */
-export type IssuerRequestStatus = 'quote' | 'submitted' | 'payout-pending' | 'settled' | 'failed';
+/**
+ * `sending`: its plan is approved and its steps are being sent (or will be, after a restart);
+ * `payout-pending`: a deposit redemption's tokens reached the issuer; its stablecoin payout has not arrived yet.
+ */
+export type IssuerRequestStatus = 'quote' | 'sending' | 'submitted' | 'payout-pending' | 'settled' | 'failed';
 
 export interface TokenRefView {
   address: string;
@@ -44,6 +48,8 @@ export interface IssuerRequestView {
   /** A deposit redemption: the issuer's registered deposit address, where the payout comes from, T+n, and when it is due. */
   deposit?: { address: string; payoutFrom: string; settlementDays: number; payoutDueBy?: number };
   transactions: string[];
+  /** The approved plan's steps: what each is and its transaction once sent. */
+  plan?: { kind: string; to: string; hash?: string }[];
   settlement?: { tokenAmount: string; paymentAmount: string; fee: string; blockNumber: string };
   /** Balances after settlement, read from the chain. */
   balances?: { token: string; payment: string };
@@ -67,6 +73,8 @@ export interface IssuerRequest {
   sendingSince?: number;
   note?: string;
   hashes: Hex[];
+  /** The plan the user approved (its id in the signing road) and its steps, each with its hash once sent and whether it was mined. */
+  plan?: { id: string; replanned?: boolean; first?: number; steps: { kind: PlanStepKind; to: Address; data: Hex; hash?: Hex; mined?: boolean }[] };
   priceCheck?: PriceCheck;
   /** A deposit redemption: the block its deposit was mined in (decimal), and when the payout is due (epoch ms). */
   depositBlock?: string;
@@ -112,6 +120,7 @@ export function toView(r: IssuerRequest): IssuerRequestView {
         }
       : {}),
     transactions: [...r.hashes],
+    ...(r.plan ? { plan: r.plan.steps.map((s) => ({ kind: s.kind, to: s.to, ...(s.hash ? { hash: s.hash } : {}) })) } : {}),
     ...(r.settlement ? { settlement: r.settlement } : {}),
     ...(r.balances ? { balances: r.balances } : {}),
     ...(r.error ? { error: r.error } : {}),

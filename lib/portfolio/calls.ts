@@ -64,8 +64,10 @@ export interface PortfolioReadings {
   dex: Map<number, DexPoolReading[]>;
 }
 
-/** Calldata of the argument-free reads, encoded once. */
-const CALLDATA = {
+/** Calldata of the argument-free reads, encoded once, on the first refresh (not at the worker's start). */
+let encoded: ReturnType<typeof encodeReads> | undefined;
+const encodedReads = () => (encoded ??= encodeReads());
+const encodeReads = () => ({
   getBlockNumber: encodeFunctionData({ abi: multicall3Abi, functionName: 'getBlockNumber' }),
   totalSupply: encodeFunctionData({ abi: erc20Abi, functionName: 'totalSupply' }),
   multiplier: encodeFunctionData({ abi: multiplierTokenAbi, functionName: 'multiplier' }),
@@ -73,9 +75,9 @@ const CALLDATA = {
   balancePerShare: encodeFunctionData({ abi: rebasingTokenAbi, functionName: 'balancePerShare' }),
   latestRoundData: encodeFunctionData({ abi: aggregatorAbi, functionName: 'latestRoundData' }),
   decimals: encodeFunctionData({ abi: aggregatorAbi, functionName: 'decimals' }),
-};
-/** balanceOf(address): the selector, then the account as one word. */
-const BALANCE_OF = encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [zeroAddress] }).slice(0, 10);
+  /** balanceOf(address): the selector, then the account as one word. */
+  balanceOfSelector: encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [zeroAddress] }).slice(0, 10),
+});
 
 function asAddress(value: string): `0x${string}` {
   if (!isAddress(value, { strict: false })) throw new Error(`not an address: ${value}`);
@@ -88,32 +90,32 @@ export function buildPortfolioCalls(
   multicall: string = MULTICALL3_ADDRESS,
   dex?: ChainDex,
 ): PortfolioCalls {
-  const calls: Call3[] = [{ target: asAddress(multicall), allowFailure: true, callData: CALLDATA.getBlockNumber }];
+  const calls: Call3[] = [{ target: asAddress(multicall), allowFailure: true, callData: encodedReads().getBlockNumber }];
   const reads: PortfolioRead[] = [{ kind: 'blockNumber' }];
   const add = (target: `0x${string}`, callData: Hex, read: PortfolioRead) => {
     calls.push({ target, allowFailure: true, callData });
     reads.push(read);
   };
-  const balanceOf = accounts.map((account) => `${BALANCE_OF}${asAddress(account).slice(2).padStart(64, '0')}` as Hex);
+  const balanceOf = accounts.map((account) => `${encodedReads().balanceOfSelector}${asAddress(account).slice(2).padStart(64, '0')}` as Hex);
   const feeds = new Set<string>();
   const addFeed = (address: string | undefined) => {
     if (!address) return;
     const key = asAddress(address);
     if (feeds.has(key)) return;
     feeds.add(key);
-    add(key, CALLDATA.latestRoundData, { kind: 'feedRound', feed: key });
-    add(key, CALLDATA.decimals, { kind: 'feedDecimals', feed: key });
+    add(key, encodedReads().latestRoundData, { kind: 'feedRound', feed: key });
+    add(key, encodedReads().decimals, { kind: 'feedDecimals', feed: key });
   };
 
   tokens.forEach((token, t) => {
     const target = asAddress(token.address);
     for (let a = 0; a < balanceOf.length; a++) add(target, balanceOf[a], { kind: 'balance', token: t, account: a });
     if (token.corporateActions === 'multiplier') {
-      add(target, CALLDATA.getCurrentMultiplier, { kind: 'currentMultiplier', token: t });
-      add(target, CALLDATA.multiplier, { kind: 'multiplier', token: t });
+      add(target, encodedReads().getCurrentMultiplier, { kind: 'currentMultiplier', token: t });
+      add(target, encodedReads().multiplier, { kind: 'multiplier', token: t });
     }
-    if (token.corporateActions === 'balance-per-share') add(target, CALLDATA.balancePerShare, { kind: 'balancePerShare', token: t });
-    if (token.feeds?.reserve) add(target, CALLDATA.totalSupply, { kind: 'totalSupply', token: t });
+    if (token.corporateActions === 'balance-per-share') add(target, encodedReads().balancePerShare, { kind: 'balancePerShare', token: t });
+    if (token.feeds?.reserve) add(target, encodedReads().totalSupply, { kind: 'totalSupply', token: t });
     addFeed(token.feeds?.price?.address);
     addFeed(token.feeds?.reserve?.address);
     if (token.corporateActions === 'oracle-multiplier') addFeed(token.feeds?.multiplierOracle?.address);

@@ -77,19 +77,22 @@ export function dexPoolsFor(token: Token, dex: ChainDex): DexPool[] {
   return pools;
 }
 
-const CALLDATA = {
+/** Encoded on the first refresh, not at the worker's start. */
+let encoded: ReturnType<typeof encodeReads> | undefined;
+const encodedReads = () => (encoded ??= encodeReads());
+const encodeReads = () => ({
   slot0: encodeFunctionData({ abi: uniswapV3PoolAbi, functionName: 'slot0' }),
   liquidity: encodeFunctionData({ abi: uniswapV3PoolAbi, functionName: 'liquidity' }),
   getReserves: encodeFunctionData({ abi: uniswapV2PairAbi, functionName: 'getReserves' }),
-};
+});
 const balanceOfPool = (pool: `0x${string}`) => encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [pool] });
 
 /** The calls that read a pool: slot0, liquidity and the quote token's balance of a V3 pool; a V2 pair's reserves. */
 export function dexPoolCalls(pool: DexPool): { target: `0x${string}`; callData: Hex; field: DexField }[] {
-  if (pool.protocol === 'uniswap-v2') return [{ target: pool.address, callData: CALLDATA.getReserves, field: 'reserves' }];
+  if (pool.protocol === 'uniswap-v2') return [{ target: pool.address, callData: encodedReads().getReserves, field: 'reserves' }];
   return [
-    { target: pool.address, callData: CALLDATA.slot0, field: 'slot0' },
-    { target: pool.address, callData: CALLDATA.liquidity, field: 'liquidity' },
+    { target: pool.address, callData: encodedReads().slot0, field: 'slot0' },
+    { target: pool.address, callData: encodedReads().liquidity, field: 'liquidity' },
     { target: lower(pool.quote.address), callData: balanceOfPool(pool.address), field: 'quoteBalance' },
   ];
 }

@@ -1,24 +1,63 @@
 /**
  * The bundled registry's on-disk form. Tokens that share issuer, symbol, name and
- * underlying are one "family" (xStocks reuse one address on six chains), stored as
- * parallel columns; each family lists its deployments as `chainIndex.chainIndex:address`
- * with the address checksummed and without 0x. Issuers are stored as they are. Token rules
+ * underlying (with its exchange and ISIN) are one "family" (xStocks reuse one address on six
+ * chains), stored as parallel columns; each family lists its deployments as
+ * `chainIndex.chainIndex:address` with the address checksummed and without 0x. Token rules
  * are stored once each in `rules`; a family names its rule by index (-1: the issuer's applies).
+ * What only some families or deployments have is kept in sparse tables: `listings` (the
+ * underlying's exchange and ISIN, by family) and `feeds` (price, reserve and multiplier-oracle
+ * feeds, by chain and token address, since a feed is a contract on one chain). An issuer's
+ * contracts that differ only by chain (the xStocks factory on six chains) are one entry with
+ * the chains listed. The DEX table is stored as it is.
  */
 import * as v from 'valibot';
 import { type Rule, RuleSchema } from '../compliance/index.ts';
-import { CORPORATE_ACTION_MODELS, IssuerSchema, parseRegistryData, type RegistryData, type Token } from './schema.ts';
+import { ChainDexSchema } from './dexes.ts';
+import {
+  CORPORATE_ACTION_MODELS,
+  FeedSchema,
+  type Issuer,
+  type IssuerContract,
+  IssuerContractSchema,
+  IssuerSchema,
+  parseRegistryData,
+  type RegistryData,
+  type Token,
+  UnderlyingSchema,
+} from './schema.ts';
 
-export const COMPACT_FORMAT = 2;
+export const COMPACT_FORMAT = 3;
 /** A family whose tokens carry no rule of their own. */
 const ISSUER_RULE = -1;
+const index = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** One issuer contract entry for every chain it is deployed on with the same address, role and source. */
+const CompactContractSchema = v.object({
+  ...v.omit(IssuerContractSchema, ['chainId']).entries,
+  chains: v.pipe(v.array(IssuerContractSchema.entries.chainId), v.minLength(1)),
+});
+const CompactIssuerSchema = v.object({ ...v.omit(IssuerSchema, ['contracts']).entries, contracts: v.array(CompactContractSchema) });
+
+const ListingSchema = v.object({
+  family: index,
+  exchange: UnderlyingSchema.entries.exchange,
+  isin: UnderlyingSchema.entries.isin,
+});
+
+const DeploymentFeedsSchema = v.object({
+  chainId: IssuerContractSchema.entries.chainId,
+  address: IssuerContractSchema.entries.address,
+  price: v.optional(FeedSchema),
+  reserve: v.optional(FeedSchema),
+  multiplierOracle: v.optional(FeedSchema),
+});
 
 export const CompactRegistrySchema = v.pipe(
   v.object({
     format: v.literal(COMPACT_FORMAT),
     generatedFrom: v.array(v.string()),
     chains: v.array(v.number()),
-    issuers: v.array(IssuerSchema),
+    issuers: v.array(CompactIssuerSchema),
     /** Token-level rules, each once; null: the token has none on record (its issuer's does not apply). */
     rules: v.array(v.nullable(RuleSchema)),
     families: v.object({
@@ -35,14 +74,24 @@ export const CompactRegistrySchema = v.pipe(
       rule: v.array(v.pipe(v.number(), v.integer(), v.minValue(ISSUER_RULE))),
       deployments: v.array(v.array(v.string())),
     }),
+    /** The underlying's exchange and ISIN, for the families that have one on record. */
+    listings: v.array(ListingSchema),
+    /** A token's feeds, for the deployments that have any. */
+    feeds: v.array(DeploymentFeedsSchema),
+    dexes: v.optional(v.array(ChainDexSchema)),
   }),
   v.check((c) => c.families.rule.every((i) => i < c.rules.length), 'every family names a rule of the rule table or -1'),
+  v.check((c) => c.listings.every((l) => l.family < c.families.symbol.length), 'every listing names a family'),
 );
 export type CompactRegistry = v.InferOutput<typeof CompactRegistrySchema>;
+type CompactIssuer = v.InferOutput<typeof CompactIssuerSchema>;
+type CompactContract = v.InferOutput<typeof CompactContractSchema>;
 
 function familyKey(t: Token): string {
   return JSON.stringify([t.issuer, t.symbol, t.name, t.decimals, t.kind, t.underlying, t.corporateActions, t.verified, t.rule]);
 }
+
+const tokenKey = (chainId: number, address: string) => `${chainId}:${address.toLowerCase()}`;
 
 /** Indexes each distinct token rule once, in order of first use. */
 function ruleTable(tokens: readonly Token[]) {
@@ -61,29 +110,52 @@ function ruleTable(tokens: readonly Token[]) {
   return { rules, indexOf };
 }
 
-/** Packs registry data; throws on token fields the compact form does not carry. */
+/** Folds runs of contracts that differ only by chain into one entry (runs only, so the order survives). */
+function packContracts(contracts: readonly IssuerContract[]): CompactContract[] {
+  const out: CompactContract[] = [];
+  let lastKey = '';
+  for (const { chainId, ...rest } of contracts) {
+    const key = JSON.stringify([rest.address, rest.role, rest.verified, rest.source, rest.read]);
+    const last = out.at(-1);
+    if (last && key === lastKey) last.chains.push(chainId);
+    else out.push({ ...rest, chains: [chainId] });
+    lastKey = key;
+  }
+  return out;
+}
+
+function unpackIssuer({ contracts, ...issuer }: CompactIssuer): Issuer {
+  return { ...issuer, contracts: contracts.flatMap(({ chains, ...rest }) => chains.map((chainId) => ({ chainId, ...rest }))) };
+}
+
+/** Packs registry data; every field of the schema is carried, and a token found on chain (`discovery`) is refused. */
 export function packRegistry(data: RegistryData, generatedFrom: string[] = []): CompactRegistry {
   const chains = [...new Set(data.tokens.map((t) => t.chainId))].sort((a, b) => a - b);
   const issuerIds = data.issuers.map((i) => i.id);
   const families = new Map<string, { token: Token; byAddress: Map<string, number[]> }>();
+  const feeds: CompactRegistry['feeds'] = [];
   for (const token of data.tokens) {
-    if (token.feeds || token.underlying?.exchange || token.underlying?.isin) {
-      throw new Error(`${token.symbol} on ${token.chainId}: feeds, exchange and ISIN are not in the compact form yet`);
-    }
+    if (token.discovery) throw new Error(`${token.symbol} on ${token.chainId} was found on chain: the wallet caches it, the bundle never carries it`);
     const key = familyKey(token);
     const family = families.get(key) ?? { token, byAddress: new Map() };
     families.set(key, family);
     const chainsOfAddress = family.byAddress.get(token.address) ?? [];
     chainsOfAddress.push(chains.indexOf(token.chainId));
     family.byAddress.set(token.address, chainsOfAddress);
+    if (token.feeds) feeds.push({ chainId: token.chainId, address: token.address, ...token.feeds });
   }
   const rows = [...families.values()];
   const { rules, indexOf } = ruleTable(rows.map((r) => r.token));
+  const listings = rows.flatMap(({ token: { underlying: u } }, family) =>
+    u?.exchange !== undefined || u?.isin !== undefined
+      ? [{ family, ...(u.exchange !== undefined ? { exchange: u.exchange } : {}), ...(u.isin !== undefined ? { isin: u.isin } : {}) }]
+      : [],
+  );
   return {
     format: COMPACT_FORMAT,
     generatedFrom,
     chains,
-    issuers: data.issuers,
+    issuers: data.issuers.map((i) => ({ ...i, contracts: packContracts(i.contracts) })),
     rules,
     families: {
       issuer: rows.map((r) => issuerIds.indexOf(r.token.issuer)),
@@ -97,6 +169,9 @@ export function packRegistry(data: RegistryData, generatedFrom: string[] = []): 
       rule: rows.map((r) => indexOf(r.token.rule)),
       deployments: rows.map((r) => [...r.byAddress].map(([address, idx]) => `${idx.join('.')}:${address.slice(2)}`)),
     },
+    listings,
+    feeds,
+    ...(data.dexes ? { dexes: data.dexes } : {}),
   };
 }
 
@@ -104,29 +179,36 @@ export function packRegistry(data: RegistryData, generatedFrom: string[] = []): 
 export function unpackRegistry(input: unknown): RegistryData {
   const c = v.parse(CompactRegistrySchema, input);
   const f = c.families;
+  const listings = new Map(c.listings.map(({ family, ...listing }) => [family, listing]));
+  const feeds = new Map(c.feeds.map(({ chainId, address, ...feed }) => [tokenKey(chainId, address), feed]));
   const tokens: Token[] = [];
   f.symbol.forEach((symbol, i) => {
     const ticker = f.ticker[i];
     const ruleIndex = f.rule[i] ?? ISSUER_RULE;
     const rule = ruleIndex === ISSUER_RULE ? {} : { rule: c.rules[ruleIndex] };
+    const underlying = ticker ? { ticker, name: f.underlyingName[i], ...listings.get(i) } : null;
     for (const deployment of f.deployments[i]) {
       const [chainIndexes, hex] = deployment.split(':');
       for (const chainIndex of chainIndexes.split('.')) {
+        const chainId = c.chains[Number(chainIndex)];
+        const address = `0x${hex}`;
+        const ownFeeds = feeds.get(tokenKey(chainId, address));
         tokens.push({
-          chainId: c.chains[Number(chainIndex)],
-          address: `0x${hex}`,
+          chainId,
+          address,
           symbol,
           name: f.name[i],
           decimals: f.decimals[i],
           issuer: c.issuers[f.issuer[i]]?.id ?? '',
           kind: ticker ? 'stock' : 'stablecoin',
-          underlying: ticker ? { ticker, name: f.underlyingName[i] } : null,
+          underlying,
           corporateActions: CORPORATE_ACTION_MODELS[f.corporateActions[i]],
+          ...(ownFeeds ? { feeds: ownFeeds } : {}),
           ...rule,
           verified: f.verified[i] === 1,
         });
       }
     }
   });
-  return parseRegistryData({ issuers: c.issuers, tokens });
+  return parseRegistryData({ issuers: c.issuers.map(unpackIssuer), tokens, ...(c.dexes ? { dexes: c.dexes } : {}) });
 }

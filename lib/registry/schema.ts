@@ -16,6 +16,9 @@ const sourceUrl = v.pipe(v.string(), v.regex(/^(https:\/\/|devnet:)/, 'a source 
 
 export const FactSourceSchema = v.object({ url: sourceUrl, verified: v.boolean() });
 
+/** The day a source was read, YYYY-MM-DD. */
+const readOn = v.pipe(v.string(), v.isoDate('a read date is YYYY-MM-DD'));
+
 /** A fact whose value may be unknown (null) but whose source is always stated. */
 function fact<T extends v.GenericSchema>(value: T) {
   return v.object({ value: v.nullable(value), source: sourceUrl, verified: v.boolean() });
@@ -23,6 +26,9 @@ function fact<T extends v.GenericSchema>(value: T) {
 
 export const ISSUER_STRUCTURES = ['custody-backed', 'synthetic', 'derivative'] as const;
 export const CORPORATE_ACTION_MODELS = ['multiplier', 'balance-per-share', 'oracle-multiplier', 'none'] as const;
+
+export const ISSUER_CONTRACT_ROLES = ['mint', 'redeem', 'mint-redeem', 'factory', 'redemption-deposit', 'payout'] as const;
+export const FEED_KINDS = ['price', 'reserve', 'multiplierOracle'] as const;
 
 export const RedemptionSchema = v.object({
   stablecoin: v.nullable(v.string()),
@@ -41,9 +47,44 @@ export const RedemptionSchema = v.object({
 export const IssuerContractSchema = v.object({
   chainId,
   address,
-  role: v.picklist(['mint', 'redeem', 'mint-redeem', 'factory', 'redemption-deposit', 'payout']),
+  role: v.picklist(ISSUER_CONTRACT_ROLES),
   verified: v.boolean(),
   source: sourceUrl,
+  read: v.optional(readOn),
+});
+
+export const UnderlyingSchema = v.object({
+  ticker: v.pipe(v.string(), v.minLength(1)),
+  name: v.pipe(v.string(), v.minLength(1)),
+  exchange: v.optional(v.string()),
+  isin: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}[A-Z0-9]{9}[0-9]$/))),
+});
+
+export const FeedSchema = v.object({
+  address,
+  /** Seconds between guaranteed updates. */
+  heartbeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** Where the feed's address comes from, when it was read, and whether a primary source confirms it. */
+  source: v.optional(sourceUrl),
+  read: v.optional(readOn),
+  verified: v.optional(v.boolean()),
+});
+
+/**
+ * A feed the issuer publishes for one of its products on a chain whose token the registry does
+ * not list (Backed's reserve feeds on Polygon): recorded with its source, read by nothing until
+ * the token itself is listed.
+ */
+export const IssuerFeedSchema = v.object({
+  chainId,
+  /** The issuer's symbol of the product the feed reports on, e.g. bIB01. */
+  product: v.pipe(v.string(), v.minLength(1)),
+  kind: v.picklist(FEED_KINDS),
+  address,
+  heartbeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  source: sourceUrl,
+  read: v.optional(readOn),
+  verified: v.boolean(),
 });
 
 export const IssuerSchema = v.object({
@@ -70,19 +111,8 @@ export const IssuerSchema = v.object({
   redemptionByDeposit: v.optional(
     v.object({ onboarding: sourceUrl, settlementDays: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(30)) }),
   ),
-});
-
-export const UnderlyingSchema = v.object({
-  ticker: v.pipe(v.string(), v.minLength(1)),
-  name: v.pipe(v.string(), v.minLength(1)),
-  exchange: v.optional(v.string()),
-  isin: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}[A-Z0-9]{9}[0-9]$/))),
-});
-
-export const FeedSchema = v.object({
-  address,
-  /** Seconds between guaranteed updates. */
-  heartbeat: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  /** Feeds of the issuer's products whose tokens the registry does not list (see IssuerFeedSchema). */
+  feeds: v.optional(v.array(IssuerFeedSchema)),
 });
 
 export const TokenSchema = v.object({
@@ -106,6 +136,13 @@ export const TokenSchema = v.object({
   /** The token's own rule, over its issuer's (all Ondo GM stocks, an ERC-3643 token's country list); null: none on record. */
   rule: v.optional(v.nullable(RuleSchema)),
   verified: v.boolean(),
+  /**
+   * Not from the bundled registry: found on chain, through the user's RPC, in an event of the
+   * issuer's factory (xStocks' NewToken) at `blockNumber`. The wallet caches it; it is never bundled.
+   */
+  discovery: v.optional(
+    v.object({ via: v.literal('issuer-factory'), factory: address, blockNumber: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  ),
 });
 
 export const RegistryDataSchema = v.pipe(
@@ -127,6 +164,8 @@ export type IssuerContract = v.InferOutput<typeof IssuerContractSchema>;
 export type Issuer = v.InferOutput<typeof IssuerSchema>;
 export type Underlying = v.InferOutput<typeof UnderlyingSchema>;
 export type Feed = v.InferOutput<typeof FeedSchema>;
+export type FeedKind = (typeof FEED_KINDS)[number];
+export type IssuerFeed = v.InferOutput<typeof IssuerFeedSchema>;
 export type Token = v.InferOutput<typeof TokenSchema>;
 export type RegistryData = v.InferOutput<typeof RegistryDataSchema>;
 

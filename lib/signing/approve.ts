@@ -71,7 +71,7 @@ export async function approveSigning<T = unknown>(
   deps: SigningDeps,
   origin: string,
   kind: ApprovalKind,
-  view: SigningView,
+  view: Pick<SigningView, 'verdict'>,
   recheck: Recheck,
   parse?: (data: unknown) => T,
 ): Promise<T> {

@@ -6,6 +6,7 @@
 import type { Hex } from 'viem';
 import type { SigningDeps } from './deps';
 import { createNonceManager } from './nonces';
+import { createPlans, type PlanProposal, type PlanStepProposal } from './plan';
 import { personalSign } from './personal-sign';
 import { replacePending, type ReplacementKind } from './replace';
 import type { ActivityEntry } from '../state';
@@ -24,6 +25,8 @@ export { messageText } from './personal-sign';
 export { prepareTransaction } from './transaction';
 export { parseTransactionParams, type TransactionParams } from './transaction-params';
 export type { SigningView } from './view';
+export { PLAN_CHANGED, type PlanProposal, type PlanStepProposal, type PlanStepView, type PlanView } from './plan';
+export { type PlanBinding, type PlannedStep, planDifference, type StepAtSend } from './plan-rule';
 
 /** The pipeline's face to the wallet's method table and commands. */
 export interface Signing {
@@ -34,11 +37,18 @@ export interface Signing {
   submit(origin: string, tx: TransactionParams): Promise<Hex>;
   /** Speed up or cancel an activity entry's pending transaction (same nonce, higher fees), approved like any other. */
   replace(origin: string, entry: ActivityEntry, kind: ReplacementKind): Promise<Hex>;
+  /** Several of the wallet's own transactions in one `issuer-request` window; resolves with the approved plan's id. */
+  approvePlan(origin: string, proposal: PlanProposal): Promise<string>;
+  /** Sends step `index` of an approved plan without a window, if it is exactly that step (else `plan.changed`); never twice. */
+  sendPlanStep(planId: string, index: number, tx: PlanStepProposal['tx']): Promise<Hex>;
 }
 
 export function createSigning(deps: SigningDeps): Signing {
   const nonces = createNonceManager(deps.local);
+  const plans = createPlans(deps, nonces);
   return {
+    approvePlan: (origin, proposal) => plans.approve(origin, proposal),
+    sendPlanStep: (planId, index, tx) => plans.send(planId, index, tx),
     personalSign: (origin, params) => personalSign(deps, origin, params),
     signTypedData: (origin, params, version) => signTypedData(deps, origin, params, version),
     sendTransaction: (origin, params) => sendTransaction(deps, nonces, origin, params),

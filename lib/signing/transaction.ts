@@ -45,6 +45,8 @@ export async function prepareTransaction(
   network: Network,
   tx: TransactionParams,
   replacing?: Replacing,
+  /** A dry run already made (a step of a plan, run after the steps before it). */
+  simulated?: SimulationResult,
 ): Promise<PreparedTransaction> {
   if (tx.chainId !== undefined && tx.chainId !== network.chainId) {
     throw rpcErrors.invalidParams(`The transaction is for chain ${tx.chainId} but the active network is ${network.chainId}.`);
@@ -59,9 +61,11 @@ export async function prepareTransaction(
   // A look-alike token is named as one in the summary, the changes and the simulation alike.
   const info = deps.tokens.shown(network.chainId, read);
   const intent = decodeTransaction(base, { tokenInfo: info, nativeSymbol: network.nativeCurrency.symbol });
-  const simulation = await simulateTransaction(rpc, { from: tx.from, to: tx.to, data: tx.data, value: tx.value, gas: tx.gas }).catch(
-    (err): SimulationResult => ({ ok: false, reason: 'unsupported', message: err instanceof Error ? err.message : 'simulation failed' }),
-  );
+  const simulation =
+    simulated ??
+    (await simulateTransaction(rpc, { from: tx.from, to: tx.to, data: tx.data, value: tx.value, gas: tx.gas }).catch(
+      (err): SimulationResult => ({ ok: false, reason: 'unsupported', message: err instanceof Error ? err.message : 'simulation failed' }),
+    ));
   const [contracts, fees] = await Promise.all([contractRecipients(rpc, deps.tokens, network.chainId, intent), planFees(rpc, tx, replacing?.floor)]);
   const highFee = highFeeReason(fees);
   const verdict = withImitations(await judge(deps, { intent, chainId: network.chainId, rpc, account: tx.from, info, simulation, contracts }), [
@@ -113,6 +117,29 @@ export function sentRecord(tx: TransactionParams, sent: Broadcast, fees: FeeCaps
   };
 }
 
+/** Lists a signed transaction in Activity, marked unacknowledged, before the node sees it. */
+export function listSent(
+  deps: SigningDeps,
+  request: { chainId: number; origin: string; summary: string },
+  tx: TransactionParams,
+  signed: Broadcast,
+  fees: FeeCaps,
+): Promise<void> {
+  return deps.activity.add({
+    hash: signed.hash,
+    chainId: request.chainId,
+    from: tx.from,
+    to: tx.to,
+    origin: request.origin,
+    summary: request.summary,
+    status: 'pending',
+    createdAt: deps.clock.now(),
+    nonce: signed.nonce,
+    sent: sentRecord(tx, signed, fees),
+    unacknowledged: true,
+  });
+}
+
 /**
  * Prepare, approve, broadcast, record: the one road every transaction takes. The window's
  * answer is parsed into fee caps before it counts as an approval (a bad custom fee goes back
@@ -130,24 +157,10 @@ export async function submitTransaction(
   const on = network ?? (await deps.activeNetwork());
   const prepared = await prepareTransaction(deps, on, tx, replacing);
   const fees = await approveSigning(deps, origin, 'transaction', prepared.view, recheck, (data) => chosenFees(prepared.fees, data));
-  const record = (signed: Broadcast) => {
-    const sent = sentRecord(tx, signed, fees);
-    return replacing
-      ? deps.activity.replace(replacing.hash, { hash: signed.hash, kind: replacing.kind, sent, unacknowledged: true })
-      : deps.activity.add({
-          hash: signed.hash,
-          chainId: on.chainId,
-          from: tx.from,
-          to: tx.to,
-          origin,
-          summary: prepared.intent.summary,
-          status: 'pending',
-          createdAt: deps.clock.now(),
-          nonce: signed.nonce,
-          sent,
-          unacknowledged: true,
-        });
-  };
+  const record = (signed: Broadcast) =>
+    replacing
+      ? deps.activity.replace(replacing.hash, { hash: signed.hash, kind: replacing.kind, sent: sentRecord(tx, signed, fees), unacknowledged: true })
+      : listSent(deps, { chainId: on.chainId, origin, summary: prepared.intent.summary }, tx, signed, fees);
   const context = { origin, view: prepared.view, recheck };
   const sign = (built: TransactionSerializable) => signAs(deps, context, tx.from, { method: 'transaction', tx: built });
   const sent = await broadcast(deps, nonces, on, tx, { gas: prepared.fees.gas, fees, nonce: replacing?.nonce, sign }, record);

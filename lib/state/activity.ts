@@ -42,6 +42,18 @@ export interface ActivityEntry {
    * it. Written before the send, so a worker stopped mid-send still lists what it may have sent.
    */
   unacknowledged?: true;
+  /** A redemption's stablecoin payout, as the issuer service tracks it: pending until it arrives, then the amount received. */
+  payout?: ActivityPayout;
+}
+
+export interface ActivityPayout {
+  state: 'pending' | 'received';
+  symbol: string;
+  decimals: number;
+  /** Base units received (decimal string), once received. */
+  amount?: string;
+  /** When it is due, in words ("when the issuer fills the order", "within T+3"). */
+  when?: string;
 }
 
 /** A transaction sent in place of a pending one, with the same nonce. */
@@ -83,6 +95,15 @@ const EntrySchema = v.object({
   replaced: v.optional(v.array(HASH)),
   replacement: v.optional(v.picklist(['speed-up', 'cancel'])),
   unacknowledged: v.optional(v.literal(true)),
+  payout: v.optional(
+    v.object({
+      state: v.picklist(['pending', 'received']),
+      symbol: v.pipe(v.string(), v.maxLength(16)),
+      decimals: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36)),
+      amount: v.optional(WEI),
+      when: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    }),
+  ),
 }) satisfies v.GenericSchema<unknown, ActivityEntry>;
 
 const STORED = { schema: v.array(EntrySchema), fallback: (): ActivityEntry[] => [], salvage: validItems(EntrySchema) };
@@ -107,6 +128,8 @@ export interface ActivityLog {
   sending(hash: string): boolean;
   /** Everyone we sent to before, lower-cased, for the send form's address checks. */
   recipients(from: string): Promise<string[]>;
+  /** The payout the entry of `hash` (a redemption) waits for, or received. */
+  notePayout(hash: string, payout: ActivityPayout): Promise<void>;
 }
 
 const knows = (entry: ActivityEntry, hash: string) => entry.hash === hash || (entry.replaced ?? []).includes(hash);
@@ -182,6 +205,13 @@ export function createActivityLog(store: KeyValueStore): ActivityLog {
       }
       entry.status = entry.replacement === 'cancel' && status === 'confirmed' ? 'cancelled' : status;
       delete entry.unacknowledged;
+      await store.set({ [KEY]: entries });
+    },
+    async notePayout(hash, payout) {
+      const entries = await load();
+      const entry = entries.find((e) => knows(e, hash));
+      if (!entry) return;
+      entry.payout = payout;
       await store.set({ [KEY]: entries });
     },
     async recipients(from) {

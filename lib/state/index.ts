@@ -1,5 +1,14 @@
 /** What the wallet keeps in storage.local besides the vault: settings, activity, page flags. */
-export { type ActivityEntry, type ActivityLog, type ActivityStatus, createActivityLog, type Replacement, type SentRecord } from './activity';
+export {
+  type ActivityEntry,
+  type ActivityLog,
+  type ActivityPayout,
+  type ActivityStatus,
+  createActivityLog,
+  type Replacement,
+  type SentRecord,
+} from './activity';
+export { payoutLine } from './activity-payout';
 export { UNLOCKED_FLAG } from './flags';
 export { createSettingChangeLog, type SettingChange, type SettingChangeLog } from './setting-changes';
 export { createSettingsStore, DEFAULT_AUTO_LOCK_MINUTES, effectiveNetworks, type Settings, type SettingsStore, type WatchedToken } from './settings';

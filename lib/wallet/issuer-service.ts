@@ -3,7 +3,7 @@ import { createIssuerService, type IssuerService, issuerError } from '../issuers
 import type { AllowlistedFetch, Clock, KeyValueStore, RpcCall } from '../ports';
 import type { Registry } from '../registry';
 import type { Signing } from '../signing';
-import type { SettingsStore } from '../state';
+import type { ActivityLog, SettingsStore } from '../state';
 import type { TokenLookup } from '../tokens';
 import type { Access } from './accounts';
 
@@ -16,6 +16,10 @@ export interface IssuerParts {
   tokens: TokenLookup;
   access: Access;
   signing: Signing;
+  /** Activity, where a redemption's payout is noted. */
+  activity: Pick<ActivityLog, 'notePayout'>;
+  /** Tells the pages the wallet's state changed (Activity shows the payout). */
+  stateChanged(): void;
   clock: Clock;
   /** storage.local, where requests outlive the worker. */
   local: KeyValueStore;
@@ -42,7 +46,12 @@ export function composeIssuerService(parts: IssuerParts): IssuerService {
         throw err;
       });
     },
-    submit: (origin, tx) => parts.signing.submit(origin, tx),
+    approvePlan: (origin, plan) => parts.signing.approvePlan(origin, plan),
+    sendStep: (planId, index, tx) => parts.signing.sendPlanStep(planId, index, tx),
+    async notePayout(hash, payout) {
+      await parts.activity.notePayout(hash, payout);
+      parts.stateChanged();
+    },
     clock: parts.clock,
     store: parts.local,
   });

@@ -12,7 +12,15 @@ import { type NetworkDeps, rpcServesChain, saveCustomNetwork, type CustomNetwork
 import { createPermissionStore, type PermissionStore } from '../permissions';
 import type { AllowlistedFetch, Clock, KeyValueStore, RpcTransport } from '../ports';
 import type { ProviderEventName } from '../provider';
-import { createRegistry, type Registry, type RegistryData } from '../registry';
+import {
+  createDiscoveredTokens,
+  createRegistry,
+  mergeRegistryData,
+  type Registry,
+  type RegistryData,
+  type RpcRequester,
+  type Token,
+} from '../registry';
 import { contractLabels, createSigning, type Signing } from '../signing';
 import { createSiteChecker, EMPTY_PHISHING_LIST, parsePhishingList } from '../sites';
 import {
@@ -91,6 +99,8 @@ export interface Wallet {
   /** Picks the vault key back up after a worker restart, and loads the registry and settings once. */
   ready(): Promise<boolean>;
   registry(): Registry | undefined;
+  /** Looks for tokens the registry's issuer factories announced up to `toBlock` (throttled); found ones join the registry. */
+  discoverTokens(chainId: number, toBlock: number, rpc: RpcRequester): Promise<void>;
   visibleAccounts(): Promise<PublicAccount[]>;
   selectedAddress(): Promise<string | undefined>;
   accountsFor(origin: string): Promise<string[]>;
@@ -125,13 +135,16 @@ export function createWallet(ports: WalletPorts): Wallet {
 
   // A restarted service worker picks the vault key back up from storage.session once, and
   // loads the registry and settings the first time a request needs them.
+  // Tokens found on chain since (discovered) join the bundled ones.
   let registry: Registry | undefined;
   let restored: Promise<boolean> | undefined;
+  const discovered = createDiscoveredTokens({ local: ports.local, clock });
+  const withFound = (data: RegistryData, found: Token[]) => (found.length ? mergeRegistryData(data, { issuers: [], tokens: found }) : data);
   const ready = () => {
     restored ??= Promise.all([
       ports.loadRegistry().then(
-        (data) => {
-          registry = createRegistry(data);
+        async (data) => {
+          registry = createRegistry(withFound(data, await discovered.cached().catch(() => [])));
         },
         () => undefined,
       ),
@@ -211,6 +224,8 @@ export function createWallet(ports: WalletPorts): Wallet {
     tokens,
     access,
     signing,
+    activity,
+    stateChanged: ports.stateChanged,
     clock,
     local: ports.local,
   });
@@ -241,6 +256,13 @@ export function createWallet(ports: WalletPorts): Wallet {
     },
     ready,
     registry: () => registry,
+    async discoverTokens(chainId, toBlock, rpc) {
+      if (!registry) return;
+      const found = await discovered.scan(registry, chainId, rpc, toBlock);
+      if (found.length === 0 || !registry) return;
+      registry = createRegistry(withFound(registry.data, found));
+      ports.stateChanged();
+    },
     visibleAccounts: access.visibleAccounts,
     selectedAddress: access.selectedAddress,
     accountsFor: access.accountsFor,

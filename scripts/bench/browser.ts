@@ -26,7 +26,8 @@ function writeBlankExtension(): string {
       background: { service_worker: 'sw.js' },
     }),
   );
-  writeFileSync(join(dir, 'sw.js'), '');
+  // The same mark the wallet's worker sets, so both are read alike.
+  writeFileSync(join(dir, 'sw.js'), 'globalThis.sharekeepReadyMs = performance.now();');
   writeFileSync(join(dir, 'popup.html'), '<!doctype html><html><body><p>Blank popup</p></body></html>');
   return dir;
 }
@@ -88,6 +89,27 @@ async function pageLoads(pageUrl: string): Promise<{ without: number; withExt: n
   }
 }
 
+const WORKER_STARTS = 5;
+
+/** Worker ready (script start to listening) in fresh profiles, blank and wallet launches interleaved. */
+async function workerStarts(blankDir: string): Promise<{ blank: number; wallet: number }> {
+  const read = async (dir?: string) => {
+    const browser = await launchChromium(dir);
+    try {
+      return await browser.serviceWorker.evaluate(() => (globalThis as { sharekeepReadyMs?: number }).sharekeepReadyMs ?? -1);
+    } finally {
+      await browser.close();
+    }
+  };
+  const blank: number[] = [];
+  const wallet: number[] = [];
+  for (let i = 0; i < WORKER_STARTS; i++) {
+    blank.push(await read(blankDir));
+    wallet.push(await read());
+  }
+  return { blank: median(blank), wallet: median(wallet) };
+}
+
 export async function measureBrowser(): Promise<BenchRow[]> {
   const server = await serveStatic({ '/': join(import.meta.dirname, '../../test/e2e/fixtures') });
   const pageUrl = `${server.url}/blank.html`;
@@ -100,10 +122,11 @@ export async function measureBrowser(): Promise<BenchRow[]> {
 
     const debuggingPort = 9300 + Math.floor(Math.random() * 500);
     const wallet = await launchChromium(undefined, [`--remote-debugging-port=${debuggingPort}`]);
-    const readyMs = await wallet.serviceWorker.evaluate(() => (globalThis as { sharekeepReadyMs?: number }).sharekeepReadyMs ?? -1);
     const heapMb = await serviceWorkerHeapMb(debuggingPort, wallet.extensionId);
     const popup = median(await firstContentfulPaints(wallet.context, wallet.extensionUrl('popup.html')));
     await wallet.close();
+    const starts = await workerStarts(blankDir);
+    const readyMs = starts.wallet;
 
     const { without, withExt } = await pageLoads(pageUrl);
     const ratio = withExt / without;
@@ -120,7 +143,14 @@ export async function measureBrowser(): Promise<BenchRow[]> {
         ok: popup < 150 && popup <= 1.5 * blankPopup,
       },
       { name: 'popup / blank popup', value: round(popup / blankPopup), unit: 'x', target: '<= 1.5', ok: popup <= 1.5 * blankPopup },
-      { name: 'service worker ready from script start', value: round(readyMs), unit: 'ms', target: '< 100 ms', ok: readyMs >= 0 && readyMs < 100 },
+      { name: `blank extension worker, script end (median of ${WORKER_STARTS} fresh profiles)`, value: round(starts.blank), unit: 'ms' },
+      {
+        name: `service worker ready from script start (median of ${WORKER_STARTS} fresh profiles)`,
+        value: round(readyMs),
+        unit: 'ms',
+        target: '< 100 ms',
+        ok: readyMs >= 0 && readyMs < 100,
+      },
       { name: 'service worker JS heap', value: round(heapMb), unit: 'MB', target: '< 10 MB', ok: heapMb >= 0 && heapMb < 10 },
     );
   } finally {

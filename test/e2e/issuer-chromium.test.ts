@@ -1,5 +1,5 @@
-// Minting and redeeming through the popup: the issuer's quote, the transactions in the approval
-// window named after the issuer, the status settling on chain and the balances moving. With
+// Minting and redeeming through the popup: the issuer's quote, its plan approved once in a window
+// named after the issuer, the status settling on chain and the balances moving. With
 // jurisdiction US, a mint of the US-restricted AMZNr is refused and nothing is sent.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
@@ -43,10 +43,10 @@ describe('mint and redeem in the Chromium popup (jurisdiction DE)', () => {
     await revert?.();
   });
 
-  it('mints NVDAon from the attestation issuer: quote, USDC approval and mint in the approval window, settled on chain', () =>
+  it('mints NVDAon from the attestation issuer: quote, one plan window (USDC allowance, then the mint), settled on chain', () =>
     flows.mintFromAttestationIssuer());
 
-  it('redeems AAPL.d with the order-processor issuer: the payout is shown, the shares approved, then USDC paid when the issuer fills', () =>
+  it('redeems AAPL.d with the order-processor issuer: one plan window (share allowance, then the sell), USDC paid when the issuer fills, received in Activity', () =>
     flows.redeemWithOrderProcessor());
 });
 

@@ -39,10 +39,10 @@ describe('mint and redeem in the Firefox popup', () => {
   });
 
   describe('jurisdiction DE', () => {
-    it('mints NVDAon from the attestation issuer: quote, USDC approval and mint in the approval window, settled on chain', () =>
+    it('mints NVDAon from the attestation issuer: quote, one plan window (USDC allowance, then the mint), settled on chain', () =>
       flows.mintFromAttestationIssuer());
 
-    it('redeems AAPL.d with the order-processor issuer: the payout is shown, the shares approved, then USDC paid when the issuer fills', () =>
+    it('redeems AAPL.d with the order-processor issuer: one plan window (share allowance, then the sell), USDC paid when the issuer fills, received in Activity', () =>
       flows.redeemWithOrderProcessor());
   });
 

@@ -16,6 +16,15 @@ const usdc = contractOf(deployment, 'USDC');
 const spy = tokenOf(deployment, 'SPYx').address as Address;
 const backed = deployment.issuers.find((i) => i.id === 'backed')!;
 const E18 = 10n ** 18n;
+/** The devnet issuer's market switch: its deposit operator pays nothing while the market is closed. */
+const setMarket = async (mode: 'open' | 'closed') => {
+  const response = await fetch(`${deployment.issuerServiceUrl}/v1/market`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode }),
+  });
+  expect(response.status).toBe(200);
+};
 const balanceOf = (token: Address, account: Address = user) =>
   publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [account] });
 
@@ -31,22 +40,32 @@ describe('SPYx redeemed by deposit with the Backed-style devnet issuer', () => {
       deposit: { address: backed.depositAddress, payoutFrom: backed.payoutAddress, settlementDays: 3 },
     });
     expect(quote.priceCheck?.level).toBe('ok');
-    await w.submit(quote.id);
-    expect(spyBefore - (await balanceOf(spy))).toBe(E18);
-    expect(await balanceOf(spy, backed.depositAddress as Address)).toBe(E18);
-
-    let seen: IssuerRequestView['status'][] = [];
-    let view: IssuerRequestView | undefined;
-    for (let i = 0; i < 200 && view?.status !== 'settled'; i++) {
-      view = await w.status(quote.id);
-      seen = [...seen, view.status];
-      if (view.status !== 'settled') await new Promise((resolve) => setTimeout(resolve, 100));
+    /** Polls the request until it reaches `status` (or 20 s pass); returns the last view. */
+    const statusReaching = async (status: IssuerRequestView['status']) => {
+      let view = await w.status(quote.id);
+      for (let i = 0; i < 200 && view.status !== status && view.status !== 'failed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        view = await w.status(quote.id);
+      }
+      return view;
+    };
+    // The market closes once quoted, so the payout cannot come before the wallet has seen the
+    // request waiting for it, however slow the machine.
+    await setMarket('closed');
+    try {
+      expect((await w.submit(quote.id)).status).toBe('submitted');
+      expect(await statusReaching('payout-pending')).toMatchObject({ status: 'payout-pending' });
+      expect(spyBefore - (await balanceOf(spy))).toBe(E18);
+      expect(await balanceOf(spy, backed.depositAddress as Address)).toBe(E18);
+    } finally {
+      await setMarket('open');
     }
-    expect(seen).toContain('payout-pending');
+
+    const view = await statusReaching('settled');
     expect(view).toMatchObject({ status: 'settled' });
     const received = (await balanceOf(usdc)) - usdcBefore;
     expect(received).toBeGreaterThan(0n);
-    expect(BigInt(view!.settlement!.paymentAmount)).toBe(received);
+    expect(BigInt(view.settlement!.paymentAmount)).toBe(received);
     // Priced at the feed when the issuer executed: the indicative quote's total, the feed not having moved.
     expect(received).toBe(BigInt(quote.quote.total));
     expect(w.approvals).toHaveLength(1);

@@ -16,7 +16,7 @@ export async function devnetWallet(jurisdiction = 'DE') {
   const registryData = registryFromDevnet(deployment);
   const registry = createRegistry(registryData);
   const requested: string[] = [];
-  const approvals: { origin: string; kind: string }[] = [];
+  const approvals: { origin: string; kind: string; details: unknown }[] = [];
   const wallet = createWallet({
     local: createMemoryStore(),
     session: createMemoryStore(),
@@ -36,7 +36,7 @@ export async function devnetWallet(jurisdiction = 'DE') {
     // The user approves every transaction the wallet asks about (the verdict still has to allow it).
     stateChanged: () => {
       for (const pending of wallet.approvals.list()) {
-        approvals.push({ origin: pending.origin, kind: pending.kind });
+        approvals.push({ origin: pending.origin, kind: pending.kind, details: pending.details });
         wallet.approvals.decide(pending.id, { approved: true });
       }
     },
@@ -49,6 +49,7 @@ export async function devnetWallet(jurisdiction = 'DE') {
   const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   const command = <T>(method: string, params: Record<string, unknown>) => ui.handle(method, params) as Promise<T>;
   return {
+    wallet,
     requested,
     approvals,
     quote: (symbol: string, side: 'mint' | 'redeem', amount: string) =>

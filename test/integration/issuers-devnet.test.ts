@@ -82,8 +82,8 @@ describe.each([
     await expect(replay(approveTx.blockNumber!)).resolves.toBeDefined();
     expect(await publicClient.readContract({ address: token, abi: erc20Abi, functionName: 'allowance', args: [user, contract] })).toBe(0n);
 
-    // Each transaction went through the approval window named after the issuer; HTTP went to the issuer only.
-    expect(new Set(w.approvals.map((a) => a.kind))).toEqual(new Set(['transaction']));
+    // Each request was one plan, approved once in a window named after the issuer; HTTP went to the issuer only.
+    expect(w.approvals.map((a) => a.kind)).toEqual(['issuer-request', 'issuer-request']);
     expect(new Set(w.approvals.map((a) => a.origin))).toEqual(new Set([`${issuerName} (${deployment.issuerServiceUrl})`]));
     expect(w.requested.every((url) => url.startsWith(`${deployment.issuerServiceUrl}/`))).toBe(true);
   });

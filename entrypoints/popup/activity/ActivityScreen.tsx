@@ -3,7 +3,7 @@ import { ActivityIncomingRow } from '@/components/ActivityIncomingRow';
 import { ContactNameForm } from '@/components/ContactNameForm';
 import { ContractLabel } from '@/components/ContractLabel';
 import { explorerTxUrl } from '@/components/explorer-link';
-import type { ActivityEntry, SettingChange } from '@/lib/state';
+import { type ActivityEntry, payoutLine, type SettingChange } from '@/lib/state';
 import type { IncomingView } from '@/lib/ui-contract';
 import { useWallet } from '@/lib/ui-state';
 
@@ -68,6 +68,8 @@ function NameAddress({ address }: { address?: string }) {
 
 function ActivityRow({ entry, explorer, labels }: { entry: ActivityEntry; explorer?: string; labels?: Record<string, string> }) {
   const replaced = replacedNote(entry);
+  // A redemption is done when its stablecoin arrives, not when its transaction is mined.
+  const payout = payoutLine(entry);
   const link = explorerTxUrl(explorer, entry.hash);
   const when = new Date(entry.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
   const hash = `${entry.hash.slice(0, 10)}…${entry.hash.slice(-6)}`;
@@ -92,11 +94,16 @@ function ActivityRow({ entry, explorer, labels }: { entry: ActivityEntry; explor
             {replaced}
           </div>
         )}
+        {payout && (
+          <div className={payout.state === 'pending' ? 'muted' : undefined} data-testid="activity-payout" data-state={payout.state}>
+            {payout.text}
+          </div>
+        )}
         <ReplaceActions entry={entry} />
         <NameAddress address={entry.to} />
       </div>
       <span className={`status status-${entry.status}`} data-testid="activity-status">
-        {LABELS[entry.status]}
+        {payout?.state === 'pending' && entry.status === 'confirmed' ? 'Payout pending' : LABELS[entry.status]}
       </span>
     </li>
   );

@@ -1,5 +1,5 @@
 // Mint or redeem a tokenized stock with its allowlisted issuer: an amount, the issuer's quote,
-// then the transactions in the Sharekeep window, then the status until it settles on chain.
+// then its plan approved once in the Sharekeep window, then the status until it settles on chain.
 import { AMOUNT_TEXT as AMOUNT } from '@/lib/tokens';
 import { type FormEvent, useEffect, useState } from 'react';
 import { describeError, errorCode } from '@/components/describe-error';
@@ -13,6 +13,8 @@ import { useIssuerOptions } from './use-issuer-options';
 import '@/components/Issuer.css';
 
 const POLL_MS = 1_000;
+/** A request whose plan was approved and that has not settled or failed yet: polled until it has. */
+const UNDER_WAY: readonly IssuerRequestView['status'][] = ['sending', 'submitted', 'payout-pending'];
 
 const problemOf = (err: unknown): IssuerProblem => ({ code: errorCode(err), message: describeError(err) });
 
@@ -38,13 +40,13 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
   // A request still under way for this token (the popup was closed meanwhile) is shown again.
   useEffect(() => {
     call('issuer.latest', { chainId, token: address }).then(
-      (latest) => (latest?.status === 'submitted' || latest?.status === 'payout-pending') && latest.side === side && setRequest(latest),
+      (latest) => latest && UNDER_WAY.includes(latest.status) && latest.side === side && setRequest(latest),
       () => undefined,
     );
   }, [call, chainId, address, side]);
 
   // Sent: ask the wallet, which reads the chain, until the issuer's events say it settled or failed.
-  const underWay = request?.status === 'submitted' || request?.status === 'payout-pending';
+  const underWay = request !== undefined && UNDER_WAY.includes(request.status);
   useEffect(() => {
     if (!underWay || !request) return;
     const timer = setTimeout(() => {
@@ -87,17 +89,16 @@ export function IssuerScreen({ chainId, address, side }: { chainId: number; addr
     if (!request || !canSubmit) return;
     setProblem(undefined);
     setWaiting(
-      side === 'mint'
-        ? 'Review and approve the transactions in the Sharekeep window (a USDC approval if needed, then the mint).'
-        : request.deposit
-          ? 'Review and approve the transfer to the issuer’s deposit address in the Sharekeep window.'
-          : 'Review and approve the redemption in the Sharekeep window.',
+      request.deposit
+        ? 'Review the plan in the Sharekeep window: one transfer to the issuer’s deposit address, then the payout within T+3.'
+        : `Review the plan in the Sharekeep window: every step of the ${side === 'mint' ? 'mint' : 'redemption'} (an allowance if needed, then the issuer call), approved once.`,
     );
     try {
       setRequest(await call('issuer.submit', { id: request.id }));
     } catch (err) {
+      // The answer may be lost with a restarted worker while the plan goes on: then it is followed from here.
       const after = await call('issuer.status', { id: request.id }).catch(() => undefined);
-      if (after?.status === 'failed') setRequest(after);
+      if (after && (after.status === 'failed' || UNDER_WAY.includes(after.status))) setRequest(after);
       else setProblem(problemOf(err));
     } finally {
       setWaiting(undefined);

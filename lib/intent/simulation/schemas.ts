@@ -22,6 +22,8 @@ export const SimulatedCall = v.object({
   error: v.optional(v.object({ code: v.optional(v.number()), message: v.optional(v.string()), data: v.optional(v.string()) })),
 });
 
+export type SimulateV1Call = v.InferOutput<typeof SimulatedCall>;
+
 export const SimulateV1Result = v.pipe(
   v.array(v.object({ calls: v.pipe(v.array(SimulatedCall), v.minLength(1), v.maxLength(MAX_ITEMS)) })),
   v.minLength(1),

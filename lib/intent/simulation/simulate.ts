@@ -3,7 +3,7 @@ import type { RpcCall } from '../../ports';
 import type { TransactionRequestLike } from '../types';
 import { type BalanceChange, BalanceLedger } from './balance-changes';
 import { describeRevertData } from './revert-reason';
-import { CallFrameSchema, parseAnswer, SimulateV1Result } from './schemas';
+import { CallFrameSchema, parseAnswer, type SimulateV1Call, SimulateV1Result } from './schemas';
 
 export type { RpcCall };
 
@@ -57,24 +57,27 @@ const reverted = (data: Hex | undefined, fallback: string): SimulationResult => 
   revertReason: describeRevertData(data) ?? fallback,
 });
 
-type Attempt = SimulationResult | { fallBack: string };
+/** The result of one call of an eth_simulateV1 block. */
+function callResult(call: SimulateV1Call, from: Address): SimulationResult {
+  if (BigInt(call.status) !== 1n) {
+    return reverted((call.returnData ?? call.error?.data) as Hex | undefined, call.error?.message ?? 'The transaction would fail.');
+  }
+  const ledger = new BalanceLedger(from);
+  ledger.addLogs(call.logs ?? []);
+  return { ok: true, changes: ledger.changes(), gasUsed: BigInt(call.gasUsed), method: 'eth_simulateV1', moved: ledger.moved() };
+}
 
-async function viaSimulateV1(rpc: RpcCall, tx: SimulateTransactionParameters): Promise<Attempt> {
+/** The transactions in order in one simulated block: each runs on the state the ones before it leave. */
+async function viaSimulateV1(rpc: RpcCall, txs: readonly SimulateTransactionParameters[]): Promise<SimulationResult[] | { fallBack: string }> {
   let answer: unknown;
   try {
-    answer = await rpc('eth_simulateV1', [{ blockStateCalls: [{ calls: [callObject(tx)] }], traceTransfers: true, validation: false }, 'latest']);
+    answer = await rpc('eth_simulateV1', [{ blockStateCalls: [{ calls: txs.map(callObject) }], traceTransfers: true, validation: false }, 'latest']);
   } catch (err) {
     return { fallBack: readError(err).message };
   }
   const blocks = parseAnswer(SimulateV1Result, answer);
-  if (!blocks) return { fallBack: 'the node gave an unreadable eth_simulateV1 answer' };
-  const call = blocks[0].calls[0];
-  if (BigInt(call.status) !== 1n) {
-    return reverted((call.returnData ?? call.error?.data) as Hex | undefined, call.error?.message ?? 'The transaction would fail.');
-  }
-  const ledger = new BalanceLedger(tx.from as Address);
-  ledger.addLogs(call.logs ?? []);
-  return { ok: true, changes: ledger.changes(), gasUsed: BigInt(call.gasUsed), method: 'eth_simulateV1', moved: ledger.moved() };
+  if (!blocks || blocks[0].calls.length !== txs.length) return { fallBack: 'the node gave an unreadable eth_simulateV1 answer' };
+  return blocks[0].calls.map((call, i) => callResult(call, txs[i].from as Address));
 }
 
 async function viaCallAndTrace(rpc: RpcCall, tx: SimulateTransactionParameters, why: string): Promise<SimulationResult> {
@@ -111,10 +114,31 @@ async function viaCallAndTrace(rpc: RpcCall, tx: SimulateTransactionParameters, 
  */
 export async function simulateTransaction(rpc: RpcCall, tx: SimulateTransactionParameters): Promise<SimulationResult> {
   try {
-    const first = await viaSimulateV1(rpc, tx);
-    if (!('fallBack' in first)) return first;
+    const first = await viaSimulateV1(rpc, [tx]);
+    if (!('fallBack' in first)) return first[0];
     return await viaCallAndTrace(rpc, tx, first.fallBack);
   } catch {
-    return { ok: false, reason: 'unsupported', message: 'The network’s simulation answer could not be read, so balance changes cannot be shown.' };
+    return UNREADABLE;
   }
+}
+
+const UNREADABLE: SimulationResult = {
+  ok: false,
+  reason: 'unsupported',
+  message: 'The network’s simulation answer could not be read, so balance changes cannot be shown.',
+};
+
+/**
+ * Transactions meant to be sent one after another (an allowance, then the call that spends it),
+ * each simulated on the state the earlier ones leave, in one eth_simulateV1 block. A node without
+ * eth_simulateV1 runs each alone instead (a later one may then fail for want of the earlier).
+ */
+export async function simulateSequence(rpc: RpcCall, txs: readonly SimulateTransactionParameters[]): Promise<SimulationResult[]> {
+  try {
+    const together = await viaSimulateV1(rpc, txs);
+    if (!('fallBack' in together)) return together;
+  } catch {
+    // Unreadable answer: each transaction alone below.
+  }
+  return Promise.all(txs.map((tx) => simulateTransaction(rpc, tx)));
 }

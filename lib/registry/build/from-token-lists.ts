@@ -63,6 +63,13 @@ function strip(text: string, prefix: string, suffix: string): string | null {
   return text.slice(prefix.length, text.length - suffix.length);
 }
 
+/** The underlying a stock's symbol and name say under its issuer's naming; null when they do not follow it. */
+export function underlyingFromNaming(symbol: string, name: string, profile: TokenListProfile): { ticker: string; name: string } | null {
+  const ticker = strip(symbol, '', profile.symbolSuffix);
+  const underlying = strip(name, profile.namePattern.prefix, profile.namePattern.suffix);
+  return ticker && underlying ? { ticker, name: underlying } : null;
+}
+
 /** Registry tokens for one list; throws when an entry does not follow its issuer's naming. */
 export function tokensFromList(input: unknown, profile: TokenListProfile): Token[] {
   const list = v.parse(TokenListSchema, input);
@@ -80,11 +87,10 @@ export function tokensFromList(input: unknown, profile: TokenListProfile): Token
       const rule = profile.cashRules?.[entry.symbol];
       return { ...base, kind: 'stablecoin', underlying: null, corporateActions: 'none', ...(rule ? { rule } : {}) };
     }
-    const ticker = strip(entry.symbol, '', profile.symbolSuffix);
-    const name = strip(entry.name, profile.namePattern.prefix, profile.namePattern.suffix);
-    if (!ticker || !name) throw new Error(`${list.name}: cannot read the underlying of ${entry.symbol} "${entry.name}"`);
+    const underlying = underlyingFromNaming(entry.symbol, entry.name, profile);
+    if (!underlying) throw new Error(`${list.name}: cannot read the underlying of ${entry.symbol} "${entry.name}"`);
     const rule = profile.stockRule ? { rule: profile.stockRule } : {};
-    return { ...base, kind: 'stock', underlying: { ticker, name }, corporateActions: profile.corporateActions, ...rule };
+    return { ...base, kind: 'stock', underlying, corporateActions: profile.corporateActions, ...rule };
   });
 }
 

@@ -10,8 +10,13 @@ const BACKED_CONTRACTS = 'https://github.com/backed-fi/backed-token-contract';
 const BACKED_DOCS = 'https://docs.backed.fi';
 const XSTOCKS_FACTORY_SOURCE = 'https://github.com/DefiLlama/defillama-server';
 const ONDO_CONTRACTS = 'https://github.com/ondoprotocol/rwa-contracts';
-const ONDO_DOCS = 'https://docs.ondo.finance';
+const ONDO_TRUST = 'https://docs.ondo.finance/ondo-global-markets/trust-and-transparency';
 const DINARI_CONTRACTS = 'https://github.com/dinaricrypto/sbt-contracts';
+// REFERENCE.md has the Backed reserve feeds from third-party lists that point at Chainlink's
+// Proof of Reserve feed list; until someone reads them there, they stay unverified.
+const CHAINLINK_POR = 'https://docs.chain.link/data-feeds/proof-of-reserve';
+/** REFERENCE.md does not date its sources: the day its facts were transcribed here. */
+const READ = '2026-12-02';
 
 export const XSTOCKS_CHAINS = [1, 42161, 57073, 5000, 999, 56] as const;
 
@@ -43,23 +48,47 @@ export const BACKED: Issuer = {
   rule: BACKED_RULE,
   terms: BACKED_RULE.source,
   origins: [],
+  // The factory that emits NewToken for every xStock, same address on every chain. No deposit
+  // or payout address is sourced: a redemption is sent to the issuer's onboarding instead.
   contracts: XSTOCKS_CHAINS.map((chainId) => ({
     chainId,
     address: '0x9768D3956a850913fb74594eBf40DFf9b5b576F3',
     role: 'factory' as const,
     verified: false,
     source: XSTOCKS_FACTORY_SOURCE,
+    read: READ,
   })),
+  // Issuance and redemption: tokens sent from a KYC'd, pre-approved wallet to a deposit address, paid out within T+3.
+  redemptionByDeposit: { onboarding: BACKED_DOCS, settlementDays: 3 },
+  // Backed's reserve feeds on Polygon, for bTokens the token lists do not carry (no token address is sourced).
+  feeds: (
+    [
+      ['bIB01', '0xad4395fc414Fc1575A7a38C20B0Bfdbdb09ee41A'],
+      ['bCSPX', '0x55e75d35c44A9EE1A5b05416640965EbcA4a8D33'],
+      ['bIBTA', '0x4517002fCD31062Ea38680dF9Ee37f29528C2707'],
+    ] as const
+  ).map(([product, address]) => ({ chainId: 137, product, kind: 'reserve' as const, address, source: CHAINLINK_POR, read: READ, verified: false })),
 };
 
 export const ONDO: Issuer = {
   id: 'ondo-gm',
   name: 'Ondo Global Markets',
-  legalEntity: unknown(ONDO_DOCS),
-  jurisdiction: unknown(ONDO_DOCS),
-  structure: { value: 'custody-backed', source: ONDO_DOCS, verified: false },
-  custodian: unknown(ONDO_DOCS),
-  proofOfReserve: unknown(ONDO_DOCS),
+  // Trust and transparency: a bankruptcy-remote SPV in the British Virgin Islands, fully backed by
+  // the underlying shares held with regulated custodians through a licensed broker-dealer, with
+  // Ankura Trust Company as security agent for holders and daily attestation agent.
+  legalEntity: { value: 'Ondo Global Markets (BVI) Limited', source: ONDO_TRUST, verified: true },
+  jurisdiction: { value: 'VG', source: ONDO_TRUST, verified: true },
+  structure: { value: 'custody-backed', source: ONDO_TRUST, verified: true },
+  custodian: {
+    value: 'Regulated custodians, through a licensed broker-dealer; Ankura Trust Company holds a first-priority security interest for token holders',
+    source: ONDO_TRUST,
+    verified: true,
+  },
+  proofOfReserve: {
+    value: 'Daily attestation of the holdings by Ankura Trust Company (since 2025-10-01); backed by the underlying plus over-collateralisation',
+    source: ONDO_TRUST,
+    verified: true,
+  },
   redemption: {
     value: {
       stablecoin: 'USDon',
@@ -76,7 +105,10 @@ export const ONDO: Issuer = {
   rule: null,
   terms: ONDO_GM_RULE.source,
   origins: [],
-  contracts: [{ chainId: 1, address: '0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c', role: 'mint-redeem', verified: false, source: ONDO_CONTRACTS }],
+  // GMTokenManager (unverified in REFERENCE.md: never allowlisted). Its multiplier oracle has no sourced address.
+  contracts: [
+    { chainId: 1, address: '0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c', role: 'mint-redeem', verified: false, source: ONDO_CONTRACTS, read: READ },
+  ],
 };
 
 const DINARI_ORDER_PROCESSORS = [
@@ -122,8 +154,16 @@ export const DINARI: Issuer = {
       role: 'mint-redeem' as const,
       verified: true,
       source: DINARI_CONTRACTS,
+      read: READ,
     })),
-    ...DINARI_FACTORIES.map(([chainId, address]) => ({ chainId, address, role: 'factory' as const, verified: true, source: DINARI_CONTRACTS })),
+    ...DINARI_FACTORIES.map(([chainId, address]) => ({
+      chainId,
+      address,
+      role: 'factory' as const,
+      verified: true,
+      source: DINARI_CONTRACTS,
+      read: READ,
+    })),
   ],
 };
 

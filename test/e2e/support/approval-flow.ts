@@ -56,3 +56,48 @@ export async function decideShown(page: UiPage, testId: 'approval-approve' | 'ap
   await clickWhenEnabled(page, byTestId(testId));
   await until(async () => page.isClosed() || (await shownRequest(page).catch(() => null))?.id !== id, 'the window to move past the request');
 }
+
+/** What the approval window shows of an issuer request's plan. */
+export interface ShownPlan {
+  steps: {
+    kind: string;
+    to: string;
+    verdict: string;
+    simulation: string;
+    summary: string;
+    funds: string;
+    /** Each allowance as shown: amount, token, spender. */
+    allowances: string[];
+    /** The names the window gives the contracts the step calls or allows. */
+    labels: string[];
+  }[];
+  payout: string;
+  priceCheck: string | null;
+  /** The network fee of the whole plan. */
+  fee: string;
+  deadline: string;
+  changed: string | null;
+}
+
+export const shownPlan = (page: UiPage): Promise<ShownPlan> =>
+  page.evaluate(() => {
+    const text = (root: ParentNode, id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent?.trim() ?? '';
+    const all = (root: ParentNode, id: string) => [...root.querySelectorAll(`[data-testid="${id}"]`)];
+    return {
+      steps: all(document, 'plan-step').map((step) => ({
+        kind: step.getAttribute('data-kind') ?? '',
+        to: step.getAttribute('data-to') ?? '',
+        verdict: step.getAttribute('data-verdict') ?? '',
+        simulation: step.querySelector('[data-testid="plan-step-simulation"]')?.getAttribute('data-status') ?? '',
+        summary: text(step, 'plan-step-summary'),
+        funds: text(step, 'plan-step-funds'),
+        allowances: all(step, 'approval-allowance').map((a) => a.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+        labels: all(step, 'contract-label').map((l) => l.textContent ?? ''),
+      })),
+      payout: text(document, 'plan-payout').replace(/\s+/g, ' '),
+      priceCheck: document.querySelector('[data-testid="issuer-price-check"]')?.getAttribute('data-level') ?? null,
+      fee: text(document, 'approval-fee'),
+      deadline: text(document, 'plan-deadline'),
+      changed: document.querySelector('[data-testid="plan-changed"]')?.textContent ?? null,
+    };
+  }, undefined);

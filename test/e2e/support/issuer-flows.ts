@@ -1,11 +1,12 @@
-// Minting and redeeming through the popup, written once for both browsers: the issuer's quote, the
-// transactions in the approval window named after the issuer, the status settling on chain and the
-// balances moving by the amounts quoted; a refused mint sends nothing.
-import { type Address, erc20Abi } from 'viem';
+// Minting and redeeming through the popup, written once for both browsers: the issuer's quote, its
+// plan (every transaction, the payout, fees, deadline and price check) approved once in a window
+// named after the issuer, the steps then sent without another window, the status settling on chain
+// and the balances moving by the amounts quoted; a refused mint sends nothing.
+import { type Address, erc20Abi, formatUnits } from 'viem';
 import { expect } from 'vitest';
 import { devnetClients, tokenOf } from '../../../devnet/test-kit.ts';
 import type { Deployment } from '../../../devnet/types.ts';
-import { approvalShowing, decideShown } from './approval-flow.ts';
+import { approvalShowing, decideShown, type ShownPlan, shownPlan } from './approval-flow.ts';
 import { attributeOf, byTestId, countOf, textOf, type UiBrowser, type UiPage, until, waitFor } from './driver.ts';
 import { ACCOUNT_0 } from './wallet.ts';
 
@@ -32,12 +33,17 @@ export function issuerSteps(h: IssuerHarness) {
   };
   const sent = () => publicClient.getTransactionCount({ address: ACCOUNT_0, blockTag: 'pending' });
 
-  /** Waits for the approval window to show a transaction from `origin` to `to`, checks its verdict allows it, approves it; returns its summary. */
-  async function approveTransaction(origin: string, to: string): Promise<string> {
-    const { page, shown } = await approvalShowing(h.browser, 'transaction', { origin, to });
+  /**
+   * Waits for the one approval window of an issuer request (kind `issuer-request`, named after the
+   * issuer), reads the plan it shows, checks its verdict allows it, approves it; returns what it showed.
+   */
+  async function approvePlan(origin: string): Promise<ShownPlan> {
+    const { page, shown } = await approvalShowing(h.browser, 'issuer-request', { origin });
     expect(shown.verdict).not.toBe('block');
+    const plan = await shownPlan(page);
+    if (h.shots) await page.screenshot(`${h.shots}/issuer-plan.png`);
     await decideShown(page, 'approval-approve');
-    return shown.summary;
+    return plan;
   }
 
   async function openIssuerScreen(symbol: string, side: 'mint' | 'redeem') {
@@ -58,12 +64,12 @@ export function issuerSteps(h: IssuerHarness) {
   const settled = () => waitFor(popup, `${byTestId('issuer-status')}[data-status="settled"]`, 30_000);
   const raw = async (testId: string) => BigInt((await attributeOf(popup, byTestId(testId), 'data-raw'))!);
 
-  return { usdc, balanceOf, issuerOrigin, shot, sent, approveTransaction, openIssuerScreen, quote, settled, raw };
+  return { usdc, balanceOf, issuerOrigin, shot, sent, approvePlan, openIssuerScreen, quote, settled, raw };
 }
 
 export function issuerFlows(h: IssuerHarness) {
   const { deployment, popup } = h;
-  const { usdc, balanceOf, issuerOrigin, shot, sent, approveTransaction, openIssuerScreen, quote, settled, raw } = issuerSteps(h);
+  const { usdc, balanceOf, issuerOrigin, shot, sent, approvePlan, openIssuerScreen, quote, settled, raw } = issuerSteps(h);
 
   return {
     async mintFromAttestationIssuer() {
@@ -78,9 +84,19 @@ export function issuerFlows(h: IssuerHarness) {
       await shot('issuer-quote');
 
       await popup.click(byTestId('issuer-submit'));
-      const origin = issuerOrigin('attest');
-      expect(await approveTransaction(origin, usdc)).toMatch(/USDC/);
-      expect(await approveTransaction(origin, deployment.contracts.AttestationManager)).toMatch(/Mint/);
+      // One window for the whole mint: the USDC allowance to the manager for exactly the total, then the mint.
+      const plan = await approvePlan(issuerOrigin('attest'));
+      const manager = deployment.contracts.AttestationManager;
+      expect(plan.steps.map((s) => [s.kind, s.to.toLowerCase(), s.verdict, s.simulation])).toEqual([
+        ['allowance', usdc.toLowerCase(), 'allow', 'ok'],
+        ['attestation', manager.toLowerCase(), 'allow', 'ok'],
+      ]);
+      expect(plan.steps[0].allowances).toEqual([expect.stringMatching(new RegExp(`^${formatUnits(total, 6)} USDC may be spent by ${manager}`, 'i'))]);
+      expect(plan.steps[0].labels).toEqual(expect.arrayContaining([expect.stringMatching(/Devnet Attest/)]));
+      expect(plan.payout).toMatch(new RegExp(`^0\\.5 NVDAon to ${ACCOUNT_0}, in the same transaction`, 'i'));
+      expect(plan.priceCheck).toBe('ok');
+      expect(plan.fee).toMatch(/ETH/);
+      expect(plan.deadline).toMatch(/chain time \d+/);
       await settled();
       await shot('issuer-settled');
       expect(await textOf(popup, byTestId('issuer-status'))).toMatch(/Settled: 0\.5 NVDAon minted for/);
@@ -96,13 +112,27 @@ export function issuerFlows(h: IssuerHarness) {
       const payout = await raw('issuer-payout');
       expect(await textOf(popup, byTestId('issuer-payout'))).toMatch(/USDC$/);
       await popup.click(byTestId('issuer-submit'));
-      // The sell burns the shares with burnFrom: the wallet first asks to approve exactly them to the order processor.
-      expect(await approveTransaction(issuerOrigin('orders'), aapl)).toMatch(/AAPL\.d/);
-      expect(await approveTransaction(issuerOrigin('orders'), deployment.contracts.OrderProcessor)).toMatch(/selling 1 AAPL\.d/);
+      // The sell burns the shares with burnFrom: the plan first approves exactly them to the order processor, then sells.
+      const plan = await approvePlan(issuerOrigin('orders'));
+      const processor = deployment.contracts.OrderProcessor;
+      expect(plan.steps.map((s) => [s.kind, s.to.toLowerCase(), s.verdict, s.simulation])).toEqual([
+        ['allowance', aapl.toLowerCase(), 'allow', 'ok'],
+        ['order', processor.toLowerCase(), 'allow', 'ok'],
+      ]);
+      expect(plan.steps[0].allowances).toEqual([expect.stringMatching(new RegExp(`^1 AAPL\\.d may be spent by ${processor}`, 'i'))]);
+      expect(plan.steps[1].summary).toMatch(/selling 1 AAPL\.d/);
+      expect(plan.steps[1].funds).toMatch(/burnt by Devnet Orders.*'s order processor; .* USDC are paid to you when Devnet Orders.* fills the order/);
+      expect(plan.payout).toMatch(new RegExp(`^${formatUnits(payout, 6)} USDC to ${ACCOUNT_0}, when Devnet Orders.* fills the order`, 'i'));
       await settled();
       expect(await textOf(popup, byTestId('issuer-status'))).toMatch(/paid out to you/);
       expect(tokensBefore - (await balanceOf(aapl))).toBe(10n ** 18n);
       expect((await balanceOf(usdc)) - usdcBefore).toBe(payout);
+      // Activity: the sell order's row says what was received, not only that the order was mined.
+      const order = (await textOf(popup, `${byTestId('issuer-status')} .mono`))!;
+      await popup.open('/popup.html#/activity');
+      const line = `${byTestId('activity-row')}[data-hash="${order}"] ${byTestId('activity-payout')}[data-state="received"]`;
+      await waitFor(popup, line);
+      expect(await textOf(popup, line)).toBe(`Received ${formatUnits(payout, 6)} USDC`);
     },
 
     /** With jurisdiction US. */

@@ -73,7 +73,10 @@ function issuerFlow(jurisdiction: string | undefined) {
     jurisdiction: async () => jurisdiction,
     policy: (chainId, address) => tokens.policy(chainId, address),
     signer: async () => USER,
-    submit: async () => {
+    approvePlan: async () => {
+      throw new Error('nothing is submitted here');
+    },
+    sendStep: async () => {
       throw new Error('nothing is submitted here');
     },
     clock: createManualClock(),

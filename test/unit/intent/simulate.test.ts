@@ -1,6 +1,6 @@
 import { encodeAbiParameters, type Hex, numberToHex, pad } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { type RpcCall, simulateTransaction } from '../../../lib/intent';
+import { type RpcCall, simulateSequence, simulateTransaction } from '../../../lib/intent';
 import { OTHER, ROUTER, TSLA, USDC, USER } from './fixtures';
 
 const TRANSFER = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';
@@ -191,5 +191,58 @@ describe('simulateTransaction against a hostile node', () => {
     const log = { ...transferLog(USDC, ROUTER, USER, 1n), data: `0x${'ff'.repeat(64)}` };
     const result = await simulateTransaction(fakeNode({ eth_simulateV1: simulated({ logs: [log] }) }), tx);
     expect(result).toMatchObject({ ok: true, changes: [] });
+  });
+});
+
+describe('simulateSequence: transactions meant to follow one another', () => {
+  const approveTx = { from: USER, to: USDC, data: '0x095ea7b3' as Hex, value: 0n };
+
+  it('runs them in order in one eth_simulateV1 block: the second sees what the first did', async () => {
+    const blocks: unknown[] = [];
+    const node = fakeNode({
+      eth_simulateV1: (params) => {
+        blocks.push(params[0]);
+        return [
+          {
+            number: '0x1',
+            calls: [
+              { returnData: '0x', gasUsed: '0xb000', status: '0x1', logs: [] },
+              { returnData: '0x', gasUsed: '0x20000', status: '0x1', logs: [transferLog(USDC, USER, ROUTER, 500n)] },
+            ],
+          },
+        ];
+      },
+    });
+    const results = await simulateSequence(node, [approveTx, tx]);
+    expect(results.map((r) => (r.ok ? [r.gasUsed, r.changes] : r))).toEqual([
+      [0xb000n, []],
+      [0x20000n, [{ token: USDC, delta: -500n }]],
+    ]);
+    expect((blocks[0] as { blockStateCalls: { calls: { to: string }[] }[] }).blockStateCalls[0].calls.map((c) => c.to)).toEqual([USDC, ROUTER]);
+  });
+
+  it('says which one would fail', async () => {
+    const node = fakeNode({
+      eth_simulateV1: () => [
+        {
+          number: '0x1',
+          calls: [
+            { returnData: '0x', gasUsed: '0xb000', status: '0x1', logs: [] },
+            { returnData: errorString('no allowance'), gasUsed: '0x100', status: '0x0' },
+          ],
+        },
+      ],
+    });
+    const [first, second] = await simulateSequence(node, [approveTx, tx]);
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, reason: 'reverted', revertReason: expect.stringContaining('no allowance') });
+  });
+
+  it('a node without eth_simulateV1, or with an answer of the wrong length, runs each alone', async () => {
+    const node = fakeNode({ eth_call: () => '0x', debug_traceCall: () => ({ type: 'CALL', from: USER, to: ROUTER, gasUsed: '0x5208' }) });
+    expect((await simulateSequence(node, [approveTx, tx])).map((r) => r.ok)).toEqual([true, true]);
+    const short = fakeNode({ eth_simulateV1: simulated({}) });
+    expect((await simulateSequence(short, [approveTx, tx])).map((r) => r.ok)).toEqual([true, true]);
+    expect(short.calls.filter((m) => m === 'eth_simulateV1')).toHaveLength(3);
   });
 });

@@ -49,6 +49,13 @@ describe('redemption by deposit', () => {
       settlement: { tokenAmount: `${2n * E18}`, paymentAmount: '1234567' },
     });
     expect(after.sent).toHaveLength(1);
+    // Activity: "payout pending" on the deposit's entry once it was sent, then the amount received.
+    const deposit = h.sent[0].hash;
+    expect(h.payouts[0]).toEqual({
+      hash: deposit,
+      payout: { state: 'pending', symbol: 'USDC', decimals: 6, when: expect.stringMatching(/within T\+3/) },
+    });
+    expect(after.payouts.at(-1)).toEqual({ hash: deposit, payout: { state: 'received', symbol: 'USDC', decimals: 6, amount: '1234567' } });
   });
 
   it('a wallet the issuer has not pre-approved is refused before anything is sent, with the onboarding named', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { buildCompactRegistry, buildRegistryData, TOKEN_LIST_FILES } from '../../../lib/registry/build/index.ts';
-import { packRegistry, unpackRegistry } from '../../../lib/registry/index.ts';
+import { unpackRegistry } from '../../../lib/registry/index.ts';
 import { token } from './fixtures.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -60,14 +60,6 @@ describe('registry generator', () => {
     expect(ondo?.contracts.find((c) => c.address === '0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c')?.verified).toBe(false);
   });
 
-  it('round-trips through the compact form (order aside)', () => {
-    const data = buildRegistryData(lists);
-    const back = unpackRegistry(JSON.parse(JSON.stringify(packRegistry(data))));
-    const sorted = (tokens: typeof data.tokens) => [...tokens].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-    expect(back.issuers).toEqual(data.issuers);
-    expect(sorted(back.tokens)).toEqual(sorted(data.tokens));
-  });
-
   it('refuses a list entry that does not follow its issuer naming', () => {
     const bad = {
       ...lists['xstocks.tokenlist.json'],
@@ -80,10 +72,54 @@ describe('registry generator', () => {
     const clash = token({ chainId: 1, address: getAddress('0x06a0138f8c3e5110fd98e34a4473fb08f1304b87'), symbol: 'FAKEx', issuer: 'dinari' });
     expect(() => buildRegistryData(lists, [clash])).toThrow(/both/);
   });
+});
 
-  it('refuses to pack fields the compact form would drop', () => {
-    const data = buildRegistryData(lists);
-    const withFeed = { ...data, tokens: [{ ...data.tokens[0], feeds: { price: { address: data.tokens[1].address } } }] };
-    expect(() => packRegistry(withFeed)).toThrow(/compact/);
+describe('issuer facts the generator fills from REFERENCE.md', () => {
+  const issuerOf = (id: string) => committed.issuers.find((i) => i.id === id)!;
+  const ONDO_TRUST = 'https://docs.ondo.finance/ondo-global-markets/trust-and-transparency';
+
+  it('lists the xStocks factory on every xStocks chain, unverified, with its source and read date', () => {
+    const factories = issuerOf('xstocks').contracts.filter((c) => c.role === 'factory');
+    expect(factories.map((c) => c.chainId).sort((a, b) => a - b)).toEqual(
+      [...new Set(committed.tokens.filter((t) => t.issuer === 'xstocks').map((t) => t.chainId))].sort((a, b) => a - b),
+    );
+    for (const c of factories)
+      expect(c).toMatchObject({ address: '0x9768D3956a850913fb74594eBf40DFf9b5b576F3', verified: false, read: '2026-12-02' });
+  });
+
+  it('gives Backed redemption by deposit within T+3 but no deposit address, since none is sourced', () => {
+    const backed = issuerOf('xstocks');
+    expect(backed.redemptionByDeposit).toEqual({ onboarding: 'https://docs.backed.fi', settlementDays: 3 });
+    expect(backed.contracts.filter((c) => c.role === 'redemption-deposit' || c.role === 'payout')).toEqual([]);
+  });
+
+  it('records the Backed reserve feeds on Polygon as unverified, for products the lists do not carry', () => {
+    const feeds = issuerOf('xstocks').feeds ?? [];
+    expect(feeds.map((f) => [f.product, f.chainId, f.kind, f.verified])).toEqual([
+      ['bIB01', 137, 'reserve', false],
+      ['bCSPX', 137, 'reserve', false],
+      ['bIBTA', 137, 'reserve', false],
+    ]);
+    expect(committed.tokens.some((t) => t.chainId === 137)).toBe(false);
+  });
+
+  it("names Ondo's SPV, custody and daily attestation agent from its trust page", () => {
+    expect(issuerOf('ondo-gm')).toMatchObject({
+      legalEntity: { value: 'Ondo Global Markets (BVI) Limited', source: ONDO_TRUST },
+      jurisdiction: { value: 'VG', source: ONDO_TRUST },
+      custodian: { value: expect.stringContaining('Ankura Trust Company'), source: ONDO_TRUST },
+      proofOfReserve: { value: expect.stringContaining('Daily attestation'), source: ONDO_TRUST },
+    });
+  });
+
+  it("lists Dinari's DShareFactory and OrderProcessor on chains 1, 42161 and 8453", () => {
+    const dinari = issuerOf('dinari').contracts;
+    for (const role of ['factory', 'mint-redeem'] as const) {
+      expect(dinari.filter((c) => c.role === role).map((c) => c.chainId)).toEqual([1, 42161, 8453]);
+    }
+  });
+
+  it('gives no bundled token a feed, an exchange or an ISIN: the token lists carry none and none is sourced', () => {
+    expect(committed.tokens.filter((t) => t.feeds || t.underlying?.exchange || t.underlying?.isin)).toEqual([]);
   });
 });
