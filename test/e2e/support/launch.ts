@@ -4,4 +4,5 @@ import { type ChromiumWithExtension, launchChromium } from './chromium.ts';
 import { type FirefoxWithExtension, launchFirefox } from './firefox.ts';
 
 export const launchWalletChromium = (): Promise<ChromiumWithExtension> => launchChromium(inject('chromeExtensionDir'));
-export const launchWalletFirefox = (): Promise<FirefoxWithExtension> => launchFirefox(inject('firefoxExtensionDir'));
+export const launchWalletFirefox = (prefs: Record<string, string | number | boolean> = {}): Promise<FirefoxWithExtension> =>
+  launchFirefox(inject('firefoxExtensionDir'), prefs);
