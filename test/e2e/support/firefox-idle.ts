@@ -5,7 +5,9 @@
 import type { Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 
-export const IDLE_TIMEOUT_MS = 2_000;
+// Short enough to stop the background within the RPC transport's 15 s timeout (see below), long
+// enough that the other steps (an approval armed after 0.8 s and clicked) finish before it.
+export const IDLE_TIMEOUT_MS = 5_000;
 export const idlePrefs = { 'extensions.background.idle.timeout': IDLE_TIMEOUT_MS };
 
 type IdlePort = { disconnect(): void; onDisconnect: { addListener(f: () => void): void } };
@@ -41,7 +43,7 @@ export const backgroundSuspended = (page: Page, withinMs: number): Promise<boole
  * than the RPC transport's 15 s timeout, so a background suspended while its fetch waited for the
  * node was suspended with that fetch still open, not after giving up on it.
  */
-export async function idleOutBackground(page: Page, withinMs = 5 * IDLE_TIMEOUT_MS): Promise<void> {
+export async function idleOutBackground(page: Page, withinMs = 12_000): Promise<void> {
   const before = await backgroundStart(page);
   expect(await backgroundSuspended(page, withinMs), `the background to be suspended within ${withinMs} ms`).toBe(true);
   expect(await backgroundStart(page)).toBeGreaterThan(before);
