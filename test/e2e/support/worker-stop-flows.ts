@@ -66,6 +66,7 @@ export function workerStopFlows(h: WorkerStopHarness) {
     proxy.sendFault = fault;
     const already = proxy.rawTransactions.length;
     const pending = h.request('eth_sendTransaction', transfer);
+    pending.catch(() => undefined); // awaited below; a failed step before must not leave it unhandled
     await approveShown('transaction');
     await until(async () => proxy.rawTransactions.length > already, 'the signed transaction to leave the background');
     await h.stopBackground();
@@ -80,6 +81,7 @@ export function workerStopFlows(h: WorkerStopHarness) {
     async deadApprovalIsAnsweredAndRetrySentOnce() {
       const before = await sentCount();
       const pending = h.request('eth_sendTransaction', transfer);
+      pending.catch(() => undefined); // awaited below; a failed step before must not leave it unhandled
       await approvalShowing(h.browser, 'transaction', { origin: h.dappOrigin });
 
       await h.stopBackground();
