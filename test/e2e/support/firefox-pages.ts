@@ -136,3 +136,24 @@ export function firefoxUiCommand<T = unknown>(page: Page, method: string, params
     params,
   );
 }
+
+/** Opens the extension page `path` (e.g. `/popup.html#/activity`) in a new tab, from the extension page `from`, as the user opens the popup. */
+export async function openExtensionTab(browser: Browser, from: Page, path: string): Promise<Page> {
+  const known = new Set(await browser.pages());
+  // WebDriver may not open moz-extension URLs itself: the extension's own page asks for the tab.
+  await from.evaluate(async (url) => {
+    await (globalThis as unknown as { browser: { tabs: { create(o: { url: string }): Promise<unknown> } } }).browser.tabs.create({ url });
+  }, path);
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      if (known.has(page)) continue;
+      const ready = await page
+        .evaluate((p) => location.pathname + location.hash === p && document.readyState === 'complete', path)
+        .catch(() => false);
+      if (ready) return page;
+    }
+    await pause(100);
+  }
+  throw new Error(`no tab showed ${path}`);
+}
