@@ -89,8 +89,9 @@ export function createInpageProvider(win: Window & typeof globalThis): Eip1193Pr
       const id = idPrefix + nextId++;
       let message: unknown;
       try {
-        // structured clone would throw later on functions or symbols; JSON makes the request plain data now.
-        message = js.jsonParse(js.jsonStringify({ channel: CHANNEL_TO_CONTENT, id, payload: { method: args.method, params: args.params } }));
+        // JSON text made here: plain data (structured clone would throw later on functions or
+        // symbols), and the relay measures a string instead of walking a page object.
+        message = { channel: CHANNEL_TO_CONTENT, id, payload: js.jsonStringify({ method: args.method, params: args.params }) };
       } catch {
         return js.Promise.reject(new ProviderRpcError(RpcErrorCode.invalidParams, 'Request parameters must be JSON-serialisable.'));
       }

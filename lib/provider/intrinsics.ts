@@ -32,7 +32,6 @@ export function captureIntrinsics(win: Window & typeof globalThis) {
     mapSet: uncurry(Map.prototype.set),
     mapDelete: uncurry(Map.prototype.delete),
     arrayPush: uncurry(Array.prototype.push),
-    jsonParse: JSON.parse,
     jsonStringify: JSON.stringify,
     /** An own property of a message, never one a page planted on Object.prototype. */
     own: (obj: unknown, key: string): unknown =>

@@ -37,10 +37,16 @@ export interface RpcPayload {
 }
 
 /** Page -> content script. */
+/**
+ * Page -> content script. The inpage provider sends the payload as JSON text, made in the page:
+ * the relay then measures a string and parses it in its own world, where walking a page's object
+ * would cost a Firefox content script a crossing per element (a million-element array took 0.7 s).
+ * A raw frame may still carry the object itself.
+ */
 export interface PageRequestMessage {
   channel: typeof CHANNEL_TO_CONTENT;
   id: RequestId;
-  payload: RpcPayload;
+  payload: RpcPayload | string;
 }
 
 export interface RpcErrorObject {
@@ -81,7 +87,7 @@ export function readPageRequest(data: unknown): PageRequestMessage | undefined {
   const msg = data as Record<string, unknown>;
   if (msg.channel !== CHANNEL_TO_CONTENT || !isRequestId(msg.id)) return undefined;
   const payload = msg.payload;
-  if (typeof payload !== 'object' || payload === null) return undefined;
+  if (typeof payload !== 'string' && (typeof payload !== 'object' || payload === null)) return undefined;
   return msg as unknown as PageRequestMessage;
 }
 

@@ -35,6 +35,26 @@ interface PagePath {
   inFlight: Set<RequestId>;
 }
 
+/** The request's payload as plain data of at most MAX_REQUEST_BYTES of JSON, or why not. */
+function plainPayload(payload: unknown): { value: unknown } | { error: string } {
+  const tooLarge = { error: 'Request is too large.' };
+  const notJson = { error: 'Request is not JSON.' };
+  if (typeof payload === 'string') {
+    if (payload.length > MAX_REQUEST_BYTES) return tooLarge;
+    try {
+      const value: unknown = JSON.parse(payload);
+      return typeof value === 'object' && value !== null ? { value } : notJson;
+    } catch {
+      return notJson;
+    }
+  }
+  try {
+    return JSON.stringify(payload).length > MAX_REQUEST_BYTES ? tooLarge : { value: payload };
+  } catch {
+    return notJson;
+  }
+}
+
 export function startRelay(win: Window & typeof globalThis, connect: () => PortLike): void {
   // window.origin is the document's origin ("null" when sandboxed); location.origin is the URL's.
   const opaque = win.origin === 'null';
@@ -84,18 +104,13 @@ export function startRelay(win: Window & typeof globalThis, connect: () => PortL
     if (opaque) return fail(path, request.id, OPAQUE_ORIGIN_ERROR);
     if (path.inFlight.has(request.id))
       return fail(path, request.id, { code: RpcErrorCode.invalidRequest, message: 'A request with this id is already in flight.' });
-    let size: number;
-    try {
-      size = JSON.stringify(request.payload).length;
-    } catch {
-      return fail(path, request.id, { code: RpcErrorCode.invalidRequest, message: 'Request is not JSON.' });
-    }
-    if (size > MAX_REQUEST_BYTES) return fail(path, request.id, { code: RpcErrorCode.invalidRequest, message: 'Request is too large.' });
+    const payload = plainPayload(request.payload);
+    if ('error' in payload) return fail(path, request.id, { code: RpcErrorCode.invalidRequest, message: payload.error });
     const key = nextId++;
     inFlight.set(key, { path, id: request.id });
     path.inFlight.add(request.id);
     try {
-      ensurePort().postMessage({ id: key, payload: request.payload });
+      ensurePort().postMessage({ id: key, payload: payload.value });
     } catch {
       port = undefined;
       settle(key);

@@ -3,7 +3,8 @@ import { installProvider } from '../../../lib/provider/inpage-provider';
 import { CHANNEL_TO_CONTENT, CHANNEL_TO_INPAGE } from '../../../lib/provider/protocol';
 import { asWindow, FakeMessageChannel, type FakeMessageEvent, type FakePort, FakeWindow, tick } from './fake-window';
 
-type Request = { channel: string; id: string; payload: { method: string } };
+// The provider sends each payload as JSON text, made in the page.
+type Request = { channel: string; id: string; payload: string };
 
 /** Plays the relay: hands the provider a private channel; returns the relay's end and what arrived on it. */
 function relayReady(win: FakeWindow) {
@@ -51,7 +52,7 @@ describe('the inpage provider', () => {
     await tick();
     const relay = relayReady(win);
     await tick();
-    expect(relay.received.map((p) => p.payload)).toEqual([{ method: 'eth_chainId' }, { method: 'eth_accounts' }]);
+    expect(relay.received.map((p) => JSON.parse(p.payload))).toEqual([{ method: 'eth_chainId' }, { method: 'eth_accounts' }]);
     expect(new Set(relay.received.map((p) => p.id)).size).toBe(2);
     relay.answer(relay.received[1].id, { error: { code: 4100, message: 'no' } });
     relay.answer(relay.received[0].id, { result: '0x1' });

@@ -58,15 +58,15 @@ function frame(next: () => number): unknown {
   return { channel: CHANNEL_TO_CONTENT, id, payload };
 }
 
-const wellFormed = (f: unknown): f is { id: string | number; payload: object } => {
+/** The frames the relay must answer or forward: a usable id, and a payload that is an object or JSON text. */
+const wellFormed = (f: unknown): f is { id: string | number; payload: object | string } => {
   const m = f as { channel?: unknown; id?: unknown; payload?: unknown } | null;
   return (
     typeof m === 'object' &&
     m !== null &&
     m.channel === CHANNEL_TO_CONTENT &&
     ((typeof m.id === 'string' && m.id.length > 0 && m.id.length <= 64) || (typeof m.id === 'number' && Number.isSafeInteger(m.id))) &&
-    typeof m.payload === 'object' &&
-    m.payload !== null
+    (typeof m.payload === 'string' || (typeof m.payload === 'object' && m.payload !== null))
   );
 };
 
