@@ -39,6 +39,8 @@ export const ChainDexSchema = v.object({
   ),
   uniswapV2: v.optional(v.object({ factory: address, pairInitCodeHash: hash })),
   quotes: v.array(QuoteTokenSchema),
+  /** The chain's router and settlement contracts, named for the approval window (`contract-label`). */
+  protocols: v.optional(v.array(v.object({ address, name: v.pipe(v.string(), v.minLength(1)) }))),
 });
 
 export type QuoteToken = v.InferOutput<typeof QuoteTokenSchema>;
