@@ -47,12 +47,16 @@ export async function judge(deps: SigningDeps, params: JudgeParameters): Promise
   const jurisdiction = await deps.jurisdiction();
   const tokens = touchedTokens({ intent, simulation, contracts });
   const findings = await deps.standards.findings(rpc, { chainId, tokens, user: account, jurisdiction, transfers: knownTransfers(intent, account) });
+  // A security found only on chain, named only in calldata or a dry run, was not read with the
+  // decoded tokens: its symbol is read now (cached), so the refusal and the dApp's 4001 name it.
+  const detected = [...findings].flatMap(([token, found]) => ((found.standards.length || found.incomplete) && !params.info(token) ? [token] : []));
+  const named = detected.length ? await deps.tokenInfo.lookupFor(rpc, chainId, detected).catch(() => undefined) : undefined;
+  const symbolOf = (a: Address) => params.info(a)?.symbol ?? named?.(a)?.symbol ?? a;
   return evaluate({
     intent,
     jurisdiction,
     chainId,
-    lookupToken: (c, a) =>
-      withFindings(deps.tokens.policy(c, a), c === chainId ? findings.get(getAddress(a)) : undefined, params.info(a)?.symbol ?? a),
+    lookupToken: (c, a) => withFindings(deps.tokens.policy(c, a), c === chainId ? findings.get(getAddress(a)) : undefined, symbolOf(a)),
     simulation,
     contracts,
     unchecked: [...findings].flatMap(([token, found]) => (found.unchecked ? [token] : [])),
