@@ -37,6 +37,24 @@ export const refusalOf: Record<GuardSymbol, RegExp> = {
 
 const ALL: GuardSymbol[] = ['TSLAx', 'NVDAon', 'KSTR'];
 
+/** The name the window gives the contract each path calls (or, for an order, the settlement it is signed for); the opaque router is nobody the wallet knows. */
+const CONTRACT_LABEL: Record<GuardPath, string | null> = {
+  'V2 swap': 'Uniswap V2 router (devnet)',
+  'V3 SwapRouter exactInputSingle': 'Uniswap V3 SwapRouter (devnet)',
+  'Universal Router V3 step': 'Uniswap Universal Router (devnet)',
+  'opaque router': null,
+  'CoW order': 'CoW Protocol settlement (devnet)',
+};
+
+/** The contract-label the window shows beside `address`, or null. */
+const labelOf = (page: UiPage, address: string) =>
+  page.evaluate(
+    (wanted) =>
+      [...document.querySelectorAll('[data-testid="contract-label"]')].find((el) => el.getAttribute('data-address')?.toLowerCase() === wanted)
+        ?.textContent ?? null,
+    address.toLowerCase(),
+  );
+
 /**
  * The acquisitions of the matrix. Left out because a test runs them in both browsers already:
  * KSTR on V2 (unlisted-standards-*), TSLAx and NVDAon through the Universal Router's V2 step and
@@ -95,6 +113,7 @@ export function guardMatrix(h: GuardHarness) {
         method: 'eth_signTypedData_v4',
         params: [user, JSON.stringify(market.cowTypedData(order))],
         kind: 'sign-typed-data',
+        target: market.settlement as string,
         minOut: order.buyAmount,
         /** The solver settles the signed order on the devnet's GPv2Settlement. */
         complete: async (signature: Hex) => expect((await market.settle(order, signature)).status).toBe('success'),
@@ -112,6 +131,7 @@ export function guardMatrix(h: GuardHarness) {
       method: 'eth_sendTransaction',
       params: [built.tx],
       kind: 'transaction',
+      target: built.tx.to as string,
       minOut: built.minOut,
       complete: async (hash: Hex) => expect((await paths.waitForReceipt(hash)).status).toBe('success'),
     };
@@ -137,6 +157,7 @@ export function guardMatrix(h: GuardHarness) {
       expect(shown.verdict).toBe('block');
       expect(shown.blocking).toMatch(refusalOf[symbol]);
       expect(shown.approveDisabled).toBe(true);
+      expect(await labelOf(page, asked.target)).toBe(CONTRACT_LABEL[path]);
       await decideShown(page, 'approval-reject');
       const answer = await pending;
       expect(answer.code).toBe(4001);
