@@ -95,7 +95,7 @@ export interface PoolSource {
   token: Address;
   /** What the user gets at least (exact in) or exactly (exact out). */
   amount: bigint;
-  pool: { protocol: 'uniswap-v2'; tokens: [Address, Address] };
+  pool: { protocol: 'uniswap-v2'; tokens: [Address, Address] } | { protocol: 'uniswap-v3'; tokens: [Address, Address]; fee: number };
 }
 
 export interface IntentBody {
@@ -119,7 +119,8 @@ export interface IntentBody {
   mentioned?: Address[];
   /**
    * The pool that pays the user a token the request buys, where the decoder can tell (a Uniswap
-   * V2 route's last pair, named by its two tokens): the transfer's real sender, for tokens whose
+   * V2 route's last pair or a V3 SwapRouter route's last pool, named by its tokens and fee tier):
+   * the transfer's real sender, for tokens whose
    * own compliance judges a transfer by both parties.
    */
   sources?: PoolSource[];

@@ -5,7 +5,7 @@ import type { RpcCall } from '../chains';
 import { type ComplianceResult, evaluate, touchedTokens, withFindings } from '../compliance';
 import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
 import type { Intent, SimulationResult, TokenInfo } from '../intent';
-import { type ChainDex, uniswapV2Pair } from '../registry';
+import { type ChainDex, uniswapV2Pair, uniswapV3Pool } from '../registry';
 import type { SigningDeps } from './deps';
 import type { SigningView } from './view';
 
@@ -34,8 +34,8 @@ export interface JudgeParameters {
 /**
  * The transfers of the request whose counterparty is known, so the token's own compliance can
  * judge those (ERC-3643 canTransfer, ERC-1404 detectTransferRestriction): a plain transfer's
- * recipient, and for a buy the pool that pays the user (a V2 route's last pair, on a chain whose
- * registry entry names the V2 factory). Any other acquisition is asked about as the user's own
+ * recipient, and for a buy the pool that pays the user (a V2 route's last pair or a V3 route's last
+ * pool, on a chain whose registry entry names that factory). Any other acquisition is asked about as the user's own
  * standing.
  */
 function knownTransfers(intent: Intent, account: Address, dex: ChainDex | undefined) {
@@ -43,7 +43,7 @@ function knownTransfers(intent: Intent, account: Address, dex: ChainDex | undefi
     d.reason === 'transfer' && d.token !== 'native' ? [{ token: d.token, from: account, to: d.to, amount: d.amount }] : [],
   );
   const bought = (intent.sources ?? []).flatMap((s) => {
-    const pair = uniswapV2Pair(dex, ...s.pool.tokens);
+    const pair = s.pool.protocol === 'uniswap-v2' ? uniswapV2Pair(dex, ...s.pool.tokens) : uniswapV3Pool(dex, ...s.pool.tokens, s.pool.fee);
     return pair && !sent.some((t) => t.token === s.token) ? [{ token: s.token, from: pair, to: account, amount: s.amount }] : [];
   });
   return [...sent, ...bought];

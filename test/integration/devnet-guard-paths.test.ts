@@ -6,6 +6,7 @@ import { type Hex, hexToBigInt, isAddressEqual } from 'viem';
 import { describe, expect, inject, it } from 'vitest';
 import { accountOf, devnetClients } from '../../devnet/test-kit.ts';
 import { decodeTransaction } from '../../lib/intent/index.ts';
+import { registryFromDevnet, uniswapV3Pool } from '../../lib/registry/index.ts';
 import { type GuardSymbol, guardPaths, type TxParams } from '../e2e/support/guard-paths.ts';
 import { revertChainAfterEachTest } from './isolate.ts';
 
@@ -43,6 +44,12 @@ describe.each<GuardSymbol>(['TSLAx', 'NVDAon', 'KSTR'])('%s, bought by the DE us
     expect(intent.kind).toBe('swap');
     expect(intent.assetsIn).toEqual([{ token, amount: minOut, min: true }]);
     expect(intent.assetsOut).toEqual([{ token: 'native', amount: ETH_IN }]);
+    // The pool that pays the user, as the guard computes it from the registry's V3 factory, is the devnet's.
+    const [source] = intent.sources ?? [];
+    expect(source?.pool.protocol).toBe('uniswap-v3');
+    const dex = registryFromDevnet(deployment).dexes?.[0];
+    const pool = source?.pool.protocol === 'uniswap-v3' ? uniswapV3Pool(dex, ...source.pool.tokens, source.pool.fee) : undefined;
+    expect(pool).toBe(deployment.contracts[`UniswapV3Pool:${symbol}/WETH:3000`]);
     await expectDelivered(tx, minOut);
   });
 
