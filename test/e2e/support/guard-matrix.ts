@@ -230,9 +230,13 @@ export function guardMatrix(h: GuardHarness) {
       await issuer.quote('0.5');
       const total = await issuer.raw('issuer-total');
       await clickWhenEnabled(popup, byTestId('issuer-submit'));
-      const origin = issuer.issuerOrigin('orders');
-      await issuer.approveTransaction(origin, paths.usdc);
-      await issuer.approveTransaction(origin, contractOf(deployment, 'OrderProcessor'));
+      // One window for the whole mint: the USDC allowance to the order processor, then the order; neither is blocked.
+      const plan = await issuer.approvePlan(issuer.issuerOrigin('orders'));
+      const processor = contractOf(deployment, 'OrderProcessor').toLowerCase();
+      expect(plan.steps.map((s) => [s.to.toLowerCase(), s.verdict])).toEqual([
+        [paths.usdc.toLowerCase(), 'allow'],
+        [processor, 'allow'],
+      ]);
       await issuer.settled();
       expect(usdcBefore - (await issuer.balanceOf(paths.usdc))).toBe(total);
       expect((await issuer.balanceOf(tslax)) - before).toBeGreaterThanOrEqual(10n ** 18n / 2n - 1n);
