@@ -45,6 +45,8 @@ export type DexDeployment = {
   uniswapV2: { factory: string; pairInitCodeHash: string };
   /** Quote tokens worth $1 that the pools price against. */
   stablecoins: { address: string; symbol: string; decimals: number }[];
+  /** The routers and settlement the wallet names in its approval window (DevnetOpaqueRouter is left unnamed, as an unknown aggregator). */
+  protocols: { address: string; name: string }[];
 };
 
 export type DevnetAccount = { address: string; role: string; index: number };

@@ -6,6 +6,7 @@ import { loadNpmArtifacts } from '../npm-artifacts.ts';
 import type { Deployment, DevnetIssuer, DevnetToken } from '../types.ts';
 import { deployBase } from './base.ts';
 import type { DeployContext } from './context.ts';
+import { deployGuardPaths, devnetProtocols } from './guard-paths.ts';
 import { deployBackedIssuer, deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
 import { deployRouters } from './routers.ts';
@@ -66,8 +67,10 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
   await deployRouters(ctx, deployed);
   // Stocks priced only by their pools, and Uniswap V3: after all the above (routers included), which keeps its addresses.
   const dexMarket = await deployDexMarket(ctx);
-  // The Backed-style issuer (redemption by deposit) last of all, so none of the addresses above moves.
+  // The Backed-style issuer (redemption by deposit) after those, so none of the addresses above moves.
   const backed = await deployBackedIssuer(ctx, issuerOrigin);
+  // The guard's remaining paths (V3 pools against WETH, a Universal Router with V3 wired, an opaque router) after that.
+  await deployGuardPaths(ctx, deployerKey);
 
   const feedTokens: DevnetToken[] = deployed.map(({ spec, token, priceFeed, multiplierOracle }) => ({
     symbol: spec.symbol,
@@ -112,6 +115,6 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
     contracts: ctx.contracts,
     tokens,
     issuers,
-    dex: dexMarket.dex,
+    dex: { ...dexMarket.dex, protocols: devnetProtocols(ctx.contracts) },
   };
 }

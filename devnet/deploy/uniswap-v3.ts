@@ -5,14 +5,14 @@ import { type DeployContext, E18, tokens } from './context.ts';
 import { pairAddress } from './market.ts';
 
 /** The tier the devnet opens its pools in (0.3%, tick spacing 60). */
-const POOL_FEE = 3000;
+export const POOL_FEE = 3000;
 /** The widest range a 60-spaced position may take (TickMath's MIN_TICK/MAX_TICK rounded in). */
-const FULL_RANGE = { lower: -887_220, upper: 887_220 };
+export const FULL_RANGE = { lower: -887_220, upper: 887_220 };
 /** Account 0 holds 100 of every devnet stock. */
 const userShares = 100;
 
 /** Integer square root (floor), for sqrtPriceX96. */
-function sqrt(value: bigint): bigint {
+export function sqrt(value: bigint): bigint {
   if (value < 2n) return value;
   let x = value;
   let y = (x + 1n) / 2n;
@@ -149,6 +149,7 @@ export async function deployDexMarket(ctx: DeployContext): Promise<{ tokens: Dev
       },
       uniswapV2: { factory: contracts.UniswapV2Factory, pairInitCodeHash: keccak256(ctx.npm.UniswapV2Pair.bytecode) },
       stablecoins: [{ address: contracts.USDC, symbol: 'USDC', decimals: 6 }],
+      protocols: [],
     },
   };
 }

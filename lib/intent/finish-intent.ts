@@ -39,5 +39,6 @@ export function finishIntent(draft: Omit<IntentDraft, 'kind'>): IntentBody {
     ...(deliveries.length > 0 ? { deliveries } : {}),
     ...(traded.length > 0 ? { traded } : {}),
     ...(mentioned.length > 0 ? { mentioned } : {}),
+    ...(draft.sources?.length ? { sources: draft.sources } : {}),
   };
 }

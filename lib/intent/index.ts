@@ -25,6 +25,7 @@ export type {
   Intent,
   IntentBody,
   IntentWarning,
+  PoolSource,
   TokenApproval,
   TokenInfo,
   TokenRef,

@@ -91,6 +91,13 @@ export interface IntentWarning {
 }
 
 /** What every intent has, whatever it decodes. */
+export interface PoolSource {
+  token: Address;
+  /** What the user gets at least (exact in) or exactly (exact out). */
+  amount: bigint;
+  pool: { protocol: 'uniswap-v2'; tokens: [Address, Address] } | { protocol: 'uniswap-v3'; tokens: [Address, Address]; fee: number };
+}
+
 export interface IntentBody {
   /** One plain sentence saying what happens. */
   summary: string;
@@ -110,6 +117,13 @@ export interface IntentBody {
    * guard checks them against the registry, and fails closed on a restricted one.
    */
   mentioned?: Address[];
+  /**
+   * The pool that pays the user a token the request buys, where the decoder can tell (a Uniswap
+   * V2 route's last pair or a V3 SwapRouter route's last pool, named by its tokens and fee tier):
+   * the transfer's real sender, for tokens whose
+   * own compliance judges a transfer by both parties.
+   */
+  sources?: PoolSource[];
 }
 
 export interface TransactionIntent extends IntentBody {

@@ -5,8 +5,8 @@
  * portfolio's own Multicall3 batch. Depth is the quote token held by the pool, in USD; a price
  * from a pool below DEX_LIQUIDITY_FLOOR_USD is refused (a few dollars would move it).
  */
-import { encodeAbiParameters, encodeFunctionData, encodePacked, getCreate2Address, type Hex, keccak256 } from 'viem';
-import type { ChainDex, QuoteToken, Token } from '../registry/index.ts';
+import { encodeFunctionData, type Hex } from 'viem';
+import { type ChainDex, type QuoteToken, type Token, uniswapV2Pair, uniswapV3Pool } from '../registry/index.ts';
 import { erc20Abi, uniswapV2PairAbi, uniswapV3PoolAbi } from './abis.ts';
 import { uintWord } from './multicall.ts';
 
@@ -64,15 +64,11 @@ export function dexPoolsFor(token: Token, dex: ChainDex): DexPool[] {
     const tokenIsToken0 = address < other;
     const [token0, token1] = tokenIsToken0 ? [address, other] : [other, address];
     for (const fee of dex.uniswapV3?.fees ?? []) {
-      const salt = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [token0, token1, fee]));
-      const pool = getCreate2Address({ from: dex.uniswapV3!.factory as `0x${string}`, salt, bytecodeHash: dex.uniswapV3!.poolInitCodeHash as Hex });
+      const pool = uniswapV3Pool(dex, token0, token1, fee)!;
       pools.push({ protocol: 'uniswap-v3', address: lower(pool), fee, quote, tokenIsToken0 });
     }
-    if (dex.uniswapV2) {
-      const salt = keccak256(encodePacked(['address', 'address'], [token0, token1]));
-      const pair = getCreate2Address({ from: dex.uniswapV2.factory as `0x${string}`, salt, bytecodeHash: dex.uniswapV2.pairInitCodeHash as Hex });
-      pools.push({ protocol: 'uniswap-v2', address: lower(pair), fee: null, quote, tokenIsToken0 });
-    }
+    const pair = uniswapV2Pair(dex, token0, token1);
+    if (pair) pools.push({ protocol: 'uniswap-v2', address: lower(pair), fee: null, quote, tokenIsToken0 });
   }
   return pools;
 }

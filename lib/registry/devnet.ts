@@ -52,6 +52,8 @@ export interface DevnetDexDeployment {
   uniswapV3?: { factory: string; poolInitCodeHash: string };
   uniswapV2?: { factory: string; pairInitCodeHash: string };
   stablecoins?: readonly { address: string; symbol: string; decimals: number }[];
+  /** Its routers and settlement, by the names the approval window shows. */
+  protocols?: readonly { address: string; name: string }[];
 }
 
 export interface DevnetDeployment {
@@ -190,6 +192,7 @@ function devnetDex(deployment: DevnetDeployment): ChainDex | undefined {
       decimals: q.decimals,
       usd: { kind: 'stable' as const },
     })),
+    ...(dex.protocols?.length ? { protocols: dex.protocols.map((p) => ({ address: getAddress(p.address), name: p.name })) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  * A quote token is worth $1 ('stable') or what a USD feed says (WETH against ETH / USD); a
  * quote token whose worth has no source is not listed at all.
  */
+import { type Address, encodeAbiParameters, encodePacked, getCreate2Address, type Hex, keccak256 } from 'viem';
 import * as v from 'valibot';
 
 const address = v.pipe(v.string(), v.regex(/^0x[0-9a-fA-F]{40}$/, 'an address is 0x and 40 hex digits'));
@@ -39,6 +40,8 @@ export const ChainDexSchema = v.object({
   ),
   uniswapV2: v.optional(v.object({ factory: address, pairInitCodeHash: hash })),
   quotes: v.array(QuoteTokenSchema),
+  /** The chain's router and settlement contracts, named for the approval window (`contract-label`). */
+  protocols: v.optional(v.array(v.object({ address, name: v.pipe(v.string(), v.minLength(1)) }))),
 });
 
 export type QuoteToken = v.InferOutput<typeof QuoteTokenSchema>;
@@ -50,3 +53,21 @@ export type ChainDex = v.InferOutput<typeof ChainDexSchema>;
  * token of a real chain yet, so on those chains a stock without a price feed shows no price.
  */
 export const SOURCED_DEXES: readonly ChainDex[] = [];
+
+/** The Uniswap V2 pair of two tokens on the chain, as its factory CREATE2s it; undefined when the chain lists no V2. */
+export function uniswapV2Pair(dex: ChainDex | undefined, tokenA: string, tokenB: string): Address | undefined {
+  if (!dex?.uniswapV2) return undefined;
+  const [a, b] = [tokenA.toLowerCase() as Address, tokenB.toLowerCase() as Address];
+  const [token0, token1] = a < b ? [a, b] : [b, a];
+  const salt = keccak256(encodePacked(['address', 'address'], [token0, token1]));
+  return getCreate2Address({ from: dex.uniswapV2.factory as Address, salt, bytecodeHash: dex.uniswapV2.pairInitCodeHash as Hex });
+}
+
+/** The Uniswap V3 pool of two tokens and a fee tier on the chain, as its factory CREATE2s it; undefined when the chain lists no V3. */
+export function uniswapV3Pool(dex: ChainDex | undefined, tokenA: string, tokenB: string, fee: number): Address | undefined {
+  if (!dex?.uniswapV3) return undefined;
+  const [a, b] = [tokenA.toLowerCase() as Address, tokenB.toLowerCase() as Address];
+  const [token0, token1] = a < b ? [a, b] : [b, a];
+  const salt = keccak256(encodeAbiParameters([{ type: 'address' }, { type: 'address' }, { type: 'uint24' }], [token0, token1, fee]));
+  return getCreate2Address({ from: dex.uniswapV3.factory as Address, salt, bytecodeHash: dex.uniswapV3.poolInitCodeHash as Hex });
+}

@@ -1,7 +1,7 @@
 /** Tokenized-stock registry: schema, bundled data, devnet entries and lookups. */
 export type { CompactRegistry } from './compact.ts';
 export { packRegistry, unpackRegistry } from './compact.ts';
-export { type ChainDex, type QuoteToken, SOURCED_DEXES, UNISWAP_V3_FEES } from './dexes.ts';
+export { type ChainDex, type QuoteToken, SOURCED_DEXES, UNISWAP_V3_FEES, uniswapV2Pair, uniswapV3Pool } from './dexes.ts';
 export type { DevnetDeployment, DevnetIssuerDeployment, DevnetTokenDeployment } from './devnet.ts';
 export { mergeRegistryData, registryFromDevnet } from './devnet.ts';
 export { createDiscoveredTokens, DISCOVERED_KEY, type DiscoveredTokens } from './discovered.ts';

@@ -5,6 +5,7 @@ import type { RpcCall } from '../chains';
 import { type ComplianceResult, evaluate, touchedTokens, withFindings } from '../compliance';
 import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
 import type { Intent, SimulationResult, TokenInfo } from '../intent';
+import { type ChainDex, uniswapV2Pair, uniswapV3Pool } from '../registry';
 import type { SigningDeps } from './deps';
 import type { SigningView } from './view';
 
@@ -30,11 +31,22 @@ export interface JudgeParameters {
   contracts?: readonly Address[];
 }
 
-/** The transfers of the request whose counterparty is known: the token's own compliance can judge those. */
-function knownTransfers(intent: Intent, account: Address) {
-  return (intent.deliveries ?? []).flatMap((d) =>
+/**
+ * The transfers of the request whose counterparty is known, so the token's own compliance can
+ * judge those (ERC-3643 canTransfer, ERC-1404 detectTransferRestriction): a plain transfer's
+ * recipient, and for a buy the pool that pays the user (a V2 route's last pair or a V3 route's last
+ * pool, on a chain whose registry entry names that factory). Any other acquisition is asked about as the user's own
+ * standing.
+ */
+function knownTransfers(intent: Intent, account: Address, dex: ChainDex | undefined) {
+  const sent = (intent.deliveries ?? []).flatMap((d) =>
     d.reason === 'transfer' && d.token !== 'native' ? [{ token: d.token, from: account, to: d.to, amount: d.amount }] : [],
   );
+  const bought = (intent.sources ?? []).flatMap((s) => {
+    const pair = s.pool.protocol === 'uniswap-v2' ? uniswapV2Pair(dex, ...s.pool.tokens) : uniswapV3Pool(dex, ...s.pool.tokens, s.pool.fee);
+    return pair && !sent.some((t) => t.token === s.token) ? [{ token: s.token, from: pair, to: account, amount: s.amount }] : [];
+  });
+  return [...sent, ...bought];
 }
 
 /**
@@ -46,13 +58,23 @@ export async function judge(deps: SigningDeps, params: JudgeParameters): Promise
   const { intent, chainId, rpc, account, simulation, contracts } = params;
   const jurisdiction = await deps.jurisdiction();
   const tokens = touchedTokens({ intent, simulation, contracts });
-  const findings = await deps.standards.findings(rpc, { chainId, tokens, user: account, jurisdiction, transfers: knownTransfers(intent, account) });
+  const findings = await deps.standards.findings(rpc, {
+    chainId,
+    tokens,
+    user: account,
+    jurisdiction,
+    transfers: knownTransfers(intent, account, deps.registry()?.dexOn(chainId)),
+  });
+  // A security found only on chain, named only in calldata or a dry run, was not read with the
+  // decoded tokens: its symbol is read now (cached), so the refusal and the dApp's 4001 name it.
+  const detected = [...findings].flatMap(([token, found]) => ((found.standards.length || found.incomplete) && !params.info(token) ? [token] : []));
+  const named = detected.length ? await deps.tokenInfo.lookupFor(rpc, chainId, detected).catch(() => undefined) : undefined;
+  const symbolOf = (a: Address) => params.info(a)?.symbol ?? named?.(a)?.symbol ?? a;
   return evaluate({
     intent,
     jurisdiction,
     chainId,
-    lookupToken: (c, a) =>
-      withFindings(deps.tokens.policy(c, a), c === chainId ? findings.get(getAddress(a)) : undefined, params.info(a)?.symbol ?? a),
+    lookupToken: (c, a) => withFindings(deps.tokens.policy(c, a), c === chainId ? findings.get(getAddress(a)) : undefined, symbolOf(a)),
     simulation,
     contracts,
     unchecked: [...findings].flatMap(([token, found]) => (found.unchecked ? [token] : [])),

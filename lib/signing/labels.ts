@@ -1,6 +1,7 @@
 /**
  * Names for the contracts and accounts a request names (issue 14): the user's own accounts, the
- * registry's issuer contracts, the protocol contracts the wallet decodes, and the names the user
+ * registry's issuer contracts, the protocol contracts the wallet decodes (and a chain's routers its
+ * registry entry names), and the names the user
  * gave in the address book. The approval window shows them beside the raw address, never
  * instead of it. The wallet's own names win over the user's, and a user's name may not read
  * like one of them (the one rule, contactNameProblem).
@@ -46,7 +47,9 @@ export async function contractLabels(deps: LabelDeps, chainId: number, addresses
   for (const address of wanted) {
     const account = accounts.get(address);
     const issuer = registry?.issuerContract(chainId, address);
-    const protocol = PROTOCOL_CONTRACTS.find((c) => c.address.toLowerCase() === address);
+    const protocol =
+      PROTOCOL_CONTRACTS.find((c) => c.address.toLowerCase() === address) ??
+      registry?.dexOn(chainId)?.protocols?.find((c) => c.address.toLowerCase() === address);
     const contact = contacts[address];
     const label = account
       ? `Your account "${account}"`
@@ -72,6 +75,7 @@ export async function contactNameProblem(deps: LabelDeps, name: string): Promise
   const registry = deps.registry();
   const known = [
     ...PROTOCOL_CONTRACTS.map((c) => c.name),
+    ...(registry?.data.dexes ?? []).flatMap((dex) => (dex.protocols ?? []).map((c) => c.name)),
     ...(registry?.data.issuers ?? []).flatMap((issuer) => [
       issuer.name,
       ...issuer.contracts.map((c) => issuerLabel({ issuer, role: c.role, verified: c.verified })),

@@ -141,7 +141,8 @@ const cases: Case[] = [
     jurisdiction: 'DE',
     guard: {
       verdict: 'block',
-      reason: /ERC-1404 check detectTransferRestriction says restriction code 1: "Sender is not on the transfer agent's investor allowlist"/,
+      // Asked with the real counterparty (the pair sends, the buyer receives), the token's answer is the revert's.
+      reason: /ERC-1404 check detectTransferRestriction says restriction code 2: "Receiver is not on the transfer agent's investor allowlist"/,
     },
     chain: { revert: /Receiver is not on the transfer agent's investor allowlist/ },
   },

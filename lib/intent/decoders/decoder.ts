@@ -1,6 +1,15 @@
 import type { Address, Hex } from 'viem';
 import type { Describer } from '../format';
-import type { AssetMovement, DecodeContext, Delivery, IntentWarning, TokenApproval, TransactionKind, TransactionRequestLike } from '../types';
+import type {
+  AssetMovement,
+  DecodeContext,
+  Delivery,
+  IntentWarning,
+  PoolSource,
+  TokenApproval,
+  TransactionKind,
+  TransactionRequestLike,
+} from '../types';
 
 /** A decoder's findings, before the tokens list is derived. */
 export interface IntentDraft {
@@ -15,6 +24,7 @@ export interface IntentDraft {
   deliveries?: Delivery[];
   traded?: Address[];
   mentioned?: Address[];
+  sources?: PoolSource[];
 }
 
 export interface DecodeEnv {

@@ -24,14 +24,19 @@ function swap(env: DecodeEnv, shape: Shape, fixed: bigint, bound: bigint | undef
   flow.trade(path.slice(1, -1));
   const tokenIn = shape.payNative ? 'native' : path[0];
   const tokenOut = shape.receiveNative ? 'native' : path[path.length - 1];
+  const received = shape.side === 'exact-in' ? (bound ?? 0n) : fixed;
   if (shape.side === 'exact-in') {
     flow.pay(tokenIn, fixed);
-    flow.receive(tokenOut, bound ?? 0n, to, 'min');
+    flow.receive(tokenOut, received, to, 'min');
   } else {
     flow.pay(tokenIn, bound ?? 0n, 'max');
-    flow.receive(tokenOut, fixed, to);
+    flow.receive(tokenOut, received, to);
   }
-  return flow.finish('Swap through Uniswap V2.');
+  const draft = flow.finish('Swap through Uniswap V2.');
+  // The last pair pays the bought token straight to the user: the transfer's sender is known.
+  const last = path[path.length - 1];
+  if (tokenOut === 'native' || !(draft.assetsIn ?? []).some((m) => m.token === last)) return draft;
+  return { ...draft, sources: [{ token: last, amount: received, pool: { protocol: 'uniswap-v2', tokens: [path[path.length - 2], last] } }] };
 }
 
 const tail = 'address[] path, address to, uint256 deadline)';

@@ -1,7 +1,7 @@
 import type { Address, Hex } from 'viem';
 import type { DecodeEnv, FunctionDecoder, IntentDraft } from './decoder';
 import { createSwapFlow, ZERO_ADDRESS } from './swap-flow';
-import { decodeV3Path, trailingPathMessage } from './v3-path';
+import { decodeV3Path, trailingPathMessage, v3PathFee } from './v3-path';
 import { paidAs } from './wrapped-native';
 
 /**
@@ -17,6 +17,8 @@ interface Leg {
   exact: bigint;
   bound: bigint;
   side: 'exact-in' | 'exact-out';
+  /** The pool that pays out tokenOut, when the call names its fee tier. */
+  pool?: { tokens: [Address, Address]; fee: number };
 }
 
 function describeLeg(env: DecodeEnv, leg: Leg): IntentDraft {
@@ -28,7 +30,11 @@ function describeLeg(env: DecodeEnv, leg: Leg): IntentDraft {
     flow.pay(paidAs(env, leg.tokenIn), leg.bound, 'max');
     flow.receive(leg.tokenOut, leg.exact, leg.recipient);
   }
-  return flow.finish('Swap through Uniswap V3; the proceeds stay in the router for a later step.');
+  const draft = flow.finish('Swap through Uniswap V3; the proceeds stay in the router for a later step.');
+  // The last pool pays the bought token straight to the user: the transfer's sender is known.
+  if (!leg.pool || !(draft.assetsIn ?? []).some((m) => m.token === leg.tokenOut)) return draft;
+  const amount = leg.side === 'exact-in' ? leg.bound : leg.exact;
+  return { ...draft, sources: [{ token: leg.tokenOut, amount, pool: { protocol: 'uniswap-v3', ...leg.pool } }] };
 }
 
 function invalidPath(env: DecodeEnv): IntentDraft {
@@ -40,6 +46,7 @@ function invalidPath(env: DecodeEnv): IntentDraft {
 interface SingleParams {
   tokenIn: Address;
   tokenOut: Address;
+  fee?: number;
   recipient: Address;
   amountIn?: bigint;
   amountOutMinimum?: bigint;
@@ -55,10 +62,16 @@ interface PathParams {
   amountInMaximum?: bigint;
 }
 
-const single = (p: SingleParams, side: Leg['side']): Leg =>
-  side === 'exact-in'
-    ? { side, tokenIn: p.tokenIn, tokenOut: p.tokenOut, recipient: p.recipient, exact: p.amountIn ?? 0n, bound: p.amountOutMinimum ?? 0n }
-    : { side, tokenIn: p.tokenIn, tokenOut: p.tokenOut, recipient: p.recipient, exact: p.amountOut ?? 0n, bound: p.amountInMaximum ?? 0n };
+const single = (p: SingleParams, side: Leg['side']): Leg => ({
+  side,
+  tokenIn: p.tokenIn,
+  tokenOut: p.tokenOut,
+  recipient: p.recipient,
+  ...(side === 'exact-in'
+    ? { exact: p.amountIn ?? 0n, bound: p.amountOutMinimum ?? 0n }
+    : { exact: p.amountOut ?? 0n, bound: p.amountInMaximum ?? 0n }),
+  ...(p.fee !== undefined ? { pool: { tokens: [p.tokenIn, p.tokenOut] as [Address, Address], fee: Number(p.fee) } } : {}),
+});
 
 function viaPath(env: DecodeEnv, p: PathParams, side: Leg['side']): IntentDraft {
   const path = decodeV3Path(p.path);
@@ -67,7 +80,13 @@ function viaPath(env: DecodeEnv, p: PathParams, side: Leg['side']): IntentDraft 
   const { tokens } = path;
   const [first, last] = [tokens[0], tokens[tokens.length - 1]];
   const [tokenIn, tokenOut] = side === 'exact-in' ? [first, last] : [last, first];
-  const draft = describeLeg(env, single({ ...p, tokenIn, tokenOut }, side));
+  // The pool paying out is the path's last (exact in) or, encoded backwards, its first (exact out).
+  const payingHop = side === 'exact-in' ? tokens.length - 2 : 0;
+  const leg = {
+    ...single({ ...p, tokenIn, tokenOut }, side),
+    pool: { tokens: [tokens[payingHop], tokens[payingHop + 1]] as [Address, Address], fee: v3PathFee(p.path, payingHop) },
+  };
+  const draft = describeLeg(env, leg);
   const tail = trailingPathMessage(path);
   // Intermediate tokens are traded too (bought and sold within the call).
   return {

@@ -37,3 +37,9 @@ export function trailingPathMessage(path: V3Path): string | undefined {
   if (path.trailing === 0) return undefined;
   return `The swap path ends with ${path.trailing} extra bytes the router ignores; the pools before them are traded as shown.`;
 }
+
+/** The fee tier (hundredths of a bip) of pool `hop` (0 first) of a path `decodeV3Path` read. */
+export function v3PathFee(path: Hex, hop: number): number {
+  const start = 2 + (TOKEN_BYTES + hop * HOP_BYTES) * 2;
+  return Number.parseInt(path.slice(start, start + 6), 16);
+}

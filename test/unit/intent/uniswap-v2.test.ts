@@ -138,3 +138,41 @@ describe('Uniswap V2 Router02 swaps', () => {
     expect(intent.warnings.map((w) => w.code)).toEqual(['unexpected-value']);
   });
 });
+
+describe('the pair that pays the user (the transfer sender a token’s own compliance judges)', () => {
+  const decode = (fn: string, args: readonly unknown[], value = 0n) =>
+    decodeTransaction({ from: USER, to: ROUTER, chainId: CHAIN_ID, value, data: encodeFunctionData({ abi, functionName: fn, args } as never) }, ctx);
+
+  it.each<[string, string, readonly unknown[], bigint, unknown]>([
+    [
+      'a two-hop buy: the last pair, with the amount at least bought',
+      'swapExactTokensForTokens',
+      [100_000_000n, 2n * E18, [USDC, WETH, TSLA], USER, DEADLINE],
+      0n,
+      [{ token: TSLA, amount: 2n * E18, pool: { protocol: 'uniswap-v2', tokens: [WETH, TSLA] } }],
+    ],
+    [
+      'an exact-out buy with ETH: the amount bought exactly',
+      'swapETHForExactTokens',
+      [2n * E18, [WETH, TSLA], USER, DEADLINE],
+      E18,
+      [{ token: TSLA, amount: 2n * E18, pool: { protocol: 'uniswap-v2', tokens: [WETH, TSLA] } }],
+    ],
+    [
+      'a buy delivered to another address: not the user’s transfer',
+      'swapExactTokensForTokens',
+      [1n, 1n, [USDC, TSLA], OTHER, DEADLINE],
+      0n,
+      undefined,
+    ],
+    [
+      'a sale for ETH: the router unwraps, nothing is paid by a pair to the user',
+      'swapExactTokensForETH',
+      [E18, 1n, [TSLA, WETH], USER, DEADLINE],
+      0n,
+      undefined,
+    ],
+  ])('%s', (_name, fn, args, value, sources) => {
+    expect(decode(fn, args, value).sources).toEqual(sources);
+  });
+});

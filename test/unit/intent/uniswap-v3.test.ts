@@ -146,3 +146,42 @@ describe('Uniswap V3 SwapRouter', () => {
     expect(intent.warnings.map((w) => w.code)).toEqual(['invalid-path']);
   });
 });
+
+describe('the V3 pool that pays the user (the transfer sender a token’s own compliance judges)', () => {
+  const single = { tokenIn: USDC, tokenOut: TSLA, fee: 3000, recipient: USER, deadline: DEADLINE, sqrtPriceLimitX96: 0n };
+  const source = (tokens: [string, string], fee: number, amount: bigint) => [{ token: TSLA, amount, pool: { protocol: 'uniswap-v3', tokens, fee } }];
+
+  it.each<[string, Hex, unknown]>([
+    [
+      'exactInputSingle: its one pool',
+      encodeV1('exactInputSingle', [{ ...single, amountIn: 5n, amountOutMinimum: E18 }]),
+      source([USDC, TSLA], 3000, E18),
+    ],
+    [
+      'exactOutputSingle: its one pool, the amount bought exactly',
+      encodeV1('exactOutputSingle', [{ ...single, amountOut: E18, amountInMaximum: 5n }]),
+      source([USDC, TSLA], 3000, E18),
+    ],
+    [
+      'exactInput over two pools: the last one and its fee tier',
+      encodeV1('exactInput', [
+        { path: path(USDC, 500, WETH, 10000, TSLA), recipient: USER, deadline: DEADLINE, amountIn: 5n, amountOutMinimum: E18 },
+      ]),
+      source([WETH, TSLA], 10000, E18),
+    ],
+    [
+      'exactOutput over two pools, encoded backwards: the first one',
+      encodeV1('exactOutput', [
+        { path: path(TSLA, 10000, WETH, 500, USDC), recipient: USER, deadline: DEADLINE, amountOut: E18, amountInMaximum: 5n },
+      ]),
+      source([TSLA, WETH], 10000, E18),
+    ],
+    [
+      'a buy for another address: none',
+      encodeV1('exactInputSingle', [{ ...single, recipient: OTHER, amountIn: 5n, amountOutMinimum: E18 }]),
+      undefined,
+    ],
+  ])('%s', (_name, data, expected) => {
+    expect(decode(data).sources).toEqual(expected);
+  });
+});

@@ -5,8 +5,8 @@ import { encodeFunctionData, erc20Abi } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { PERMIT2_ADDRESS } from '../../../lib/intent';
 import type { SigningView } from '../../../lib/signing';
-import { contractLabels } from '../../../lib/signing/labels';
-import { createRegistry } from '../../../lib/registry';
+import { contactNameProblem, contractLabels } from '../../../lib/signing/labels';
+import { createRegistry, registryFromDevnet } from '../../../lib/registry';
 import { ACCOUNT_0, ACCOUNT_1, connect, createTestWallet } from '../wallet/harness';
 
 const TOKEN = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
@@ -73,6 +73,37 @@ describe('contract and account names in approvals', () => {
       [contract]: 'Acme Issuer mint and redemption contract (unverified)',
       [PERMIT2_ADDRESS.toLowerCase()]: 'Permit2 (Uniswap)',
     });
+  });
+});
+
+describe("a chain's routers named by its registry entry (the devnet's deployment)", () => {
+  const router = '0x00000000000000000000000000000000000000a1';
+  const settlement = '0x00000000000000000000000000000000000000a2';
+  const deployment = {
+    chainId: 31337,
+    tokens: [],
+    issuers: [],
+    dex: {
+      uniswapV2: { factory: '0x00000000000000000000000000000000000000f2', pairInitCodeHash: `0x${'11'.repeat(32)}` },
+      stablecoins: [],
+      protocols: [
+        { address: router, name: 'Uniswap Universal Router (devnet)' },
+        { address: settlement, name: 'CoW Protocol settlement (devnet)' },
+      ],
+    },
+  };
+  const deps = { keys: { listAccounts: async () => [] } as never, registry: () => createRegistry(registryFromDevnet(deployment)) };
+
+  it('names the router and the settlement on that chain, and nothing on another chain', async () => {
+    expect(await contractLabels(deps, 31337, [router, settlement.toUpperCase().replace('0X', '0x')])).toEqual({
+      [router]: 'Uniswap Universal Router (devnet)',
+      [settlement]: 'CoW Protocol settlement (devnet)',
+    });
+    expect(await contractLabels(deps, 1, [router])).toEqual({});
+  });
+
+  it('refuses an address-book name that reads like one of them', async () => {
+    expect(await contactNameProblem(deps, 'Uniswap Universal Router (devnet)')).toMatch(/reads like the known contract/);
   });
 });
 

@@ -149,6 +149,18 @@ describe('calldata Sharekeep cannot decode, naming the non-registry ERC-3643 tok
     expect(verdict.verdict === 'block' ? 'block' : 'not-block').toBe(expected);
     expect(answer).toBe(expected === 'block' ? 4001 : 'resolved');
   });
+
+  it('the first such request names the token by the symbol its contract answers, in the reason and the 4001', async () => {
+    const { t } = await walletOn('US', { restricted: [840] });
+    const pending = t.request('eth_sendTransaction', [{ from: ACCOUNT_0, to: ROUTER, data }]).catch((err: { code: number; message: string }) => err);
+    const approval = await t.nextApproval();
+    const { verdict } = approval.details as { verdict: Verdict };
+    expect(verdict.reasons.find((r) => r.severity === 'block')?.message).toMatch(
+      /^SEC \(issued by an issuer not in Sharekeep's registry\) refuses you on chain/,
+    );
+    t.wallet.approvals.decide(approval.id, { approved: false });
+    expect(await pending).toMatchObject({ code: 4001, message: expect.stringMatching(/^Sharekeep refused to sign: SEC \(issued by/) });
+  });
 });
 
 describe('the false-block table on the wallet paths', () => {
