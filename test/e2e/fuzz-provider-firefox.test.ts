@@ -1,9 +1,6 @@
 // A page can send anything: 10,000 random and hostile requests in Firefox, as in Chromium
 // (support/fuzz-flows.ts). Firefox has its own content-script relay and messaging, so the answers
-// are checked there too. It takes far longer than in Chromium: in Firefox a request carrying the
-// generator's million-element array takes about 0.7 s to be refused (the relay's JSON size check runs
-// in the content script over the page's object), against a few ms in Chromium, so the floods get a
-// timeout to match.
+// are checked there too.
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { puppeteerBrowser, puppeteerPage } from './support/driver.ts';
 import type { FirefoxWithExtension } from './support/firefox.ts';
@@ -11,9 +8,6 @@ import { extensionPage, firefoxUiCommand } from './support/firefox-pages.ts';
 import { fuzzFlows } from './support/fuzz-flows.ts';
 import { launchWalletFirefox } from './support/launch.ts';
 import { TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
-
-/** The slow cases' timeout; their length comes from the requests' size, not from waiting on anything. */
-const FLOOD_TIMEOUT_MS = 420_000;
 
 describe('the provider in Firefox under 10,000 random and hostile requests', () => {
   let firefox: FirefoxWithExtension;
@@ -35,11 +29,11 @@ describe('the provider in Firefox under 10,000 random and hostile requests', () 
   });
   afterAll(() => firefox?.close());
 
-  it('answers every one of them from a site that is not connected, opening no window', () => flows.unconnected(), FLOOD_TIMEOUT_MS);
+  it('answers every one of them from a site that is not connected, opening no window', () => flows.unconnected());
 
   it('answers every well-formed raw frame at the relay exactly once, refusing ids in flight, opening no window', () => flows.rawFrames());
 
-  it('answers malformed signing requests from a connected site with errors, signing nothing', () => flows.connectedMalformed(), FLOOD_TIMEOUT_MS);
+  it('answers malformed signing requests from a connected site with errors, signing nothing', () => flows.connectedMalformed());
 
   it('keeps the background alive and answering afterwards', () => flows.backgroundStaysUp());
 });

@@ -243,11 +243,17 @@ export function rawFramesInPage({
   const frame = () => {
     const r = rand();
     if (r < 0.1) return window.postMessage({ channel: toContent, id: pick(badIds), payload: { method: 'eth_chainId' } }, '*');
-    if (r < 0.15) return window.postMessage({ channel: toContent, id: pick(ids), payload: pick(['eth_chainId', 7, null]) }, '*');
-    if (r < 0.2) return window.postMessage(cloneOnly(), '*');
+    if (r < 0.13) return window.postMessage({ channel: toContent, id: pick(ids), payload: pick([7, null]) }, '*');
+    if (r < 0.2 && r >= 0.17) return window.postMessage(cloneOnly(), '*');
     const id = pick(ids);
     const params = rand() < 0.5 ? [cloneOnly(), cloneOnly()] : [pick(['0x00', '0x68656c6c6f']), '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'];
-    window.postMessage({ channel: toContent, id, payload: { method: pick(methods), params } }, '*');
+    // A payload may also come as JSON text, as the wallet's own provider sends it: text that is no
+    // JSON object is answered with an error like any other malformed request.
+    const payload =
+      r < 0.17
+        ? pick(['eth_chainId', '[1,2]', JSON.stringify({ method: pick(methods), params: ['0x68656c6c6f'] })])
+        : { method: pick(methods), params };
+    window.postMessage({ channel: toContent, id, payload }, '*');
     expected.set(key(id), (expected.get(key(id)) ?? 0) + 1);
     tally.posted++;
   };
