@@ -12,4 +12,5 @@ export {
   type PortfolioServiceOptions,
 } from './service';
 export { portfolioTokens, UNLISTED_ISSUER, watchedAsToken } from './tokens';
-export type { HoldingView, PortfolioAccountView, PortfolioResult, PortfolioView } from './view';
+export { type PortfolioChain, portfolioChains } from './chains';
+export type { HoldingView, PortfolioAccountView, PortfolioChainView, PortfolioResult, PortfolioTotal, PortfolioView } from './view';

@@ -310,7 +310,7 @@ describe('portfolio.detail', () => {
 
   it.each([
     [{ chainId: 31337 }, 'ui.bad_params'],
-    [{ chainId: 1, address: TOKENS.xstock }, 'portfolio.other_chain'],
+    [{ chainId: 424242, address: TOKENS.xstock }, 'portfolio.other_chain'],
     [{ chainId: 31337, address: '0x00000000000000000000000000000000000000ee' }, 'portfolio.unknown_token'],
   ])('refuses %j with %s', async (params, code) => {
     const t = await portfolioWallet();
