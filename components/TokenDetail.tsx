@@ -7,6 +7,7 @@ import { MarketStatusLine } from './PortfolioList';
 import { TokenBacking } from './TokenBacking';
 import { TokenCorporateActions } from './TokenCorporateActions';
 import { FactRow, SourceLink, UnverifiedLabel } from './TokenFacts';
+import { TokenPriceChart } from './TokenPriceChart';
 import './Portfolio.css';
 
 const STRUCTURE_TEXT = {
@@ -88,6 +89,7 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
           · <MarketStatusLine market={view.market} />
         </div>
       </div>
+      <TokenPriceChart history={view.priceHistory} />
       {children}
 
       <dl className="td-facts">

@@ -2,12 +2,12 @@
  * The portfolio application on top of lib/portfolio: which tokens an account holds on the active
  * chain, the cached snapshot the popup paints at once, and the token-detail screen.
  */
-export type { BackingView, CorporateActionsView, FactView, TokenDetailView } from './detail';
+export type { BackingView, CorporateActionsView, FactView, PriceHistoryView, TokenDetailView } from './detail';
+export { PORTFOLIO_CACHE_PREFIX } from './cache';
 export type { PayoutCurrency } from './dividends';
 export {
   createPortfolioService,
   type HoldingsDeps,
-  PORTFOLIO_CACHE_PREFIX,
   type PortfolioService,
   type PortfolioServiceOptions,
 } from './service';

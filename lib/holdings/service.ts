@@ -17,7 +17,6 @@ import {
   type HoldingPrice,
   mergeWithLastGood,
   type PortfolioSnapshot,
-  parsePortfolioSnapshot,
   readTokenPrice,
   refreshPortfolio,
 } from '../portfolio';
@@ -25,8 +24,9 @@ import type { Network } from '../chains';
 import type { Clock, KeyValueStore, RpcCall } from '../ports';
 import { type Registry, readChainId, type RpcRequester, type Token } from '../registry';
 import type { Settings } from '../state';
+import { type CacheEntry, coverageOf, createSnapshotCache } from './cache';
 import { createChainTokens, type PortfolioChain, portfolioChains } from './chains';
-import { buildTokenDetail, corporateActionsOf, readTokenState, type TokenDetailView } from './detail';
+import { buildTokenDetail, corporateActionsOf, priceHistoryOf, readTokenState, type TokenDetailView } from './detail';
 import { createPayoutCurrencies } from './dividends';
 import { findPortfolioToken } from './tokens';
 import { buildPortfolioView, type PortfolioResult } from './view';
@@ -58,12 +58,6 @@ export interface PortfolioServiceOptions {
   maxAgeMs?: number;
 }
 
-interface CacheEntry {
-  /** Which accounts and tokens the snapshot covers. */
-  coverage: string;
-  snapshot: PortfolioSnapshot;
-}
-
 export interface PortfolioService {
   /** The cached portfolio of every enabled chain, at once, and whether a refresh is running. */
   get(options?: { account?: string }): Promise<PortfolioResult>;
@@ -77,16 +71,6 @@ export interface PortfolioService {
   detail(params: { chainId: number; address: string; account?: string }): Promise<TokenDetailView & { readError: string | null }>;
   /** The wallet's price of a token now, with its source (feed, or DEX pool and depth); null when it has none. */
   price(params: { chainId: number; address: string }): Promise<HoldingPrice | null>;
-}
-
-export const PORTFOLIO_CACHE_PREFIX = 'portfolio.snapshot.';
-
-/** FNV-1a over the covered addresses: a short key that changes when an account or token is added. */
-function coverageOf(accounts: readonly string[], tokens: readonly Token[]): string {
-  let hash = 0x811c9dc5;
-  const text = [...accounts, '|', ...tokens.map((t) => t.address)].join(',').toLowerCase();
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return `${accounts.length}:${tokens.length}:${hash.toString(16)}`;
 }
 
 export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioServiceOptions): PortfolioService {
@@ -135,27 +119,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     return { token, network };
   }
 
-  const cacheKey = (chainId: number) => `${PORTFOLIO_CACHE_PREFIX}${chainId}`;
-
-  // The last entry per chain stays in memory: storage is read (and schema-checked) once per worker start.
-  const remembered = new Map<number, CacheEntry>();
-
-  async function readCache(chainId: number): Promise<CacheEntry | undefined> {
-    const known = remembered.get(chainId);
-    if (known) return known;
-    const entry = await wallet.local.get<{ coverage?: unknown; snapshot?: unknown }>(cacheKey(chainId));
-    const snapshot = parsePortfolioSnapshot(entry?.snapshot);
-    const parsed = snapshot && typeof entry?.coverage === 'string' ? { coverage: entry.coverage, snapshot } : undefined;
-    if (parsed) remembered.set(chainId, parsed);
-    return parsed;
-  }
-
-  /** Remembers at once; the storage write (for the next worker start) does not hold up the answer. */
-  function writeCache(chainId: number, entry: CacheEntry): void {
-    remembered.set(chainId, entry);
-    // Serialising a large snapshot is synchronous work: do it after the answer has gone out.
-    void clock.sleep(0).then(() => wallet.local.set({ [cacheKey(chainId)]: entry }).catch(() => undefined));
-  }
+  const { readCache, writeCache } = createSnapshotCache(wallet.local, clock);
 
   /** Refuses a node that answers for another chain; a good answer holds for chainCheckTtlMs. */
   async function checkChain(network: Network): Promise<void> {
@@ -278,9 +242,10 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
           return null;
         });
       const distributors = token.corporateActions === 'balance-per-share' ? (options.dividendDistributors?.[chainId] ?? []) : [];
-      const corporateActions = readings
-        ? await corporateActionsOf(rpc, token, { account, distributors, now: () => clock.now() })
-        : emptyCorporateActions();
+      const [corporateActions, priceHistory] = await Promise.all([
+        readings ? corporateActionsOf(rpc, token, { account, distributors, now: () => clock.now() }) : emptyCorporateActions(),
+        priceHistoryOf(rpc, token, readings),
+      ]);
       const dividendCurrencies = await Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId)));
       const view = buildTokenDetail({
         token,
@@ -290,6 +255,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
         readings,
         corporateActions,
         dividendCurrencies,
+        priceHistory,
         nowMs: clock.now(),
       });
       return { ...view, readError };
