@@ -21,9 +21,7 @@ export function TokenPriceChart({ history }: { history: PriceHistoryView }) {
     );
   const { rounds, decimals } = history;
   const answers = rounds.map((r) => BigInt(r.answer));
-  const { points, d } = priceChartPath(answers, BOX);
-  const low = answers.reduce((m, a) => (a < m ? a : m));
-  const high = answers.reduce((m, a) => (a > m ? a : m));
+  const { points, d, low, high } = priceChartPath(answers, BOX);
   const first = rounds[0];
   const last = rounds[rounds.length - 1];
   const label = `Price over the feed's last ${rounds.length} rounds: low ${formatUsd(low.toString(), decimals)}, high ${formatUsd(high.toString(), decimals)}`;

@@ -19,9 +19,9 @@ export interface ChartPoint {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-/** The points of `answers` (oldest first) in `box`, and the SVG path through them. A flat series is drawn across the middle. */
-export function priceChartPath(answers: readonly bigint[], box: ChartBox): { points: ChartPoint[]; d: string } {
-  if (answers.length === 0) return { points: [], d: '' };
+/** The points of `answers` (oldest first) in `box`, the SVG path through them, and the lowest and highest answer. A flat series is drawn across the middle. */
+export function priceChartPath(answers: readonly bigint[], box: ChartBox): { points: ChartPoint[]; d: string; low: bigint; high: bigint } {
+  if (answers.length === 0) return { points: [], d: '', low: 0n, high: 0n };
   const innerW = box.width - 2 * box.pad;
   const innerH = box.height - 2 * box.pad;
   let low = answers[0];
@@ -40,5 +40,5 @@ export function priceChartPath(answers: readonly bigint[], box: ChartBox): { poi
     return { x: round2(x), y: round2(y) };
   });
   const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' ');
-  return { points, d };
+  return { points, d, low, high };
 }

@@ -29,7 +29,8 @@ export function TokenDetailScreen({ chainId, address, navigate }: { chainId: num
   }, [call, chainId, address, selected]);
 
   if (error) return <p className="pf-notice">{error}</p>;
-  if (!detail || detail.address.toLowerCase() !== address.toLowerCase()) return <p className="empty">Reading {address.slice(0, 10)}…</p>;
+  if (!detail || detail.chainId !== chainId || detail.address.toLowerCase() !== address.toLowerCase())
+    return <p className="empty">Reading {address.slice(0, 10)}…</p>;
   return (
     <TokenDetail view={detail}>
       <IssuerLinks chainId={chainId} address={address} navigate={navigate} />

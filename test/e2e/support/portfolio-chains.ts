@@ -2,12 +2,13 @@
 // chain id 31338 (the same contracts at the same addresses; account 0 gave its bCOIN away there, so
 // the chains differ), added as a network by hand. The popup lists each chain's holdings, the total
 // sums both, and `chain-filter` narrows rows and total to one chain.
-import { erc20Abi } from 'viem';
+import { type Address, erc20Abi } from 'viem';
 import { expect } from 'vitest';
-import { accountOf, devnetClients, tokenOf } from '../../../devnet/test-kit.ts';
+import { aggregatorAbi } from '../../../devnet/abis.ts';
+import { accountOf, contractOf, devnetClients, tokenOf } from '../../../devnet/test-kit.ts';
 import type { Deployment } from '../../../devnet/types.ts';
 import { type ExpectedHolding, expectedHoldings } from '../../integration/portfolio-expected.ts';
-import { attributeOf, byTestId, countOf, type UiPage, until } from './driver.ts';
+import { attributeOf, byTestId, countOf, type UiPage, until, waitFor } from './driver.ts';
 import { startOtherChain } from './other-chain.ts';
 import { buildWalletFor, type WalletBuild } from './wallet-build.ts';
 import { ACCOUNT_0 } from './wallet.ts';
@@ -70,6 +71,9 @@ function expectRows(rows: readonly ShownRow[], chainId: number, expected: readon
     expect(mine.find((r) => r.symbol === h.symbol)).toMatchObject({ amount: h.amount.toString(), value: h.value?.toString() ?? '' });
 }
 
+/** How many rounds the chart reads at most (lib/portfolio PRICE_HISTORY_ROUNDS). */
+const CHART_ROUNDS = 24;
+
 export interface ChainsHarness {
   deployment: Deployment;
   forkRpcUrl: string;
@@ -83,6 +87,7 @@ export function portfolioChainsFlows(h: ChainsHarness) {
   const { deployment, popup } = h;
   const devnetClient = devnetClients(deployment).publicClient;
   const forkClient = devnetClients({ ...deployment, chainId: FORK_CHAIN_ID, rpcUrl: h.forkRpcUrl }).publicClient;
+  const { write } = devnetClients(deployment);
   const held = async (client: typeof devnetClient) => (await expectedHoldings(client, deployment, ACCOUNT_0)).filter((x) => x.amount > 0n);
 
   return {
@@ -133,6 +138,38 @@ export function portfolioChainsFlows(h: ChainsHarness) {
       await popup.select(byTestId('chain-filter'), 'all');
       await until(async () => (await shownRows(popup)).length === onDevnet.length + onFork.length, 'the rows of both chains again');
       expect(BigInt((await attributeOf(popup, total, 'data-value')) ?? '0')).toBe(sum(onDevnet) + sum(onFork));
+    },
+
+    /**
+     * The TSLAx detail draws one point per round its feed has (up to the bound), the devnet's after
+     * three new rounds and the fork's (read through the fork's node) without them; bCOIN has no feed: a note, no chart.
+     */
+    async chartHasOnePointPerRoundRead() {
+      const feed = contractOf(deployment, 'PriceFeed:TSLAx') as Address;
+      for (const answer of [26_000_000_000n, 25_400_000_000n, 26_300_000_000n])
+        await write('deployer', { address: feed, abi: aggregatorAbi, functionName: 'updateAnswer', args: [answer] });
+      const token = tokenOf(deployment, 'TSLAx').address;
+      for (const [chainId, client] of [
+        [deployment.chainId, devnetClient],
+        [FORK_CHAIN_ID, forkClient],
+      ] as const) {
+        const [roundId, answer] = await client.readContract({ address: feed, abi: aggregatorAbi, functionName: 'latestRoundData' });
+        const rounds = Math.min(Number(roundId & ((1n << 64n) - 1n)), CHART_ROUNDS);
+        await popup.open(`/popup.html#/token/${chainId}/${token}`);
+        const chart = `${byTestId('token-detail')}[data-chain-id="${chainId}"] ${byTestId('token-price-chart')}`;
+        await waitFor(popup, chart);
+        expect(Number(await attributeOf(popup, chart, 'data-points'))).toBe(rounds);
+        expect(await countOf(popup, `${chart} circle`)).toBe(rounds);
+        expect(await attributeOf(popup, `${chart} circle:last-of-type`, 'data-answer')).toBe(answer.toString());
+      }
+      const latestOn = async (client: typeof devnetClient) =>
+        (await client.readContract({ address: feed, abi: aggregatorAbi, functionName: 'latestRoundData' }))[0];
+      expect((await latestOn(devnetClient)) - (await latestOn(forkClient))).toBe(3n);
+
+      await popup.open(`/popup.html#/token/${deployment.chainId}/${tokenOf(deployment, GIVEN_AWAY).address}`);
+      await waitFor(popup, `${byTestId('token-detail')}[data-symbol="${GIVEN_AWAY}"] ${byTestId('token-price-chart-note')}`);
+      expect(await attributeOf(popup, byTestId('token-price-chart-note'), 'data-reason')).toBe('no-feed');
+      expect(await countOf(popup, byTestId('token-price-chart'))).toBe(0);
     },
   };
 }
