@@ -85,11 +85,16 @@ describe('portfolio over every enabled chain', () => {
     expect(cached.view.accounts[0].totalValue).toBe('265000000000');
     expect([t.local.methods, t.ethereum.methods]).toEqual([[], []]);
 
-    await t.wallet.settings.update({ disabledChainIds: [1] });
+    await t.call('network.setPortfolio', { chainId: 1, enabled: false });
     const off = await t.call<PortfolioResult>('portfolio.refresh', { force: true });
     expect(t.ethereum.methods).toEqual([]);
     expect(off.view.chains.map((c) => c.chainId)).toEqual([31337]);
     expect(onChain(off, 1)).toEqual([]);
+
+    await t.call('network.setPortfolio', { chainId: 1, enabled: true });
+    const back = await t.call<PortfolioResult>('portfolio.refresh');
+    expect(back.view.chains.map((c) => c.chainId)).toEqual([31337, 1]);
+    expect(onChain(back, 1)).toHaveLength(1);
   });
 
   it('shows the other chains when one node is dead, and says which one failed', async () => {
