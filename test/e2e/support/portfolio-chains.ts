@@ -88,6 +88,10 @@ export function portfolioChainsFlows(h: ChainsHarness) {
   const devnetClient = devnetClients(deployment).publicClient;
   const forkClient = devnetClients({ ...deployment, chainId: FORK_CHAIN_ID, rpcUrl: h.forkRpcUrl }).publicClient;
   const { write } = devnetClients(deployment);
+  const shots = process.env.SHAREKEEP_SHOTS;
+  const shot = async (name: string) => {
+    if (shots) await popup.screenshot(`${shots}/${name}.png`);
+  };
   const held = async (client: typeof devnetClient) => (await expectedHoldings(client, deployment, ACCOUNT_0)).filter((x) => x.amount > 0n);
 
   return {
@@ -109,6 +113,7 @@ export function portfolioChainsFlows(h: ChainsHarness) {
         'the rows of both chains',
         30_000,
       );
+      await shot('portfolio-two-chains');
       expectRows(rows, deployment.chainId, onDevnet);
       expectRows(rows, FORK_CHAIN_ID, onFork);
       expect(await countOf(popup, byTestId('portfolio-chain'))).toBe(2);
@@ -158,6 +163,7 @@ export function portfolioChainsFlows(h: ChainsHarness) {
         await popup.open(`/popup.html#/token/${chainId}/${token}`);
         const chart = `${byTestId('token-detail')}[data-chain-id="${chainId}"] ${byTestId('token-price-chart')}`;
         await waitFor(popup, chart);
+        await shot(`price-chart-${chainId}`);
         expect(Number(await attributeOf(popup, chart, 'data-points'))).toBe(rounds);
         expect(await countOf(popup, `${chart} circle`)).toBe(rounds);
         expect(await attributeOf(popup, `${chart} circle:last-of-type`, 'data-answer')).toBe(answer.toString());
