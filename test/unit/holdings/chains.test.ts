@@ -40,10 +40,9 @@ async function twoChains() {
   };
   const t = await portfolioWallet({ registry, disabledChainIds: [], node: local, transport, watched: false });
   const hold = () => {
-    let release = () => undefined as void;
-    gate = new Promise<void>((ok) => {
-      release = ok;
-    });
+    const { promise, resolve } = Promise.withResolvers<void>();
+    gate = promise;
+    const release = resolve;
     return () => {
       gate = undefined;
       release();
