@@ -40,9 +40,13 @@ async function twoChains() {
   };
   const t = await portfolioWallet({ registry, disabledChainIds: [], node: local, transport, watched: false });
   const hold = () => {
-    const { promise, resolve } = Promise.withResolvers<void>();
-    gate = promise;
-    const release = resolve;
+    const resolvers: (() => void)[] = [];
+    gate = new Promise<void>((ok) => {
+      resolvers.push(ok);
+    });
+    const release = () => {
+      for (const ok of resolvers) ok();
+    };
     return () => {
       gate = undefined;
       release();
