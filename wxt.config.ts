@@ -8,8 +8,8 @@ import { precompiledAbis } from './scripts/vite/precompiled-abis';
 function devnetDefinition(): string {
   const path = process.env.SHAREKEEP_DEVNET;
   if (!path) return 'null';
-  const { chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers, dex } = JSON.parse(readFileSync(path, 'utf8'));
-  return JSON.stringify({ chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers, dex });
+  const { chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers, dex, forks } = JSON.parse(readFileSync(path, 'utf8'));
+  return JSON.stringify({ chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers, dex, forks });
 }
 
 // Extension pages (and the service worker) may not be framed (clickjacking), load only our own

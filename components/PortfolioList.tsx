@@ -1,7 +1,9 @@
-// The portfolio of one account: market status, total value, one row per holding, and a notice
-// when what is shown is older than the last refresh.
+// The portfolio of one account over every network read: market status, the total of the rows
+// shown, the network filter, one row per holding (under a heading per network when several are
+// shown), and a notice per network whose data is older than its last refresh.
 import { useEffect, useState } from 'react';
 import type { HoldingView, PortfolioAccountView, PortfolioView } from '@/lib/holdings';
+import { ChainFilter, type ChainFilterValue, ChainHeading, ChainNotices } from './PortfolioChains';
 import { formatUsd, formatWhen } from './PortfolioFormat';
 import { PortfolioRow } from './PortfolioRow';
 import './Portfolio.css';
@@ -46,28 +48,35 @@ function useAllRowsAfterFirstFrame(): boolean {
   return all;
 }
 
+const NO_TOTAL = { totalValue: '0', unpricedCount: 0 };
+
 export function PortfolioList({ view, account, refreshing, error, onOpen }: PortfolioListProps) {
   const all = useAllRowsAfterFirstFrame();
-  const sorted = [...(account?.holdings ?? [])].sort(byValue);
+  const [filter, setFilter] = useState<ChainFilterValue>('all');
+  // A filter on a network no longer read shows everything again.
+  const chainFilter = filter !== 'all' && !view.chains.some((c) => c.chainId === filter) ? 'all' : filter;
+  const shown = (account?.holdings ?? []).filter((h) => chainFilter === 'all' || h.token.chainId === chainFilter);
+  const sorted = shown.sort(byValue);
   const holdings = all ? sorted : sorted.slice(0, FIRST_ROWS);
-  const unpriced = account?.unpricedCount ?? 0;
+  const total = chainFilter === 'all' ? account : (account?.byChain.find((c) => c.chainId === chainFilter) ?? (account && NO_TOTAL));
+  const unpriced = total?.unpricedCount ?? 0;
+  const heldOn = account?.byChain ?? [];
+  const grouped = chainFilter === 'all' && heldOn.length > 1;
+  const several = view.chains.length > 1;
   return (
     <section className="pf" data-testid="portfolio" aria-busy={refreshing}>
       <div className="pf-head">
         <div>
-          <div className="pf-total-label">Total value</div>
-          <div data-testid="portfolio-total" data-value={account?.totalValue ?? ''} data-excluded={unpriced}>
-            <div className="pf-total">{account ? formatUsd(account.totalValue, view.valueDecimals) : '—'}</div>
+          <div className="pf-total-label">Total value{several && chainFilter === 'all' ? ' on all networks' : ''}</div>
+          <div data-testid="portfolio-total" data-value={total?.totalValue ?? ''} data-excluded={unpriced}>
+            <div className="pf-total">{total ? formatUsd(total.totalValue, view.valueDecimals) : '—'}</div>
             {unpriced > 0 && <div className="muted pf-small">excludes {unpriced === 1 ? '1 holding' : `${unpriced} holdings`} without a price</div>}
           </div>
         </div>
         <MarketStatusLine market={view.market} />
       </div>
-      {view.notice && (
-        <p className="pf-notice" role="status" data-testid="portfolio-notice">
-          Showing data from {formatWhen(view.notice.since)}. {view.notice.message}
-        </p>
-      )}
+      {several && <ChainFilter chains={view.chains} value={chainFilter} onChange={setFilter} />}
+      <ChainNotices view={view} filter={chainFilter} />
       {error && !view.notice && (
         <p className="pf-notice" role="status">
           {error}
@@ -75,9 +84,17 @@ export function PortfolioList({ view, account, refreshing, error, onOpen }: Port
       )}
       {holdings.length > 0 ? (
         <ul className="pf-list">
-          {holdings.map((h) => (
-            <PortfolioRow key={h.token.address} holding={h} onOpen={() => onOpen(h.token.address, h.token.chainId)} />
-          ))}
+          {grouped
+            ? heldOn.flatMap((c) => {
+                const rows = holdings.filter((h) => h.token.chainId === c.chainId);
+                if (rows.length === 0) return [];
+                const chain = view.chains.find((v) => v.chainId === c.chainId);
+                return [
+                  <ChainHeading key={`chain:${c.chainId}`} chain={chain} total={c.totalValue} decimals={view.valueDecimals} />,
+                  ...rows.map((h) => <Row key={`${h.token.chainId}:${h.token.address}`} holding={h} onOpen={onOpen} />),
+                ];
+              })
+            : holdings.map((h) => <Row key={`${h.token.chainId}:${h.token.address}`} holding={h} onOpen={onOpen} />)}
         </ul>
       ) : (
         <p className="empty" data-testid="portfolio-empty">
@@ -85,15 +102,19 @@ export function PortfolioList({ view, account, refreshing, error, onOpen }: Port
             ? 'Reading your holdings…'
             : view.status === 'failed'
               ? 'Could not read your holdings.'
-              : 'No tokenized stocks in this account on this network.'}
+              : `No tokenized stocks in this account on ${several && chainFilter === 'all' ? 'these networks' : 'this network'}.`}
         </p>
       )}
       {view.fetchedAt !== null && (
         <p className="muted pf-small pf-foot">
           {refreshing ? 'Refreshing…' : `Updated ${formatWhen(view.fetchedAt)}`}
-          {view.blockNumber ? ` · block ${view.blockNumber}` : ''}
+          {view.blockNumber && !several ? ` · block ${view.blockNumber}` : ''}
         </p>
       )}
     </section>
   );
+}
+
+function Row({ holding, onOpen }: { holding: HoldingView; onOpen(address: string, chainId: number): void }) {
+  return <PortfolioRow holding={holding} onOpen={() => onOpen(holding.token.address, holding.token.chainId)} />;
 }

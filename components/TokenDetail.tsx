@@ -7,6 +7,7 @@ import { MarketStatusLine } from './PortfolioList';
 import { TokenBacking } from './TokenBacking';
 import { TokenCorporateActions } from './TokenCorporateActions';
 import { FactRow, SourceLink, UnverifiedLabel } from './TokenFacts';
+import { TokenPriceChart } from './TokenPriceChart';
 import './Portfolio.css';
 
 const STRUCTURE_TEXT = {
@@ -42,7 +43,7 @@ function RestrictionLine({ restriction: r }: { restriction: TokenDetailView['res
 /** `children`: actions shown under the position (mint and redeem with the issuer). */
 export function TokenDetail({ view, children }: { view: TokenDetailView & { readError?: string | null }; children?: ReactNode }) {
   return (
-    <section className="screen td" data-testid="token-detail" data-symbol={view.symbol} data-address={view.address}>
+    <section className="screen td" data-testid="token-detail" data-symbol={view.symbol} data-address={view.address} data-chain-id={view.chainId}>
       <h2>
         {view.label ?? view.symbol} <span className="muted td-name">{view.name}</span> <UnverifiedLabel verified={view.verified} />
       </h2>
@@ -93,6 +94,7 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
           · <MarketStatusLine market={view.market} />
         </div>
       </div>
+      <TokenPriceChart history={view.priceHistory} />
       {children}
 
       <dl className="td-facts">

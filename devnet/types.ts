@@ -18,6 +18,8 @@ export type Deployment = {
   issuers: DevnetIssuer[];
   /** Uniswap V3 and V2 as the wallet prices from them, and the pools opened for stocks without a feed. */
   dex: DexDeployment;
+  /** Forks of this devnet under other chain ids (anvil --fork-url) a wallet build lists the tokens on too; none by default. */
+  forks?: { chainId: number }[];
 };
 
 export type DevnetPool = {

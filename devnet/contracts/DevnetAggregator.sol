@@ -5,6 +5,9 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 /// @notice A Chainlink-style AggregatorV3 feed whose answer the owner sets. Used for stock prices,
 /// proof of reserves and the Ondo-style multiplier oracle. updatedAt is the block time of the update.
+/// Round ids are those a Chainlink proxy gives: (phaseId << 64) | aggregatorRoundId, here in phase 1
+/// with aggregator rounds from 1; getRoundData answers every past round of the phase and reverts
+/// for a round with no data, as the proxy over a FluxAggregator does.
 contract DevnetAggregator is Ownable {
     struct Round {
         int256 answer;
@@ -15,6 +18,8 @@ contract DevnetAggregator is Ownable {
     uint8 public immutable decimals;
     string public description;
     uint256 public constant version = 4;
+    uint16 public constant phaseId = 1;
+    /// @notice The latest round id, with its phase, as latestRoundData gives it.
     uint80 public latestRound;
     mapping(uint80 roundId => Round) private _rounds;
 
@@ -62,7 +67,7 @@ contract DevnetAggregator is Ownable {
     }
 
     function _record(int256 answer) private {
-        uint80 roundId = latestRound + 1;
+        uint80 roundId = latestRound == 0 ? (uint80(phaseId) << 64) | 1 : latestRound + 1;
         latestRound = roundId;
         _rounds[roundId] = Round(answer, block.timestamp, block.timestamp);
         emit NewRound(roundId, msg.sender, block.timestamp);

@@ -1,5 +1,6 @@
 import type { ProviderEventName } from '@/lib/provider/protocol';
 import { mergeRegistryData, registryFromDevnet, unpackRegistry } from '@/lib/registry';
+import { BUILT_IN_NETWORKS } from '@/lib/chains';
 import { createUiApi } from '@/lib/commands';
 import { systemClock } from '@/lib/ports';
 import { createWallet } from '@/lib/wallet';
@@ -37,7 +38,14 @@ export default defineBackground(() => {
     },
     loadPhishingList: async () => (await fetch(browser.runtime.getURL('/phishing-list.json' as '/popup.html'))).json(),
     dividendDistributors: devnet?.contracts.DividendDistribution ? { [devnet.chainId]: [devnet.contracts.DividendDistribution] } : undefined,
-    initialSettings: devnet ? { activeChainId: devnet.chainId, rpcOverrides: { [devnet.chainId]: devnet.rpcUrl } } : undefined,
+    // A devnet build reads the local market only, never the public networks the bundled registry lists.
+    initialSettings: devnet
+      ? {
+          activeChainId: devnet.chainId,
+          rpcOverrides: { [devnet.chainId]: devnet.rpcUrl },
+          disabledChainIds: BUILT_IN_NETWORKS.map((n) => n.chainId).filter((id) => id !== devnet?.chainId),
+        }
+      : undefined,
   });
   const ui = createUiApi(
     wallet,

@@ -1,13 +1,14 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useWallet } from '@/lib/ui-state';
 import { Header } from './Header';
-import { PortfolioScreen, TokenDetailScreen } from './portfolio';
+import { PortfolioScreen } from './portfolio';
 import { navigate, type Route, useHashRoute } from './router';
 import { useTouchOnActivity } from './use-touch-on-activity';
 
 // The portfolio is the home screen, so it ships with the shell: a lazy home screen would show
 // the Suspense fallback first, and React then holds the real content back ~300 ms. The other
-// screens are their own chunks.
+// screens are their own chunks, the token detail (with its chart) too.
+const TokenDetailScreen = lazy(() => import('./portfolio/TokenDetailScreen').then((m) => ({ default: m.TokenDetailScreen })));
 const SendScreen = lazy(() => import('./send/SendScreen').then((m) => ({ default: m.SendScreen })));
 const IssuerScreen = lazy(() => import('./issuer/IssuerScreen').then((m) => ({ default: m.IssuerScreen })));
 const ActivityScreen = lazy(() => import('./activity/ActivityScreen').then((m) => ({ default: m.ActivityScreen })));

@@ -7,6 +7,7 @@ type SettingsCommands =
   | 'network.select'
   | 'network.add'
   | 'network.setRpcUrl'
+  | 'network.setPortfolio'
   | 'settings.setAutoLock'
   | 'sites.disconnect'
   | 'tokens.add'
@@ -39,6 +40,14 @@ export function settingsCommands({ wallet, state, touch }: CommandContext): Hand
       if (served === 'unreachable') throw new WalletError('network.unreachable', 'That RPC did not answer. Check the URL and try again.');
       if (served !== chainId) throw new WalletError('network.wrong_chain', `That RPC serves chain ${String(served)}, not ${chainId}.`);
       await wallet.networks.saveCustomNetwork({ chainId, name: shown, rpcUrl, symbol: symbol && NATIVE_SYMBOL.test(symbol) ? symbol : 'ETH' });
+      return state();
+    },
+    'network.setPortfolio': async ({ chainId, enabled }) => {
+      await known(chainId);
+      await wallet.settings.update((s) => {
+        const others = s.disabledChainIds.filter((id) => id !== chainId);
+        return { disabledChainIds: enabled ? others : [...others, chainId] };
+      });
       return state();
     },
     'network.setRpcUrl': async ({ chainId, rpcUrl }) => {

@@ -63,6 +63,7 @@ export function createUiApi(wallet: Wallet, autoLock: AutoLockPort, clock: Clock
       selectedAddress: await wallet.selectedAddress(),
       activeChainId: settings.activeChainId,
       networks: await wallet.settings.networks(),
+      disabledChainIds: settings.disabledChainIds,
       jurisdiction: await wallet.jurisdiction(),
       autoLockMinutes: settings.autoLockMinutes,
       autoLockAt: unlocked ? autoLockAt : undefined,

@@ -80,6 +80,7 @@ export const UI_PARAMS = {
     symbol: v.optional(v.string(badParam('symbol'))),
   }),
   'network.setRpcUrl': v.object({ chainId: chainId('network.unknown', 'Unknown network.'), rpcUrl: v.pipe(text('rpcUrl', 2048), v.trim()) }),
+  'network.setPortfolio': v.object({ chainId: chainId('network.unknown', 'Unknown network.'), enabled: flag('enabled') }),
   'settings.setJurisdiction': v.object({ jurisdiction, password }),
   'settings.setAutoLock': v.object({
     minutes: v.pipe(

@@ -21,7 +21,9 @@ import {
   MULTICALL3_ADDRESS,
   marketStatus,
   type PortfolioReadings,
+  type PriceRound,
   readPortfolioResults,
+  readPriceHistory,
   rightsNotGiven,
   tokenPriceFrom,
   underlyingEquivalent,
@@ -87,6 +89,12 @@ export interface CorporateActionsView {
   errors: string[];
 }
 
+/** The price feed's recent rounds for the chart; nothing to draw without a feed or when they could not be read. */
+export type PriceHistoryView =
+  | { status: 'no-feed' }
+  | { status: 'unavailable'; reason: string }
+  | { status: 'ok'; feed: string; decimals: number; rounds: PriceRound[] };
+
 export interface TokenDetailView {
   chainId: number;
   address: string;
@@ -117,6 +125,7 @@ export interface TokenDetailView {
   /** The selected account's position; null when it holds none. */
   holding: { account: string; amount: string; underlyingAmount: string | null; value: string | null; valueDecimals: number } | null;
   blockNumber: string | null;
+  priceHistory: PriceHistoryView;
 }
 
 const UNKNOWN: FactView<never> = { value: null, source: null, verified: false };
@@ -187,6 +196,7 @@ export interface BuildTokenDetailInput {
   readings: PortfolioReadings | null;
   corporateActions: CorporateActions;
   dividendCurrencies: (PayoutCurrency | null)[];
+  priceHistory: PriceHistoryView;
   nowMs: number;
 }
 
@@ -258,7 +268,22 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
           }
         : null,
     blockNumber: readings?.blockNumber?.toString() ?? null,
+    priceHistory: input.priceHistory,
   };
+}
+
+/** The price feed's recent rounds (one Multicall3 batch after the token's state), never throwing. */
+export async function priceHistoryOf(rpc: RpcRequester, token: Token, readings: PortfolioReadings | null): Promise<PriceHistoryView> {
+  const feed = token.feeds?.price;
+  if (!feed) return { status: 'no-feed' };
+  const latest = readings?.feeds.get(feed.address.toLowerCase());
+  if (!latest || latest.roundId === undefined) return { status: 'unavailable', reason: 'The price feed could not be read.' };
+  try {
+    const rounds = await readPriceHistory({ rpc, feed: feed.address, latestRoundId: latest.roundId });
+    return { status: 'ok', feed: feed.address, decimals: latest.decimals, rounds };
+  } catch (err) {
+    return { status: 'unavailable', reason: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 /** Corporate actions of a token, never throwing: a failure is one more entry in `errors`. */

@@ -2,14 +2,15 @@
  * The portfolio application on top of lib/portfolio: which tokens an account holds on the active
  * chain, the cached snapshot the popup paints at once, and the token-detail screen.
  */
-export type { BackingView, CorporateActionsView, FactView, TokenDetailView } from './detail';
+export type { BackingView, CorporateActionsView, FactView, PriceHistoryView, TokenDetailView } from './detail';
+export { PORTFOLIO_CACHE_PREFIX } from './cache';
 export type { PayoutCurrency } from './dividends';
 export {
   createPortfolioService,
   type HoldingsDeps,
-  PORTFOLIO_CACHE_PREFIX,
   type PortfolioService,
   type PortfolioServiceOptions,
 } from './service';
 export { portfolioTokens, UNLISTED_ISSUER, watchedAsToken } from './tokens';
-export type { HoldingView, PortfolioAccountView, PortfolioResult, PortfolioView } from './view';
+export { type PortfolioChain, portfolioChains } from './chains';
+export type { HoldingView, PortfolioAccountView, PortfolioChainView, PortfolioResult, PortfolioTotal, PortfolioView } from './view';

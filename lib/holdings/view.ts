@@ -36,26 +36,54 @@ export interface HoldingView extends Omit<Holding, 'price'> {
   price: (NonNullable<Holding['price']> & { ageSeconds: number; source: 'feed' | 'dex' }) | null;
 }
 
-export interface PortfolioAccountView {
-  address: string;
+/** A sum of holdings' USD values and how many holdings it leaves out for want of a value. */
+export interface PortfolioTotal {
   /** Sum of the holdings' USD values, VALUE_DECIMALS decimals. */
   totalValue: string;
   /** Some holding has no value (no price feed or no underlying amount). */
   totalIncomplete: boolean;
   /** How many holdings the total leaves out for want of a value. */
   unpricedCount: number;
-  holdings: HoldingView[];
 }
 
-export interface PortfolioView {
+export interface PortfolioAccountView extends PortfolioTotal {
+  address: string;
+  /** Holdings of every chain read, each naming its chain in `token.chainId`. */
+  holdings: HoldingView[];
+  /** The same total per chain, for a view filtered to one chain (chains without holdings are absent). */
+  byChain: (PortfolioTotal & { chainId: number })[];
+}
+
+/** One network's part of the portfolio: when it was read, and whether that worked. */
+export interface PortfolioChainView {
   chainId: number;
-  /** When the holdings were read; null before the first refresh. */
+  name: string;
   fetchedAt: number | null;
   blockNumber: string | null;
   status: PortfolioSnapshot['status'] | 'empty';
-  market: { status: MarketState; nextOpen: number | null; holiday?: string };
+  /** Set when its holdings are older than its last refresh (the node failed or answered for another chain). */
   notice?: PortfolioSnapshot['notice'];
   errors: PortfolioIssue[];
+  /** A refresh is reading it now. */
+  refreshing?: boolean;
+}
+
+export interface PortfolioView {
+  /** The active chain. */
+  chainId: number;
+  /** When the least recently read chain was read; null before the first refresh. */
+  fetchedAt: number | null;
+  /** The active chain's block. */
+  blockNumber: string | null;
+  /** empty: nothing read yet; failed: no chain answered; partial: some chain or read failed; ok: all answered. */
+  status: PortfolioSnapshot['status'] | 'empty';
+  market: { status: MarketState; nextOpen: number | null; holiday?: string };
+  /** The active chain's notice (each chain's is in `chains`). */
+  notice?: PortfolioSnapshot['notice'];
+  /** Every chain's issues. */
+  errors: PortfolioIssue[];
+  /** The chains read, the active one first. */
+  chains: PortfolioChainView[];
   accounts: PortfolioAccountView[];
   valueDecimals: number;
 }
@@ -112,45 +140,86 @@ export function emptyPortfolioView(chainId: number, nowMs: number): PortfolioVie
     status: 'empty',
     market: { status: market.status, nextOpen: market.nextOpen, ...(market.holiday ? { holiday: market.holiday } : {}) },
     errors: [],
+    chains: [],
     accounts: [],
     valueDecimals: VALUE_DECIMALS,
   };
 }
 
-/**
- * The view of a snapshot for the accounts the user sees now (an account hidden since the
- * refresh drops out). `findToken` names tokens from the registry or the watch list.
- */
-export function buildPortfolioView(
-  snapshot: PortfolioSnapshot | undefined,
-  options: {
-    chainId: number;
-    accounts: readonly string[];
-    registry: Registry | undefined;
-    findToken(address: string): Token | undefined;
-    nowMs: number;
-  },
-): PortfolioView {
-  const empty = emptyPortfolioView(options.chainId, options.nowMs);
-  if (!snapshot || snapshot.chainId !== options.chainId) return empty;
-  const byAddress = new Map(snapshot.accounts.map((a) => [a.address.toLowerCase(), a]));
-  const accounts = options.accounts.flatMap((address) => {
-    const account = byAddress.get(address.toLowerCase());
-    if (!account) return [];
-    const holdings = account.holdings
-      .filter((h) => h.amount !== '0')
-      .map((h) => holdingView(h, options.findToken(h.token.address), options.registry, empty.market, options.nowMs));
-    const totalValue = holdings.reduce((sum, h) => sum + (h.value === null ? 0n : BigInt(h.value)), 0n);
-    const unpricedCount = holdings.filter((h) => h.value === null).length;
-    return [{ address, totalValue: totalValue.toString(), totalIncomplete: unpricedCount > 0, unpricedCount, holdings }];
-  });
+export function totalOf(holdings: readonly HoldingView[]): PortfolioTotal {
+  const totalValue = holdings.reduce((sum, h) => sum + (h.value === null ? 0n : BigInt(h.value)), 0n);
+  const unpricedCount = holdings.filter((h) => h.value === null).length;
+  return { totalValue: totalValue.toString(), totalIncomplete: unpricedCount > 0, unpricedCount };
+}
+
+/** A chain's snapshot (undefined before its first refresh) with the network's name. */
+export interface ChainSnapshot {
+  chainId: number;
+  name: string;
+  snapshot: PortfolioSnapshot | undefined;
+}
+
+function chainView({ chainId, name, snapshot }: ChainSnapshot): PortfolioChainView {
+  if (!snapshot || snapshot.chainId !== chainId) return { chainId, name, fetchedAt: null, blockNumber: null, status: 'empty', errors: [] };
   return {
-    ...empty,
+    chainId,
+    name,
     fetchedAt: snapshot.fetchedAt,
     blockNumber: snapshot.blockNumber,
     status: snapshot.status,
     ...(snapshot.notice ? { notice: snapshot.notice } : {}),
     errors: snapshot.errors,
+  };
+}
+
+function overallStatus(chains: readonly PortfolioChainView[]): PortfolioView['status'] {
+  const read = chains.filter((c) => c.status !== 'empty');
+  if (read.length === 0) return 'empty';
+  if (read.every((c) => c.status === 'failed')) return 'failed';
+  return chains.every((c) => c.status === 'ok') ? 'ok' : 'partial';
+}
+
+/**
+ * The view of every chain's snapshot for the accounts the user sees now (an account hidden
+ * since the refresh drops out), the active chain first. `findToken` names tokens from the
+ * registry or the watch list.
+ */
+export function buildPortfolioView(
+  snapshots: readonly ChainSnapshot[],
+  options: {
+    chainId: number;
+    accounts: readonly string[];
+    registry: Registry | undefined;
+    findToken(chainId: number, address: string): Token | undefined;
+    nowMs: number;
+  },
+): PortfolioView {
+  const empty = emptyPortfolioView(options.chainId, options.nowMs);
+  const chains = snapshots.map(chainView);
+  const read = snapshots.filter((c): c is ChainSnapshot & { snapshot: PortfolioSnapshot } => c.snapshot?.chainId === c.chainId);
+  const byAddress = read.map((c) => new Map(c.snapshot.accounts.map((a) => [a.address.toLowerCase(), a])));
+  const accounts = options.accounts.flatMap((address) => {
+    const parts = byAddress.map((m) => m.get(address.toLowerCase()));
+    if (parts.every((p) => p === undefined)) return [];
+    const perChain = read.map((c, i) =>
+      (parts[i]?.holdings ?? [])
+        .filter((h) => h.amount !== '0')
+        .map((h) => holdingView(h, options.findToken(c.chainId, h.token.address), options.registry, empty.market, options.nowMs)),
+    );
+    const holdings = perChain.flat();
+    const byChain = read.flatMap((c, i) => (perChain[i].length > 0 ? [{ chainId: c.chainId, ...totalOf(perChain[i]) }] : []));
+    return [{ address, ...totalOf(holdings), holdings, byChain }];
+  });
+  const active = chains.find((c) => c.chainId === options.chainId);
+  const fetched = chains.flatMap((c) => (c.fetchedAt === null ? [] : [c.fetchedAt]));
+  return {
+    ...empty,
+    fetchedAt: fetched.length > 0 ? Math.min(...fetched) : null,
+    blockNumber: active?.blockNumber ?? null,
+    status: overallStatus(chains),
+    ...(active?.notice ? { notice: active.notice } : {}),
+    errors: chains.flatMap((c) => c.errors),
+    chains,
     accounts,
   };
 }

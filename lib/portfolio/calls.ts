@@ -39,6 +39,8 @@ export interface FeedReading {
   answer: bigint;
   updatedAt: number;
   decimals: number;
+  /** The round latestRoundData answered for (a proxy's id carries its phase in the high bits); absent in readings made by hand. */
+  roundId?: bigint;
 }
 
 /** getCurrentMultiplier(): the multiplier with fees accrued, the fee periods it counts, and its nonce (older tokens return no nonce). */
@@ -182,7 +184,7 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
       case 'feedRound':
         rounds.set(
           read.feed,
-          decode((d) => ({ answer: BigInt.asIntN(256, uintWord(d, 1)), updatedAt: Number(uintWord(d, 3)) })),
+          decode((d) => ({ roundId: uintWord(d, 0), answer: BigInt.asIntN(256, uintWord(d, 1)), updatedAt: Number(uintWord(d, 3)) })),
         );
         break;
       case 'feedDecimals':

@@ -51,6 +51,15 @@ export {
 } from './multiplier-state.ts';
 export { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3, encodeAggregate3Compact } from './multicall.ts';
 export { DEX_MARKET, type TokenPriceResult, tokenPriceFrom } from './price.ts';
+export {
+  decodePriceRounds,
+  PRICE_HISTORY_ROUNDS,
+  type PriceRound,
+  priceRoundCalls,
+  type ReadPriceHistoryParameters,
+  readPriceHistory,
+  roundsBefore,
+} from './price-history.ts';
 export { DEFAULT_HEARTBEAT_SECONDS, type PriceStaleReason, type PriceStatus, priceStatus } from './price-status.ts';
 export { failedSnapshot, type RefreshPortfolioParameters, refreshPortfolio } from './refresh.ts';
 export { RIGHTS_NOT_GIVEN, rightsNotGiven } from './rights.ts';

@@ -61,6 +61,11 @@ export interface DevnetDeployment {
   tokens: readonly DevnetTokenDeployment[];
   issuers: readonly DevnetIssuerDeployment[];
   dex?: DevnetDexDeployment;
+  /**
+   * Forks of the devnet under other chain ids (anvil --fork-url): the same contracts at the same
+   * addresses, so its tokens and pools are listed on each fork's chain too; the issuers stay on the devnet's.
+   */
+  forks?: readonly { chainId: number }[];
 }
 
 const SOURCE = 'devnet:deployment';
@@ -198,10 +203,11 @@ function devnetDex(deployment: DevnetDeployment): ChainDex | undefined {
 
 /** Registry data for a devnet deployment; with `base`, merged into it (devnet entries win). */
 export function registryFromDevnet(deployment: DevnetDeployment, base?: RegistryData): RegistryData {
-  const tokens = deployment.tokens.map((t) => devnetToken(t, deployment.chainId));
+  const chainIds = [deployment.chainId, ...(deployment.forks ?? []).map((f) => f.chainId)];
+  const tokens = chainIds.flatMap((chainId) => deployment.tokens.map((t) => devnetToken(t, chainId)));
   const issuers = deployment.issuers.map((i) => devnetIssuer(i, deployment.tokens, deployment.chainId));
-  const dex = devnetDex(deployment);
-  const devnet = parseRegistryData({ issuers, tokens, ...(dex ? { dexes: [dex] } : {}) });
+  const dexes = chainIds.flatMap((chainId) => devnetDex({ ...deployment, chainId }) ?? []);
+  const devnet = parseRegistryData({ issuers, tokens, ...(dexes.length > 0 ? { dexes } : {}) });
   return base ? mergeRegistryData(base, devnet) : devnet;
 }
 

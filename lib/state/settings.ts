@@ -1,6 +1,7 @@
 /**
  * Non-secret preferences in storage.local: the active network, user-set RPC URLs, networks
- * added by dApps or by hand, the jurisdiction, auto-lock, watched tokens.
+ * added by dApps or by hand, the jurisdiction, auto-lock, watched tokens, the networks the
+ * portfolio leaves out.
  */
 import * as v from 'valibot';
 import { BUILT_IN_NETWORKS, DEFAULT_CHAIN_ID, type Network } from '../chains';
@@ -23,6 +24,8 @@ export interface Settings {
   rpcOverrides: Record<string, string>;
   customNetworks: Network[];
   watchedTokens: WatchedToken[];
+  /** Networks whose holdings the portfolio does not read (the active network is always read). */
+  disabledChainIds: number[];
 }
 
 export const DEFAULT_AUTO_LOCK_MINUTES = 15;
@@ -34,6 +37,7 @@ const defaults = (): Settings => ({
   rpcOverrides: {},
   customNetworks: [],
   watchedTokens: [],
+  disabledChainIds: [],
 });
 
 const chainId = v.pipe(v.number(), v.safeInteger(), v.minValue(1));
@@ -65,6 +69,7 @@ const FIELDS = {
   rpcOverrides: v.record(v.string(), text(2048)),
   customNetworks: v.array(NetworkSchema),
   watchedTokens: v.array(WatchedTokenSchema),
+  disabledChainIds: v.array(chainId),
 } satisfies { [K in keyof Settings]-?: v.GenericSchema<unknown, Settings[K]> };
 
 const StoredSettings = v.partial(v.object(FIELDS));

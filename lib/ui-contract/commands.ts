@@ -45,6 +45,8 @@ export interface UiCommands {
   'network.select': { params: { chainId: number }; result: UiState };
   'network.add': { params: { chainId: number | string; rpcUrl: string; name?: string; symbol?: string }; result: UiState };
   'network.setRpcUrl': { params: { chainId: number; rpcUrl: string }; result: UiState };
+  /** Whether the portfolio reads this network's holdings (the active network is always read). */
+  'network.setPortfolio': { params: { chainId: number; enabled: boolean }; result: UiState };
   'settings.setJurisdiction': { params: { jurisdiction: string; password: string }; result: UiState };
   'settings.setAutoLock': { params: { minutes: number }; result: UiState };
   'secrets.revealMnemonic': { params: { password: string }; result: { mnemonic: string } };
@@ -125,6 +127,7 @@ export const UI_COMMANDS = {
   'network.select': ACTION,
   'network.add': ACTION,
   'network.setRpcUrl': ACTION,
+  'network.setPortfolio': ACTION,
   'settings.setJurisdiction': ACTION,
   'settings.setAutoLock': ACTION,
   'secrets.revealMnemonic': USER_READ,

@@ -18,6 +18,8 @@ export interface UiState {
   selectedAddress?: string;
   activeChainId: number;
   networks: Network[];
+  /** Networks the portfolio leaves out (the active one is read whatever this says). */
+  disabledChainIds: number[];
   jurisdiction?: string;
   autoLockMinutes: number;
   /** When the wallet locks itself if nothing happens (ms since epoch); absent while locked. */

@@ -96,6 +96,8 @@ export interface Wallet {
   readonly dividendDistributors: Readonly<Record<number, readonly string[]>>;
   /** JSON-RPC to the active network's node. */
   readonly rpc: RpcCall;
+  /** JSON-RPC to a given network's node (the portfolio reads every enabled chain). */
+  rpcFor(network: Network): RpcCall;
   /** Picks the vault key back up after a worker restart, and loads the registry and settings once. */
   ready(): Promise<boolean>;
   registry(): Registry | undefined;
@@ -246,6 +248,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     issuers,
     clock,
     rpc,
+    rpcFor,
     local: ports.local,
     dividendDistributors: ports.dividendDistributors ?? {},
     networks: {

@@ -1,12 +1,8 @@
-// The popup's portfolio and token-detail screens: wiring between the wallet store and the
-// presentational components. The popup shell renders these from its hash routes.
-import { useEffect, useState } from 'react';
+// The popup's portfolio screen: wiring between the wallet store and the presentational
+// components. The popup shell renders it from its home route; the token detail is its own chunk.
 import { AddToken } from '@/components/AddToken';
 import { PortfolioList } from '@/components/PortfolioList';
-import { TokenDetail } from '@/components/TokenDetail';
-import { UiCallError, useWallet } from '@/lib/ui-state';
-import type { TokenDetailView } from '@/lib/holdings';
-import { IssuerLinks } from '../issuer/IssuerLinks';
+import { useWallet } from '@/lib/ui-state';
 import { usePortfolio } from './use-portfolio';
 
 type Navigate = (path: string) => void;
@@ -34,34 +30,5 @@ export function PortfolioScreen({ navigate }: { navigate: Navigate }) {
       />
       <AddToken onAdd={addToken} />
     </>
-  );
-}
-
-type Detail = TokenDetailView & { readError: string | null };
-
-export function TokenDetailScreen({ chainId, address, navigate }: { chainId: number; address: string; navigate: Navigate }) {
-  const call = useWallet((s) => s.call);
-  const selected = useWallet((s) => s.state?.selectedAddress);
-  const [detail, setDetail] = useState<Detail>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    let alive = true;
-    setError(undefined);
-    call('portfolio.detail', { chainId, address, account: selected }).then(
-      (d) => alive && setDetail(d),
-      (err: unknown) => alive && setError(err instanceof UiCallError ? err.message : 'Could not reach Sharekeep.'),
-    );
-    return () => {
-      alive = false;
-    };
-  }, [call, chainId, address, selected]);
-
-  if (error) return <p className="pf-notice">{error}</p>;
-  if (!detail || detail.address.toLowerCase() !== address.toLowerCase()) return <p className="empty">Reading {address.slice(0, 10)}…</p>;
-  return (
-    <TokenDetail view={detail}>
-      <IssuerLinks chainId={chainId} address={address} navigate={navigate} />
-    </TokenDetail>
   );
 }

@@ -1,7 +1,8 @@
 // The portfolio the popup shows: painted at once from the last view this page saw (a
 // localStorage mirror, only while the wallet says it is unlocked), then from the background's
 // cached snapshot, then refreshed every few seconds while the popup is visible. The background
-// reads the chain again only when a new block arrived; nothing polls once the popup closes.
+// reads a chain again only when a new block arrived there, and answers without waiting for a
+// network an earlier poll is still reading; nothing polls once the popup closes.
 import { useEffect, useState } from 'react';
 import { UiCallError, useWallet } from '@/lib/ui-state';
 import type { PortfolioResult } from '@/lib/holdings';
@@ -47,26 +48,34 @@ export function usePortfolio() {
     const params = account ? { account } : {};
     setResult((current) => (isFor(current, chainId, account) ? current : readMirror(chainId, account)));
 
-    const apply = (next: PortfolioResult) => {
-      if (!alive) return;
+    // Answers may overtake each other (a slow network holds one up while the next poll reads the
+    // others): only an answer to a later request replaces what is shown.
+    let asked = 0;
+    let shown = 0;
+    const apply = (seq: number) => (next: PortfolioResult) => {
+      if (!alive || seq < shown) return;
+      shown = seq;
       setResult(next);
       setError(undefined);
       writeMirror(next);
     };
     const fail = (err: unknown) => alive && setError(messageOf(err));
-    const refresh = async () => {
+    const refresh = () => {
       timer = undefined;
-      if (document.visibilityState === 'visible') await call('portfolio.refresh', params).then(apply, fail);
+      if (document.visibilityState === 'visible') {
+        const seq = ++asked;
+        void call('portfolio.refresh', params).then(apply(seq), fail);
+      }
       if (alive) timer = setTimeout(refresh, REFRESH_EVERY_MS);
     };
     const onVisible = () => {
       if (document.visibilityState !== 'visible' || timer === undefined) return;
       clearTimeout(timer);
-      void refresh();
+      refresh();
     };
 
     call('portfolio.get', params)
-      .then((cached) => apply({ ...cached, refreshing: true }), fail)
+      .then((cached) => apply(0)({ ...cached, refreshing: true }), fail)
       .then(refresh);
     document.addEventListener('visibilitychange', onVisible);
     return () => {

@@ -24,7 +24,9 @@ export function useSendableTokens(from: string | undefined, routeToken: string |
     let current = true;
     call('portfolio.get', { account: from }).then(
       (result) => {
-        const holdings = result.view.chainId === chainId ? (result.view.accounts.find((a) => a.address === from)?.holdings ?? []) : [];
+        // The portfolio holds every enabled chain's holdings; a send goes out on the active chain only.
+        const all = result.view.chainId === chainId ? (result.view.accounts.find((a) => a.address === from)?.holdings ?? []) : [];
+        const holdings = all.filter((h) => h.token.chainId === chainId);
         if (current)
           setHeld(
             holdings

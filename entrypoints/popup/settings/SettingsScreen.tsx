@@ -1,5 +1,6 @@
 import { AccountsSettings } from './AccountsSettings';
 import { GeneralSettings } from './GeneralSettings';
+import { PortfolioNetworks } from './PortfolioNetworks';
 import { SecuritySettings } from './SecuritySettings';
 import { SitesSettings } from './SitesSettings';
 
@@ -8,6 +9,7 @@ export function SettingsScreen() {
     <div className="screen">
       <h2>Settings</h2>
       <GeneralSettings />
+      <PortfolioNetworks />
       <AccountsSettings />
       <SitesSettings />
       <SecuritySettings />

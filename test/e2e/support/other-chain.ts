@@ -1,4 +1,5 @@
-// A second, empty anvil on another chain id: the "unknown chain" a dApp asks to add.
+// A second anvil on another chain id: empty (the "unknown chain" a dApp asks to add), or a fork
+// of the devnet (the same contracts and balances at the same addresses, under its own chain id).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
@@ -10,11 +11,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startOtherChain(chainId: number): Promise<{ rpcUrl: string; process: ChildProcess }> {
+export async function startOtherChain(chainId: number, options: { forkUrl?: string } = {}): Promise<{ rpcUrl: string; process: ChildProcess }> {
   const port = await freePort();
+  const fork = options.forkUrl ? ['--fork-url', options.forkUrl] : [];
   const child = spawn(
     'node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil',
-    ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent'],
+    ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), ...fork, '--silent'],
     { stdio: 'ignore' },
   );
   const rpcUrl = `http://127.0.0.1:${port}`;

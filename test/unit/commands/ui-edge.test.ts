@@ -28,6 +28,7 @@ const BAD: Record<UiCommandName, { params: unknown; code: string }> = {
   'network.select': { params: { chainId: 'mainnet' }, code: 'network.unknown' },
   'network.add': { params: { chainId: -5, rpcUrl: 'http://127.0.0.1:9999' }, code: 'network.bad_chain_id' },
   'network.setRpcUrl': { params: { chainId: 31337, rpcUrl: 'ftp://node.example' }, code: 'network.bad_rpc_url' },
+  'network.setPortfolio': { params: { chainId: 31337, enabled: 'yes' }, code: 'ui.bad_params' },
   'settings.setJurisdiction': { params: { jurisdiction: 'D', password: PASSWORD }, code: 'settings.bad_jurisdiction' },
   'settings.setAutoLock': { params: { minutes: '15' }, code: 'settings.bad_auto_lock' },
   'secrets.revealMnemonic': { params: {}, code: 'ui.bad_params' },

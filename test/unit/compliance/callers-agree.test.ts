@@ -98,7 +98,17 @@ const plain: Token = {
 function detailOf(address: Address, jurisdiction: string | undefined) {
   const token = registry.findToken(CHAIN, address) ?? plain;
   const corporateActions = emptyCorporateActions();
-  return buildTokenDetail({ token, registry, jurisdiction, account: undefined, readings: null, corporateActions, dividendCurrencies: [], nowMs: 0 });
+  return buildTokenDetail({
+    token,
+    registry,
+    jurisdiction,
+    account: undefined,
+    readings: null,
+    corporateActions,
+    dividendCurrencies: [],
+    priceHistory: { status: 'no-feed' },
+    nowMs: 0,
+  });
 }
 
 const CASES = Object.entries(TOKENS).flatMap(([symbol, address]) =>

@@ -263,7 +263,16 @@ export function scriptedNode(): ScriptedNode {
  * `transport` and `rpcUrl` put a real transport (e.g. HTTP to a server serving `node`) in between.
  */
 export async function portfolioWallet(
-  options: { jurisdiction?: string; watched?: boolean; node?: ScriptedNode; transport?: RpcTransport; rpcUrl?: string } = {},
+  options: {
+    jurisdiction?: string;
+    watched?: boolean;
+    node?: ScriptedNode;
+    transport?: RpcTransport;
+    rpcUrl?: string;
+    registry?: RegistryData;
+    /** Networks the portfolio leaves out; by default Ethereum, whose registry token the single-chain tests do not read. */
+    disabledChainIds?: number[];
+  } = {},
 ) {
   const node = options.node ?? scriptedNode();
   const local = createMemoryStore();
@@ -276,10 +285,14 @@ export async function portfolioWallet(
     openApproval: async () => undefined,
     emit: () => undefined,
     stateChanged: () => undefined,
-    loadRegistry: async () => REGISTRY,
+    loadRegistry: async () => options.registry ?? REGISTRY,
     dividendDistributors: { 31337: [DISTRIBUTOR] },
     kdfIterations: 1000,
-    initialSettings: { activeChainId: 31337, ...(options.rpcUrl ? { rpcOverrides: { 31337: options.rpcUrl } } : {}) },
+    initialSettings: {
+      activeChainId: 31337,
+      disabledChainIds: options.disabledChainIds ?? [1],
+      ...(options.rpcUrl ? { rpcOverrides: { 31337: options.rpcUrl } } : {}),
+    },
   });
   await wallet.keys.createFromMnemonic(PHRASE, PASSWORD);
   await wallet.keys.addAccount();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WAD } from '../../../lib/portfolio/index.ts';
 import type { PortfolioResult, TokenDetailView } from '../../../lib/holdings';
-import { erc20, feed } from '../portfolio/fake-chain.ts';
+import { erc20, feed, feedWithRounds } from '../portfolio/fake-chain.ts';
 import { ACCOUNT_0, ACCOUNT_1, DISTRIBUTOR, FEEDS, PASSWORD, portfolioWallet, START, TOKENS } from './fixtures.ts';
 
 type Detail = TokenDetailView & { readError: string | null };
@@ -299,6 +299,23 @@ describe('portfolio.detail', () => {
     });
   });
 
+  it("gives the price feed's recent rounds for the chart, and says a token without a feed has none", async () => {
+    const t = await portfolioWallet();
+    t.node.contracts[FEEDS.xPrice] = feedWithRounds(
+      [190n, 195n, 200n].map((d) => d * 10n ** 8n),
+      8,
+      START / 1000 - 600,
+    );
+    const view = await t.call<Detail>('portfolio.detail', { chainId: 31337, address: TOKENS.xstock });
+    expect(view.priceHistory).toMatchObject({
+      status: 'ok',
+      decimals: 8,
+      rounds: [{ answer: '19000000000' }, { answer: '19500000000' }, { answer: '20000000000' }],
+    });
+    const feedless = await t.call<Detail>('portfolio.detail', { chainId: 31337, address: TOKENS.restricted });
+    expect(feedless.priceHistory).toEqual({ status: 'no-feed' });
+  });
+
   it('still shows the registry facts when the node is down, saying the chain could not be read', async () => {
     const t = await portfolioWallet();
     t.node.down = true;
@@ -310,7 +327,7 @@ describe('portfolio.detail', () => {
 
   it.each([
     [{ chainId: 31337 }, 'ui.bad_params'],
-    [{ chainId: 1, address: TOKENS.xstock }, 'portfolio.other_chain'],
+    [{ chainId: 424242, address: TOKENS.xstock }, 'portfolio.other_chain'],
     [{ chainId: 31337, address: '0x00000000000000000000000000000000000000ee' }, 'portfolio.unknown_token'],
   ])('refuses %j with %s', async (params, code) => {
     const t = await portfolioWallet();

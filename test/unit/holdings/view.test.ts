@@ -48,7 +48,13 @@ function view(holdings: Holding[]) {
     accounts: [{ address: ACCOUNT, holdings }],
     errors: [],
   };
-  return buildPortfolioView(snapshot, { chainId: 31337, accounts: [ACCOUNT], registry: undefined, findToken: () => undefined, nowMs: SATURDAY });
+  return buildPortfolioView([{ chainId: 31337, name: 'Localhost 8545', snapshot }], {
+    chainId: 31337,
+    accounts: [ACCOUNT],
+    registry: undefined,
+    findToken: () => undefined,
+    nowMs: SATURDAY,
+  });
 }
 
 describe('portfolio view prices', () => {

@@ -45,6 +45,7 @@ const portfolioAbi = parseAbi([
   'function multiplierUpdates(uint256) view returns (uint256 previousMultiplier, uint256 newMultiplier, uint256 activationTime)',
   'function balancePerShare() view returns (uint128)',
   'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
+  'function getRoundData(uint80) view returns (uint80, int256, uint256, uint256, uint80)',
   'function decimals() view returns (uint8)',
 ]);
 const abi: Abi = [...portfolioAbi, ...uniswapAbi];
@@ -59,6 +60,31 @@ export function erc20(balances: Record<string, bigint>, extra: FakeContract = {}
 
 export function feed(answer: bigint, decimals: number, updatedAt: number): FakeContract {
   return { latestRoundData: () => [7n, answer, BigInt(updatedAt), BigInt(updatedAt), 7n], decimals: () => decimals };
+}
+
+/**
+ * A feed with past rounds, as a Chainlink proxy numbers them ((phase << 64) | round, rounds from 1):
+ * `answers[i]` is aggregator round i + 1, updated `i` minutes after `firstAt`; a missing round reverts.
+ */
+export function feedWithRounds(answers: readonly bigint[], decimals: number, firstAt: number, phase = 1n): FakeContract {
+  const id = (round: number) => (phase << 64n) | BigInt(round);
+  const roundAt = (round: number) => [
+    id(round),
+    answers[round - 1],
+    BigInt(firstAt + (round - 1) * 60),
+    BigInt(firstAt + (round - 1) * 60),
+    id(round),
+  ];
+  return {
+    latestRoundData: () => roundAt(answers.length),
+    getRoundData: ([roundId]) => {
+      const asked = BigInt(roundId as bigint);
+      const round = Number(asked & ((1n << 64n) - 1n));
+      if (asked >> 64n !== phase || round < 1 || round > answers.length) throw new Error('No data present');
+      return roundAt(round);
+    },
+    decimals: () => decimals,
+  };
 }
 
 export interface FakeChain extends RpcRequester {
@@ -103,8 +129,14 @@ export function fakeChain(chainId: number, contracts: Record<string, FakeContrac
         }
         const handler = byAddress.get(target.toLowerCase())?.[call.functionName];
         if (!handler || handler === 'revert') return { success: false, returnData: '0x' as Hex };
+        let result: unknown;
+        try {
+          result = handler(call.args ?? []);
+        } catch {
+          return { success: false, returnData: '0x' as Hex };
+        }
         // biome-ignore lint/suspicious/noExplicitAny: the answer's shape follows the function
-        const returnData = encodeFunctionResult({ abi, functionName: call.functionName as any, result: handler(call.args ?? []) as any });
+        const returnData = encodeFunctionResult({ abi, functionName: call.functionName as any, result: result as any });
         return { success: true, returnData };
       });
       return encodeFunctionResult({ abi, functionName: 'aggregate3', result: results });

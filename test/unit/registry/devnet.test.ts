@@ -133,6 +133,14 @@ describe('registryFromDevnet', () => {
     expect(merged.issuer('xstocks')).toBeDefined();
   });
 
+  it("lists the devnet's tokens on each fork's chain too, with their feeds, while its issuers stay on the devnet", () => {
+    const forked = createRegistry(registryFromDevnet({ ...deployment, forks: [{ chainId: 31338 }] }));
+    expect(forked.tokensOnChain(31338).map((t) => t.symbol)).toEqual(registry.tokensOnChain(31337).map((t) => t.symbol));
+    expect(forked.findToken(31338, a(0xa1))?.feeds).toEqual(registry.findToken(31337, a(0xa1))?.feeds);
+    expect(forked.isAllowlistedIssuerContract(31337, a(0xc1))).toBe(true);
+    expect(forked.isAllowlistedIssuerContract(31338, a(0xc1))).toBe(false);
+  });
+
   it('refuses a deployment token whose issuer is not deployed', () => {
     const broken = { ...deployment, issuers: deployment.issuers.slice(1) };
     expect(() => registryFromDevnet(broken)).toThrow();
