@@ -1,0 +1,47 @@
+// Issue 13 in Firefox, as in Chromium: a mint's plan survives the background (see
+// support/issuer-restart-flows.ts). Firefox itself suspends the event page on its idle timeout
+// (shortened here, see support/firefox-idle.ts) while the plan's allowance is sent but not yet
+// mined and the background polls the node for its receipt; the popup wakes a new background, which
+// sends the mint without asking again, and nothing is sent twice.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
+import { devnetClients, snapshot } from '../../devnet/test-kit.ts';
+import { puppeteerBrowser, puppeteerPage } from './support/driver.ts';
+import type { FirefoxWithExtension } from './support/firefox.ts';
+import { idleOutBackground, idlePrefs } from './support/firefox-idle.ts';
+import { extensionPage, firefoxUiCommand } from './support/firefox-pages.ts';
+import { issuerRestartFlows } from './support/issuer-restart-flows.ts';
+import { launchWalletFirefox } from './support/launch.ts';
+import { TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
+
+const deployment = inject('deployment');
+const { testClient } = devnetClients(deployment);
+
+describe('an issuer plan across a suspended background (Firefox)', () => {
+  let firefox: FirefoxWithExtension;
+  let flows: ReturnType<typeof issuerRestartFlows>;
+  let revert: () => Promise<void>;
+
+  beforeAll(async () => {
+    revert = await snapshot(testClient);
+    firefox = await launchWalletFirefox(idlePrefs);
+    const page: Page = await extensionPage(firefox.browser, '/onboarding.html');
+    await firefoxUiCommand(page, 'onboarding.create', { secret: TEST_PHRASE, password: TEST_PASSWORD, jurisdiction: 'DE', replaceExisting: true });
+    await page.setViewport({ width: 380, height: 760 });
+    flows = issuerRestartFlows({
+      deployment,
+      browser: puppeteerBrowser(firefox.browser),
+      popup: puppeteerPage(page),
+      uiCommand: (method, params) => firefoxUiCommand(page, method, params),
+      stopBackground: () => idleOutBackground(page),
+    });
+  });
+  afterAll(async () => {
+    await flows?.restoreAutomine();
+    await firefox?.close();
+    await revert?.();
+  });
+
+  it('a mint suspended between its allowance and its mint completes after the restart, nothing sent twice', () =>
+    flows.mintStoppedBetweenAllowanceAndMint());
+});
