@@ -6,7 +6,7 @@ import type { Address } from 'viem';
 import { isIssuerPayout } from '../activity-scan';
 import { WalletError } from '../errors';
 import { portfolioTokens } from '../holdings';
-import { contactNameProblem } from '../signing';
+import { contactNameProblem, unacknowledgedFate } from '../signing';
 import { MAX_CONTACT_NAME } from '../state';
 import type { IncomingView, UiState } from '../ui-contract';
 import type { Wallet } from '../wallet';
@@ -33,12 +33,12 @@ async function settlePending(wallet: Wallet, chainId: number): Promise<void> {
     // Written before a send that this worker is no longer making (it was stopped mid-send):
     // the node says whether it took the transaction. Never sent again: the dApp was told it failed.
     if (!settled && entry.unacknowledged && !wallet.activity.sending(entry.hash)) {
-      const known = await wallet.rpc('eth_getTransactionByHash', [entry.hash]).catch(() => 'unknown');
-      if (known === null) {
+      const fate = await unacknowledgedFate(wallet.rpc, entry.hash);
+      if (fate === 'never') {
         await (entry.replaced?.length ? wallet.activity.withdraw(entry.hash) : wallet.activity.settle(entry.hash, 'dropped'));
         continue;
       }
-      if (typeof known === 'object') await wallet.activity.acknowledge(entry.hash);
+      if (fate === 'taken') await wallet.activity.acknowledge(entry.hash);
     }
     // No receipt for any of its transactions, yet the account's mined nonce has passed this one:
     // another transaction took the nonce (a reorg, or one sent elsewhere). It will never be mined.

@@ -12,6 +12,7 @@
 import { type Hex, keccak256, type TransactionSerializable } from 'viem';
 import { type Network, parseChainId } from '../chains';
 import { NodeRpcError, rpcErrors } from '../errors';
+import type { RpcCall } from '../ports';
 import type { SigningDeps } from './deps';
 import { type FeeCaps, gasFor } from './fees';
 import type { NonceManager } from './nonces';
@@ -24,6 +25,17 @@ export async function requireChain(deps: Pick<SigningDeps, 'rpcFor'>, network: N
       `The RPC configured for ${network.name} answers for chain ${String(served)}, not ${network.chainId}; nothing was sent.`,
     );
   }
+}
+
+/**
+ * What became of a transaction an earlier worker listed as unacknowledged and stopped sending: the
+ * node took it (pending or mined), never got it (it was never sent, and never will be: the wallet
+ * does not send it again), or cannot say now.
+ */
+export async function unacknowledgedFate(rpc: RpcCall, hash: string): Promise<'taken' | 'never' | 'unknown'> {
+  const known = await rpc('eth_getTransactionByHash', [hash]).catch(() => 'unknown');
+  if (known === null) return 'never';
+  return known && typeof known === 'object' ? 'taken' : 'unknown';
 }
 
 export interface Approved {

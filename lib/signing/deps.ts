@@ -40,7 +40,7 @@ export interface SigningDeps {
   /** The registry, once loaded: issuer contracts are named from it. */
   registry(): Registry | undefined;
   /** The activity list, as the send road writes it: before the node sees a transaction, then its answer. */
-  activity: Pick<ActivityLog, 'add' | 'replace' | 'acknowledge' | 'withdraw'>;
+  activity: Pick<ActivityLog, 'add' | 'replace' | 'acknowledge' | 'withdraw' | 'list' | 'sending'>;
   /** The user's address book (lower-cased address -> name); its names label requests after the wallet's own. */
   contacts?(): Promise<Record<string, string>>;
   stateChanged(): void;

@@ -25,7 +25,8 @@ export { messageText } from './personal-sign';
 export { prepareTransaction } from './transaction';
 export { parseTransactionParams, type TransactionParams } from './transaction-params';
 export type { SigningView } from './view';
-export { PLAN_CHANGED, type PlanProposal, type PlanStepProposal, type PlanStepView, type PlanView } from './plan';
+export { unacknowledgedFate } from './broadcast';
+export { PLAN_CHANGED, PLAN_STEP_NOT_SENT, type PlanProposal, type PlanStepProposal, type PlanStepView, type PlanView } from './plan';
 export { type PlanBinding, type PlannedStep, planDifference, type StepAtSend } from './plan-rule';
 
 /** The pipeline's face to the wallet's method table and commands. */

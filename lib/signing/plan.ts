@@ -13,7 +13,7 @@ import { type ComplianceResult, verdictOf } from '../compliance';
 import { NodeRpcError, WalletError, rpcErrors } from '../errors';
 import { simulateSequence } from '../intent';
 import { approveSigning } from './approve';
-import { broadcast, requireChain } from './broadcast';
+import { broadcast, requireChain, unacknowledgedFate } from './broadcast';
 import type { SigningDeps } from './deps';
 import { chosenFees, describeFees, type FeePlan, type FeeView } from './fee-choice';
 import { estimateFees } from './fees';
@@ -76,6 +76,8 @@ export interface PlanView {
 
 /** The code of the error that stops a plan whose next step is not the one approved. */
 export const PLAN_CHANGED = 'plan.changed';
+/** The code of the error that stops a plan whose step an earlier worker was sending when it stopped, and the node never got. */
+export const PLAN_STEP_NOT_SENT = 'plan.not_sent';
 
 /** The gas limit of a step the node cannot estimate alone (it spends an allowance an earlier step gives): its dry run's gas, with room. */
 const withRoom = (gasUsed: bigint) => (gasUsed * 5n) / 4n + 25_000n;
@@ -110,6 +112,20 @@ export function createPlans(deps: SigningDeps, nonces: NonceManager, store: Plan
       prepared.push({ ...step, gas });
     }
     return prepared;
+  }
+
+  /**
+   * Whether the step sent as `hash` never reached the node: an earlier worker listed it in Activity
+   * and stopped before the node took it. It was never sent and is never sent again, so the plan
+   * cannot go on (a step after it would spend an allowance that was never given).
+   */
+  async function neverReached(plan: ApprovedPlan, hash: Hex): Promise<boolean> {
+    if (deps.activity.sending(hash)) return false;
+    const entry = (await deps.activity.list()).find((e) => e.hash === hash);
+    if (entry?.status === 'dropped') return true;
+    if (!entry?.unacknowledged || entry.status !== 'pending') return false;
+    const network = await deps.activeNetwork();
+    return network.chainId === plan.chainId && (await unacknowledgedFate(deps.rpcFor(network), hash)) === 'never';
   }
 
   return {
@@ -172,14 +188,22 @@ export function createPlans(deps: SigningDeps, nonces: NonceManager, store: Plan
 
     /**
      * Sends step `index` of the approved plan `id` without a window, if `tx` is that step exactly;
-     * a step already sent is not sent again (its hash is answered). Throws `plan.changed` with
-     * what differs otherwise: nothing is sent.
+     * a step already sent is not sent again (its hash is answered; one that never reached the node
+     * throws `plan.not_sent`). Throws `plan.changed` with what differs otherwise: nothing is sent.
      */
     async send(id: string, index: number, tx: PlanStepProposal['tx']): Promise<Hex> {
       const plan = await store.find(id);
       if (!plan) throw new WalletError(PLAN_CHANGED, 'The plan you approved is no longer known to Sharekeep; nothing more was sent.');
       const step = plan.steps[index];
-      if (step?.hash) return step.hash;
+      if (step?.hash) {
+        if (await neverReached(plan, step.hash)) {
+          throw new WalletError(
+            PLAN_STEP_NOT_SENT,
+            `Sharekeep stopped while sending step ${index + 1} of the plan you approved, and the network never received it: it was not sent. Nothing more was sent; start again.`,
+          );
+        }
+        return step.hash;
+      }
       const account = await deps.ownAccount(plan.account);
       const network = await deps.activeNetwork();
       const rpc = deps.rpcFor(network);
