@@ -192,6 +192,8 @@ export function createPlans(deps: SigningDeps, nonces: NonceManager, store: Plan
      * throws `plan.not_sent`). Throws `plan.changed` with what differs otherwise: nothing is sent.
      */
     async send(id: string, index: number, tx: PlanStepProposal['tx']): Promise<Hex> {
+      // A restarted worker's first call may be this one (it finishes a plan): the vault key is picked up from the session first.
+      await deps.ready();
       const plan = await store.find(id);
       if (!plan) throw new WalletError(PLAN_CHANGED, 'The plan you approved is no longer known to Sharekeep; nothing more was sent.');
       const step = plan.steps[index];

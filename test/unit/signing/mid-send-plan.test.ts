@@ -44,6 +44,19 @@ async function stoppedMidStep(take: boolean): Promise<{ t: TestWallet; id: strin
 const restart = (t: TestWallet) => createTestWallet({ stores: { local: t.local, session: t.session }, node: t.node });
 
 describe('a plan step the worker was sending when it stopped', () => {
+  it('the next step is sent by a restarted worker at once, its first call: the vault key is picked up from the session first', async () => {
+    const t = await createTestWallet();
+    const two: PlanProposal = { ...proposal, steps: [proposal.steps[0], { ...proposal.steps[0], kind: 'attestation' }] };
+    const approving = t.wallet.signing.approvePlan(ISSUER, two);
+    t.wallet.approvals.decide((await t.nextApproval()).id, { approved: true });
+    const id = await approving;
+    await t.wallet.signing.sendPlanStep(id, 0, step);
+
+    const after = await restart(t);
+    expect(await after.wallet.signing.sendPlanStep(id, 1, step)).toBe(keccak256(t.node.sent[1]!));
+    expect(t.node.sent).toHaveLength(2);
+  });
+
   it('taken by the node: the restarted worker answers its hash and signs nothing again', async () => {
     const { t, id } = await stoppedMidStep(true);
     const after = await restart(t);
