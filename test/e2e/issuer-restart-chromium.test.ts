@@ -9,6 +9,7 @@ import type { ChromiumWithExtension } from './support/chromium.ts';
 import { playwrightBrowser, playwrightPage } from './support/driver.ts';
 import { issuerRestartFlows } from './support/issuer-restart-flows.ts';
 import { launchWalletChromium } from './support/launch.ts';
+import { type RpcProxy, startRpcProxy } from './support/rpc-proxy.ts';
 import { onboardByImport, openUnlockedPopup, stopServiceWorker } from './support/wallet.ts';
 
 const deployment = inject('deployment');
@@ -18,9 +19,11 @@ describe('an issuer plan across a service-worker restart (Chromium)', () => {
   let wallet: ChromiumWithExtension;
   let flows: ReturnType<typeof issuerRestartFlows>;
   let revert: () => Promise<void>;
+  let proxy: RpcProxy;
 
   beforeAll(async () => {
     revert = await snapshot(testClient);
+    proxy = await startRpcProxy(deployment.rpcUrl);
     wallet = await launchWalletChromium();
     const commands: Page = await onboardByImport(wallet, { jurisdiction: 'DE' });
     const popup = await openUnlockedPopup(wallet);
@@ -32,13 +35,19 @@ describe('an issuer plan across a service-worker restart (Chromium)', () => {
       uiCommand: (m, p) => uiCommand(popup, m, p),
       stopBackground: () => stopServiceWorker(wallet, commands),
     });
+    // Every call of the devnet network goes through the proxy from now on.
+    await flows.pointRpcAt(proxy.url);
   });
   afterAll(async () => {
     await flows?.restoreAutomine();
     await wallet?.close();
+    await proxy?.close();
     await revert?.();
   });
 
   it('a mint stopped between its allowance and its mint completes after the restart, nothing sent twice', () =>
     flows.mintStoppedBetweenAllowanceAndMint());
+
+  it('a mint stopped while its mint was being sent, before the node got it: not sent again, the request fails saying so, only the allowance moved', () =>
+    flows.mintCutMidSendIsNotSentAgain(proxy));
 });

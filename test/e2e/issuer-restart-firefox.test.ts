@@ -12,6 +12,7 @@ import { idleOutBackground, idlePrefs } from './support/firefox-idle.ts';
 import { extensionPage, firefoxUiCommand } from './support/firefox-pages.ts';
 import { issuerRestartFlows } from './support/issuer-restart-flows.ts';
 import { launchWalletFirefox } from './support/launch.ts';
+import { type RpcProxy, startRpcProxy } from './support/rpc-proxy.ts';
 import { TEST_PASSWORD, TEST_PHRASE } from './support/wallet.ts';
 
 const deployment = inject('deployment');
@@ -21,9 +22,11 @@ describe('an issuer plan across a suspended background (Firefox)', () => {
   let firefox: FirefoxWithExtension;
   let flows: ReturnType<typeof issuerRestartFlows>;
   let revert: () => Promise<void>;
+  let proxy: RpcProxy;
 
   beforeAll(async () => {
     revert = await snapshot(testClient);
+    proxy = await startRpcProxy(deployment.rpcUrl);
     firefox = await launchWalletFirefox(idlePrefs);
     const page: Page = await extensionPage(firefox.browser, '/onboarding.html');
     await firefoxUiCommand(page, 'onboarding.create', { secret: TEST_PHRASE, password: TEST_PASSWORD, jurisdiction: 'DE', replaceExisting: true });
@@ -35,13 +38,19 @@ describe('an issuer plan across a suspended background (Firefox)', () => {
       uiCommand: (method, params) => firefoxUiCommand(page, method, params),
       stopBackground: () => idleOutBackground(page),
     });
+    // Every call of the devnet network goes through the proxy from now on.
+    await flows.pointRpcAt(proxy.url);
   });
   afterAll(async () => {
     await flows?.restoreAutomine();
     await firefox?.close();
+    await proxy?.close();
     await revert?.();
   });
 
   it('a mint suspended between its allowance and its mint completes after the restart, nothing sent twice', () =>
     flows.mintStoppedBetweenAllowanceAndMint());
+
+  it('a mint suspended while its mint was being sent, before the node got it: not sent again, the request fails saying so, only the allowance moved', () =>
+    flows.mintCutMidSendIsNotSentAgain(proxy));
 });
