@@ -256,7 +256,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
       const [dividendCurrencies, announcedCurrencies] = await Promise.all([
         Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId))),
         // A reclaimed distribution names no token any more: its currency is unknown.
-        Promise.all(corporateActions.announced.map((d) => (d.token ? payouts.of(chainId, d.contract, d.distributionId) : null))),
+        Promise.all(corporateActions.announced.map((d) => (d.reclaimed ? null : payouts.of(chainId, d.contract, d.distributionId)))),
       ]);
       const view = buildTokenDetail({
         token,

@@ -60,7 +60,7 @@ export interface DistributionLimits {
   byView: number;
 }
 
-export const DEFAULT_DISTRIBUTION_LIMITS: DistributionLimits = { window: 500_000, chunk: 50_000, byView: 20 };
+export const DEFAULT_DISTRIBUTION_LIMITS: DistributionLimits = { window: 200_000, chunk: 50_000, byView: 20 };
 
 export interface ReadDistributionsParameters {
   rpc: RpcRequester;
