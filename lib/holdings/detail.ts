@@ -11,10 +11,8 @@ import {
   computeBackingRatio,
   DEFAULT_HEARTBEAT_SECONDS,
   decodeAggregate3,
-  emptyCorporateActions,
   encodeAggregate3Compact,
   feedFreshness,
-  fetchCorporateActions,
   type HoldingPrice,
   holdingValue,
   type MarketState,
@@ -80,6 +78,8 @@ export interface CorporateActionsView {
   history: CorporateActions['multiplierUpdates'];
   scheduled: CorporateActions['scheduled'];
   dividends: (CorporateActions['dividends'][number] & { currency: PayoutCurrency | null })[];
+  /** Distributions the dShare's distributor announced, newest first, with their payout currency. */
+  announced: (CorporateActions['announced'][number] & { currency: PayoutCurrency | null })[];
   /** Management fee per year, basis points, compounded, from feePerPeriod and periodLength; null when the token states none on-chain. */
   annualFeeBps: string | null;
   /** The fee as the token's views give it (per period, period length, last applied, periods accrued since). */
@@ -196,6 +196,8 @@ export interface BuildTokenDetailInput {
   readings: PortfolioReadings | null;
   corporateActions: CorporateActions;
   dividendCurrencies: (PayoutCurrency | null)[];
+  /** The payout currency of each announced distribution, in the same order. */
+  announcedCurrencies?: (PayoutCurrency | null)[];
   priceHistory: PriceHistoryView;
   nowMs: number;
 }
@@ -248,6 +250,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
       history,
       scheduled: ca.scheduled,
       dividends: ca.dividends.map((d, i) => ({ ...d, currency: input.dividendCurrencies[i] ?? null })),
+      announced: ca.announced.map((d, i) => ({ ...d, currency: input.announcedCurrencies?.[i] ?? null })),
       annualFeeBps: ca.annualFeeBps,
       fee: ca.fee,
       historySource: ca.historySource,
@@ -283,18 +286,5 @@ export async function priceHistoryOf(rpc: RpcRequester, token: Token, readings: 
     return { status: 'ok', feed: feed.address, decimals: latest.decimals, rounds };
   } catch (err) {
     return { status: 'unavailable', reason: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** Corporate actions of a token, never throwing: a failure is one more entry in `errors`. */
-export async function corporateActionsOf(
-  rpc: RpcRequester,
-  token: Token,
-  options: Parameters<typeof fetchCorporateActions>[2],
-): Promise<CorporateActions> {
-  try {
-    return await fetchCorporateActions(rpc, token, options);
-  } catch (err) {
-    return emptyCorporateActions([err instanceof Error ? err.message : String(err)]);
   }
 }

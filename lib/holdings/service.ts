@@ -12,6 +12,7 @@
  */
 import { WalletError } from '../errors';
 import {
+  corporateActionsOf,
   emptyCorporateActions,
   failedSnapshot,
   type HoldingPrice,
@@ -26,7 +27,7 @@ import { type Registry, readChainId, type RpcRequester, type Token } from '../re
 import type { Settings } from '../state';
 import { type CacheEntry, coverageOf, createSnapshotCache } from './cache';
 import { createChainTokens, type PortfolioChain, portfolioChains } from './chains';
-import { buildTokenDetail, corporateActionsOf, priceHistoryOf, readTokenState, type TokenDetailView } from './detail';
+import { buildTokenDetail, priceHistoryOf, readTokenState, type TokenDetailView } from './detail';
 import { createPayoutCurrencies } from './dividends';
 import { findPortfolioToken } from './tokens';
 import { buildPortfolioView, type PortfolioResult } from './view';
@@ -247,10 +248,16 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
         });
       const distributors = token.corporateActions === 'balance-per-share' ? (options.dividendDistributors?.[chainId] ?? []) : [];
       const [corporateActions, priceHistory] = await Promise.all([
-        readings ? corporateActionsOf(rpc, token, { account, distributors, now: () => clock.now() }) : emptyCorporateActions(),
+        readings
+          ? corporateActionsOf(rpc, token, { account, distributors, toBlock: readings.blockNumber ?? undefined, now: () => clock.now() })
+          : emptyCorporateActions(),
         priceHistoryOf(rpc, token, readings),
       ]);
-      const dividendCurrencies = await Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId)));
+      const [dividendCurrencies, announcedCurrencies] = await Promise.all([
+        Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId))),
+        // A reclaimed distribution names no token any more: its currency is unknown.
+        Promise.all(corporateActions.announced.map((d) => (d.reclaimed ? null : payouts.of(chainId, d.contract, d.distributionId)))),
+      ]);
       const view = buildTokenDetail({
         token,
         registry: ctx.registry,
@@ -259,6 +266,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
         readings,
         corporateActions,
         dividendCurrencies,
+        announcedCurrencies,
         priceHistory,
         nowMs: clock.now(),
       });

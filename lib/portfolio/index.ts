@@ -26,6 +26,7 @@ export {
   type CorporateActions,
   emptyCorporateActions,
   type FetchCorporateActionsOptions,
+  corporateActionsOf,
   fetchCorporateActions,
 } from './history.ts';
 export {
@@ -39,6 +40,15 @@ export {
   dexPoolsFor,
   poolPrice,
 } from './dex.ts';
+export {
+  type AnnouncedDistribution,
+  type AnnouncedDistributions,
+  DEFAULT_DISTRIBUTION_LIMITS,
+  type DistributionLimits,
+  type DistributionState,
+  distributionState,
+  readAnnouncedDistributions,
+} from './distributions.ts';
 export { assembleSnapshot, holdingValue, usdValue, VALUE_DECIMALS } from './holdings.ts';
 export { mergeWithLastGood } from './last-good.ts';
 export { type MarketState, type MarketStatus, marketStatus, usMarketEarlyCloses, usMarketHolidays } from './market-hours.ts';
