@@ -72,7 +72,11 @@ export function createRegistry(data: RegistryData): Registry {
     list.push(token);
     families.set(familyKey(token), list);
   }
-  for (const list of families.values()) list.sort((a, b) => a.chainId - b.chainId);
+  const familyOf = new Map<Token, Token[]>();
+  for (const list of families.values()) {
+    list.sort((a, b) => a.chainId - b.chainId);
+    for (const token of list) familyOf.set(token, list);
+  }
   const issuers = new Map(data.issuers.map((i) => [i.id, i]));
   const origins = new Set(data.issuers.flatMap((i) => i.origins.filter((o) => o.verified).map((o) => originOf(o.origin))));
   const issuerContracts = new Map(
@@ -90,7 +94,7 @@ export function createRegistry(data: RegistryData): Registry {
     tokensOnChain: (chainId) => byChain.get(chainId) ?? [],
     family(token) {
       const listed = byAddress.get(key(token.chainId, token.address));
-      return listed ? (families.get(familyKey(listed)) ?? [listed]) : [];
+      return listed ? (familyOf.get(listed) ?? [listed]) : [];
     },
     dexOn: (chainId) => (data.dexes ?? []).find((d) => d.chainId === chainId) ?? SOURCED_DEXES.find((d) => d.chainId === chainId),
     issuer: (id) => issuers.get(id),
