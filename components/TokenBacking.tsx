@@ -48,11 +48,16 @@ export function TokenBacking({ backing }: { backing: BackingView }) {
     );
   }
   const under = backing.status === 'under-backed';
+  // Over fewer chains than the token is issued on, the ratio is only an upper bound.
+  const partial = backing.coverage.scope !== 'all-chains';
   return (
     <div className="td-fact" data-testid="token-backing-ratio" data-status={backing.status} data-ratio-bps={backing.ratioBps}>
       <dt>Backing</dt>
       <dd>
-        <strong className={under ? 'td-warn' : 'td-ok'}>{formatBps(backing.ratioBps)}</strong>
+        <strong className={under ? 'td-warn' : partial ? '' : 'td-ok'}>
+          {partial ? 'at most ' : ''}
+          {formatBps(backing.ratioBps)}
+        </strong>
         {under && <span className="td-warn"> · under-backed: reserves do not cover every token</span>}
         <div className="muted pf-small">
           {formatUnitsText(backing.reserves, backing.reservesDecimals, 2)} shares in reserve for{' '}

@@ -43,6 +43,7 @@ describe('TokenBacking', () => {
     expect(text(html)).toMatch(/for 100(\.00)? tokens/);
     expect(text(html)).toMatch(/every chain it is on: Ethereum 60(\.00)? \+ Arbitrum One 40/);
     expect(text(html)).not.toContain('overstates');
+    expect(text(html)).not.toContain('at most');
   });
 
   it('says "this chain only" and names the chains left out, with why', () => {
@@ -63,6 +64,7 @@ describe('TokenBacking', () => {
     );
     expect(html).toContain('data-scope="this-chain-only"');
     expect(html).toContain('data-missing="42161,56"');
+    expect(text(html)).toContain('Backingat most 100.0%');
     expect(text(html)).toContain('This chain only');
     expect(text(html)).toContain('Arbitrum One (its node did not answer), BNB Smart Chain (turned off in Settings)');
     expect(text(html)).toContain('the ratio overstates the backing');
