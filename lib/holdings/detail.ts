@@ -8,11 +8,8 @@ import type { Hex } from 'viem';
 import {
   buildPortfolioCalls,
   type CorporateActions,
-  computeBackingRatio,
-  DEFAULT_HEARTBEAT_SECONDS,
   decodeAggregate3,
   encodeAggregate3Compact,
-  feedFreshness,
   type HoldingPrice,
   holdingValue,
   type MarketState,
@@ -35,13 +32,13 @@ import {
   type Fact,
   FOUND_ON_CHAIN_LABEL,
   type ChainDex,
-  type Issuer,
   type IssuerStructure,
   imitationOf,
   type Registry,
   type RpcRequester,
   type Token,
 } from '../registry';
+import { type BackingView, backingView, type SupplySources } from './backing';
 import type { PayoutCurrency } from './dividends';
 
 /** A fact as the detail shows it: its value (null: not known), where it comes from, whether it was checked. */
@@ -50,25 +47,6 @@ export interface FactView<T = string> {
   source: string | null;
   verified: boolean;
 }
-
-export type BackingView =
-  | { status: 'not-verifiable'; reason: string }
-  | { status: 'unavailable'; reason: string }
-  | {
-      status: 'backed' | 'under-backed';
-      /** Reserves over supply, basis points (10000 = 100%). */
-      ratioBps: string;
-      reserves: string;
-      reservesDecimals: number;
-      supply: string;
-      supplyDecimals: number;
-      /** Epoch seconds of the reserve report. */
-      updatedAt: number;
-      fresh: boolean;
-      ageSeconds: number;
-      heartbeatSeconds: number;
-      source: FactView;
-    };
 
 export interface CorporateActionsView {
   model: CorporateActionModel;
@@ -162,31 +140,6 @@ function factorOf(token: Token, readings: PortfolioReadings): bigint | null {
   }
 }
 
-function backingView(token: Token, issuer: Issuer | undefined, readings: PortfolioReadings | null, nowMs: number): BackingView {
-  const feed = token.feeds?.reserve;
-  if (!feed) return { status: 'not-verifiable', reason: 'No proof-of-reserve feed is on record for this token.' };
-  const reserve = readings?.feeds.get(feed.address.toLowerCase());
-  const supply = readings?.totalSupply.get(0);
-  if (!reserve || supply == null) return { status: 'unavailable', reason: 'The reserve feed or the token supply could not be read.' };
-  const ratio = computeBackingRatio(reserve.answer, reserve.decimals, supply, token.decimals);
-  if (ratio === null) return { status: 'unavailable', reason: 'The token has no supply to compare reserves with.' };
-  const heartbeatSeconds = feed.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
-  const { fresh, ageSeconds } = feedFreshness(reserve.updatedAt, heartbeatSeconds, nowMs);
-  return {
-    status: ratio < 10_000n ? 'under-backed' : 'backed',
-    ratioBps: ratio.toString(),
-    reserves: reserve.answer.toString(),
-    reservesDecimals: reserve.decimals,
-    supply: supply.toString(),
-    supplyDecimals: token.decimals,
-    updatedAt: reserve.updatedAt,
-    fresh,
-    ageSeconds,
-    heartbeatSeconds,
-    source: issuer ? factView(issuer.proofOfReserve) : { value: null, source: null, verified: false },
-  };
-}
-
 export interface BuildTokenDetailInput {
   token: Token;
   registry: Registry | undefined;
@@ -200,6 +153,8 @@ export interface BuildTokenDetailInput {
   announcedCurrencies?: (PayoutCurrency | null)[];
   priceHistory: PriceHistoryView;
   nowMs: number;
+  /** Where the supply of the token's other chains comes from (their portfolio snapshots); without it, none is known. */
+  supplySources?: SupplySources;
 }
 
 export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView {
@@ -243,7 +198,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
     },
     structure: factView(issuer?.structure),
     custodian: factView(issuer?.custodian),
-    backing: backingView(token, issuer, readings, nowMs),
+    backing: backingView(token, issuer ? factView(issuer.proofOfReserve) : UNKNOWN, readings, nowMs, registry, input.supplySources),
     corporateActions: {
       model: token.corporateActions,
       factor: factor?.toString() ?? null,

@@ -2,7 +2,8 @@
  * The reads one portfolio refresh needs, as Multicall3 calls: every token's balance for
  * every account, each token's multiplier or balance-per-share, its price, reserve and
  * sValue feeds (latestRoundData and decimals, each feed once), totalSupply where a
- * reserve feed needs it, and the block number the answers belong to.
+ * reserve feed needs it (the token's own, or one of the same token on another chain, which
+ * reports the issue summed over every chain), and the block number the answers belong to.
  *
  * A multiplier token is asked both getCurrentMultiplier() (with the fee periods accrued
  * since the fee was last applied: what its balanceOf uses) and multiplier() (without
@@ -91,6 +92,8 @@ export function buildPortfolioCalls(
   accounts: readonly string[],
   multicall: string = MULTICALL3_ADDRESS,
   dex?: ChainDex,
+  /** Lower-case addresses of tokens without a reserve feed here whose supply a feed on another chain needs. */
+  supplyOf?: ReadonlySet<string>,
 ): PortfolioCalls {
   const calls: Call3[] = [{ target: asAddress(multicall), allowFailure: true, callData: encodedReads().getBlockNumber }];
   const reads: PortfolioRead[] = [{ kind: 'blockNumber' }];
@@ -117,7 +120,7 @@ export function buildPortfolioCalls(
       add(target, encodedReads().multiplier, { kind: 'multiplier', token: t });
     }
     if (token.corporateActions === 'balance-per-share') add(target, encodedReads().balancePerShare, { kind: 'balancePerShare', token: t });
-    if (token.feeds?.reserve) add(target, encodedReads().totalSupply, { kind: 'totalSupply', token: t });
+    if (token.feeds?.reserve || supplyOf?.has(target)) add(target, encodedReads().totalSupply, { kind: 'totalSupply', token: t });
     addFeed(token.feeds?.price?.address);
     addFeed(token.feeds?.reserve?.address);
     if (token.corporateActions === 'oracle-multiplier') addFeed(token.feeds?.multiplierOracle?.address);

@@ -1,6 +1,14 @@
 /** Portfolio: balances in one Multicall3 batch, prices, backing, corporate actions, market hours. */
 export { MULTICALL3_ADDRESS } from './abis.ts';
-export { computeBackingRatio, type Freshness, feedFreshness } from './backing.ts';
+export {
+  type ChainSupply,
+  computeBackingRatio,
+  type FamilySupply,
+  type Freshness,
+  familySupply,
+  feedFreshness,
+  type MissingSupplyReason,
+} from './backing.ts';
 export {
   buildPortfolioCalls,
   type CurrentMultiplierReading,
