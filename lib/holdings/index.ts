@@ -3,7 +3,7 @@
  * chain, the cached snapshot the popup paints at once, and the token-detail screen.
  */
 export type { BackingView, CorporateActionsView, FactView, PriceHistoryView, TokenDetailView } from './detail';
-export { PORTFOLIO_CACHE_PREFIX } from './cache';
+export { PORTFOLIO_CACHE_PREFIX, type RecentBalances, recentBalances } from './cache';
 export type { PayoutCurrency } from './dividends';
 export {
   createPortfolioService,

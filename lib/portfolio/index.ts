@@ -2,6 +2,8 @@
 export { MULTICALL3_ADDRESS } from './abis.ts';
 export { computeBackingRatio, type Freshness, feedFreshness } from './backing.ts';
 export {
+  balanceOfCall,
+  balanceOfResult,
   buildPortfolioCalls,
   type CurrentMultiplierReading,
   type PortfolioCalls,
