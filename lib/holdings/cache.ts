@@ -60,9 +60,11 @@ export async function recentBalances(
   const mine = s.accounts.find((a) => a.address.toLowerCase() === params.account.toLowerCase());
   if (!mine) return undefined;
   const held = new Map<Address, bigint>();
+  const carried = new Set<Address>();
   for (const h of mine.holdings) {
-    if (!isAddress(h.token.address, { strict: false }) || h.fromLastGood?.fields.includes('balance')) continue;
-    held.set(getAddress(h.token.address), BigInt(h.amount));
+    if (!isAddress(h.token.address, { strict: false })) continue;
+    if (h.fromLastGood?.fields.includes('balance')) carried.add(getAddress(h.token.address));
+    else held.set(getAddress(h.token.address), BigInt(h.amount));
   }
   const unread = new Set<Address>();
   for (const e of s.errors)
@@ -74,7 +76,11 @@ export async function recentBalances(
       s.accounts.map((a) => a.address),
       params.tokens,
     );
-  return { held, unread, covers: (token) => sameTokens || held.has(getAddress(token)) || unread.has(getAddress(token)) };
+  const covers = (raw: Address) => {
+    const token = getAddress(raw);
+    return !carried.has(token) && (sameTokens || held.has(token) || unread.has(token));
+  };
+  return { held, unread, covers };
 }
 
 export function createSnapshotCache(local: KeyValueStore, clock: Clock) {
