@@ -4,7 +4,7 @@
  */
 export type { BackingCoverage, BackingView } from './backing';
 export type { CorporateActionsView, FactView, PriceHistoryView, TokenDetailView } from './detail';
-export { PORTFOLIO_CACHE_PREFIX } from './cache';
+export { PORTFOLIO_CACHE_PREFIX, type RecentBalances, recentBalances } from './cache';
 export type { PayoutCurrency } from './dividends';
 export {
   createPortfolioService,

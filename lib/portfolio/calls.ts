@@ -82,6 +82,23 @@ const encodeReads = () => ({
   balanceOfSelector: encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [zeroAddress] }).slice(0, 10),
 });
 
+/** balanceOf(account) of one token, allowed to fail: the read a portfolio batch and the guard's holding check share. */
+export function balanceOfCall(token: string, account: string): Call3 {
+  return { target: asAddress(token), allowFailure: true, callData: balanceOfData(account) };
+}
+
+const balanceOfData = (account: string): Hex => `${encodedReads().balanceOfSelector}${asAddress(account).slice(2).padStart(64, '0')}` as Hex;
+
+/** A balanceOf answer: the amount, or null when the call failed or did not answer one word. */
+export function balanceOfResult(result: Call3Result | null | undefined): bigint | null {
+  if (!result?.success || result.returnData === '0x') return null;
+  try {
+    return uintWord(result.returnData);
+  } catch {
+    return null;
+  }
+}
+
 function asAddress(value: string): `0x${string}` {
   if (!isAddress(value, { strict: false })) throw new Error(`not an address: ${value}`);
   return value.toLowerCase() as `0x${string}`;
@@ -101,7 +118,7 @@ export function buildPortfolioCalls(
     calls.push({ target, allowFailure: true, callData });
     reads.push(read);
   };
-  const balanceOf = accounts.map((account) => `${encodedReads().balanceOfSelector}${asAddress(account).slice(2).padStart(64, '0')}` as Hex);
+  const balanceOf = accounts.map(balanceOfData);
   const feeds = new Set<string>();
   const addFeed = (address: string | undefined) => {
     if (!address) return;

@@ -10,6 +10,8 @@ export {
   type MissingSupplyReason,
 } from './backing.ts';
 export {
+  balanceOfCall,
+  balanceOfResult,
   buildPortfolioCalls,
   type CurrentMultiplierReading,
   type PortfolioCalls,
