@@ -71,6 +71,25 @@ export function TokenCorporateActions({ actions, tokenSymbol }: { actions: Corpo
           </ul>
         </>
       )}
+      {actions.announced.length > 0 && (
+        <>
+          <h4>Dividends announced</h4>
+          <ul className="td-list">
+            {actions.announced.map((d) => (
+              <li
+                key={`${d.contract}-${d.distributionId}`}
+                data-testid="announced-distribution"
+                data-state={d.state}
+                data-distribution-id={d.distributionId}
+                className={d.state === 'open' ? 'td-ok' : undefined}
+              >
+                <AnnouncedLine d={d} />
+              </li>
+            ))}
+          </ul>
+          <p className="pf-small muted">Announced by the issuer's distribution contract, whose announcement does not name the stock it pays for.</p>
+        </>
+      )}
       {actions.model === 'multiplier' && (
         <p className="pf-small">
           Management fee:{' '}
@@ -89,10 +108,40 @@ export function TokenCorporateActions({ actions, tokenSymbol }: { actions: Corpo
           )}
         </p>
       )}
-      {actions.history.length === 0 && actions.scheduled.length === 0 && actions.dividends.length === 0 && actions.model !== 'none' && (
-        <p className="pf-small muted">No corporate actions recorded on-chain.</p>
-      )}
+      {actions.history.length === 0 &&
+        actions.scheduled.length === 0 &&
+        actions.dividends.length === 0 &&
+        actions.announced.length === 0 &&
+        actions.model !== 'none' && <p className="pf-small muted">No corporate actions recorded on-chain.</p>}
       {actions.errors.length > 0 && <p className="pf-small td-warn">Part of the history could not be read from the network.</p>}
     </div>
+  );
+}
+
+const STATE_TEXT: Record<CorporateActionsView['announced'][number]['state'], string> = {
+  upcoming: 'upcoming',
+  open: 'open now',
+  ended: 'ended',
+};
+
+function AnnouncedLine({ d }: { d: CorporateActionsView['announced'][number] }) {
+  const amount = (raw: string) => (d.currency ? `${formatUnitsText(raw, d.currency.decimals, 2)} ${d.currency.symbol}` : `${raw} (currency unknown)`);
+  const window =
+    d.startDate !== null && d.endDate !== null
+      ? `${formatDate(d.startDate)} to ${formatDate(d.endDate)}`
+      : d.endDate !== null
+        ? `until ${formatDate(d.endDate)}`
+        : null;
+  return (
+    <>
+      {d.totalDistribution !== null ? amount(d.totalDistribution) : 'Distribution'} <strong>{STATE_TEXT[d.state]}</strong>
+      {window && <span className="muted"> · {window}</span>}
+      {d.reclaimed ? (
+        <span className="muted"> · what was left has been reclaimed</span>
+      ) : (
+        d.remaining !== null && <span className="muted"> · {amount(d.remaining)} left to pay</span>
+      )}
+      <span className="muted"> · distribution {d.distributionId}</span>
+    </>
   );
 }

@@ -58,6 +58,8 @@ export const blocklistAbi = parseAbi(['function setBlocked(address account, bool
 
 export const dividendDistributionAbi = parseAbi([
   'function nextDistributionId() view returns (uint256)',
+  'function distributions(uint256 id) view returns (address token, uint256 remainingDistribution, uint256 endTime)',
+  'function createDistribution(address token, uint256 totalDistribution, uint256 endTime) returns (uint256 distributionId)',
   'function distribute(uint256 distributionId, address recipient, uint256 amount)',
   'event NewDistributionCreated(uint256 indexed distributionId, uint256 totalDistribution, uint256 startDate, uint256 endDate)',
   'event Distributed(uint256 indexed distributionId, address indexed account, uint256 amount)',

@@ -99,7 +99,6 @@ export async function deployDividends(ctx: DeployContext): Promise<void> {
   await deployer.write(contracts.DividendDistribution, own.DividendDistribution.abi, 'createDistribution', [
     contracts.USDC,
     funding,
-    timestamp,
     timestamp + 90n * 86_400n,
   ]);
 }

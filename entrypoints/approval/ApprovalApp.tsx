@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { type ApprovalDecision, ApprovalRequest } from '@/components/ApprovalRequest';
 import { ApprovalUnlock } from '@/components/ApprovalUnlock';
+import { useBackgroundKeepalive } from '@/components/use-background-keepalive';
 import { useWallet } from '@/lib/ui-state';
 import { HardwareSign } from './HardwareSign';
 
@@ -23,6 +24,10 @@ export function ApprovalApp({ close }: { close(): void }) {
   const queue = [...(state?.pendingApprovals ?? [])].sort((a, b) => a.createdAt - b.createdAt);
   const current = queue[0];
   const empty = state !== undefined && queue.length === 0;
+  useBackgroundKeepalive(
+    queue.length > 0,
+    useCallback(() => call('state'), [call]),
+  );
 
   useEffect(() => {
     document.title = queue.length ? `Sharekeep: ${queue.length} request${queue.length === 1 ? '' : 's'}` : 'Sharekeep';

@@ -1,6 +1,7 @@
 import { type Address, getAddress } from 'viem';
 import type { IntentWarning, SimulationResult } from '../intent';
 import { normalizeJurisdiction, type RuleAction, restrictionFor } from './jurisdiction';
+import { holdingReasons, holdingsMatter, type SenderHoldings } from './holdings';
 import { countryMismatch } from './onchain';
 import { type CollectParameters, collectUses, describeUse, isUndecoded, type Role, type RoleIntent, type Uses } from './roles';
 import type { TokenPolicy, TokenPolicyLookup } from './rule';
@@ -25,6 +26,11 @@ export interface EvaluateParameters {
    * standard: an acquisition of one is warned about, as nothing says it is a plain token.
    */
   unchecked?: readonly Address[];
+  /**
+   * What the sending account holds, read for a transaction that is not decoded and has no
+   * successful dry run: a restricted token among them refuses it (holdings.ts).
+   */
+  sender?: SenderHoldings;
 }
 
 function safeLookup(lookup: TokenPolicyLookup, chainId: number, token: Address): TokenPolicy | undefined {
@@ -171,7 +177,8 @@ export function verdictOf(reasons: ComplianceReason[]): ComplianceResult['verdic
  * (for the user or for another address), sells, approves, permits, orders or trades a
  * token restricted there, sends one to a contract, or names one in data Sharekeep
  * cannot read; blocks a restricted token touched by a request that is not fully
- * decoded when no successful dry run shows what happens; blocks malformed data. Warns
+ * decoded when no successful dry run shows what happens, and such a transaction from an account
+ * holding a restricted token; blocks malformed data. Warns
  * about plain transfers of restricted tokens, unlimited approvals, unknown typed data,
  * unverified tokens and failed or unavailable simulations; allows the rest.
  */
@@ -184,6 +191,10 @@ export function evaluate(params: EvaluateParameters): ComplianceResult {
     ...intentReasons(params.intent.warnings),
     ...simulationReasons(params.simulation),
   ];
+  if (params.sender && holdingsMatter(params.intent, params.simulation)) {
+    const { jurisdiction, chainId, lookupToken, simulation } = params;
+    reasons.push(...holdingReasons({ holdings: params.sender, jurisdiction, chainId, lookupToken, simulation, touched: new Set(uses.keys()) }));
+  }
   return { verdict: verdictOf(reasons), reasons };
 }
 

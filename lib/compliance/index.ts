@@ -6,6 +6,7 @@
 export { type ApprovalLike, approvalVerdict } from './approval-verdict';
 export { alpha2Country, numericCountry } from './country-codes';
 export { type EvaluateParameters, evaluate, evaluateIssuerRequest, type IssuerRequest, touchedTokens, verdictOf } from './evaluate';
+export { heldRestriction, holdingsMatter, type SenderHoldings } from './holdings';
 export { normalizeJurisdiction, type RestrictionVerdict, type RuleAction, restrictionFor } from './jurisdiction';
 export { type OnchainCheck, type OnchainFindings, type OnchainStandard, STANDARD_NAMES, withFindings } from './onchain';
 export {

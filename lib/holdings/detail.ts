@@ -8,13 +8,8 @@ import type { Hex } from 'viem';
 import {
   buildPortfolioCalls,
   type CorporateActions,
-  computeBackingRatio,
-  DEFAULT_HEARTBEAT_SECONDS,
   decodeAggregate3,
-  emptyCorporateActions,
   encodeAggregate3Compact,
-  feedFreshness,
-  fetchCorporateActions,
   type HoldingPrice,
   holdingValue,
   type MarketState,
@@ -37,13 +32,13 @@ import {
   type Fact,
   FOUND_ON_CHAIN_LABEL,
   type ChainDex,
-  type Issuer,
   type IssuerStructure,
   imitationOf,
   type Registry,
   type RpcRequester,
   type Token,
 } from '../registry';
+import { type BackingView, backingView, type SupplySources } from './backing';
 import type { PayoutCurrency } from './dividends';
 
 /** A fact as the detail shows it: its value (null: not known), where it comes from, whether it was checked. */
@@ -53,25 +48,6 @@ export interface FactView<T = string> {
   verified: boolean;
 }
 
-export type BackingView =
-  | { status: 'not-verifiable'; reason: string }
-  | { status: 'unavailable'; reason: string }
-  | {
-      status: 'backed' | 'under-backed';
-      /** Reserves over supply, basis points (10000 = 100%). */
-      ratioBps: string;
-      reserves: string;
-      reservesDecimals: number;
-      supply: string;
-      supplyDecimals: number;
-      /** Epoch seconds of the reserve report. */
-      updatedAt: number;
-      fresh: boolean;
-      ageSeconds: number;
-      heartbeatSeconds: number;
-      source: FactView;
-    };
-
 export interface CorporateActionsView {
   model: CorporateActionModel;
   /** The multiplier, balance-per-share or oracle sValue in force (18 decimals). */
@@ -80,6 +56,8 @@ export interface CorporateActionsView {
   history: CorporateActions['multiplierUpdates'];
   scheduled: CorporateActions['scheduled'];
   dividends: (CorporateActions['dividends'][number] & { currency: PayoutCurrency | null })[];
+  /** Distributions the dShare's distributor announced, newest first, with their payout currency. */
+  announced: (CorporateActions['announced'][number] & { currency: PayoutCurrency | null })[];
   /** Management fee per year, basis points, compounded, from feePerPeriod and periodLength; null when the token states none on-chain. */
   annualFeeBps: string | null;
   /** The fee as the token's views give it (per period, period length, last applied, periods accrued since). */
@@ -162,31 +140,6 @@ function factorOf(token: Token, readings: PortfolioReadings): bigint | null {
   }
 }
 
-function backingView(token: Token, issuer: Issuer | undefined, readings: PortfolioReadings | null, nowMs: number): BackingView {
-  const feed = token.feeds?.reserve;
-  if (!feed) return { status: 'not-verifiable', reason: 'No proof-of-reserve feed is on record for this token.' };
-  const reserve = readings?.feeds.get(feed.address.toLowerCase());
-  const supply = readings?.totalSupply.get(0);
-  if (!reserve || supply == null) return { status: 'unavailable', reason: 'The reserve feed or the token supply could not be read.' };
-  const ratio = computeBackingRatio(reserve.answer, reserve.decimals, supply, token.decimals);
-  if (ratio === null) return { status: 'unavailable', reason: 'The token has no supply to compare reserves with.' };
-  const heartbeatSeconds = feed.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS;
-  const { fresh, ageSeconds } = feedFreshness(reserve.updatedAt, heartbeatSeconds, nowMs);
-  return {
-    status: ratio < 10_000n ? 'under-backed' : 'backed',
-    ratioBps: ratio.toString(),
-    reserves: reserve.answer.toString(),
-    reservesDecimals: reserve.decimals,
-    supply: supply.toString(),
-    supplyDecimals: token.decimals,
-    updatedAt: reserve.updatedAt,
-    fresh,
-    ageSeconds,
-    heartbeatSeconds,
-    source: issuer ? factView(issuer.proofOfReserve) : { value: null, source: null, verified: false },
-  };
-}
-
 export interface BuildTokenDetailInput {
   token: Token;
   registry: Registry | undefined;
@@ -196,8 +149,12 @@ export interface BuildTokenDetailInput {
   readings: PortfolioReadings | null;
   corporateActions: CorporateActions;
   dividendCurrencies: (PayoutCurrency | null)[];
+  /** The payout currency of each announced distribution, in the same order. */
+  announcedCurrencies?: (PayoutCurrency | null)[];
   priceHistory: PriceHistoryView;
   nowMs: number;
+  /** Where the supply of the token's other chains comes from (their portfolio snapshots); without it, none is known. */
+  supplySources?: SupplySources;
 }
 
 export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView {
@@ -241,13 +198,14 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
     },
     structure: factView(issuer?.structure),
     custodian: factView(issuer?.custodian),
-    backing: backingView(token, issuer, readings, nowMs),
+    backing: backingView(token, issuer ? factView(issuer.proofOfReserve) : UNKNOWN, readings, nowMs, registry, input.supplySources),
     corporateActions: {
       model: token.corporateActions,
       factor: factor?.toString() ?? null,
       history,
       scheduled: ca.scheduled,
       dividends: ca.dividends.map((d, i) => ({ ...d, currency: input.dividendCurrencies[i] ?? null })),
+      announced: ca.announced.map((d, i) => ({ ...d, currency: input.announcedCurrencies?.[i] ?? null })),
       annualFeeBps: ca.annualFeeBps,
       fee: ca.fee,
       historySource: ca.historySource,
@@ -283,18 +241,5 @@ export async function priceHistoryOf(rpc: RpcRequester, token: Token, readings: 
     return { status: 'ok', feed: feed.address, decimals: latest.decimals, rounds };
   } catch (err) {
     return { status: 'unavailable', reason: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-/** Corporate actions of a token, never throwing: a failure is one more entry in `errors`. */
-export async function corporateActionsOf(
-  rpc: RpcRequester,
-  token: Token,
-  options: Parameters<typeof fetchCorporateActions>[2],
-): Promise<CorporateActions> {
-  try {
-    return await fetchCorporateActions(rpc, token, options);
-  } catch (err) {
-    return emptyCorporateActions([err instanceof Error ? err.message : String(err)]);
   }
 }

@@ -1,13 +1,14 @@
 /**
  * Dividends arrive as stablecoin airdrops whose event names only an amount: the currency
- * is the payout token of the distribution. This reads it (getDistribution -> token ->
+ * is the payout token of the distribution. This reads it (distributions(id) -> token ->
  * symbol and decimals) once per distribution and remembers it.
  */
 import { decodeFunctionResult, encodeFunctionData, type Hex, parseAbi } from 'viem';
 import type { RpcRequester } from '../registry';
 
 const distributionAbi = parseAbi([
-  'function getDistribution(uint256 id) view returns (address token, uint256 remainingDistribution, uint256 startDate, uint256 endDate)',
+  // Dinari's DividendDistribution: the public mapping's getter (sbt-contracts src/dividend/DividendDistribution.sol).
+  'function distributions(uint256 id) view returns (address token, uint256 remainingDistribution, uint256 endTime)',
 ]);
 const tokenAbi = parseAbi(['function symbol() view returns (string)', 'function decimals() view returns (uint8)']);
 
@@ -29,7 +30,7 @@ async function call<const A extends readonly unknown[]>(rpc: RpcRequester, to: s
 export function createPayoutCurrencies(rpc: () => RpcRequester) {
   const known = new Map<string, Promise<PayoutCurrency | null>>();
   const read = async (contract: string, distributionId: string): Promise<PayoutCurrency | null> => {
-    const [token] = (await call(rpc(), contract, distributionAbi, 'getDistribution', [BigInt(distributionId)])) as readonly [string];
+    const [token] = (await call(rpc(), contract, distributionAbi, 'distributions', [BigInt(distributionId)])) as readonly [string];
     const [symbol, decimals] = await Promise.all([call(rpc(), token, tokenAbi, 'symbol'), call(rpc(), token, tokenAbi, 'decimals')]);
     if (typeof symbol !== 'string' || typeof decimals !== 'number' || decimals > 36) return null;
     return { token, symbol: symbol.slice(0, 16), decimals };

@@ -2,8 +2,9 @@
  * The portfolio application on top of lib/portfolio: which tokens an account holds on the active
  * chain, the cached snapshot the popup paints at once, and the token-detail screen.
  */
-export type { BackingView, CorporateActionsView, FactView, PriceHistoryView, TokenDetailView } from './detail';
-export { PORTFOLIO_CACHE_PREFIX } from './cache';
+export type { BackingCoverage, BackingView } from './backing';
+export type { CorporateActionsView, FactView, PriceHistoryView, TokenDetailView } from './detail';
+export { PORTFOLIO_CACHE_PREFIX, type RecentBalances, recentBalances } from './cache';
 export type { PayoutCurrency } from './dividends';
 export {
   createPortfolioService,
@@ -13,4 +14,4 @@ export {
 } from './service';
 export { portfolioTokens, UNLISTED_ISSUER, watchedAsToken } from './tokens';
 export { type PortfolioChain, portfolioChains } from './chains';
-export type { HoldingView, PortfolioAccountView, PortfolioChainView, PortfolioResult, PortfolioTotal, PortfolioView } from './view';
+export type { HoldingBacking, HoldingView, PortfolioAccountView, PortfolioChainView, PortfolioResult, PortfolioTotal, PortfolioView } from './view';

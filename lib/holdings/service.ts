@@ -12,6 +12,7 @@
  */
 import { WalletError } from '../errors';
 import {
+  corporateActionsOf,
   emptyCorporateActions,
   failedSnapshot,
   type HoldingPrice,
@@ -24,9 +25,10 @@ import type { Network } from '../chains';
 import type { Clock, KeyValueStore, RpcCall } from '../ports';
 import { type Registry, readChainId, type RpcRequester, type Token } from '../registry';
 import type { Settings } from '../state';
+import { createSupplyNeeded, type SupplySources } from './backing';
 import { type CacheEntry, coverageOf, createSnapshotCache } from './cache';
 import { createChainTokens, type PortfolioChain, portfolioChains } from './chains';
-import { buildTokenDetail, corporateActionsOf, priceHistoryOf, readTokenState, type TokenDetailView } from './detail';
+import { buildTokenDetail, priceHistoryOf, readTokenState, type TokenDetailView } from './detail';
 import { createPayoutCurrencies } from './dividends';
 import { findPortfolioToken } from './tokens';
 import { buildPortfolioView, type PortfolioResult } from './view';
@@ -82,6 +84,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
   const inFlight = new Map<number, Promise<PortfolioSnapshot>>();
   const chainCheckedAt = new Map<string, number>();
   const tokensOn = createChainTokens();
+  const supplyNeeded = createSupplyNeeded();
 
   // One requester (and one payout-currency memo) per network and RPC URL.
   const requesters = new Map<string, { rpc: RpcRequester; payouts: ReturnType<typeof createPayoutCurrencies> }>();
@@ -163,6 +166,8 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
         accounts: ctx.accounts,
         tokens,
         dex: ctx.registry?.dexOn(chainId),
+        // A reserve feed of the same token elsewhere reports the issue of every chain: its supply here is read in this batch.
+        supplyOf: supplyNeeded(ctx.registry, tokens),
         now: () => clock.now(),
       });
     } catch (err) {
@@ -174,6 +179,14 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     // A failure keeps the coverage of the data it shows, so the next refresh reads everything again.
     writeCache(chainId, { coverage: next.status === 'failed' ? (cached?.coverage ?? '') : coverage, snapshot: merged });
     return merged;
+  }
+
+  /** Each chain's cached snapshot, for the supply of a token's other chains. */
+  async function supplySources(ctx: Context): Promise<SupplySources> {
+    const read = new Set(ctx.chains.map(({ network }) => network.chainId));
+    const snapshots = new Map<number, PortfolioSnapshot | undefined>();
+    await Promise.all([...read].map(async (chainId) => snapshots.set(chainId, (await readCache(chainId))?.snapshot)));
+    return { networks: ctx.networks, read, snapshot: (chainId) => snapshots.get(chainId) };
   }
 
   /** The view for every visible account, or only for `account` when it names one (a smaller message for the popup). */
@@ -193,6 +206,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
       registry: ctx.registry,
       findToken: (chainId, address) => findPortfolioToken(ctx.registry, watched, chainId, address),
       nowMs: clock.now(),
+      chainsKnown: { networks: ctx.networks, read: new Set(ctx.chains.map(({ network }) => network.chainId)) },
     });
     const reading = ctx.chains.filter(({ network }) => inFlight.has(network.chainId)).map(({ network }) => network.chainId);
     return { view: { ...view, chains: view.chains.map((c) => ({ ...c, refreshing: reading.includes(c.chainId) })) }, refreshing: reading.length > 0 };
@@ -247,10 +261,16 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
         });
       const distributors = token.corporateActions === 'balance-per-share' ? (options.dividendDistributors?.[chainId] ?? []) : [];
       const [corporateActions, priceHistory] = await Promise.all([
-        readings ? corporateActionsOf(rpc, token, { account, distributors, now: () => clock.now() }) : emptyCorporateActions(),
+        readings
+          ? corporateActionsOf(rpc, token, { account, distributors, toBlock: readings.blockNumber ?? undefined, now: () => clock.now() })
+          : emptyCorporateActions(),
         priceHistoryOf(rpc, token, readings),
       ]);
-      const dividendCurrencies = await Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId)));
+      const [dividendCurrencies, announcedCurrencies] = await Promise.all([
+        Promise.all(corporateActions.dividends.map((d) => payouts.of(chainId, d.contract, d.distributionId))),
+        // A reclaimed distribution names no token any more: its currency is unknown.
+        Promise.all(corporateActions.announced.map((d) => (d.reclaimed ? null : payouts.of(chainId, d.contract, d.distributionId)))),
+      ]);
       const view = buildTokenDetail({
         token,
         registry: ctx.registry,
@@ -259,8 +279,10 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
         readings,
         corporateActions,
         dividendCurrencies,
+        announcedCurrencies,
         priceHistory,
         nowMs: clock.now(),
+        supplySources: await supplySources(ctx),
       });
       return { ...view, readError };
     },

@@ -4,6 +4,7 @@
  * the market opens and closes), and a total per account.
  */
 import {
+  computeBackingRatio,
   DEFAULT_HEARTBEAT_SECONDS,
   DEX_MARKET,
   type Holding,
@@ -16,8 +17,16 @@ import {
 } from '../portfolio';
 import { type Imitation, imitationLabel } from '../names';
 import { FOUND_ON_CHAIN_LABEL, imitationOf, type Registry, type Token } from '../registry';
+import { type BackingCoverage, familySupplyOf, type SupplySources } from './backing';
 
-export interface HoldingView extends Omit<Holding, 'price'> {
+/**
+ * A holding's backing: the reserve feed against the supply summed over the chains of the
+ * token's family (`supply`), with which chains that sum covers; `coverage` is absent when the
+ * other chains were not looked at (no registry family known).
+ */
+export type HoldingBacking = NonNullable<Holding['backing']> & { coverage?: BackingCoverage };
+
+export interface HoldingView extends Omit<Holding, 'price' | 'backing'> {
   name: string;
   /** The token is in the bundled registry (else the user added it). */
   listed: boolean;
@@ -32,6 +41,7 @@ export interface HoldingView extends Omit<Holding, 'price'> {
   label: string;
   /** Set for a token found on chain, not bundled: "found on chain via the issuer's factory". */
   foundOnChain?: string;
+  backing: HoldingBacking | null;
   /** The price with its age now; `source` is always set ('feed' or 'dex'). */
   price: (NonNullable<Holding['price']> & { ageSeconds: number; source: 'feed' | 'dex' }) | null;
 }
@@ -94,12 +104,27 @@ export interface PortfolioResult {
   refreshing: boolean;
 }
 
+/** The row's backing over the token's family; the chain's own ratio when the other chains were not given. */
+function familyBacking(
+  h: Holding,
+  token: Token | undefined,
+  registry: Registry | undefined,
+  sources: SupplySources | undefined,
+): HoldingBacking | null {
+  const backing = h.backing;
+  if (!backing || !token || !sources) return backing;
+  const { summed, coverage } = familySupplyOf(registry, token, BigInt(backing.supply), sources);
+  const ratio = computeBackingRatio(BigInt(backing.reserves), backing.reservesDecimals, summed.supply, summed.decimals);
+  return { ...backing, supply: summed.supply.toString(), ratioBps: ratio === null ? null : ratio.toString(), coverage };
+}
+
 function holdingView(
   h: Holding,
   token: Token | undefined,
   registry: Registry | undefined,
   market: { status: MarketState },
   nowMs: number,
+  sources?: SupplySources,
 ): HoldingView {
   const listed = token !== undefined && registry?.findToken(token.chainId, token.address) !== undefined;
   const imitation = listed ? undefined : imitationOf(registry, h.token.chainId, h.token.address, { symbol: h.token.symbol, name: token?.name });
@@ -109,6 +134,7 @@ function holdingView(
   const price = h.price && { ...h.price, ...priceStatus(h.price.updatedAt, heartbeat, source === 'dex' ? DEX_MARKET : market, nowMs) };
   return {
     ...h,
+    backing: familyBacking(h, token, registry, sources),
     name: token?.name ?? h.token.symbol,
     listed,
     verified: listed && token.verified,
@@ -192,19 +218,28 @@ export function buildPortfolioView(
     registry: Registry | undefined;
     findToken(chainId: number, address: string): Token | undefined;
     nowMs: number;
+    /**
+     * The networks the wallet knows and which the portfolio reads: with it, a row's backing sums
+     * the supply of every chain of the token's family (from these snapshots) and names those missing.
+     */
+    chainsKnown?: { networks: SupplySources['networks']; read: SupplySources['read'] };
   },
 ): PortfolioView {
   const empty = emptyPortfolioView(options.chainId, options.nowMs);
   const chains = snapshots.map(chainView);
   const read = snapshots.filter((c): c is ChainSnapshot & { snapshot: PortfolioSnapshot } => c.snapshot?.chainId === c.chainId);
   const byAddress = read.map((c) => new Map(c.snapshot.accounts.map((a) => [a.address.toLowerCase(), a])));
+  const sources: SupplySources | undefined = options.chainsKnown && {
+    ...options.chainsKnown,
+    snapshot: (chainId) => read.find((c) => c.chainId === chainId)?.snapshot,
+  };
   const accounts = options.accounts.flatMap((address) => {
     const parts = byAddress.map((m) => m.get(address.toLowerCase()));
     if (parts.every((p) => p === undefined)) return [];
     const perChain = read.map((c, i) =>
       (parts[i]?.holdings ?? [])
         .filter((h) => h.amount !== '0')
-        .map((h) => holdingView(h, options.findToken(c.chainId, h.token.address), options.registry, empty.market, options.nowMs)),
+        .map((h) => holdingView(h, options.findToken(c.chainId, h.token.address), options.registry, empty.market, options.nowMs, sources)),
     );
     const holdings = perChain.flat();
     const byChain = read.flatMap((c, i) => (perChain[i].length > 0 ? [{ chainId: c.chainId, ...totalOf(perChain[i]) }] : []));

@@ -2,7 +2,8 @@
  * The reads one portfolio refresh needs, as Multicall3 calls: every token's balance for
  * every account, each token's multiplier or balance-per-share, its price, reserve and
  * sValue feeds (latestRoundData and decimals, each feed once), totalSupply where a
- * reserve feed needs it, and the block number the answers belong to.
+ * reserve feed needs it (the token's own, or one of the same token on another chain, which
+ * reports the issue summed over every chain), and the block number the answers belong to.
  *
  * A multiplier token is asked both getCurrentMultiplier() (with the fee periods accrued
  * since the fee was last applied: what its balanceOf uses) and multiplier() (without
@@ -81,6 +82,23 @@ const encodeReads = () => ({
   balanceOfSelector: encodeFunctionData({ abi: erc20Abi, functionName: 'balanceOf', args: [zeroAddress] }).slice(0, 10),
 });
 
+/** balanceOf(account) of one token, allowed to fail: the read a portfolio batch and the guard's holding check share. */
+export function balanceOfCall(token: string, account: string): Call3 {
+  return { target: asAddress(token), allowFailure: true, callData: balanceOfData(account) };
+}
+
+const balanceOfData = (account: string): Hex => `${encodedReads().balanceOfSelector}${asAddress(account).slice(2).padStart(64, '0')}` as Hex;
+
+/** A balanceOf answer: the amount, or null when the call failed or did not answer one word. */
+export function balanceOfResult(result: Call3Result | null | undefined): bigint | null {
+  if (!result?.success || result.returnData === '0x') return null;
+  try {
+    return uintWord(result.returnData);
+  } catch {
+    return null;
+  }
+}
+
 function asAddress(value: string): `0x${string}` {
   if (!isAddress(value, { strict: false })) throw new Error(`not an address: ${value}`);
   return value.toLowerCase() as `0x${string}`;
@@ -91,6 +109,8 @@ export function buildPortfolioCalls(
   accounts: readonly string[],
   multicall: string = MULTICALL3_ADDRESS,
   dex?: ChainDex,
+  /** Lower-case addresses of tokens without a reserve feed here whose supply a feed on another chain needs. */
+  supplyOf?: ReadonlySet<string>,
 ): PortfolioCalls {
   const calls: Call3[] = [{ target: asAddress(multicall), allowFailure: true, callData: encodedReads().getBlockNumber }];
   const reads: PortfolioRead[] = [{ kind: 'blockNumber' }];
@@ -98,7 +118,7 @@ export function buildPortfolioCalls(
     calls.push({ target, allowFailure: true, callData });
     reads.push(read);
   };
-  const balanceOf = accounts.map((account) => `${encodedReads().balanceOfSelector}${asAddress(account).slice(2).padStart(64, '0')}` as Hex);
+  const balanceOf = accounts.map(balanceOfData);
   const feeds = new Set<string>();
   const addFeed = (address: string | undefined) => {
     if (!address) return;
@@ -117,7 +137,7 @@ export function buildPortfolioCalls(
       add(target, encodedReads().multiplier, { kind: 'multiplier', token: t });
     }
     if (token.corporateActions === 'balance-per-share') add(target, encodedReads().balancePerShare, { kind: 'balancePerShare', token: t });
-    if (token.feeds?.reserve) add(target, encodedReads().totalSupply, { kind: 'totalSupply', token: t });
+    if (token.feeds?.reserve || supplyOf?.has(target)) add(target, encodedReads().totalSupply, { kind: 'totalSupply', token: t });
     addFeed(token.feeds?.price?.address);
     addFeed(token.feeds?.reserve?.address);
     if (token.corporateActions === 'oracle-multiplier') addFeed(token.feeds?.multiplierOracle?.address);

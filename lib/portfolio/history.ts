@@ -7,11 +7,13 @@
  * views when it does not. A scheduled change is never history until its time has come,
  * and one replaced by MultiplierScheduleOverridden is dropped. Balance-per-share changes
  * (dShares) and dividends paid to an account (dShare distributions, the only model that
- * pays them apart from the balance) come from events.
+ * pays them apart from the balance) come from events; the distributions announced
+ * (distributions.ts) from events in bounded ranges and the distributor's views.
  */
 import { decodeEventLog, encodeEventTopics, getAddress, type Hex } from 'viem';
 import type { RpcRequester, Token } from '../registry/index.ts';
 import { MULTICALL3_ADDRESS, multiplierTokenAbi, rebasingTokenAbi } from './abis.ts';
+import { type AnnouncedDistribution, type DistributionLimits, readAnnouncedDistributions } from './distributions.ts';
 import {
   dueActivation,
   feeFromViews,
@@ -39,6 +41,8 @@ export interface CorporateActions {
   scheduled: ScheduledMultiplier[];
   balancePerShare: CorporateActionEvent[];
   dividends: { distributionId: string; amount: string; contract: string; blockNumber: string | null; transactionHash: string | null }[];
+  /** Distributions the dShare's distributors announced (NewDistributionCreated), newest first. */
+  announced: AnnouncedDistribution[];
   /** Management fee per year from the token's feePerPeriod and periodLength, if it has them. */
   annualFeeBps: string | null;
   /** The fee parameters as the token's views give them; null when it has none. */
@@ -53,6 +57,7 @@ export const emptyCorporateActions = (errors: string[] = []): CorporateActions =
   scheduled: [],
   balancePerShare: [],
   dividends: [],
+  announced: [],
   annualFeeBps: null,
   fee: null,
   historySource: null,
@@ -65,6 +70,9 @@ export interface FetchCorporateActionsOptions {
   /** Contracts that emit Distributed (a dShare's DividendDistribution); the token itself is always searched. */
   distributors?: readonly string[];
   fromBlock?: bigint;
+  /** The latest block the caller read: announced distributions are searched in a bounded range up to it (default: the node's latest). */
+  toBlock?: bigint;
+  distributionLimits?: DistributionLimits;
   multicall?: string;
   /** Epoch ms, from the caller's clock. */
   now: () => number;
@@ -86,6 +94,13 @@ async function getLogs(rpc: RpcRequester, filter: Record<string, unknown>): Prom
   const logs = await rpc.request({ method: 'eth_getLogs', params: [filter] });
   if (!Array.isArray(logs)) throw new Error('eth_getLogs returned no list');
   return logs as RawLog[];
+}
+
+async function latestBlock(rpc: RpcRequester, known: bigint | undefined): Promise<bigint> {
+  if (known !== undefined) return known;
+  const answer = await rpc.request({ method: 'eth_blockNumber' });
+  if (typeof answer !== 'string' || !/^0x[0-9a-fA-F]+$/.test(answer)) throw new Error('eth_blockNumber returned no number');
+  return BigInt(answer);
 }
 
 const quantity = (hex: string | null | undefined) => (hex ? BigInt(hex).toString() : null);
@@ -187,6 +202,13 @@ export async function fetchCorporateActions(rpc: RpcRequester, token: Token, opt
   }
 
   // Only dShares pay dividends as airdrops (Distributed); an xStock reinvests them into its multiplier.
+  const distributors = token.corporateActions === 'balance-per-share' ? (options.distributors ?? []) : [];
+  const announced =
+    distributors.length > 0
+      ? latestBlock(rpc, options.toBlock)
+          .then((toBlock) => readAnnouncedDistributions({ rpc, distributors, toBlock, nowSeconds, multicall, limits: options.distributionLimits }))
+          .catch((err: unknown) => ({ distributions: [], errors: [`announced distributions: ${messageOf(err)}`] }))
+      : null;
   if (options.account && token.corporateActions === 'balance-per-share') {
     const contracts = [address, ...(options.distributors ?? []).map((d) => getAddress(d))];
     const accountTopic = `0x${getAddress(options.account).slice(2).toLowerCase().padStart(64, '0')}`;
@@ -206,5 +228,19 @@ export async function fetchCorporateActions(rpc: RpcRequester, token: Token, opt
       out.errors.push(`dividends: ${messageOf(err)}`);
     }
   }
+  if (announced) {
+    const read = await announced;
+    out.announced = read.distributions;
+    out.errors.push(...read.errors);
+  }
   return out;
+}
+
+/** Corporate actions of a token, never throwing: a failure is one more entry in `errors`. */
+export async function corporateActionsOf(rpc: RpcRequester, token: Token, options: FetchCorporateActionsOptions): Promise<CorporateActions> {
+  try {
+    return await fetchCorporateActions(rpc, token, options);
+  } catch (err) {
+    return emptyCorporateActions([messageOf(err)]);
+  }
 }

@@ -130,6 +130,12 @@ export function assembleSnapshot(input: AssembleSnapshotInput): PortfolioSnapsho
     }
   });
 
+  const supplies: Record<string, string | null> = {};
+  for (const [t, supply] of readings.totalSupply) {
+    const token = tokens[t];
+    if (token) supplies[token.address.toLowerCase()] = supply?.toString() ?? null;
+  }
+
   return {
     chainId: input.chainId,
     fetchedAt: nowMs,
@@ -138,5 +144,6 @@ export function assembleSnapshot(input: AssembleSnapshotInput): PortfolioSnapsho
     market: { status: market.status, nextOpen: market.nextOpen },
     accounts: accounts.map((address, a) => ({ address, holdings: holdings[a] })),
     errors,
+    ...(Object.keys(supplies).length > 0 ? { supplies } : {}),
   };
 }

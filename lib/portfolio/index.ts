@@ -1,7 +1,17 @@
 /** Portfolio: balances in one Multicall3 batch, prices, backing, corporate actions, market hours. */
 export { MULTICALL3_ADDRESS } from './abis.ts';
-export { computeBackingRatio, type Freshness, feedFreshness } from './backing.ts';
 export {
+  type ChainSupply,
+  computeBackingRatio,
+  type FamilySupply,
+  type Freshness,
+  familySupply,
+  feedFreshness,
+  type MissingSupplyReason,
+} from './backing.ts';
+export {
+  balanceOfCall,
+  balanceOfResult,
   buildPortfolioCalls,
   type CurrentMultiplierReading,
   type PortfolioCalls,
@@ -26,6 +36,7 @@ export {
   type CorporateActions,
   emptyCorporateActions,
   type FetchCorporateActionsOptions,
+  corporateActionsOf,
   fetchCorporateActions,
 } from './history.ts';
 export {
@@ -39,6 +50,15 @@ export {
   dexPoolsFor,
   poolPrice,
 } from './dex.ts';
+export {
+  type AnnouncedDistribution,
+  type AnnouncedDistributions,
+  DEFAULT_DISTRIBUTION_LIMITS,
+  type DistributionLimits,
+  type DistributionState,
+  distributionState,
+  readAnnouncedDistributions,
+} from './distributions.ts';
 export { assembleSnapshot, holdingValue, usdValue, VALUE_DECIMALS } from './holdings.ts';
 export { mergeWithLastGood } from './last-good.ts';
 export { type MarketState, type MarketStatus, marketStatus, usMarketEarlyCloses, usMarketHolidays } from './market-hours.ts';

@@ -72,13 +72,15 @@ export const MAX_UPDATES_BY_VIEW = 100;
 // biome-ignore lint/suspicious/noExplicitAny: names come from WORD_VIEWS, all argument-free views of multiplierTokenAbi
 const calldata = (functionName: string, args: readonly unknown[] = []) => encodeFunctionData({ abi: multiplierTokenAbi as any, functionName, args });
 
-async function aggregate(rpc: RpcRequester, multicall: string, calls: Call3[]): Promise<Call3Result[]> {
+/** One Multicall3 aggregate3 call of `calls`, every slot allowed to fail. */
+export async function aggregate(rpc: RpcRequester, multicall: string, calls: Call3[]): Promise<Call3Result[]> {
   const data = await rpc.request({ method: 'eth_call', params: [{ to: multicall, data: encodeAggregate3Compact(calls) }, 'latest'] });
   if (typeof data !== 'string' || !/^0x[0-9a-fA-F]+$/.test(data)) throw new Error('the Multicall3 read returned nothing');
   return decodeAggregate3(data as Hex, calls.length);
 }
 
-const answer = <T>(result: Call3Result | undefined, decode: (data: Hex) => T): T | null => {
+/** A slot's answer decoded; null when it failed, was empty or does not decode. */
+export const answer = <T>(result: Call3Result | undefined, decode: (data: Hex) => T): T | null => {
   if (!result?.success || result.returnData === '0x') return null;
   try {
     return decode(result.returnData);

@@ -23,6 +23,12 @@ export interface RefreshPortfolioParameters {
   multicall?: string;
   /** The chain's DEX factories and quote tokens: feedless tokens are priced from their deepest pool. */
   dex?: ChainDex;
+  /**
+   * Lower-case addresses of tokens without a reserve feed on this chain whose totalSupply is read
+   * anyway, in the same batch: a reserve feed of the same token on another chain needs it (keep
+   * the same Set while it holds, so the encoded batch is reused).
+   */
+  supplyOf?: ReadonlySet<string>;
   maxCallsPerBatch?: number;
   /** Ask the node for its chain id first (one more request) and refuse another chain. */
   expectChainId?: boolean;
@@ -40,15 +46,24 @@ function isBatchTooBig(err: unknown): boolean {
 }
 
 // A refresh with the same tokens and accounts sends the same batch: build and encode it once.
-const prepared = new WeakMap<readonly Token[], { key: string; dex: ChainDex | undefined; built: ReturnType<typeof buildPortfolioCalls> }>();
+const prepared = new WeakMap<
+  readonly Token[],
+  { key: string; dex: ChainDex | undefined; supplyOf: ReadonlySet<string> | undefined; built: ReturnType<typeof buildPortfolioCalls> }
+>();
 const encoded = new WeakMap<Call3[], Hex>();
 
-function preparedCalls(tokens: readonly Token[], accounts: readonly string[], multicall: string, dex: ChainDex | undefined) {
+function preparedCalls(
+  tokens: readonly Token[],
+  accounts: readonly string[],
+  multicall: string,
+  dex: ChainDex | undefined,
+  supplyOf: ReadonlySet<string> | undefined,
+) {
   const key = `${multicall}|${accounts.join(',')}`;
   const known = prepared.get(tokens);
-  if (known?.key === key && known.dex === dex) return known.built;
-  const built = buildPortfolioCalls(tokens, accounts, multicall, dex);
-  prepared.set(tokens, { key, dex, built });
+  if (known?.key === key && known.dex === dex && known.supplyOf === supplyOf) return known.built;
+  const built = buildPortfolioCalls(tokens, accounts, multicall, dex, supplyOf);
+  prepared.set(tokens, { key, dex, supplyOf, built });
   return built;
 }
 
@@ -109,7 +124,7 @@ export async function refreshPortfolio(params: RefreshPortfolioParameters): Prom
     const actual = await readChainId(rpc);
     if (actual !== chainId) throw new WalletError('portfolio.wrong_chain', `The RPC node is on chain ${actual}, not ${chainId}.`);
   }
-  const { calls, reads } = preparedCalls(tokens, accounts, multicall, params.dex);
+  const { calls, reads } = preparedCalls(tokens, accounts, multicall, params.dex, params.supplyOf);
   const size = params.maxCallsPerBatch && params.maxCallsPerBatch > 0 ? params.maxCallsPerBatch : calls.length;
   const batches: Call3[][] = [];
   if (size >= calls.length) batches.push(calls);

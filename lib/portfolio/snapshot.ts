@@ -82,6 +82,11 @@ export const PortfolioSnapshotSchema = v.object({
   market: v.object({ status: v.picklist(['open', 'closed', 'weekend', 'holiday']), nextOpen: v.nullable(v.number()) }),
   accounts: v.array(v.object({ address: v.string(), holdings: v.array(HoldingSchema) })),
   errors: v.array(PortfolioIssueSchema),
+  /**
+   * totalSupply of the tokens read for backing (a reserve feed here or on another chain of the
+   * token's family), by lower-case address; null when the read failed. Absent in older snapshots.
+   */
+  supplies: v.optional(v.record(v.string(), v.nullable(amount))),
   /** Set when the holdings shown are older than this refresh. */
   notice: v.optional(v.object({ code: v.literal('portfolio.showing_last_good'), message: v.string(), since: v.number() })),
 });

@@ -7,6 +7,12 @@ export interface Registry {
   readonly data: RegistryData;
   findToken(chainId: number, address: string): Token | undefined;
   tokensOnChain(chainId: number): readonly Token[];
+  /**
+   * The token's family: the same product of the same issuer (issuer, symbol and underlying ticker)
+   * on every chain the registry lists it on, itself included, in chain id order. One token on one
+   * chain is a family of one; a token outside the registry has none (empty).
+   */
+  family(token: Pick<Token, 'chainId' | 'address'>): readonly Token[];
   /** The DEX factories and quote tokens of a chain, with their source; undefined where none is sourced. */
   dexOn(chainId: number): ChainDex | undefined;
   issuer(id: string): Issuer | undefined;
@@ -30,6 +36,8 @@ export interface Registry {
 }
 
 const key = (chainId: number, address: string) => `${chainId}:${address.toLowerCase()}`;
+/** What makes tokens on several chains one product: xStocks reuse one address (CREATE2), Ondo GM does not. */
+const familyKey = (t: Token) => JSON.stringify([t.issuer, t.kind, t.symbol, t.underlying?.ticker ?? null]);
 
 function wellKnownImitation(token: NamedToken): Imitation | undefined {
   const wellKnown = imitatedWellKnown(token);
@@ -58,6 +66,17 @@ export function createRegistry(data: RegistryData): Registry {
     list.push(token);
     byChain.set(token.chainId, list);
   }
+  const families = new Map<string, Token[]>();
+  for (const token of data.tokens) {
+    const list = families.get(familyKey(token)) ?? [];
+    list.push(token);
+    families.set(familyKey(token), list);
+  }
+  const familyOf = new Map<Token, Token[]>();
+  for (const list of families.values()) {
+    list.sort((a, b) => a.chainId - b.chainId);
+    for (const token of list) familyOf.set(token, list);
+  }
   const issuers = new Map(data.issuers.map((i) => [i.id, i]));
   const origins = new Set(data.issuers.flatMap((i) => i.origins.filter((o) => o.verified).map((o) => originOf(o.origin))));
   const issuerContracts = new Map(
@@ -73,6 +92,10 @@ export function createRegistry(data: RegistryData): Registry {
     data,
     findToken: (chainId, address) => byAddress.get(key(chainId, address)),
     tokensOnChain: (chainId) => byChain.get(chainId) ?? [],
+    family(token) {
+      const listed = byAddress.get(key(token.chainId, token.address));
+      return listed ? (familyOf.get(listed) ?? [listed]) : [];
+    },
     dexOn: (chainId) => (data.dexes ?? []).find((d) => d.chainId === chainId) ?? SOURCED_DEXES.find((d) => d.chainId === chainId),
     issuer: (id) => issuers.get(id),
     isAllowlistedIssuerOrigin(origin) {

@@ -2,11 +2,12 @@
 import { type Address, getAddress } from 'viem';
 import type { ApprovalKind } from '../approvals';
 import type { RpcCall } from '../chains';
-import { type ComplianceResult, evaluate, touchedTokens, withFindings } from '../compliance';
+import { type ComplianceResult, evaluate, holdingsMatter, touchedTokens, withFindings } from '../compliance';
 import { ProviderRpcError, RpcErrorCode, rpcErrors } from '../errors';
 import type { Intent, SimulationResult, TokenInfo } from '../intent';
 import { type ChainDex, uniswapV2Pair, uniswapV3Pool } from '../registry';
 import type { SigningDeps } from './deps';
+import { planHoldings, senderHoldings } from './holdings';
 import type { SigningView } from './view';
 
 /** The account that signs for `origin`: one the site may use, and one the wallet holds a key for. */
@@ -29,6 +30,8 @@ export interface JudgeParameters {
   info: (address: Address) => TokenInfo | undefined;
   simulation?: SimulationResult;
   contracts?: readonly Address[];
+  /** A transaction sent by `account`: when it is not decoded and no dry run succeeded, what the account holds is weighed too. */
+  sends?: boolean;
 }
 
 /**
@@ -57,13 +60,16 @@ function knownTransfers(intent: Intent, account: Address, dex: ChainDex | undefi
 export async function judge(deps: SigningDeps, params: JudgeParameters): Promise<ComplianceResult> {
   const { intent, chainId, rpc, account, simulation, contracts } = params;
   const jurisdiction = await deps.jurisdiction();
-  const tokens = touchedTokens({ intent, simulation, contracts });
-  const findings = await deps.standards.findings(rpc, {
+  const touched = touchedTokens({ intent, simulation, contracts });
+  const holdings = params.sends && holdingsMatter(intent, simulation) ? await planHoldings(deps, { chainId, account, jurisdiction }) : undefined;
+  // The balance reads ride in the batch of the on-chain checks, which also reads the detected tokens the account may hold.
+  const { findings, alongside } = await deps.standards.read(rpc, {
     chainId,
-    tokens,
+    tokens: holdings ? [...touched, ...holdings.detected] : touched,
     user: account,
     jurisdiction,
     transfers: knownTransfers(intent, account, deps.registry()?.dexOn(chainId)),
+    alongside: holdings?.calls,
   });
   // A security found only on chain, named only in calldata or a dry run, was not read with the
   // decoded tokens: its symbol is read now (cached), so the refusal and the dApp's 4001 name it.
@@ -78,6 +84,7 @@ export async function judge(deps: SigningDeps, params: JudgeParameters): Promise
     simulation,
     contracts,
     unchecked: [...findings].flatMap(([token, found]) => (found.unchecked ? [token] : [])),
+    ...(holdings ? { sender: senderHoldings(holdings, alongside) } : {}),
   });
 }
 

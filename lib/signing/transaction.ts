@@ -68,10 +68,10 @@ export async function prepareTransaction(
     ));
   const [contracts, fees] = await Promise.all([contractRecipients(rpc, deps.tokens, network.chainId, intent), planFees(rpc, tx, replacing?.floor)]);
   const highFee = highFeeReason(fees);
-  const verdict = withImitations(await judge(deps, { intent, chainId: network.chainId, rpc, account: tx.from, info, simulation, contracts }), [
-    ...imitationReasons(deps.tokens, network.chainId, intent.tokens, read),
-    ...(highFee ? [highFee] : []),
-  ]);
+  const verdict = withImitations(
+    await judge(deps, { intent, chainId: network.chainId, rpc, account: tx.from, info, simulation, contracts, sends: true }),
+    [...imitationReasons(deps.tokens, network.chainId, intent.tokens, read), ...(highFee ? [highFee] : [])],
+  );
   const nativeSymbol = network.nativeCurrency.symbol;
   const described = describeIntent(intent, info, nativeSymbol);
   const labels = await contractLabels(deps, network.chainId, [

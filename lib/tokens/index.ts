@@ -5,6 +5,6 @@
 export { createTokenInfoCache, readSymbolAndDecimals, readTokenName, type TokenInfoCache, type TokenInfoSource } from './token-info';
 export { createTokenLookup, type TokenLookup } from './token-lookup';
 export { AMOUNT_TEXT, type ParsedAmount, parseAmount } from './amount';
-export { createOnchainStandards, type OnchainStandards, type StandardsRequest } from './onchain-standards';
+export { createOnchainStandards, type OnchainStandards, type StandardsAnswer, type StandardsRequest } from './onchain-standards';
 export { createStandardsCache, type DetectedStandards, type StandardsCache } from './standard-detect';
 export { backedAbi, dinariAbi, erc1404Abi, erc3643Abi, ondoComplianceAbi } from './standard-abis';

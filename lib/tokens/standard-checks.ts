@@ -137,11 +137,17 @@ async function restrictionMessage(rpc: RpcCall, token: Address, code: number): P
   return text?.replace(/[^\x20-\x7e]/g, '').slice(0, 200) || undefined;
 }
 
-/** The findings of every detected token for one request, and of tokens the node would not let be probed; plain tokens are left out. */
+/**
+ * The findings of every detected token for one request, and of tokens the node would not let be
+ * probed; plain tokens are left out. `alongside` calls ride in the same batch (the guard's balance
+ * reads), their results handed to `onAlongside` (undefined when the batch was not answered).
+ */
 export async function readChecks(
   rpc: RpcCall,
   detected: ReadonlyMap<Address, DetectedStandards>,
   request: CheckRequest,
+  alongside: readonly Call3[] = [],
+  onAlongside?: (results: Call3Result[] | undefined) => void,
 ): Promise<Map<Address, OnchainFindings>> {
   const country = numericCountry(request.jurisdiction);
   const tokens = [...detected].filter(([, d]) => d.standards.length || d.incomplete);
@@ -151,10 +157,9 @@ export async function readChecks(
   }
   const perToken = tokens.map(([token, d]) => ({ token, d, reads: reads(d, token, request, country) }));
   const all = perToken.flatMap((t) => t.reads);
-  const results = await aggregate(
-    rpc,
-    all.map((r) => r.call),
-  );
+  const batch = await aggregate(rpc, [...all.map((r) => r.call), ...alongside]);
+  onAlongside?.(batch?.slice(all.length));
+  const results = batch?.slice(0, all.length);
   let at = 0;
   for (const { token, d, reads: mine } of perToken) {
     const checks: OnchainCheck[] = [];

@@ -115,6 +115,8 @@ async function findCountryModules(rpc: RpcCall, probed: Probed[]): Promise<void>
 export interface StandardsCache {
   /** The standards of each token (checksummed keys), detecting the ones not yet known. */
   detect(rpc: RpcCall, chainId: number, tokens: readonly Address[]): Promise<Map<Address, DetectedStandards>>;
+  /** The tokens of the chain already detected as permissioned (answered a standard's probe), without asking the node. */
+  known(chainId: number): Address[];
 }
 
 export function createStandardsCache(): StandardsCache {
@@ -135,6 +137,10 @@ export function createStandardsCache(): StandardsCache {
         if (found) out.set(token, found);
       }
       return out;
+    },
+    known(chainId) {
+      const prefix = `${chainId}:`;
+      return [...cache].flatMap(([k, found]) => (k.startsWith(prefix) && found.standards.length ? [k.slice(prefix.length) as Address] : []));
     },
   };
 }

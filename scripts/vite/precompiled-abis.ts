@@ -4,15 +4,51 @@
 // start-up in Node). Calls with anything but string literals are left to run as written.
 import { parseAbi } from 'viem';
 
-const CALL = /\bparseAbi\(\[((?:\s*(?:'[^'\\\n]*'|"[^"\\\n]*")\s*,?)+)\s*\]\)/g;
-const STRING = /'([^'\\\n]*)'|"([^"\\\n]*)"/g;
+const OPEN = 'parseAbi([';
+
+/**
+ * The signatures of the list that starts at `from` (just after `parseAbi([`), and where the call
+ * ends; null unless the list holds only quoted strings, commas, white space and line comments.
+ */
+function literalList(code: string, from: number): { signatures: string[]; end: number } | null {
+  const signatures: string[] = [];
+  let i = from;
+  while (i < code.length) {
+    const c = code[i];
+    if (c === "'" || c === '"') {
+      const close = code.indexOf(c, i + 1);
+      const text = close < 0 ? '' : code.slice(i + 1, close);
+      if (close < 0 || text.includes('\\') || text.includes('\n')) return null;
+      signatures.push(text);
+      i = close + 1;
+    } else if (c === '/' && code[i + 1] === '/') {
+      const eol = code.indexOf('\n', i);
+      if (eol < 0) return null;
+      i = eol + 1;
+    } else if (c === ',' || /\s/.test(c)) {
+      i++;
+    } else if (c === ']' && code[i + 1] === ')') {
+      return signatures.length > 0 ? { signatures, end: i + 2 } : null;
+    } else {
+      return null;
+    }
+  }
+  return null;
+}
 
 /** `code` with each literal `parseAbi([...])` replaced by its JSON ABI. */
 export function precompileAbis(code: string): string {
-  return code.replace(CALL, (_call, list: string) => {
-    const signatures = [...list.matchAll(STRING)].map((m) => m[1] ?? m[2]);
-    return `(${JSON.stringify(parseAbi(signatures))})`;
-  });
+  let out = '';
+  let copied = 0;
+  for (let at = code.indexOf(OPEN); at >= 0; at = code.indexOf(OPEN, at + OPEN.length)) {
+    if (/[\w$.]/.test(code[at - 1] ?? '')) continue;
+    const list = literalList(code, at + OPEN.length);
+    if (!list) continue;
+    out += `${code.slice(copied, at)}(${JSON.stringify(parseAbi(list.signatures))})`;
+    copied = list.end;
+    at = list.end - OPEN.length;
+  }
+  return out + code.slice(copied);
 }
 
 /** The Vite plugin (typed structurally: WXT bundles its own copy of Vite's types). */

@@ -1,6 +1,6 @@
 // Faults (security issue, hardening) in Firefox: the background is suspended by Firefox's idle
-// timeout while a transaction waits in the approval window, as it is for a user who leaves the
-// window open longer than that (30 s by default). The dApp must get an answer (4900), nothing
+// timeout (here 5 s, shorter than the approval window's 20 s keepalive) while a transaction waits
+// in the approval window, as a crash would stop it. The dApp must get an answer (4900), nothing
 // may be sent behind its back, and its retry must be sent exactly once
 // (see support/worker-stop-flows.ts; firefox-idle.ts checks that a new background took over).
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';

@@ -265,8 +265,12 @@ export async function popupOnChain1(chain: Chain1) {
     local: createMemoryStore(),
     session: createMemoryStore(),
     clock: systemClock,
-    rpc: async (url, body) =>
-      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json(),
+    // Only this machine's anvil answers: the other built-in networks the portfolio also reads are
+    // refused here, never asked over the internet, and count as chains that failed.
+    rpc: async (url, body) => {
+      if (url !== anvil.rpcUrl) throw new Error(`no network beyond the local anvil (${new URL(url).host})`);
+      return (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    },
     openApproval: async () => undefined,
     emit: () => undefined,
     stateChanged: () => {

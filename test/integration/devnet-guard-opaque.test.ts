@@ -3,8 +3,10 @@
 // through the wallet's signing road. With the node's dry run at hand, the guard sees the token
 // arrive and a US resident is refused; with no dry run (the node refuses eth_simulateV1 and
 // debug_traceCall), the token named in the calldata is enough to refuse; a DE resident gets a
-// warning, not a block, and the call mines.
-import { type Address, hexToBigInt } from 'viem';
+// warning, not a block, and the call mines. And without a dry run, a call that names no token at all
+// is refused when the sending account holds a token restricted for the user (a US resident holding
+// TSLAx), and goes through for a resident the rules allow (DE).
+import { type Address, encodeFunctionData, hexToBigInt, parseAbi } from 'viem';
 import { describe, expect, inject, it } from 'vitest';
 import { accountOf, devnetClients } from '../../devnet/test-kit.ts';
 import type { ComplianceResult } from '../../lib/compliance';
@@ -102,5 +104,49 @@ describe.each([
     expect((await paths.waitForReceipt(hash)).status).toBe('success');
     expect((await paths.balanceOf(token, user)) - before).toBeGreaterThanOrEqual(minOut);
     expect(hexToBigInt(hash)).toBeGreaterThan(0n);
+  });
+});
+
+describe('an undecodable call that names no token, without a dry run', () => {
+  // Multicall3's getBlockNumber(): a contract function no decoder knows, harmless to send, moving nothing.
+  const call = {
+    from: user,
+    to: deployment.contracts.Multicall3 as Address,
+    data: encodeFunctionData({ abi: parseAbi(['function getBlockNumber() view returns (uint256)']), functionName: 'getBlockNumber' }),
+  };
+
+  it('from a US resident whose account holds TSLAx is refused, naming TSLAx, its rule and its source: nothing is sent', async () => {
+    expect(await paths.balanceOf(paths.tokenOf('TSLAx'), user)).toBeGreaterThan(0n);
+    const w = await guardedWallet('US', { simulation: false });
+    const nonce = await paths.nonceOf(user);
+    await expect(w.request('eth_sendTransaction', [call])).rejects.toMatchObject({ code: 4001, message: expect.stringMatching(/holds it/) });
+    const [verdict] = w.verdicts;
+    expect(verdict.verdict).toBe('block');
+    const held = verdict.reasons.filter((r) => r.code === 'restricted-token-held');
+    expect(held.find((r) => r.message.startsWith('TSLAx '))).toMatchObject({
+      severity: 'block',
+      message: expect.stringMatching(/may not be acquired by residents of US\..*holds it.*could not be simulated/),
+      source: 'devnet:terms/xstocks-style',
+    });
+    // Nothing in the call names a token: every block is about what the account holds.
+    expect(verdict.reasons.filter((r) => r.severity === 'block').every((r) => r.code === 'restricted-token-held')).toBe(true);
+    expect(w.asked).not.toContain('eth_sendRawTransaction');
+    expect(await paths.nonceOf(user)).toBe(nonce);
+  });
+
+  it('from a DE resident holding the same tokens is warned about, not blocked, and it mines', async () => {
+    const w = await guardedWallet('DE', { simulation: false });
+    const hash = (await w.request('eth_sendTransaction', [call])) as `0x${string}`;
+    expect(w.verdicts.map((v) => v.verdict)).toEqual(['warn']);
+    expect(w.verdicts[0].reasons.filter((r) => r.severity === 'block')).toEqual([]);
+    expect(w.verdicts[0].reasons.map((r) => r.code)).toContain('simulation-unavailable');
+    expect((await paths.waitForReceipt(hash)).status).toBe('success');
+  });
+
+  it('from a US resident with a dry run at hand is not blocked for what the account holds', async () => {
+    const w = await guardedWallet('US', { simulation: true });
+    const hash = (await w.request('eth_sendTransaction', [call])) as `0x${string}`;
+    expect(w.verdicts[0].reasons.filter((r) => r.severity === 'block')).toEqual([]);
+    expect((await paths.waitForReceipt(hash)).status).toBe('success');
   });
 });

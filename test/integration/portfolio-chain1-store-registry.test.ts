@@ -132,6 +132,11 @@ describe('the store registry on a chain-1 anvil', () => {
     expect(backing.reserves).toBe(((supply * 98n) / 100n / 10n ** 10n).toString());
     expect(Number(backing.ratioBps)).toBeGreaterThanOrEqual(9799);
     expect(Number(backing.ratioBps)).toBeLessThanOrEqual(9800);
+    // The store registry lists TSLAx on five more chains, none read here: the ratio says it counts Ethereum's supply only.
+    expect(detail.backing).toMatchObject({ coverage: { scope: 'this-chain-only', chains: [{ chainId: 1, supply: supply.toString() }] } });
+    const { coverage } = detail.backing as { coverage: { missing: { chainId: number }[] } };
+    expect(coverage.missing.map((m) => m.chainId)).toEqual(bundled.family(TSLAX).flatMap((t) => (t.chainId === 1 ? [] : [t.chainId])));
+    expect(coverage.missing).toHaveLength(5);
   });
 
   it("names each issuer from the store registry's own facts", async () => {

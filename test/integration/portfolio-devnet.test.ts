@@ -1,7 +1,7 @@
 // The portfolio service against the devnet: balances match the chain after a split, a
 // dividend and a year of fee decay, and the under-backed dShare shows its ratio below 100%.
 import { describe, expect, inject, it } from 'vitest';
-import { dividendDistributionAbi, multiplierStockAbi } from '../../devnet/abis.ts';
+import { dividendDistributionAbi, multiplierStockAbi, usdcAbi } from '../../devnet/abis.ts';
 import { accountOf, advanceTime, contractOf, devnetClients, tokenOf } from '../../devnet/test-kit.ts';
 import { createMemoryStore } from '../../lib/ports/memory';
 import { systemClock } from '../../lib/ports';
@@ -139,6 +139,62 @@ describe('portfolio on the devnet', () => {
     const detail = await w.detail(aapl.address);
     expect(detail.corporateActions.dividends).toEqual([
       expect.objectContaining({ distributionId: '0', amount: '24500000', currency: expect.objectContaining({ symbol: 'USDC', decimals: 6 }) }),
+    ]);
+  });
+
+  it("shows a distribution the devnet's admin announces on the dShare detail: open, in USDC, with what is left, ended once its window passes", async () => {
+    const w = await devnetWallet();
+    const aapl = tokenOf(deployment, 'AAPL.d');
+    const distribution = contractOf(deployment, 'DividendDistribution');
+    const usdc = contractOf(deployment, 'USDC');
+    await write('deployer', { address: usdc, abi: usdcAbi, functionName: 'mint', args: [accountOf(deployment, 'deployer'), 3_000_000_000n] });
+    await write('deployer', { address: usdc, abi: usdcAbi, functionName: 'approve', args: [distribution, 3_000_000_000n] });
+    const { timestamp } = await publicClient.getBlock();
+    const endTime = timestamp + 30n * 86_400n;
+    const created = await write('deployer', {
+      address: distribution,
+      abi: dividendDistributionAbi,
+      functionName: 'createDistribution',
+      args: [usdc, 3_000_000_000n, endTime],
+    });
+    const id = (await publicClient.readContract({ address: distribution, abi: dividendDistributionAbi, functionName: 'nextDistributionId' })) - 1n;
+    await write('deployer', { address: distribution, abi: dividendDistributionAbi, functionName: 'distribute', args: [id, user, 1_000_000n] });
+
+    const detail = await w.detail(aapl.address);
+    const announced = detail.corporateActions.announced.find((d) => d.distributionId === id.toString());
+    expect(announced).toMatchObject({
+      contract: distribution,
+      state: 'open',
+      totalDistribution: '3000000000',
+      remaining: '2999000000',
+      endDate: Number(endTime),
+      reclaimed: false,
+      currency: { symbol: 'USDC', decimals: 6 },
+    });
+    // The window opens with the creation block, as on Dinari's contract.
+    expect(announced!.startDate).toBe(Number((await publicClient.getBlock({ blockNumber: created.blockNumber })).timestamp));
+    // The deployment's own 90-day distribution is listed too, newest first.
+    expect(detail.corporateActions.announced.map((d) => d.distributionId)).toEqual([id.toString(), '0']);
+
+    await advanceTime(testClient, 31 * 86_400);
+    const later = await w.detail(aapl.address);
+    expect(later.corporateActions.announced.map((d) => [d.distributionId, d.state])).toEqual([
+      [id.toString(), 'ended'],
+      ['0', 'open'],
+    ]);
+  });
+
+  it('still lists the announced distributions from the contract when the node refuses logs', async () => {
+    const w = await devnetWallet({ refuseLogs: true });
+    const detail = await w.detail(tokenOf(deployment, 'AAPL.d').address);
+    expect(detail.corporateActions.announced).toEqual([
+      expect.objectContaining({
+        distributionId: '0',
+        state: 'open',
+        totalDistribution: null,
+        remaining: '10000000000',
+        currency: expect.objectContaining({ symbol: 'USDC' }),
+      }),
     ]);
   });
 

@@ -97,6 +97,21 @@ export function workerStopFlows(h: WorkerStopHarness) {
       await retrySentOnce(before);
     },
 
+    /**
+     * A request left open past the browser's idle limit: the approval window keeps the background
+     * (`staysUp` watches it across the limit), and the transaction approved after is sent once.
+     */
+    async slowApprovalKeepsItsBackground(staysUp: () => Promise<boolean>) {
+      const before = await sentCount();
+      const pending = h.request('eth_sendTransaction', transfer);
+      pending.catch(() => undefined); // awaited below; a failed step before must not leave it unhandled
+      await approvalShowing(h.browser, 'transaction', { origin: h.dappOrigin });
+      expect(await staysUp(), 'the background to outlive the idle limit while the request waits').toBe(true);
+      await approveShown('transaction');
+      expect((await pending).result).toMatch(HASH);
+      expect(await sentCount()).toBe(before + 1);
+    },
+
     async takenByTheNodeIsFollowedToItsReceipt(proxy: RpcProxy) {
       const before = await sentCount();
       const { hash, answer } = await sendAndStop(proxy, 'forward-then-hold');

@@ -152,7 +152,7 @@ export const REGISTRY: RegistryData = parseRegistryData({
 });
 
 const views = parseAbi([
-  'function getDistribution(uint256) view returns (address, uint256, uint256, uint256)',
+  'function distributions(uint256) view returns (address, uint256, uint256)',
   'function symbol() view returns (string)',
   'function decimals() view returns (uint8)',
   'event BalancePerShareSet(uint256 balancePerShare)',
@@ -211,7 +211,7 @@ export function scriptedNode(): ScriptedNode {
     },
   ];
   const direct: Record<string, Record<string, () => unknown>> = {
-    [DISTRIBUTOR]: { getDistribution: () => [TOKENS.usdc, 0n, 0n, 0n] },
+    [DISTRIBUTOR]: { distributions: () => [TOKENS.usdc, 0n, 0n] },
     [TOKENS.usdc]: { symbol: () => 'USDC', decimals: () => 6 },
   };
   const node: ScriptedNode = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeBackingRatio, feedFreshness, priceStatus } from '../../../lib/portfolio/index.ts';
+import { computeBackingRatio, familySupply, feedFreshness, priceStatus } from '../../../lib/portfolio/index.ts';
 
 describe('computeBackingRatio', () => {
   it.each([
@@ -11,6 +11,42 @@ describe('computeBackingRatio', () => {
     ['a negative answer', -1n, 8, 10n ** 18n, 18, null],
   ])('%s', (_, reserves, rDec, supply, sDec, expected) => {
     expect(computeBackingRatio(reserves, rDec, supply, sDec)).toBe(expected);
+  });
+});
+
+describe('familySupply', () => {
+  const own = { chainId: 1, supply: 100n * 10n ** 18n, decimals: 18 };
+
+  it('sums every chain in the token decimals (a 6-decimal deployment scaled up)', () => {
+    const summed = familySupply(own, [
+      { chainId: 42161, supply: 50n * 10n ** 6n, decimals: 6 },
+      { chainId: 56, supply: 25n * 10n ** 18n, decimals: 18 },
+    ]);
+    expect(summed).toEqual({
+      supply: 175n * 10n ** 18n,
+      decimals: 18,
+      scope: 'all-chains',
+      chains: [
+        { chainId: 1, supply: 100n * 10n ** 18n },
+        { chainId: 42161, supply: 50n * 10n ** 18n },
+        { chainId: 56, supply: 25n * 10n ** 18n },
+      ],
+      missing: [],
+    });
+  });
+
+  it('never counts a missing chain: some chains, or this chain only when none other was read', () => {
+    const some = familySupply(own, [
+      { chainId: 42161, supply: 10n ** 18n, decimals: 18 },
+      { chainId: 56, missing: 'failed' },
+    ]);
+    expect(some).toMatchObject({ supply: 101n * 10n ** 18n, scope: 'some-chains', missing: [{ chainId: 56, reason: 'failed' }] });
+    const alone = familySupply(own, [{ chainId: 56, missing: 'disabled' }]);
+    expect(alone).toMatchObject({ supply: own.supply, scope: 'this-chain-only', missing: [{ chainId: 56, reason: 'disabled' }] });
+  });
+
+  it('takes a token on one chain as the whole issue', () => {
+    expect(familySupply(own, [])).toMatchObject({ supply: own.supply, scope: 'all-chains', missing: [] });
   });
 });
 

@@ -47,6 +47,9 @@ const portfolioAbi = parseAbi([
   'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
   'function getRoundData(uint80) view returns (uint80, int256, uint256, uint256, uint80)',
   'function decimals() view returns (uint8)',
+  // Dinari's DividendDistribution views.
+  'function nextDistributionId() view returns (uint256)',
+  'function distributions(uint256) view returns (address token, uint256 remainingDistribution, uint256 endTime)',
 ]);
 const abi: Abi = [...portfolioAbi, ...uniswapAbi];
 

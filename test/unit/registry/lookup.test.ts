@@ -15,6 +15,22 @@ describe('registry lookups', () => {
     expect(registry.findToken(56, aapl.address)).toBeUndefined();
   });
 
+  it("gives a token's family: the same product of its issuer on every chain listed, in chain order", () => {
+    expect(registry.family(onArbitrum)).toEqual([aapl, onArbitrum]);
+    expect(registry.family({ chainId: 1, address: '0x8888888888888888888888888888888888888888' }).map((t) => t.symbol)).toEqual(['TSLAx']);
+    expect(registry.family({ chainId: 56, address: aapl.address })).toEqual([]);
+  });
+
+  it('lists an xStock of the bundled registry on its six chains at one address, and an Ondo GM token at its own address per chain', async () => {
+    const bundled = createRegistry(await loadBundledRegistry());
+    const aaplx = bundled.family(bundled.tokensOnChain(1).find((t) => t.symbol === 'AAPLx')!);
+    expect(aaplx.map((t) => t.chainId)).toEqual([1, 56, 999, 5000, 42161, 57073]);
+    expect(new Set(aaplx.map((t) => t.address)).size).toBe(1);
+    const ondo = bundled.family(bundled.tokensOnChain(1).find((t) => t.symbol === 'QBTSon')!);
+    expect(ondo.map((t) => t.chainId)).toEqual([1, 56]);
+    expect(new Set(ondo.map((t) => t.address)).size).toBe(2);
+  });
+
   it('lists the tokens of one chain', () => {
     expect(registry.tokensOnChain(1).map((t) => t.symbol)).toEqual(['AAPLx', 'TSLAx']);
     expect(registry.tokensOnChain(10)).toEqual([]);

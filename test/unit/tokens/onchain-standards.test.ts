@@ -1,9 +1,10 @@
 import { type Address, getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { type ComplianceResult, evaluate, type TokenPolicy, touchedTokens, withFindings } from '../../../lib/compliance';
+import { balanceOfCall, balanceOfResult } from '../../../lib/portfolio';
 import type { RpcCall } from '../../../lib/ports';
 import { createOnchainStandards, type OnchainStandards } from '../../../lib/tokens';
-import { A, createFakeChain, type FakeChain, type Scenario, scriptStandards } from './fake-contracts';
+import { A, createFakeChain, type FakeChain, MULTICALL3, type Scenario, scriptStandards } from './fake-contracts';
 
 const CHAIN = 31337;
 const USER: Address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
@@ -245,5 +246,61 @@ describe('on-chain standards: detection is cached, and a request adds one round 
     expect(found.get(A.t1404)?.checks).toContainEqual(
       expect.objectContaining({ check: 'detectTransferRestriction', outcome: 'no', detail: 'restriction code 1: "Receiver is not whitelisted"' }),
     );
+  });
+});
+
+describe('on-chain standards: what the guard asks beside the checks (the sender-holdings rule)', () => {
+  const balanceOf = (token: Address) => balanceOfCall(token, USER);
+
+  it('known() lists the tokens of a chain detected as permissioned, without asking the node; plain ones and other chains are left out', async () => {
+    const chain = createFakeChain();
+    scriptStandards(chain);
+    const standards = createOnchainStandards();
+    expect(standards.known(CHAIN)).toEqual([]);
+    await standards.findings(rpcOf(chain), { chainId: CHAIN, tokens: [A.t3643, A.t1404, A.plain], user: USER, jurisdiction: 'DE' });
+    const before = chain.calls.length;
+    expect(standards.known(CHAIN).sort()).toEqual([A.t3643, A.t1404].sort());
+    expect(standards.known(1)).toEqual([]);
+    expect(chain.calls.length).toBe(before);
+  });
+
+  it('calls alongside ride in the checks batch (one aggregate3), answered in order; a token with no checks still gets its calls read', async () => {
+    const chain = createFakeChain();
+    scriptStandards(chain);
+    chain.contracts.get(A.plain)!.fns.balanceOf = (() => 7n) as never;
+    const standards = createOnchainStandards();
+    await standards.findings(rpcOf(chain), { chainId: CHAIN, tokens: [A.t3643, A.plain], user: USER, jurisdiction: 'DE' });
+    const before = chain.calls.length;
+    const answer = await standards.read(rpcOf(chain), {
+      chainId: CHAIN,
+      tokens: [A.t3643],
+      user: USER,
+      jurisdiction: 'DE',
+      alongside: [balanceOf(A.plain), balanceOf(A.eoa)],
+    });
+    expect(chain.calls.slice(before)).toEqual([MULTICALL3]);
+    expect(answer.findings.get(A.t3643)?.standards).toEqual(['erc3643']);
+    expect(answer.alongside?.map((r) => balanceOfResult(r))).toEqual([7n, null]);
+    // With nothing detected among the tokens, the calls alone make the one batch.
+    const alone = await standards.read(rpcOf(chain), {
+      chainId: CHAIN,
+      tokens: [A.plain],
+      user: USER,
+      jurisdiction: 'DE',
+      alongside: [balanceOf(A.plain)],
+    });
+    expect(alone.alongside?.map((r) => balanceOfResult(r))).toEqual([7n]);
+  });
+
+  it('a batch the node does not answer leaves the calls alongside unanswered (undefined), so the guard counts them unread', async () => {
+    const chain = createFakeChain();
+    scriptStandards(chain);
+    const standards = createOnchainStandards();
+    let down = false;
+    const rpc = rpcOf(chain, () => down);
+    await standards.findings(rpc, { chainId: CHAIN, tokens: [A.t3643], user: USER, jurisdiction: 'DE' });
+    down = true;
+    const answer = await standards.read(rpc, { chainId: CHAIN, tokens: [A.t3643], user: USER, jurisdiction: 'DE', alongside: [balanceOf(A.plain)] });
+    expect(answer.alongside).toBeUndefined();
   });
 });
