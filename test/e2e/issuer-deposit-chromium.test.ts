@@ -40,4 +40,7 @@ describe('redeem by deposit in the Chromium popup (jurisdiction DE)', () => {
   });
 
   it('sends SPYx to the deposit address after one plan approval, then shows the USDC received', () => flows.redeemByDeposit());
+
+  it('offers no SPYx mint and says plainly that Backed issues only to its onboarded clients, off chain, with the onboarding link; a crafted mint sends nothing', () =>
+    flows.backedMintIsOffChain());
 });
