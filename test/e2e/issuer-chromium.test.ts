@@ -1,5 +1,6 @@
-// Minting and redeeming through the popup: the issuer's quote, its plan approved once in a window
-// named after the issuer, the status settling on chain and the balances moving. With
+// Minting and redeeming through the popup, both directions with the attestation and the order-processor
+// issuers: the issuer's quote, its plan approved once in a window named after the issuer, the status
+// settling on chain, the balances moving by the amounts quoted and Activity saying what was received. With
 // jurisdiction US, a mint of the US-restricted AMZNr is refused and nothing is sent.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';

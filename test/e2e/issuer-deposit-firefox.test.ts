@@ -1,6 +1,8 @@
 // Redeeming SPYx by deposit in Firefox, as in Chromium: the quote names the deposit address and the
 // T+3 window, the one plan window lists the transfer with the deposit address named, the SPYx leave
 // the account, and the status shows the USDC received once the issuer pays out.
+// Backed mints only off chain for its onboarded clients: the detail offers no mint and says so, with the
+// onboarding link; a crafted mint request is refused and nothing is sent.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { devnetClients, snapshot } from '../../devnet/test-kit.ts';
