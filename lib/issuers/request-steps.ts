@@ -116,13 +116,15 @@ export async function requirePreApproved(api: IssuerApi, resolved: ResolvedIssue
   }
 }
 
-/** What Activity notes of a redemption's payout: pending while under way, the amount received once settled. */
+/** What Activity notes of a request's payout (the tokens of a mint, the stablecoin of a redemption): pending while under way, the amount received once settled. */
 export function payoutNote(request: IssuerRequest) {
   const hash = request.hashes.at(-1);
-  if (request.quote.side !== 'redeem' || !hash || request.status === 'failed' || request.status === 'quote') return undefined;
-  const { symbol, decimals } = request.payment;
+  if (!hash || request.status === 'failed' || request.status === 'quote') return undefined;
+  // A mint pays out the tokens (a buy order's only when the issuer fills it), a redemption the stablecoin.
+  const mint = request.quote.side === 'mint';
+  const { symbol, decimals } = mint ? request.token : request.payment;
   const payout = request.settlement
-    ? { state: 'received' as const, symbol, decimals, amount: request.settlement.paymentAmount }
+    ? { state: 'received' as const, symbol, decimals, amount: mint ? request.settlement.tokenAmount : request.settlement.paymentAmount }
     : { state: 'pending' as const, symbol, decimals, when: whenPaid(request) };
   return { hash, payout };
 }

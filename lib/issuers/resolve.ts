@@ -41,10 +41,26 @@ export function resolveIssuer(registry: Registry | undefined, chainId: number, t
 
 export const contractsFor = (resolved: ResolvedIssuer, side: IssuerSide) => (side === 'mint' ? resolved.mintContracts : resolved.redeemContracts);
 
+/**
+ * A deposit-style issuer (Backed) without a mint contract issues new tokens off chain, only to the
+ * clients it has onboarded: what the user is told instead of a mint, and where to go.
+ */
+export function offChainMint(resolved: ResolvedIssuer): { reason: string; link: string } | undefined {
+  const { issuer, token } = resolved;
+  const deposit = issuer.redemptionByDeposit;
+  if (!deposit || resolved.mintContracts.length > 0) return undefined;
+  return {
+    reason: `${issuer.name} issues new ${token.symbol} only to clients it has onboarded, off chain; no contract mints it for a wallet, so Sharekeep cannot mint it here. To buy from ${issuer.name}, become its client through its onboarding:`,
+    link: deposit.onboarding,
+  };
+}
+
 /** Throws unless the issuer has an allowlisted origin and an allowlisted contract for this side. */
 export function requireAllowlisted(resolved: ResolvedIssuer, side: IssuerSide): string {
   const { issuer, origin } = resolved;
   const deposit = issuer.redemptionByDeposit;
+  const offChain = side === 'mint' ? offChainMint(resolved) : undefined;
+  if (offChain) throw issuerError('issuer.unsupported', `${offChain.reason} ${offChain.link}. Nothing was sent.`);
   if (deposit && side === 'redeem' && resolved.redeemContracts.length === 0) {
     throw issuerError(
       'issuer.not_allowlisted',

@@ -19,7 +19,7 @@ import { createPlanRunner } from './plan-run';
 import { priceCheckFor, refuseBlockedPrice } from './price-check';
 import { createRequestBook } from './request-store';
 import { ensureBalance, failRequest, payoutNote, recordSettlement, requirePreApproved, tokenRef } from './request-steps';
-import { contractsFor, requireAllowlisted, requireAllowlistedContract, requireAllowlistedPayout, resolveIssuer } from './resolve';
+import { contractsFor, offChainMint, requireAllowlisted, requireAllowlistedContract, requireAllowlistedPayout, resolveIssuer } from './resolve';
 import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
 import type { IssuerOptions, IssuerService, IssuerServiceDeps, QuoteParams } from './service-types';
 import { type IssuerRequest, type IssuerRequestView, toView } from './view';
@@ -74,7 +74,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     throw issuerError('issuer.failed', 'The request failed; nothing more was sent.', err);
   }
 
-  /** Activity's line for a redemption: payout pending once its issuer call is sent, the amount received once settled. */
+  /** Activity's line for a mint or a redemption: payout pending once its issuer call is sent, the amount received once settled. */
   async function notePayout(request: IssuerRequest) {
     const note = payoutNote(request);
     if (note && deps.notePayout) await deps.notePayout(note.hash, note.payout).catch(() => undefined);
@@ -131,24 +131,24 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         if (reason) blocked[side] = reason;
       }
       const deposit = resolved.issuer.redemptionByDeposit;
-      const unknownDeposit = deposit && resolved.redeemContracts.length === 0;
+      const name = resolved.issuer.name;
+      const unavailable: NonNullable<IssuerOptions['unavailable']> = {};
+      const offChain = offChainMint(resolved);
+      if (offChain) unavailable.mint = offChain;
+      if (deposit && resolved.redeemContracts.length === 0) {
+        unavailable.redeem = {
+          reason: `${name} redeems tokens sent to its registered deposit address from a wallet it has approved; Sharekeep does not know that address on this network, so it cannot send a redemption. Redeem through ${name}'s onboarding.`,
+          link: deposit.onboarding,
+        };
+      }
       return {
         chainId,
         token: ref,
-        issuer: { id: resolved.issuer.id, name: resolved.issuer.name, ...(resolved.origin ? { origin: resolved.origin } : {}) },
+        issuer: { id: resolved.issuer.id, name, ...(resolved.origin ? { origin: resolved.origin } : {}) },
         mint: usable('mint'),
         redeem: usable('redeem'),
         blocked,
-        ...(unknownDeposit
-          ? {
-              unavailable: {
-                redeem: {
-                  reason: `${resolved.issuer.name} redeems tokens sent to its registered deposit address from a wallet it has approved; Sharekeep does not know that address on this network, so it cannot send a redemption. Redeem through ${resolved.issuer.name}'s onboarding.`,
-                  link: deposit.onboarding,
-                },
-              },
-            }
-          : {}),
+        ...(Object.keys(unavailable).length > 0 ? { unavailable } : {}),
       };
     },
 

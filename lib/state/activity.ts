@@ -42,7 +42,7 @@ export interface ActivityEntry {
    * it. Written before the send, so a worker stopped mid-send still lists what it may have sent.
    */
   unacknowledged?: true;
-  /** A redemption's stablecoin payout, as the issuer service tracks it: pending until it arrives, then the amount received. */
+  /** An issuer request's payout (a mint's tokens, a redemption's stablecoin), as the issuer service tracks it: pending until it arrives, then the amount received. */
   payout?: ActivityPayout;
 }
 

@@ -1,5 +1,6 @@
-// Minting and redeeming through the popup: the issuer's quote, its plan approved once in a window
-// named after the issuer, the status settling on chain and the balances moving. With
+// Minting and redeeming through the popup, both directions with the attestation and the order-processor
+// issuers: the issuer's quote, its plan approved once in a window named after the issuer, the status
+// settling on chain, the balances moving by the amounts quoted and Activity saying what was received. With
 // jurisdiction US, a mint of the US-restricted AMZNr is refused and nothing is sent.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
@@ -48,6 +49,12 @@ describe('mint and redeem in the Chromium popup (jurisdiction DE)', () => {
 
   it('redeems AAPL.d with the order-processor issuer: one plan window (share allowance, then the sell), USDC paid when the issuer fills, received in Activity', () =>
     flows.redeemWithOrderProcessor());
+
+  it('redeems NVDAon with the attestation issuer for USDC: one plan window (token allowance, then the redeem), paid in the same transaction, received in Activity', () =>
+    flows.redeemWithAttestationIssuer());
+
+  it('mints AAPL.d with the order-processor issuer: one plan window (USDC allowance, then the buy), the shares arrive when the issuer fills, received in Activity', () =>
+    flows.mintWithOrderProcessor());
 });
 
 describe('a US resident and a US-restricted token', () => {

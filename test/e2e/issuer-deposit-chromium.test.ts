@@ -2,6 +2,8 @@
 // deposit address and the T+3 window, the one plan window lists the transfer with the deposit
 // address named, the SPYx leave the account, and the status shows the USDC received once the
 // issuer pays out.
+// Backed mints only off chain for its onboarded clients: the detail offers no mint and says so, with the
+// onboarding link; a crafted mint request is refused and nothing is sent.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { devnetClients, snapshot } from '../../devnet/test-kit.ts';
@@ -40,4 +42,7 @@ describe('redeem by deposit in the Chromium popup (jurisdiction DE)', () => {
   });
 
   it('sends SPYx to the deposit address after one plan approval, then shows the USDC received', () => flows.redeemByDeposit());
+
+  it('offers no SPYx mint and says plainly that Backed issues only to its onboarded clients, off chain, with the onboarding link; a crafted mint sends nothing', () =>
+    flows.backedMintIsOffChain());
 });

@@ -44,6 +44,12 @@ describe('mint and redeem in the Firefox popup', () => {
 
     it('redeems AAPL.d with the order-processor issuer: one plan window (share allowance, then the sell), USDC paid when the issuer fills, received in Activity', () =>
       flows.redeemWithOrderProcessor());
+
+    it('redeems NVDAon with the attestation issuer for USDC: one plan window (token allowance, then the redeem), paid in the same transaction, received in Activity', () =>
+      flows.redeemWithAttestationIssuer());
+
+    it('mints AAPL.d with the order-processor issuer: one plan window (USDC allowance, then the buy), the shares arrive when the issuer fills, received in Activity', () =>
+      flows.mintWithOrderProcessor());
   });
 
   describe('a US resident and a US-restricted token', () => {

@@ -1,7 +1,7 @@
 // Redeeming by deposit and the quote's price check, written once for both browsers. SPYx (Backed-
 // style issuer): the quote names the deposit address and the T+3 window, the plan window lists the
 // one transfer with the deposit address named, the SPYx leave the account and the status shows the
-// USDC received. TSLAx: quoted 5% above its feed, the popup and the plan window warn and the user
+// USDC received; no mint is offered, the detail saying Backed issues only to onboarded clients. TSLAx: quoted 5% above its feed, the popup and the plan window warn and the user
 // may still go on; quoted 15% above, the popup refuses, the wallet refuses a crafted submit, and
 // nothing is sent.
 import type { Address } from 'viem';
@@ -50,6 +50,30 @@ export function issuerDepositPriceFlows(h: IssuerHarness) {
       expect(spyBefore - (await steps.balanceOf(spy))).toBe(10n ** 18n);
       expect(received).toBeGreaterThan(0n);
       expect(await textOf(popup, byTestId('issuer-status'))).toMatch(/Settled: 1 SPYx redeemed; [\d,.]+ USDC received from Devnet Backed/);
+    },
+
+    /**
+     * Backed issues new tokens off chain, only to clients it has onboarded: the token detail offers no
+     * mint and says so with the onboarding link; a crafted mint request is refused; nothing is sent.
+     */
+    async backedMintIsOffChain() {
+      const spy = tokenOf(deployment, 'SPYx').address as Address;
+      const nonce = await steps.sent();
+      await popup.open(`/popup.html#/token/${deployment.chainId}/${spy}`);
+      const notice = `${byTestId('issuer-unavailable')}[data-side="mint"]`;
+      await waitFor(popup, notice);
+      expect(await textOf(popup, notice)).toBe(
+        `${backed.name} issues new SPYx only to clients it has onboarded, off chain; no contract mints it for a wallet, so Sharekeep cannot mint it here. To buy from ${backed.name}, become its client through its onboarding: devnet:deployment/onboarding`,
+      );
+      expect(await countOf(popup, byTestId('mint-button'))).toBe(0);
+      expect(await countOf(popup, byTestId('redeem-button'))).toBe(1);
+      await steps.shot('issuer-backed-mint');
+
+      await expect(h.uiCommand('issuer.quote', { chainId: deployment.chainId, token: spy, side: 'mint', amount: '1' })).rejects.toThrow(
+        /issuer\.unsupported: .*issues new SPYx only to clients it has onboarded, off chain.*onboarding: devnet:deployment\/onboarding\. Nothing was sent\./,
+      );
+      expect(await h.browser.extensionPages('/approval.html')).toEqual([]);
+      expect(await steps.sent()).toBe(nonce);
     },
 
     /** A quote 5% above the feed: shown with a warning in the popup and in the plan window; rejecting it there sends nothing. */

@@ -2,7 +2,7 @@
 // plan (every transaction, the payout, fees, deadline and price check) approved once in a window
 // named after the issuer, the steps then sent without another window, the status settling on chain
 // and the balances moving by the amounts quoted; a refused mint sends nothing.
-import { type Address, erc20Abi, formatUnits } from 'viem';
+import { type Address, erc20Abi, formatUnits, parseUnits } from 'viem';
 import { expect } from 'vitest';
 import { devnetClients, tokenOf } from '../../../devnet/test-kit.ts';
 import type { Deployment } from '../../../devnet/types.ts';
@@ -71,6 +71,15 @@ export function issuerFlows(h: IssuerHarness) {
   const { deployment, popup } = h;
   const { usdc, balanceOf, issuerOrigin, shot, sent, approvePlan, openIssuerScreen, quote, settled, raw } = issuerSteps(h);
 
+  /** The Activity row of the request's issuer call (the hash its status names) says what was received. */
+  async function receivedInActivity(expected: string) {
+    const hash = (await textOf(popup, `${byTestId('issuer-status')} .mono`))!;
+    await popup.open('/popup.html#/activity');
+    const line = `${byTestId('activity-row')}[data-hash="${hash}"] ${byTestId('activity-payout')}[data-state="received"]`;
+    await waitFor(popup, line);
+    expect(await textOf(popup, line)).toBe(expected);
+  }
+
   return {
     async mintFromAttestationIssuer() {
       const nvda = tokenOf(deployment, 'NVDAon').address;
@@ -128,11 +137,68 @@ export function issuerFlows(h: IssuerHarness) {
       expect(tokensBefore - (await balanceOf(aapl))).toBe(10n ** 18n);
       expect((await balanceOf(usdc)) - usdcBefore).toBe(payout);
       // Activity: the sell order's row says what was received, not only that the order was mined.
-      const order = (await textOf(popup, `${byTestId('issuer-status')} .mono`))!;
-      await popup.open('/popup.html#/activity');
-      const line = `${byTestId('activity-row')}[data-hash="${order}"] ${byTestId('activity-payout')}[data-state="received"]`;
-      await waitFor(popup, line);
-      expect(await textOf(popup, line)).toBe(`Received ${formatUnits(payout, 6)} USDC`);
+      await receivedInActivity(`Received ${formatUnits(payout, 6)} USDC`);
+    },
+
+    async redeemWithAttestationIssuer() {
+      const nvda = tokenOf(deployment, 'NVDAon').address;
+      const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(nvda)];
+      await openIssuerScreen('NVDAon', 'redeem');
+      await quote('1');
+      const payout = await raw('issuer-payout');
+      expect(await textOf(popup, byTestId('issuer-payout'))).toMatch(/USDC$/);
+      await popup.click(byTestId('issuer-submit'));
+      // The manager pulls the GM tokens: the plan first approves exactly them to it, then redeems with the signed quote.
+      const plan = await approvePlan(issuerOrigin('attest'));
+      const manager = deployment.contracts.AttestationManager;
+      expect(plan.steps.map((s) => [s.kind, s.to.toLowerCase(), s.verdict, s.simulation])).toEqual([
+        ['allowance', nvda.toLowerCase(), 'allow', 'ok'],
+        ['attestation', manager.toLowerCase(), 'allow', 'ok'],
+      ]);
+      expect(plan.steps[0].allowances).toEqual([expect.stringMatching(new RegExp(`^1 NVDAon may be spent by ${manager}`, 'i'))]);
+      expect(plan.steps[1].funds).toMatch(/Your 1 NVDAon go to Devnet Attest.*'s contract and [\d.]+ USDC come to you, in this one transaction/);
+      expect(plan.payout).toMatch(new RegExp(`^${formatUnits(payout, 6)} USDC to ${ACCOUNT_0}, in the same transaction`, 'i'));
+      expect(plan.priceCheck).toBe('ok');
+      await settled();
+      expect(await textOf(popup, byTestId('issuer-status'))).toContain(`Settled: 1 NVDAon redeemed; ${formatUnits(payout, 6)} USDC paid out to you.`);
+      expect(tokensBefore - (await balanceOf(nvda))).toBe(10n ** 18n);
+      expect((await balanceOf(usdc)) - usdcBefore).toBe(payout);
+      await receivedInActivity(`Received ${formatUnits(payout, 6)} USDC`);
+    },
+
+    async mintWithOrderProcessor() {
+      const aapl = tokenOf(deployment, 'AAPL.d').address;
+      const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(aapl)];
+      await openIssuerScreen('AAPL.d', 'mint');
+      await quote('1');
+      const total = await raw('issuer-total');
+      await popup.click(byTestId('issuer-submit'));
+      // The buy escrows USDC: the plan first approves exactly the total (fees included) to the order processor, then buys.
+      const plan = await approvePlan(issuerOrigin('orders'));
+      const processor = deployment.contracts.OrderProcessor;
+      expect(plan.steps.map((s) => [s.kind, s.to.toLowerCase(), s.verdict, s.simulation])).toEqual([
+        ['allowance', usdc.toLowerCase(), 'allow', 'ok'],
+        ['order', processor.toLowerCase(), 'allow', 'ok'],
+      ]);
+      expect(plan.steps[0].allowances).toEqual([
+        expect.stringMatching(new RegExp(`^${formatUnits(total, 6)} USDC may be spent by ${processor}`, 'i')),
+      ]);
+      expect(plan.steps[1].summary).toMatch(new RegExp(`buying .*AAPL\\.d.* for ${formatUnits(total, 6)} USDC`));
+      expect(plan.steps[1].funds).toMatch(
+        /USDC are held in escrow by Devnet Orders.*'s order processor until the order is filled; then 1 AAPL\.d come to you/,
+      );
+      expect(plan.payout).toMatch(new RegExp(`^1 AAPL\\.d to ${ACCOUNT_0}, when Devnet Orders.* fills the order`, 'i'));
+      await settled();
+      const status = (await textOf(popup, byTestId('issuer-status'))) ?? '';
+      const filled = status.match(new RegExp(`Settled: ([\\d.]+) AAPL\\.d minted for ${formatUnits(total, 6)} USDC\\.`))?.[1];
+      expect(filled, status).toBeDefined();
+      expect(usdcBefore - (await balanceOf(usdc))).toBe(total);
+      // The fill converts the escrowed USDC at the quoted price into the quoted shares; AAPL.d balances are
+      // shares of a rebasing supply, so they may round by one unit.
+      for (const amount of [parseUnits(filled!, 18), (await balanceOf(aapl)) - tokensBefore]) {
+        expect(amount >= 10n ** 18n - 1n && amount <= 10n ** 18n + 1n, `${amount}`).toBe(true);
+      }
+      await receivedInActivity(`Received ${filled} AAPL.d`);
     },
 
     /** With jurisdiction US. */

@@ -85,6 +85,27 @@ describe('redemption by deposit', () => {
     expect(await h.service.status(quote.id)).toMatchObject({ status: 'failed', error: { message: /did not deliver the tokens/ } });
   });
 
+  it('offers no mint, and says the issuer issues new tokens only to its onboarded clients, off chain, with its onboarding link', async () => {
+    const h = harness();
+    expect(await h.service.options(CHAIN_ID, TOKENS.SPY)).toMatchObject({
+      mint: false,
+      redeem: true,
+      unavailable: {
+        mint: {
+          reason: expect.stringMatching(/issues new SPYx only to clients it has onboarded, off chain; .*Sharekeep cannot mint it here/),
+          link: 'devnet:deployment/onboarding',
+        },
+      },
+    });
+    expect((await h.service.options(CHAIN_ID, TOKENS.SPY)).unavailable?.redeem).toBeUndefined();
+    // A page that asks anyway is told the same, and nothing is asked of the issuer.
+    await expect(h.service.quote({ ...ask, side: 'mint' })).rejects.toMatchObject({
+      code: 'issuer.unsupported',
+      message: /issues new SPYx only to clients it has onboarded, off chain; .*onboarding: devnet:deployment\/onboarding\. Nothing was sent\./,
+    });
+    expect(h.sent).toEqual([]);
+  });
+
   it('an issuer whose deposit address is not known offers no redemption and says where to go', async () => {
     const h = harness();
     const options = await h.service.options(CHAIN_ID, TOKENS.BSPY);

@@ -295,6 +295,12 @@ describe('order-processor issuer', () => {
     expect(decodeFunctionData({ abi: orderProcessorAbi, data: h.sent[1].tx.data }).functionName).toBe('createOrder');
 
     expect(await h.service.status(quote.id)).toMatchObject({ status: 'submitted', note: expect.stringMatching(/waiting for the issuer to fill/) });
+    // Activity: the buy order is not done when mined; its tokens are pending until the fill, then the amount received.
+    const order = h.sent[1].hash;
+    expect(h.payouts.at(-1)).toEqual({
+      hash: order,
+      payout: { state: 'pending', symbol: 'AAPL.d', decimals: 18, when: expect.stringMatching(/fills the order/) },
+    });
     h.chain.orderStatus = 2;
     const value = BigInt(quote.quote.value);
     const fee = BigInt(quote.quote.fee);
@@ -303,6 +309,7 @@ describe('order-processor issuer', () => {
       status: 'settled',
       settlement: { tokenAmount: `${E18}`, paymentAmount: `${value + fee}`, fee: `${fee}` },
     });
+    expect(h.payouts.at(-1)).toEqual({ hash: order, payout: { state: 'received', symbol: 'AAPL.d', decimals: 18, amount: `${E18}` } });
   });
 
   it('a sell first approves the processor to burn exactly the shares sold (burnFrom), then is paid the fill less its fee', async () => {
