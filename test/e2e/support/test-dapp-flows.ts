@@ -7,55 +7,13 @@ import type { Deployment } from '../../../devnet/types.ts';
 import { approvalShowing, decideShown } from './approval-flow.ts';
 import { attributeOf, byTestId, providerCall, textOf, type UiBrowser, type UiPage, until } from './driver.ts';
 import { startOtherChain } from './other-chain.ts';
+import { testDappSignTypedDataV4 as etherMail } from '../../fixtures/test-dapp-typed-data.ts';
 
 export interface TestDappHarness {
   browser: UiBrowser;
   deployment: Deployment;
   testDappUrl: string;
 }
-
-/** test-dapp's "Ether Mail" typed data (the EIP-712 example), for the active chain. */
-const etherMail = (chainId: number) => ({
-  domain: { chainId: String(chainId), name: 'Ether Mail', verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC', version: '1' },
-  message: {
-    contents: 'Hello, Bob!',
-    from: { name: 'Cow', wallets: ['0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826', '0xDeaDbeefdEAdbeefdEadbEEFdeadbeEFdEaDbeeF'] },
-    to: [
-      {
-        name: 'Bob',
-        wallets: [
-          '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB',
-          '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57',
-          '0xB0B0b0b0b0b0B000000000000000000000000000',
-        ],
-      },
-    ],
-    attachment: '0x',
-  },
-  primaryType: 'Mail',
-  types: {
-    EIP712Domain: [
-      { name: 'name', type: 'string' },
-      { name: 'version', type: 'string' },
-      { name: 'chainId', type: 'uint256' },
-      { name: 'verifyingContract', type: 'address' },
-    ],
-    Group: [
-      { name: 'name', type: 'string' },
-      { name: 'members', type: 'Person[]' },
-    ],
-    Mail: [
-      { name: 'from', type: 'Person' },
-      { name: 'to', type: 'Person[]' },
-      { name: 'contents', type: 'string' },
-      { name: 'attachment', type: 'bytes' },
-    ],
-    Person: [
-      { name: 'name', type: 'string' },
-      { name: 'wallets', type: 'address[]' },
-    ],
-  },
-});
 
 export function testDappFlows(h: TestDappHarness) {
   const { deployment } = h;

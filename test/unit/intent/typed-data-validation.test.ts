@@ -2,6 +2,7 @@ import { SignTypedDataVersion, TypedDataUtils } from '@metamask/eth-sig-util';
 import { describe, expect, it } from 'vitest';
 import { decodeTypedData } from '../../../lib/intent';
 import { ProviderRpcError } from '../../../lib/errors';
+import { testDappSignTypedDataV4 } from '../../fixtures/test-dapp-typed-data';
 
 const CHAIN = 1337;
 const EIP712Domain = [
@@ -12,37 +13,8 @@ const EIP712Domain = [
 ];
 const seaportDomain = { chainId: CHAIN, name: 'Seaport', version: '1.5', verifyingContract: '0x00000000000000ADc04C56Bf30aC9d3c0aAF14dC' };
 
-/** The "Sign Typed Data V4" request of @metamask/test-dapp. */
-function mail(overrides: Record<string, unknown> = {}) {
-  return {
-    domain: { chainId: String(CHAIN), name: 'Ether Mail', verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC', version: '1' },
-    message: {
-      contents: 'Hello, Bob!',
-      from: { name: 'Cow', wallets: ['0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826', '0xDeaDbeefdEAdbeefdEadbEEFdeadbeEFdEaDbeeF'] },
-      to: [{ name: 'Bob', wallets: ['0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB', '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57'] }],
-      attachment: '0x',
-    },
-    primaryType: 'Mail',
-    types: {
-      EIP712Domain,
-      Group: [
-        { name: 'name', type: 'string' },
-        { name: 'members', type: 'Person[]' },
-      ],
-      Mail: [
-        { name: 'from', type: 'Person' },
-        { name: 'to', type: 'Person[]' },
-        { name: 'contents', type: 'string' },
-        { name: 'attachment', type: 'bytes' },
-      ],
-      Person: [
-        { name: 'name', type: 'string' },
-        { name: 'wallets', type: 'address[]' },
-      ],
-    },
-    ...overrides,
-  };
-}
+/** The "Sign Typed Data V4" request of @metamask/test-dapp, with some parts replaced. */
+const mail = (overrides: Record<string, unknown> = {}) => ({ ...testDappSignTypedDataV4(CHAIN), ...overrides });
 
 function rejection(raw: unknown): ProviderRpcError {
   try {
