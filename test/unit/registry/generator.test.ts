@@ -136,11 +136,13 @@ describe('feeds the generator fills from the Chainlink directory copy (feed-fact
     expect(find(1, 'NVDAx')?.feeds?.price?.address).toBe('0x2c47b8CD75C818969b398911b70C633e280552d4');
   });
 
-  it('gives the feed only on the chain it was read for: TSLAx on Arbitrum shares the address but not the feed', () => {
-    const tslax = find(1, 'TSLAx');
-    const arbitrum = find(42161, 'TSLAx');
-    expect(arbitrum?.address).toBe(tslax?.address);
-    expect(arbitrum?.feeds).toBeUndefined();
+  it("gives each chain's xStock that chain's feed, and none where no feed is sourced", () => {
+    const tslax = (chainId: number) => find(chainId, 'TSLAx');
+    expect(tslax(42161)?.address).toBe(tslax(1)?.address);
+    expect(tslax(42161)?.feeds?.price).toMatchObject({ address: '0x3609baAa0a9b1f0FE4d6CC01884585d0e191C3E3', verified: false });
+    expect(tslax(56)?.feeds?.price?.address).toBe('0xEEA2ae9c074E87596A85ABE698B2Afebc9B57893');
+    expect(tslax(56)?.feeds?.price?.source).toMatch(/^https:\/\/github\.com\/duneanalytics\/spellbook\//);
+    for (const chainId of [5000, 57073, 999]) expect(tslax(chainId)?.feeds, `chain ${chainId}`).toBeUndefined();
   });
 
   it('leaves Ondo GM stocks without the share feed while their sValue oracle is unsourced', () => {
@@ -174,13 +176,24 @@ describe('feeds the generator fills from the Chainlink directory copy (feed-fact
     expect(b.feeds).toBeUndefined();
   });
 
-  it('carries every sourced share feed into the bundle as a checksummed address', () => {
+  it('carries every sourced share feed into the bundle, on its chain, as a checksummed address', () => {
     const withFeed = committed.tokens.filter((t) => t.feeds?.price);
-    expect(withFeed.map((t) => t.symbol).sort()).toEqual(['GOOGLx', 'NVDAx', 'QQQx', 'SPYx', 'STRCx', 'TSLAx']);
+    expect(
+      withFeed
+        .filter((t) => t.chainId === 1)
+        .map((t) => t.symbol)
+        .sort(),
+    ).toEqual(['GOOGLx', 'NVDAx', 'QQQx', 'SPYx', 'STRCx', 'TSLAx']);
+    expect(withFeed.every((t) => t.issuer === 'xstocks')).toBe(true);
     for (const t of withFeed) {
-      expect(t.chainId).toBe(1);
       expect(t.feeds?.price?.address).toBe(getAddress(t.feeds?.price?.address ?? ''));
-      expect(SHARE_PRICE_FEEDS.some((f) => f.address === t.feeds?.price?.address && f.ticker === t.underlying?.ticker)).toBe(true);
+      const fact = SHARE_PRICE_FEEDS.find((f) => f.chainId === t.chainId && f.ticker === t.underlying?.ticker);
+      expect(fact?.address, `${t.symbol} on ${t.chainId}`).toBe(t.feeds?.price?.address);
     }
+    expect(withFeed).toHaveLength(
+      SHARE_PRICE_FEEDS.filter((f) =>
+        committed.tokens.some((t) => t.issuer === 'xstocks' && t.chainId === f.chainId && t.underlying?.ticker === f.ticker),
+      ).length,
+    );
   });
 });
