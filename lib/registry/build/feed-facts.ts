@@ -14,10 +14,14 @@
  * underlying (lib/portfolio multiplies it by the shares a balance is). So
  * - an xStock (model 'multiplier': its balance already counts the multiplier) on the feed's
  *   chain gets the share feed of its ticker;
- * - an Ondo GM token (model 'oracle-multiplier') needs its sValue oracle as well; no address of
- *   Ondo's SyntheticSharesOracle is sourced, and a price without sValue would leave the holding
- *   without a value where a DEX pool could price the token itself, so the share feed is NOT
- *   attached to GM tokens until their multiplier oracle is sourced (see ONDO_TOKEN_PRICE_FEEDS).
+ * - an Ondo GM token (model 'oracle-multiplier') needs its sValue as well. Ondo's
+ *   SyntheticSharesOracle is one contract per chain read per asset (`getSValue(asset)`, per
+ *   docs.chain.link/data-feeds/tokenized-equity-feeds/ondo and public adapters of it), not the
+ *   AggregatorV3 `latestRoundData` the wallet reads from `multiplierOracle`, and its address was
+ *   found only in code the index cannot name a repository for. A price without sValue would
+ *   leave the holding without a value where a DEX pool could price the token itself, so the
+ *   share feed is NOT attached to GM tokens until their sValue is readable (see
+ *   ONDO_TOKEN_PRICE_FEEDS for the token-price feeds Chainlink runs for some of them).
  */
 import type { Feed, Token } from '../schema.ts';
 
