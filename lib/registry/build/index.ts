@@ -2,10 +2,12 @@
 import { packRegistry } from '../compact.ts';
 import { parseRegistryData, type RegistryData, type Token } from '../schema.ts';
 import { mergeTokens, ONDO_GM_PROFILE, type TokenListProfile, tokensFromList, XSTOCKS_PROFILE } from './from-token-lists.ts';
+import { withFeedFacts } from './feed-facts.ts';
 import { BUNDLED_ISSUERS } from './issuer-facts.ts';
 
 export { DINARI_FACTORIES } from './issuer-facts.ts';
 export * from './from-token-lists.ts';
+export { ONDO_TOKEN_PRICE_FEEDS, SHARE_PRICE_FEEDS } from './feed-facts.ts';
 
 /** Which list file feeds which issuer profile. */
 export const TOKEN_LIST_FILES: readonly { file: string; profile: TokenListProfile }[] = [
@@ -19,7 +21,7 @@ export function buildRegistryData(lists: Record<string, unknown>, onChain: Token
     if (!(file in lists)) throw new Error(`token list ${file} is missing`);
     return tokensFromList(lists[file], profile);
   });
-  return parseRegistryData({ issuers: [...BUNDLED_ISSUERS], tokens: mergeTokens(...fromLists, onChain) });
+  return parseRegistryData({ issuers: [...BUNDLED_ISSUERS], tokens: withFeedFacts(mergeTokens(...fromLists, onChain)) });
 }
 
 export function buildCompactRegistry(lists: Record<string, unknown>, onChain: Token[] = []) {

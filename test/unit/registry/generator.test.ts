@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getAddress } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { buildCompactRegistry, buildRegistryData, TOKEN_LIST_FILES } from '../../../lib/registry/build/index.ts';
+import { withFeedFacts } from '../../../lib/registry/build/feed-facts.ts';
+import { buildCompactRegistry, buildRegistryData, SHARE_PRICE_FEEDS, TOKEN_LIST_FILES } from '../../../lib/registry/build/index.ts';
 import { unpackRegistry } from '../../../lib/registry/index.ts';
 import { token } from './fixtures.ts';
 
@@ -119,7 +120,80 @@ describe('issuer facts the generator fills from REFERENCE.md', () => {
     }
   });
 
-  it('gives no bundled token a feed, an exchange or an ISIN: the token lists carry none and none is sourced', () => {
-    expect(committed.tokens.filter((t) => t.feeds || t.underlying?.exchange || t.underlying?.isin)).toEqual([]);
+  it('gives no bundled token an exchange or an ISIN: the token lists carry none and none is sourced', () => {
+    expect(committed.tokens.filter((t) => t.underlying?.exchange || t.underlying?.isin)).toEqual([]);
+  });
+});
+
+describe('feeds the generator fills from the Chainlink directory copy (feed-facts.ts)', () => {
+  const COPY = 'https://github.com/appCryptoCrucible/liquidation/blob/bc096a0ff23ffea0f443b64cd8081e1878b7392c/registry/feeds-mainnet.json';
+  const find = (chainId: number, symbol: string) => committed.tokens.find((t) => t.chainId === chainId && t.symbol === symbol);
+
+  it("prices an Ethereum xStock by its share's 24/5 feed, unverified, with the copy it was read from", () => {
+    expect(find(1, 'TSLAx')?.feeds).toEqual({
+      price: { address: '0xB204328559E17F84eE7A285036AA0d47124F85D5', heartbeat: 86400, source: COPY, read: '2026-12-03', verified: false },
+    });
+    expect(find(1, 'NVDAx')?.feeds?.price?.address).toBe('0x2c47b8CD75C818969b398911b70C633e280552d4');
+  });
+
+  it("gives each chain's xStock that chain's feed, and none where no feed is sourced", () => {
+    const tslax = (chainId: number) => find(chainId, 'TSLAx');
+    expect(tslax(42161)?.address).toBe(tslax(1)?.address);
+    expect(tslax(42161)?.feeds?.price).toMatchObject({ address: '0x3609baAa0a9b1f0FE4d6CC01884585d0e191C3E3', verified: false });
+    expect(tslax(56)?.feeds?.price?.address).toBe('0xEEA2ae9c074E87596A85ABE698B2Afebc9B57893');
+    expect(tslax(56)?.feeds?.price?.source).toMatch(/^https:\/\/github\.com\/duneanalytics\/spellbook\//);
+    for (const chainId of [5000, 57073, 999]) expect(tslax(chainId)?.feeds, `chain ${chainId}`).toBeUndefined();
+  });
+
+  it('leaves Ondo GM stocks without the share feed while their sValue oracle is unsourced', () => {
+    const tslaon = find(1, 'TSLAon');
+    expect(tslaon?.corporateActions).toBe('oracle-multiplier');
+    expect(tslaon?.feeds).toBeUndefined();
+  });
+
+  it('attaches the share feed to a GM stock once its multiplier oracle is known', () => {
+    const oracle = { address: getAddress('0x00000000000000000000000000000000000000aa') };
+    const gm = token({
+      chainId: 1,
+      symbol: 'TSLAon',
+      issuer: 'ondo-gm',
+      corporateActions: 'oracle-multiplier',
+      underlying: { ticker: 'TSLA', name: 'Tesla' },
+      feeds: { multiplierOracle: oracle },
+    });
+    expect(withFeedFacts([gm])[0].feeds).toMatchObject({
+      multiplierOracle: oracle,
+      price: { address: '0xB204328559E17F84eE7A285036AA0d47124F85D5' },
+    });
+  });
+
+  it('keeps a feed a token already names, and leaves tickers without a sourced feed alone', () => {
+    const own = { address: getAddress('0x00000000000000000000000000000000000000bb') };
+    const named = token({ chainId: 1, underlying: { ticker: 'TSLA', name: 'Tesla' }, feeds: { price: own } });
+    const other = token({ chainId: 1, underlying: { ticker: 'AAPL', name: 'Apple' } });
+    const [a, b] = withFeedFacts([named, other]);
+    expect(a.feeds?.price).toBe(own);
+    expect(b.feeds).toBeUndefined();
+  });
+
+  it('carries every sourced share feed into the bundle, on its chain, as a checksummed address', () => {
+    const withFeed = committed.tokens.filter((t) => t.feeds?.price);
+    expect(
+      withFeed
+        .filter((t) => t.chainId === 1)
+        .map((t) => t.symbol)
+        .sort(),
+    ).toEqual(['GOOGLx', 'NVDAx', 'QQQx', 'SPYx', 'STRCx', 'TSLAx']);
+    expect(withFeed.every((t) => t.issuer === 'xstocks')).toBe(true);
+    for (const t of withFeed) {
+      expect(t.feeds?.price?.address).toBe(getAddress(t.feeds?.price?.address ?? ''));
+      const fact = SHARE_PRICE_FEEDS.find((f) => f.chainId === t.chainId && f.ticker === t.underlying?.ticker);
+      expect(fact?.address, `${t.symbol} on ${t.chainId}`).toBe(t.feeds?.price?.address);
+    }
+    expect(withFeed).toHaveLength(
+      SHARE_PRICE_FEEDS.filter((f) =>
+        committed.tokens.some((t) => t.issuer === 'xstocks' && t.chainId === f.chainId && t.underlying?.ticker === f.ticker),
+      ).length,
+    );
   });
 });
