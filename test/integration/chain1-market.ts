@@ -187,7 +187,7 @@ export async function startChain1Market(): Promise<Chain1> {
   );
   await deployer.write(tslaon, own.OracleStock.abi, 'mint', [user, 5n * E18]);
 
-  // AAPLx: 3 shares held, priced only by its V3 pool. NVDAx: 4 shares, nothing prices it.
+  // AAPLx: 3 shares held, priced only by its V3 pool. NVDAx: 4 shares, its feed does not answer.
   await multiplierStockAt(AAPLX, blocklist);
   await deployer.write(AAPLX.address as Address, own.MultiplierStock.abi, 'mint', [user, 3n * E18]);
   await multiplierStockAt(NVDAX, blocklist);
@@ -202,10 +202,16 @@ export async function startChain1Market(): Promise<Chain1> {
     tslaxReserve: await deployFeed(8, 'TSLAx Proof of Reserves', (supply * 98n) / 100n / 10n ** 10n),
     tslaonSValue: await deployFeed(18, 'TSLAon multiplier', SVALUE),
   };
+  // TSLAx's share price comes from the feed the bundled registry names (Chainlink's TSLA / USD on
+  // Ethereum): the same aggregator is placed at that real address. NVDAx's bundled NVDA / USD
+  // feed is left without code, as a feed that does not answer.
+  const bundledTslaUsd = TSLAX.feeds?.price?.address;
+  if (!bundledTslaUsd || !NVDAX.feeds?.price) throw new Error('the bundled registry no longer names the TSLA and NVDA feeds on Ethereum');
+  await moveTo(feeds.tslaUsd, bundledTslaUsd);
   const overlay: RegistryData = {
     issuers: [],
     tokens: [
-      { ...TSLAX, feeds: { price: { address: feeds.tslaUsd }, reserve: { address: feeds.tslaxReserve } } },
+      { ...TSLAX, feeds: { ...TSLAX.feeds, reserve: { address: feeds.tslaxReserve } } },
       { ...TSLAON, feeds: { price: { address: feeds.tslaUsd }, multiplierOracle: { address: feeds.tslaonSValue } } },
     ],
     dexes: [

@@ -8,13 +8,16 @@
 // Each is deployed from the devnet's compiled sources, then its code and storage are copied to
 // the real address, so constructor state (roles, the 1e18 multiplier, the update log) is there.
 //
+// The bundled registry names Chainlink's TSLA / USD and NVDA / USD feeds for TSLAx and NVDAx on
+// Ethereum (unverified: read from a copy of Chainlink's directory): a Chainlink-style aggregator is
+// placed at TSLAx's, and NVDAx's is left without code, a feed that does not answer.
 // What the store registry lacks, and this test's overlay adds (everything else is bundled data):
-// - no price, reserve or multiplier-oracle feed of any Ethereum token is sourced, so TSLAx gets a
-//   Chainlink-style TSLA / USD feed and a reserve feed, and TSLAon the same price feed and an
-//   sValue oracle, at addresses of aggregators this test deploys;
+// - no reserve or multiplier-oracle feed of any Ethereum token is sourced, so TSLAx gets a reserve
+//   feed, and TSLAon a TSLA / USD price feed and an sValue oracle, at addresses of aggregators this
+//   test deploys;
 // - no Uniswap factory or quote token of Ethereum is sourced (SOURCED_DEXES is empty), so the
 //   overlay names this anvil's V3 factory (from the npm artifacts) and its USDC stand-in;
-// - NVDAx keeps the bundled data alone: no feed, no pool, so it shows "no price".
+// - NVDAx keeps the bundled data alone: its feed fails and no pool is read, so it shows no price.
 import { type Address, erc20Abi } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../devnet/types.ts';
@@ -56,8 +59,10 @@ afterAll(async () => {
 describe('the store registry on a chain-1 anvil', () => {
   const row = (view: PortfolioView, token: Token) => view.accounts[0].holdings.find((h) => h.token.address === token.address);
 
-  it('runs on Ethereum data: the real addresses, no feed of its own, and no DEX of Ethereum sourced', () => {
-    for (const t of [TSLAX, TSLAON, AAPLX, NVDAX]) expect(t.feeds).toBeUndefined();
+  it('runs on Ethereum data: the real addresses, the share feeds the registry sourced, and no DEX of Ethereum sourced', () => {
+    expect(TSLAX.feeds?.price).toMatchObject({ address: '0xB204328559E17F84eE7A285036AA0d47124F85D5', verified: false });
+    expect(NVDAX.feeds?.price).toMatchObject({ address: '0x2c47b8CD75C818969b398911b70C633e280552d4', verified: false });
+    for (const t of [TSLAON, AAPLX]) expect(t.feeds).toBeUndefined();
     expect(bundled.dexOn(1)).toBeUndefined();
     expect(TSLAX.address).toBe('0x8aD3c73F833d3F9A523aB01476625F269aEB7Cf0');
   });
