@@ -152,6 +152,8 @@ async function openAaplPool(usdc: Address) {
 }
 
 export interface Chain1 {
+  /** The anvil's JSON-RPC URL on 127.0.0.1. */
+  rpcUrl: string;
   client: ReturnType<typeof createDevnetClient>;
   user: Address;
   stop(): Promise<void>;
@@ -202,11 +204,14 @@ export async function startChain1Market(): Promise<Chain1> {
     tslaxReserve: await deployFeed(8, 'TSLAx Proof of Reserves', (supply * 98n) / 100n / 10n ** 10n),
     tslaonSValue: await deployFeed(18, 'TSLAon multiplier', SVALUE),
   };
+  // These feeds are this test's own aggregators, confirmed by no primary source: marked unverified,
+  // as the registry marks a feed whose address it could not confirm, so the wallet must say so.
+  const testFeed = (address: Address) => ({ address, source: 'devnet:chain-1-anvil', verified: false });
   const overlay: RegistryData = {
     issuers: [],
     tokens: [
-      { ...TSLAX, feeds: { price: { address: feeds.tslaUsd }, reserve: { address: feeds.tslaxReserve } } },
-      { ...TSLAON, feeds: { price: { address: feeds.tslaUsd }, multiplierOracle: { address: feeds.tslaonSValue } } },
+      { ...TSLAX, feeds: { price: testFeed(feeds.tslaUsd), reserve: testFeed(feeds.tslaxReserve) } },
+      { ...TSLAON, feeds: { price: testFeed(feeds.tslaUsd), multiplierOracle: testFeed(feeds.tslaonSValue) } },
     ],
     dexes: [
       {
@@ -218,7 +223,7 @@ export async function startChain1Market(): Promise<Chain1> {
       },
     ],
   };
-  return { client, user, stop: () => anvil.stop(), feeds, usdc, pool, scheduledAt, overlay };
+  return { rpcUrl: anvil.rpcUrl, client, user, stop: () => anvil.stop(), feeds, usdc, pool, scheduledAt, overlay };
 }
 
 /**
