@@ -14,7 +14,8 @@ const localChain = __SHAREKEEP_LOCAL_CHAIN__;
 /** The registry this build reads: the bundled one, with the devnet's or the local chain's entries added. */
 export function buildRegistry(bundled: RegistryData): RegistryData {
   if (devnet) return mergeRegistryData(bundled, registryFromDevnet(devnet));
-  if (localChain) return mergeRegistryData(bundled, parseRegistryData(localChain.registry));
+  // Checked once merged: the local chain's entries name the bundled issuers.
+  if (localChain) return parseRegistryData(mergeRegistryData(bundled, localChain.registry as RegistryData));
   return bundled;
 }
 

@@ -113,7 +113,9 @@ export function chain1Flows({ chain, popup }: Chain1Harness) {
       const rows = await until(async () => {
         const shown = await shownRows(popup);
         return shown.length === 4 && shown.every((r) => r.source !== null) ? shown : null;
-      }, 'the four Ethereum holdings');
+      }, 'the four Ethereum holdings').catch(async (e) => {
+        throw new Error(`${e.message}; the popup shows: ${await popup.evaluate(() => document.body.textContent, undefined)}`);
+      });
       await shot('chain1-portfolio');
       expect(rows.map((r) => r.symbol).sort()).toEqual(['AAPLx', 'NVDAx', 'TSLAon', 'TSLAx']);
       expect(rows.every((r) => r.chainId === '1')).toBe(true);
@@ -148,13 +150,16 @@ export function chain1Flows({ chain, popup }: Chain1Harness) {
         { contracts: { USDC: chain.usdc }, dex: { uniswapV3: { pools: [{ token: AAPLX.address, address: chain.pool }] } } } as unknown as Deployment,
         { address: AAPLX.address } as never,
       );
+      // 3 shares minted (the balance the token reports, its multiplier applied).
+      const aaplxBalance = await balanceOf(AAPLX.address, chain.user);
+      expect(aaplxBalance / 10n ** 12n).toBe(3_000_000n);
       expect(row('AAPLx')).toMatchObject({
-        amount: (3n * E18).toString(),
-        shares: (3n * E18).toString(),
+        amount: aaplxBalance.toString(),
+        shares: aaplxBalance.toString(),
         source: 'dex',
         answer: pool!.price.toString(),
         pool: chain.pool.toLowerCase(),
-        value: ((3n * E18 * pool!.price) / E18).toString(),
+        value: ((aaplxBalance * pool!.price) / E18).toString(),
         unverified: [],
       });
       expect(await textOf(popup, `${byTestId('portfolio-row')}[data-symbol="AAPLx"] ${byTestId('holding-price')}`)).toMatch(
