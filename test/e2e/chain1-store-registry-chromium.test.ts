@@ -32,4 +32,7 @@ describe('the store registry on a chain-1 anvil, in the Chromium popup', () => {
   it("shows the corporate actions from the tokens' own views and events", () => flows.showsCorporateActions());
 
   it("shows TSLAx's backing against Ethereum's supply only, naming the chains left out", () => flows.showsBackingOnThisChainOnly());
+
+  it('moves the balance and the history once the scheduled multiplier activates, without a reload', () =>
+    flows.showsTheScheduledMultiplierOnceActive());
 });

@@ -17,6 +17,7 @@ import {
   currentMultiplier,
   E18,
   NVDAX,
+  rpc,
   startChain1Market,
   SVALUE,
   TSLA_USD,
@@ -224,6 +225,26 @@ export function chain1Flows({ chain, popup }: Chain1Harness) {
       expect(await attributeOf(popup, `${ondo} ${byTestId('token-backing-ratio')}`, 'data-status')).toBe('not-verifiable');
       const nvdax = await openDetail('NVDAx', NVDAX.address);
       expect(await textOf(popup, `${nvdax} .td-position`)).toContain('No price feed or DEX pool deep enough');
+    },
+
+    /** The scheduled multiplier activates (time passes on the chain): the open popup's TSLAx balance moves without a reload, and the detail lists it as history. */
+    async showsTheScheduledMultiplierOnceActive() {
+      await popup.open('/popup.html#/');
+      const amountOf = () => attributeOf(popup, `${byTestId('portfolio-row')}[data-symbol="TSLAx"] ${byTestId('holding-balance')}`, 'data-amount');
+      const before = await until(amountOf, 'the TSLAx row');
+      expect(before).toBe((await balanceOf(TSLAX.address, chain.user)).toString());
+      await rpc('evm_setNextBlockTimestamp', [Number(chain.scheduledAt) + 60]);
+      await rpc('evm_mine');
+      const after = (await balanceOf(TSLAX.address, chain.user)).toString();
+      expect(BigInt(after)).toBeGreaterThan(BigInt(before!));
+      // The popup reads again on its own (no reload, no navigation) and shows the new balance.
+      await until(async () => (await amountOf()) === after, `TSLAx at ${after}`, 30_000);
+
+      const detail = await openDetail('TSLAx', TSLAX.address);
+      const text = (await textOf(popup, `${detail} ${byTestId('token-corporate-actions')}`)) ?? '';
+      expect(text).toMatch(/History.*Multiplier set to × 2\.02/);
+      expect(text).not.toContain('Scheduled');
+      expect(text).not.toContain('not active yet');
     },
   };
 }
