@@ -134,7 +134,7 @@ function holdingView(
   // A DEX price is read at refresh time and a pool trades around the clock: judged by age alone.
   const heartbeat = source === 'feed' ? (token?.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS) : DEFAULT_HEARTBEAT_SECONDS;
   const price = h.price && { ...h.price, ...priceStatus(h.price.updatedAt, heartbeat, source === 'dex' ? DEX_MARKET : market, nowMs) };
-  const unverified = unverifiedFeeds(token);
+  const unverified = listed ? unverifiedFeeds(token) : [];
   return {
     ...h,
     backing: familyBacking(h, token, registry, sources),
