@@ -12,6 +12,18 @@ function devnetDefinition(): string {
   return JSON.stringify({ chainId, rpcUrl, issuerServiceUrl, contracts, tokens, issuers, dex, forks });
 }
 
+// SHAREKEEP_LOCAL_CHAIN=path/to/local-chain.json builds the store wallet (the bundled registry)
+// for one local node standing in for a public chain, e.g. an anvil with chain id 1 and code at the
+// tokens' real addresses: { chainId, rpcUrl, registry } where `registry` adds to the bundled one
+// what that node holds and the bundle lacks (feeds, a DEX). Its other networks start turned off.
+function localChainDefinition(): string {
+  const path = process.env.SHAREKEEP_LOCAL_CHAIN;
+  if (!path) return 'null';
+  const { chainId, rpcUrl, registry } = JSON.parse(readFileSync(path, 'utf8'));
+  if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+\/?$/.test(rpcUrl)) throw new Error(`SHAREKEEP_LOCAL_CHAIN: ${rpcUrl} is not a node on this machine`);
+  return JSON.stringify({ chainId, rpcUrl, registry });
+}
+
 // Extension pages (and the service worker) may not be framed (clickjacking), load only our own
 // scripts, and connect only where the wallet talks: its own files, RPC nodes and issuer APIs.
 // Those are any https origin the user or the registry names (an RPC URL may be any https URL
@@ -33,7 +45,10 @@ export default defineConfig({
   manifestVersion: 3,
   // e2e runs build into their own folder so parallel runs never share an output.
   outDir: process.env.SHAREKEEP_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [precompiledAbis()], define: { __SHAREKEEP_DEVNET__: devnetDefinition() } }),
+  vite: () => ({
+    plugins: [precompiledAbis()],
+    define: { __SHAREKEEP_DEVNET__: devnetDefinition(), __SHAREKEEP_LOCAL_CHAIN__: localChainDefinition() },
+  }),
   hooks: {
     // The registry ships as a file the background fetches on first need, so it costs the
     // service worker's start-up nothing (an import would be inlined into background.js).

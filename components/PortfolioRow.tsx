@@ -2,6 +2,7 @@
 // about that worth (a last close, an old price, a token outside the registry).
 import type { HoldingView } from '@/lib/holdings';
 import { formatAge, formatUnitsText, formatUsd, shortAddress } from './PortfolioFormat';
+import { FeedUnverified } from './TokenFacts';
 
 const PROTOCOL = { 'uniswap-v3': 'Uniswap V3', 'uniswap-v2': 'Uniswap V2' } as const;
 
@@ -35,7 +36,7 @@ function HoldingPrice({ holding: h }: { holding: HoldingView }) {
   }
   return (
     <span className="pf-price muted" data-testid="holding-price" data-source="feed" data-answer={price.answer} data-decimals={price.decimals}>
-      {formatUsd(price.answer, price.decimals)} per share · price feed
+      {formatUsd(price.answer, price.decimals)} per share · price feed <FeedUnverified feeds={h.unverifiedFeeds} kind="price" />
     </span>
   );
 }
@@ -69,7 +70,11 @@ export function PortfolioRow({ holding: h, onOpen }: { holding: HoldingView; onO
             {!h.verified && <span className="badge pf-unverified">{h.listed ? 'unverified' : 'not in registry · unverified'}</span>}
             {h.foundOnChain && <span className="badge pf-found">{h.foundOnChain}</span>}
           </span>
-          {sub && <span className="pf-sub">{sub}</span>}
+          {sub && (
+            <span className="pf-sub" data-testid="holding-shares" data-amount={h.underlyingAmount ?? ''}>
+              {sub} <FeedUnverified feeds={h.unverifiedFeeds} kind="multiplierOracle" />
+            </span>
+          )}
           <HoldingPrice holding={h} />
         </span>
         <span className="pf-amounts">

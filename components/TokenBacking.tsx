@@ -1,8 +1,8 @@
 // Proof of reserves: reserves against supply from the issuer's feed, how fresh the report is,
 // and a plain "not verifiable" when no feed exists.
-import type { BackingCoverage, BackingView } from '@/lib/holdings';
+import type { BackingCoverage, BackingView, TokenDetailView } from '@/lib/holdings';
 import { formatAge, formatBps, formatUnitsText } from './PortfolioFormat';
-import { SourceLink, UnverifiedLabel } from './TokenFacts';
+import { FeedUnverified, SourceLink, UnverifiedLabel } from './TokenFacts';
 
 const MISSING_TEXT = {
   disabled: 'turned off in Settings',
@@ -35,7 +35,7 @@ function BackingChains({ coverage: c, supplyDecimals }: { coverage: BackingCover
   );
 }
 
-export function TokenBacking({ backing }: { backing: BackingView }) {
+export function TokenBacking({ backing, unverifiedFeeds }: { backing: BackingView; unverifiedFeeds?: TokenDetailView['unverifiedFeeds'] }) {
   if (backing.status === 'not-verifiable' || backing.status === 'unavailable') {
     return (
       <div className="td-fact" data-testid="token-backing-ratio" data-status={backing.status}>
@@ -61,7 +61,7 @@ export function TokenBacking({ backing }: { backing: BackingView }) {
         {under && <span className="td-warn"> · under-backed: reserves do not cover every token</span>}
         <div className="muted pf-small">
           {formatUnitsText(backing.reserves, backing.reservesDecimals, 2)} shares in reserve for{' '}
-          {formatUnitsText(backing.supply, backing.supplyDecimals, 2)} tokens
+          {formatUnitsText(backing.supply, backing.supplyDecimals, 2)} tokens <FeedUnverified feeds={unverifiedFeeds} kind="reserve" />
         </div>
         <BackingChains coverage={backing.coverage} supplyDecimals={backing.supplyDecimals} />
         <div className={`pf-small ${backing.fresh ? 'muted' : 'td-warn'}`}>

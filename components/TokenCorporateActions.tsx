@@ -81,6 +81,8 @@ export function TokenCorporateActions({ actions, tokenSymbol }: { actions: Corpo
                 data-testid="announced-distribution"
                 data-state={d.state}
                 data-distribution-id={d.distributionId}
+                data-start={d.startDate ?? ''}
+                data-end={d.endDate ?? ''}
                 className={d.state === 'open' ? 'td-ok' : undefined}
               >
                 <AnnouncedLine d={d} />

@@ -6,7 +6,7 @@ import { formatAge, formatUnitsText, formatUsd } from './PortfolioFormat';
 import { MarketStatusLine } from './PortfolioList';
 import { TokenBacking } from './TokenBacking';
 import { TokenCorporateActions } from './TokenCorporateActions';
-import { FactRow, SourceLink, UnverifiedLabel } from './TokenFacts';
+import { FactRow, FeedUnverified, SourceLink, UnverifiedLabel } from './TokenFacts';
 import { TokenPriceChart } from './TokenPriceChart';
 import './Portfolio.css';
 
@@ -71,7 +71,8 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
             {view.holding.underlyingAmount !== null && view.underlying.value && (
               <span className="muted">
                 {' '}
-                ≈ {formatUnitsText(view.holding.underlyingAmount, view.decimals)} {view.underlying.value.ticker} shares
+                ≈ {formatUnitsText(view.holding.underlyingAmount, view.decimals)} {view.underlying.value.ticker} shares{' '}
+                <FeedUnverified feeds={view.unverifiedFeeds} kind="multiplierOracle" />
               </span>
             )}
             {view.holding.value !== null && <span> · {formatUsd(view.holding.value, view.holding.valueDecimals)}</span>}
@@ -87,6 +88,12 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
                 : `${formatUsd(view.price.answer, view.price.decimals)} per share, updated ${formatAge(view.price.ageSeconds)}`}
               {view.price.reasons.includes('market-closed') ? ' · last close' : ''}
               {view.price.reasons.includes('older-than-heartbeat') ? ' · stale' : ''}
+              {view.price.source !== 'dex' && (
+                <>
+                  {' '}
+                  <FeedUnverified feeds={view.unverifiedFeeds} kind="price" />
+                </>
+              )}
             </span>
           ) : (
             <span className="muted">No price feed or DEX pool deep enough</span>
@@ -115,7 +122,7 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
         </div>
         <FactRow label="Structure" fact={view.structure} render={(s: keyof typeof STRUCTURE_TEXT) => STRUCTURE_TEXT[s]} testId="token-structure" />
         <FactRow label="Custodian" fact={view.custodian} testId="token-custodian" />
-        <TokenBacking backing={view.backing} />
+        <TokenBacking backing={view.backing} unverifiedFeeds={view.unverifiedFeeds} />
         <RestrictionLine restriction={view.restriction} />
       </dl>
 

@@ -1,12 +1,11 @@
 import type { ProviderEventName } from '@/lib/provider/protocol';
-import { mergeRegistryData, registryFromDevnet, unpackRegistry } from '@/lib/registry';
-import { BUILT_IN_NETWORKS } from '@/lib/chains';
+import { unpackRegistry } from '@/lib/registry';
 import { createUiApi } from '@/lib/commands';
 import { systemClock } from '@/lib/ports';
 import { createWallet } from '@/lib/wallet';
 import { createApprovalWindow } from './approval-window';
 import { fetchRpc, issuerFetchPort, storagePort } from './browser-ports';
-import { devnet } from './devnet';
+import { buildInitialSettings, buildRegistry, devnet } from './devnet';
 import { providerPortOrigin, serveProviderPort } from './provider-port';
 import { UI_PORT_NAME } from '@/lib/ui-contract';
 import { isExtensionPage, serveUiPort } from './ui-port';
@@ -33,19 +32,11 @@ export default defineBackground(() => {
       for (const port of uiPorts) port.postMessage({ event: 'state-changed' });
     },
     async loadRegistry() {
-      const bundled = unpackRegistry(await (await fetch(browser.runtime.getURL('/registry.json' as '/popup.html'))).json());
-      return devnet ? mergeRegistryData(bundled, registryFromDevnet(devnet)) : bundled;
+      return buildRegistry(unpackRegistry(await (await fetch(browser.runtime.getURL('/registry.json' as '/popup.html'))).json()));
     },
     loadPhishingList: async () => (await fetch(browser.runtime.getURL('/phishing-list.json' as '/popup.html'))).json(),
     dividendDistributors: devnet?.contracts.DividendDistribution ? { [devnet.chainId]: [devnet.contracts.DividendDistribution] } : undefined,
-    // A devnet build reads the local market only, never the public networks the bundled registry lists.
-    initialSettings: devnet
-      ? {
-          activeChainId: devnet.chainId,
-          rpcOverrides: { [devnet.chainId]: devnet.rpcUrl },
-          disabledChainIds: BUILT_IN_NETWORKS.map((n) => n.chainId).filter((id) => id !== devnet?.chainId),
-        }
-      : undefined,
+    initialSettings: buildInitialSettings(),
   });
   const ui = createUiApi(
     wallet,

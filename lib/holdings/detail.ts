@@ -30,6 +30,7 @@ import { type Imitation, imitationLabel } from '../names';
 import {
   type CorporateActionModel,
   type Fact,
+  type FeedKind,
   FOUND_ON_CHAIN_LABEL,
   type ChainDex,
   type IssuerStructure,
@@ -37,6 +38,7 @@ import {
   type Registry,
   type RpcRequester,
   type Token,
+  unverifiedFeeds,
 } from '../registry';
 import { type BackingView, backingView, type SupplySources } from './backing';
 import type { PayoutCurrency } from './dividends';
@@ -104,6 +106,8 @@ export interface TokenDetailView {
   holding: { account: string; amount: string; underlyingAmount: string | null; value: string | null; valueDecimals: number } | null;
   blockNumber: string | null;
   priceHistory: PriceHistoryView;
+  /** The feeds behind its price, shares or backing that the registry marks unverified; absent when none is. */
+  unverifiedFeeds?: FeedKind[];
 }
 
 const UNKNOWN: FactView<never> = { value: null, source: null, verified: false };
@@ -177,6 +181,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
   const value = balance === null ? null : holdingValue(balance, underlyingAmount, price, token.decimals);
   const ca = input.corporateActions;
   const history = token.corporateActions === 'balance-per-share' ? ca.balancePerShare : ca.multiplierUpdates;
+  const unverified = listed ? unverifiedFeeds(token) : [];
 
   return {
     chainId: token.chainId,
@@ -227,6 +232,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
         : null,
     blockNumber: readings?.blockNumber?.toString() ?? null,
     priceHistory: input.priceHistory,
+    ...(unverified.length > 0 ? { unverifiedFeeds: unverified } : {}),
   };
 }
 

@@ -16,7 +16,7 @@ import {
   VALUE_DECIMALS,
 } from '../portfolio';
 import { type Imitation, imitationLabel } from '../names';
-import { FOUND_ON_CHAIN_LABEL, imitationOf, type Registry, type Token } from '../registry';
+import { FOUND_ON_CHAIN_LABEL, type FeedKind, imitationOf, type Registry, type Token, unverifiedFeeds } from '../registry';
 import { type BackingCoverage, familySupplyOf, type SupplySources } from './backing';
 
 /**
@@ -41,6 +41,8 @@ export interface HoldingView extends Omit<Holding, 'price' | 'backing'> {
   label: string;
   /** Set for a token found on chain, not bundled: "found on chain via the issuer's factory". */
   foundOnChain?: string;
+  /** The feeds behind its price, shares or backing that the registry marks unverified; absent when none is. */
+  unverifiedFeeds?: FeedKind[];
   backing: HoldingBacking | null;
   /** The price with its age now; `source` is always set ('feed' or 'dex'). */
   price: (NonNullable<Holding['price']> & { ageSeconds: number; source: 'feed' | 'dex' }) | null;
@@ -132,6 +134,7 @@ function holdingView(
   // A DEX price is read at refresh time and a pool trades around the clock: judged by age alone.
   const heartbeat = source === 'feed' ? (token?.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS) : DEFAULT_HEARTBEAT_SECONDS;
   const price = h.price && { ...h.price, ...priceStatus(h.price.updatedAt, heartbeat, source === 'dex' ? DEX_MARKET : market, nowMs) };
+  const unverified = listed ? unverifiedFeeds(token) : [];
   return {
     ...h,
     backing: familyBacking(h, token, registry, sources),
@@ -142,6 +145,7 @@ function holdingView(
     ...(imitation ? { lookalikeOf: imitation.of, imitation } : {}),
     label: imitationLabel(h.token.symbol, imitation),
     ...(listed && token.discovery ? { foundOnChain: FOUND_ON_CHAIN_LABEL } : {}),
+    ...(unverified.length > 0 ? { unverifiedFeeds: unverified } : {}),
     price: price
       ? {
           answer: price.answer,

@@ -152,6 +152,8 @@ async function openAaplPool(usdc: Address) {
 }
 
 export interface Chain1 {
+  /** The anvil's JSON-RPC URL on 127.0.0.1. */
+  rpcUrl: string;
   client: ReturnType<typeof createDevnetClient>;
   user: Address;
   stop(): Promise<void>;
@@ -203,16 +205,19 @@ export async function startChain1Market(): Promise<Chain1> {
     tslaonSValue: await deployFeed(18, 'TSLAon multiplier', SVALUE),
   };
   // TSLAx's share price comes from the feed the bundled registry names (Chainlink's TSLA / USD on
-  // Ethereum): the same aggregator is placed at that real address. NVDAx's bundled NVDA / USD
-  // feed is left without code, as a feed that does not answer.
+  // Ethereum, unverified there): the same aggregator is placed at that real address. NVDAx's bundled
+  // NVDA / USD feed is left without code, as a feed that does not answer.
   const bundledTslaUsd = TSLAX.feeds?.price?.address;
   if (!bundledTslaUsd || !NVDAX.feeds?.price) throw new Error('the bundled registry no longer names the TSLA and NVDA feeds on Ethereum');
   await moveTo(feeds.tslaUsd, bundledTslaUsd);
+  // The other feeds are this test's own aggregators, confirmed by no primary source: marked unverified,
+  // as the registry marks a feed whose address it could not confirm, so the wallet must say so.
+  const testFeed = (address: Address) => ({ address, source: 'devnet:chain-1-anvil', verified: false });
   const overlay: RegistryData = {
     issuers: [],
     tokens: [
-      { ...TSLAX, feeds: { ...TSLAX.feeds, reserve: { address: feeds.tslaxReserve } } },
-      { ...TSLAON, feeds: { price: { address: feeds.tslaUsd }, multiplierOracle: { address: feeds.tslaonSValue } } },
+      { ...TSLAX, feeds: { ...TSLAX.feeds, reserve: testFeed(feeds.tslaxReserve) } },
+      { ...TSLAON, feeds: { price: testFeed(feeds.tslaUsd), multiplierOracle: testFeed(feeds.tslaonSValue) } },
     ],
     dexes: [
       {
@@ -224,7 +229,7 @@ export async function startChain1Market(): Promise<Chain1> {
       },
     ],
   };
-  return { client, user, stop: () => anvil.stop(), feeds, usdc, pool, scheduledAt, overlay };
+  return { rpcUrl: anvil.rpcUrl, client, user, stop: () => anvil.stop(), feeds, usdc, pool, scheduledAt, overlay };
 }
 
 /**

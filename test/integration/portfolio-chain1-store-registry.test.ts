@@ -80,6 +80,8 @@ describe('the store registry on a chain-1 anvil', () => {
     expect(tslax).toMatchObject({ amount: tslaxBalance.toString(), underlyingAmount: tslaxBalance.toString(), corporateActions: 'multiplier' });
     expect(tslax.price).toMatchObject({ source: 'feed', answer: TSLA_USD.toString(), decimals: 8 });
     expect(tslax.value).toBe(((tslaxBalance * TSLA_USD) / E18).toString());
+    // The bundled price feed (from a copy of Chainlink's directory) and the overlay's reserve feed are both unverified: the view says which.
+    expect(tslax.unverifiedFeeds).toEqual(['price', 'reserve']);
 
     // TSLAon: the balance never moves; the oracle says how many shares it is worth.
     const tslaon = row(view, TSLAON)!;
@@ -87,6 +89,7 @@ describe('the store registry on a chain-1 anvil', () => {
     expect(tslaon).toMatchObject({ amount: (5n * E18).toString(), underlyingAmount: shares.toString(), factor: SVALUE.toString() });
     expect(tslaon.price).toMatchObject({ source: 'feed', answer: TSLA_USD.toString() });
     expect(tslaon.value).toBe(((shares * TSLA_USD) / E18).toString());
+    expect(tslaon.unverifiedFeeds).toEqual(['price', 'multiplierOracle']);
 
     // AAPLx: no feed anywhere; the V3 pool prices it, with the pool and its depth.
     const aaplx = row(view, AAPLX)!;
@@ -106,6 +109,7 @@ describe('the store registry on a chain-1 anvil', () => {
     expect(aaplx.price?.dex?.pool).toBe(chain.pool.toLowerCase());
     expect(BigInt(aaplx.price!.dex!.depth)).toBe(await balanceOf(chain.usdc, chain.pool));
     expect(aaplx.value).toBe(((3n * E18 * expected!.price) / E18).toString());
+    expect(aaplx.unverifiedFeeds).toBeUndefined();
 
     // NVDAx: held, but nothing prices it, and the total says it leaves one holding out.
     expect(row(view, NVDAX)).toMatchObject({ amount: (4n * E18).toString(), price: null, value: null });
