@@ -36,7 +36,15 @@ function HoldingPrice({ holding: h }: { holding: HoldingView }) {
   }
   return (
     <span className="pf-price muted" data-testid="holding-price" data-source="feed" data-answer={price.answer} data-decimals={price.decimals}>
-      {formatUsd(price.answer, price.decimals)} per share · price feed <FeedUnverified feeds={h.unverifiedFeeds} kind="price" />
+      {price.per === 'token' ? (
+        <>
+          {formatUsd(price.answer, price.decimals)} per token · token price feed <FeedUnverified feeds={h.unverifiedFeeds} kind="tokenPrice" />
+        </>
+      ) : (
+        <>
+          {formatUsd(price.answer, price.decimals)} per share · price feed <FeedUnverified feeds={h.unverifiedFeeds} kind="price" />
+        </>
+      )}
     </span>
   );
 }

@@ -85,13 +85,13 @@ export function TokenDetail({ view, children }: { view: TokenDetailView & { read
             <span className={view.price.status === 'stale' ? 'td-warn' : 'muted'}>
               {view.price.source === 'dex' && view.price.dex
                 ? `DEX price ${formatUsd(view.price.answer, view.price.decimals)} per token (${view.price.dex.quote} pool, depth ${formatUsd(view.price.dex.depthUsd, view.price.decimals)}), read ${formatAge(view.price.ageSeconds)}`
-                : `${formatUsd(view.price.answer, view.price.decimals)} per share, updated ${formatAge(view.price.ageSeconds)}`}
+                : `${formatUsd(view.price.answer, view.price.decimals)} per ${view.price.per === 'token' ? 'token (its feed includes the multiplier)' : 'share'}, updated ${formatAge(view.price.ageSeconds)}`}
               {view.price.reasons.includes('market-closed') ? ' · last close' : ''}
               {view.price.reasons.includes('older-than-heartbeat') ? ' · stale' : ''}
               {view.price.source !== 'dex' && (
                 <>
                   {' '}
-                  <FeedUnverified feeds={view.unverifiedFeeds} kind="price" />
+                  <FeedUnverified feeds={view.unverifiedFeeds} kind={view.price.per === 'token' ? 'tokenPrice' : 'price'} />
                 </>
               )}
             </span>

@@ -8,7 +8,12 @@ export function UnverifiedLabel({ verified }: { verified: boolean }) {
 }
 
 type FeedKind = NonNullable<HoldingView['unverifiedFeeds']>[number];
-const FEED_NAME: Record<FeedKind, string> = { price: 'price feed', reserve: 'reserve feed', multiplierOracle: 'share oracle' };
+const FEED_NAME: Record<FeedKind, string> = {
+  price: 'price feed',
+  reserve: 'reserve feed',
+  multiplierOracle: 'share oracle',
+  tokenPrice: 'token price feed',
+};
 
 /** Beside a number a feed reported: says so when the registry marks that feed unverified. */
 export function FeedUnverified({ feeds, kind }: { feeds: readonly FeedKind[] | undefined; kind: FeedKind }) {

@@ -35,6 +35,7 @@ import {
   type ChainDex,
   type IssuerStructure,
   imitationOf,
+  priceFeedOf,
   type Registry,
   type RpcRequester,
   type Token,
@@ -238,7 +239,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
 
 /** The price feed's recent rounds (one Multicall3 batch after the token's state), never throwing. */
 export async function priceHistoryOf(rpc: RpcRequester, token: Token, readings: PortfolioReadings | null): Promise<PriceHistoryView> {
-  const feed = token.feeds?.price;
+  const feed = priceFeedOf(token)?.feed;
   if (!feed) return { status: 'no-feed' };
   const latest = readings?.feeds.get(feed.address.toLowerCase());
   if (!latest || latest.roundId === undefined) return { status: 'unavailable', reason: 'The price feed could not be read.' };

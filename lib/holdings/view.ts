@@ -16,7 +16,7 @@ import {
   VALUE_DECIMALS,
 } from '../portfolio';
 import { type Imitation, imitationLabel } from '../names';
-import { FOUND_ON_CHAIN_LABEL, type FeedKind, imitationOf, type Registry, type Token, unverifiedFeeds } from '../registry';
+import { FOUND_ON_CHAIN_LABEL, type FeedKind, imitationOf, priceFeedOf, type Registry, type Token, unverifiedFeeds } from '../registry';
 import { type BackingCoverage, familySupplyOf, type SupplySources } from './backing';
 
 /**
@@ -132,7 +132,7 @@ function holdingView(
   const imitation = listed ? undefined : imitationOf(registry, h.token.chainId, h.token.address, { symbol: h.token.symbol, name: token?.name });
   const source = h.price?.source ?? 'feed';
   // A DEX price is read at refresh time and a pool trades around the clock: judged by age alone.
-  const heartbeat = source === 'feed' ? (token?.feeds?.price?.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS) : DEFAULT_HEARTBEAT_SECONDS;
+  const heartbeat = source === 'feed' ? (priceFeedOf(token)?.feed.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS) : DEFAULT_HEARTBEAT_SECONDS;
   const price = h.price && { ...h.price, ...priceStatus(h.price.updatedAt, heartbeat, source === 'dex' ? DEX_MARKET : market, nowMs) };
   const unverified = listed ? unverifiedFeeds(token) : [];
   return {
@@ -155,6 +155,7 @@ function holdingView(
           reasons: price.reasons,
           ageSeconds: price.ageSeconds,
           source,
+          ...(price.per ? { per: price.per } : {}),
           ...(price.dex ? { dex: price.dex } : {}),
         }
       : null,

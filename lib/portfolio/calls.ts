@@ -14,7 +14,7 @@
  * batch (dex.ts), so a DEX price costs no extra request.
  */
 import { encodeFunctionData, type Hex, isAddress, zeroAddress } from 'viem';
-import type { ChainDex, Token } from '../registry/index.ts';
+import { type ChainDex, priceFeedOf, type Token } from '../registry/index.ts';
 import { aggregatorAbi, erc20Abi, MULTICALL3_ADDRESS, multicall3Abi, multiplierTokenAbi, rebasingTokenAbi } from './abis.ts';
 import { type DexField, type DexPool, type DexPoolReading, decodeDexField, dexPoolCalls, dexPoolsFor, recordDexField } from './dex.ts';
 import { type Call3, type Call3Result, uintWord } from './multicall.ts';
@@ -138,10 +138,11 @@ export function buildPortfolioCalls(
     }
     if (token.corporateActions === 'balance-per-share') add(target, encodedReads().balancePerShare, { kind: 'balancePerShare', token: t });
     if (token.feeds?.reserve || supplyOf?.has(target)) add(target, encodedReads().totalSupply, { kind: 'totalSupply', token: t });
-    addFeed(token.feeds?.price?.address);
+    const priced = priceFeedOf(token);
+    addFeed(priced?.feed.address);
     addFeed(token.feeds?.reserve?.address);
     if (token.corporateActions === 'oracle-multiplier') addFeed(token.feeds?.multiplierOracle?.address);
-    if (dex && !token.feeds?.price) {
+    if (dex && !priced) {
       for (const pool of dexPoolsFor(token, dex)) {
         if (pool.quote.usd.kind === 'feed') addFeed(pool.quote.usd.feed.address);
         for (const { target, callData, field } of dexPoolCalls(pool)) add(target, callData, { kind: 'dex', token: t, pool, field });

@@ -21,7 +21,7 @@ export function usdValue(underlying: bigint, price: bigint, tokenDecimals: numbe
  */
 export function holdingValue(amount: bigint, underlying: bigint | null, price: HoldingPrice | null, tokenDecimals: number): bigint | null {
   if (!price) return null;
-  const units = price.source === 'dex' ? amount : underlying;
+  const units = price.source === 'dex' || price.per === 'token' ? amount : underlying;
   return units === null ? null : usdValue(units, BigInt(price.answer), tokenDecimals, price.decimals);
 }
 

@@ -1,9 +1,10 @@
 /**
- * The one rule for the wallet's price of a token: its price feed where the registry names one
+ * The one rule for the wallet's price of a token: its price feed where the registry names one (a
+ * share's price, or else the token's own: priceFeedOf)
  * (a failing feed is a missing price, never replaced by a pool), else the deepest DEX pool
  * above the liquidity floor, else none.
  */
-import type { Token } from '../registry/index.ts';
+import { priceFeedOf, type Token } from '../registry/index.ts';
 import type { PortfolioReadings } from './calls.ts';
 import { DEX_PRICE_DECIMALS, deepestDexPrice, quoteUsdFrom } from './dex.ts';
 import type { MarketState } from './market-hours.ts';
@@ -28,8 +29,9 @@ export function tokenPriceFrom(
   market: { status: MarketState },
   nowMs: number,
 ): TokenPriceResult {
-  const feed = token.feeds?.price;
-  if (feed) {
+  const priced = priceFeedOf(token);
+  if (priced) {
+    const { feed } = priced;
     const reading = readings.feeds.get(feed.address.toLowerCase()) ?? null;
     if (!reading || reading.answer <= 0n) return { price: null, feedFailed: true, ageSeconds: null };
     const status = priceStatus(reading.updatedAt, feed.heartbeat ?? DEFAULT_HEARTBEAT_SECONDS, market, nowMs);
@@ -41,6 +43,7 @@ export function tokenPriceFrom(
         status: status.status,
         reasons: status.reasons,
         source: 'feed',
+        ...(priced.per === 'token' ? { per: 'token' as const } : {}),
       },
       feedFailed: false,
       ageSeconds: status.ageSeconds,

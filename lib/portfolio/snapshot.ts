@@ -34,6 +34,8 @@ export const PriceSchema = v.object({
   reasons: v.array(v.picklist(['older-than-heartbeat', 'market-closed'])),
   /** Where the price comes from: the token's price feed, or the deepest DEX pool; absent in snapshots older than DEX prices (a feed). */
   source: v.optional(v.picklist(['feed', 'dex'])),
+  /** 'token': the feed prices the token itself (its multiplier already in it); absent: one share (or, for a DEX price, the token). */
+  per: v.optional(v.literal('token')),
   dex: v.optional(DexPriceSourceSchema),
 });
 

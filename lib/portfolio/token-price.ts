@@ -5,7 +5,7 @@
  * against it). Both read the portfolio's one batch through the user's RPC.
  */
 import type { RpcCall } from '../ports';
-import type { ChainDex, RpcRequester, Token } from '../registry/index.ts';
+import { type ChainDex, priceFeedOf, type RpcRequester, type Token } from '../registry/index.ts';
 import { MULTICALL3_ADDRESS } from './abis.ts';
 import { buildPortfolioCalls, type PortfolioReadings, readPortfolioResults } from './calls.ts';
 import { underlyingEquivalent } from './corporate-actions.ts';
@@ -66,7 +66,7 @@ const none = (reason: string): WalletTokenPrice => ({ source: 'none', reason });
  */
 export async function walletTokenPrice(rpc: RpcCall, token: Token, options: { dex?: ChainDex; now?: () => number } = {}): Promise<WalletTokenPrice> {
   const { symbol } = token;
-  const feed = token.feeds?.price?.address;
+  const feed = priceFeedOf(token)?.feed.address;
   if (!feed && !options.dex) return none(`the wallet has no price feed for ${symbol}`);
   const requester: RpcRequester = { request: ({ method, params }) => rpc(method, params ? [...params] : []) };
   let readings: PortfolioReadings;
@@ -84,9 +84,9 @@ export async function walletTokenPrice(rpc: RpcCall, token: Token, options: { de
     );
   }
   const one = 10n ** BigInt(token.decimals);
-  // A pool prices the token itself; a feed prices the share, so count the shares one token is.
+  // A pool or a token-price feed prices the token itself; a share feed the share, so count the shares one token is.
   const factor = token.corporateActions === 'oracle-multiplier' ? tokenFactor(token, 0, readings) : undefined;
-  const units = price.source === 'dex' ? one : underlyingEquivalent(token.corporateActions, one, { sValue: factor });
+  const units = price.source === 'dex' || price.per === 'token' ? one : underlyingEquivalent(token.corporateActions, one, { sValue: factor });
   if (units === null || units <= 0n) return none(`the wallet cannot read how many shares one ${symbol} is`);
   const usdPerToken = (units * BigInt(price.answer) * 10n ** BigInt(WALLET_PRICE_DECIMALS)) / 10n ** BigInt(token.decimals + price.decimals);
   return { source: price.source ?? 'feed', usdPerToken, updatedAt: price.updatedAt };

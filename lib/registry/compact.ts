@@ -50,6 +50,7 @@ const DeploymentFeedsSchema = v.object({
   price: v.optional(FeedSchema),
   reserve: v.optional(FeedSchema),
   multiplierOracle: v.optional(FeedSchema),
+  tokenPrice: v.optional(FeedSchema),
 });
 
 export const CompactRegistrySchema = v.pipe(

@@ -1,4 +1,4 @@
-import { FEED_KINDS, type FeedKind, type Token } from './schema.ts';
+import { FEED_KINDS, type Feed, type FeedKind, type Token } from './schema.ts';
 
 /**
  * The token's feeds the registry marks unverified (`verified: false`: no primary source confirms
@@ -6,4 +6,17 @@ import { FEED_KINDS, type FeedKind, type Token } from './schema.ts';
  */
 export function unverifiedFeeds(token: Pick<Token, 'feeds'> | undefined): FeedKind[] {
   return FEED_KINDS.filter((kind) => token?.feeds?.[kind]?.verified === false);
+}
+
+/**
+ * The feed that prices the token, one home for the rule: its share's price feed (the wallet then
+ * counts the shares one token is), else a feed of the token's own price (multiplier included).
+ */
+export function priceFeedOf(
+  token: Pick<Token, 'feeds'> | undefined,
+): { feed: Feed; kind: 'price' | 'tokenPrice'; per: 'share' | 'token' } | undefined {
+  const feeds = token?.feeds;
+  if (feeds?.price) return { feed: feeds.price, kind: 'price', per: 'share' };
+  if (feeds?.tokenPrice) return { feed: feeds.tokenPrice, kind: 'tokenPrice', per: 'token' };
+  return undefined;
 }

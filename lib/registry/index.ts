@@ -8,7 +8,7 @@ export { createDiscoveredTokens, DISCOVERED_KEY, type DiscoveredTokens } from '.
 export type { FetchDinariDSharesResult } from './dinari.ts';
 export { FOUND_ON_CHAIN_LABEL, newTokenTopic, type ScanFactoryParameters, type ScanFactoryResult, scanFactoryTokens } from './discovery.ts';
 export { fetchDinariDShares } from './dinari.ts';
-export { unverifiedFeeds } from './feeds.ts';
+export { priceFeedOf, unverifiedFeeds } from './feeds.ts';
 export { loadBundledRegistry } from './load.ts';
 export type { Registry } from './lookup.ts';
 export { createRegistry, imitationOf } from './lookup.ts';

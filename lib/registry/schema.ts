@@ -28,7 +28,12 @@ export const ISSUER_STRUCTURES = ['custody-backed', 'synthetic', 'derivative'] a
 export const CORPORATE_ACTION_MODELS = ['multiplier', 'balance-per-share', 'oracle-multiplier', 'none'] as const;
 
 export const ISSUER_CONTRACT_ROLES = ['mint', 'redeem', 'mint-redeem', 'factory', 'redemption-deposit', 'payout'] as const;
-export const FEED_KINDS = ['price', 'reserve', 'multiplierOracle'] as const;
+/**
+ * `price` is one underlying share's price (the wallet counts the shares a token is); `tokenPrice` is
+ * the token's own price with its multiplier already in it (Chainlink's Ondo GM "total return value"
+ * feeds), read only where no share price feed is named.
+ */
+export const FEED_KINDS = ['price', 'reserve', 'multiplierOracle', 'tokenPrice'] as const;
 
 export const RedemptionSchema = v.object({
   stablecoin: v.nullable(v.string()),
@@ -131,6 +136,7 @@ export const TokenSchema = v.object({
       price: v.optional(FeedSchema),
       reserve: v.optional(FeedSchema),
       multiplierOracle: v.optional(FeedSchema),
+      tokenPrice: v.optional(FeedSchema),
     }),
   ),
   /** The token's own rule, over its issuer's (all Ondo GM stocks, an ERC-3643 token's country list); null: none on record. */

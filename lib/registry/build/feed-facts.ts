@@ -143,8 +143,10 @@ export const SHARE_PRICE_FEEDS: readonly ShareFeedFact[] = [
 /**
  * Ondo GM token-price feeds ("Total Return Value": the share price times sValue, per
  * docs.chain.link/data-feeds/tokenized-equity-feeds/ondo), Ethereum mainnet, from the same copy.
- * Recorded, not bundled: the registry's `price` slot is a share price, so one of these there
- * would count sValue twice. The schema needs a slot for a token's own price before they can be used.
+ * They go in the registry's `tokenPrice` slot (the token's own price, sValue in it), not in `price`
+ * (a share's), which would count sValue twice. Of each token's two, the "Calculated" one is bundled:
+ * Chainlink computes it from the share price and the multiplier, so it does not simply repeat the
+ * issuer's API, which an issuer quote is checked against.
  */
 export const ONDO_TOKEN_PRICE_FEEDS: readonly { chainId: number; symbol: string; name: string; address: string }[] = [
   { chainId: 1, symbol: 'TSLAon', name: 'TSLAon-USD (Calculated)', address: '0x89904B6fcF8dAD1e5DA47dFdF69fC38Ad6be0bd5' },
@@ -176,13 +178,27 @@ function countsShares(token: Token): boolean {
   return true;
 }
 
-/** Tokens with the sourced share-price feed of their ticker on their chain, where one applies. */
+/** The bundled token-price feed of each Ondo GM token that has one, by chain and symbol. */
+const tokenPriceFeeds = () =>
+  new Map(
+    ONDO_TOKEN_PRICE_FEEDS.filter((f) => f.name.includes('Calculated')).map((f) => [
+      `${f.chainId}:${f.symbol}`,
+      { address: f.address, source: CHAINLINK_DIRECTORY_COPY, read: READ, verified: false } satisfies Feed,
+    ]),
+  );
+
+/**
+ * Tokens with the sourced share-price feed of their ticker on their chain, where one applies, and
+ * otherwise (Ondo GM) a sourced feed of the token's own price.
+ */
 export function withFeedFacts(tokens: readonly Token[], facts: readonly ShareFeedFact[] = SHARE_PRICE_FEEDS): Token[] {
   const byKey = new Map(facts.map((f) => [`${f.chainId}:${f.ticker}`, f]));
+  const ownPrice = tokenPriceFeeds();
   return tokens.map((token) => {
     if (token.kind !== 'stock' || !token.underlying || token.feeds?.price) return token;
     const fact = byKey.get(`${token.chainId}:${token.underlying.ticker}`);
-    if (!fact || !countsShares(token)) return token;
-    return { ...token, feeds: { ...token.feeds, price: shareFeed(fact) } };
+    if (fact && countsShares(token)) return { ...token, feeds: { ...token.feeds, price: shareFeed(fact) } };
+    const tokenPrice = token.feeds?.tokenPrice ? undefined : ownPrice.get(`${token.chainId}:${token.symbol}`);
+    return tokenPrice ? { ...token, feeds: { ...token.feeds, tokenPrice } } : token;
   });
 }

@@ -72,6 +72,16 @@ describe('feeds the registry marks unverified', () => {
     expect(html).toMatch(/data-testid="holding-shares" data-amount="1023400000000000000"/);
   });
 
+  it("shows a token-price feed's price per token (its multiplier in it), marked when unverified", () => {
+    const h = viewWith({ tokenPrice: { address: FEED, verified: false } }, { ...feedPrice, per: 'token' });
+    expect(h.unverifiedFeeds).toEqual(['tokenPrice']);
+    const html = row(h);
+    expect(marks(html)).toEqual(['tokenPrice']);
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('per token · token price feed');
+    expect(text).not.toContain('per share');
+  });
+
   it('says nothing for feeds the registry does not mark unverified', () => {
     const h = viewWith({ price: { address: FEED, verified: true }, multiplierOracle: { address: ORACLE } }, feedPrice);
     expect(h.unverifiedFeeds).toBeUndefined();

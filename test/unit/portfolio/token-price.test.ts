@@ -28,6 +28,17 @@ describe('walletTokenPrice', () => {
       t: token('oracle-multiplier', { price: { address: FEED }, multiplierOracle: { address: ORACLE } }),
       usd: 375n * E18,
     },
+    {
+      // Chainlink's Ondo GM "total return value" feed: the token's own price, sValue in it, so no oracle is read.
+      case: 'an Ondo-style token priced by its own token-price feed',
+      t: token('oracle-multiplier', { tokenPrice: { address: FEED } }),
+      usd: 250n * E18,
+    },
+    {
+      case: "a share feed wins over a token-price feed (one rule, the share's price times the shares)",
+      t: token('oracle-multiplier', { price: { address: FEED }, multiplierOracle: { address: ORACLE }, tokenPrice: { address: ORACLE } }),
+      usd: 375n * E18,
+    },
   ])('$case', async ({ t, usd }) => {
     const rpc = rpcWith({ [FEED]: { answer: 250n * 10n ** 8n, decimals: 8 }, [ORACLE]: { answer: 15n * 10n ** 17n, decimals: 18 } });
     expect(await walletTokenPrice(rpc, t)).toEqual({ source: 'feed', usdPerToken: usd, updatedAt: 1_700_000_000 });

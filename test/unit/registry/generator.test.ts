@@ -145,10 +145,18 @@ describe('feeds the generator fills from the Chainlink directory copy (feed-fact
     for (const chainId of [5000, 57073, 999]) expect(tslax(chainId)?.feeds, `chain ${chainId}`).toBeUndefined();
   });
 
-  it('leaves Ondo GM stocks without the share feed while their sValue oracle is unsourced', () => {
+  it("prices Ondo GM stocks by Chainlink's token-price feed while their sValue oracle is unsourced, never by the share feed", () => {
     const tslaon = find(1, 'TSLAon');
     expect(tslaon?.corporateActions).toBe('oracle-multiplier');
-    expect(tslaon?.feeds).toBeUndefined();
+    expect(tslaon?.feeds?.price).toBeUndefined();
+    // The "Calculated" one of its two feeds (share price times sValue), unverified: read from a copy of the directory.
+    expect(tslaon?.feeds?.tokenPrice).toMatchObject({ address: '0x89904B6fcF8dAD1e5DA47dFdF69fC38Ad6be0bd5', verified: false });
+    expect(tslaon?.feeds?.tokenPrice?.source).toMatch(/^https:\/\/github\.com\//);
+    // A GM stock with no such feed listed has none.
+    expect(find(1, 'AAPLon')).toBeDefined();
+    expect(find(1, 'AAPLon')?.feeds).toBeUndefined();
+    expect(find(56, 'TSLAon')).toBeDefined();
+    expect(find(56, 'TSLAon')?.feeds).toBeUndefined();
   });
 
   it('attaches the share feed to a GM stock once its multiplier oracle is known', () => {
