@@ -70,8 +70,6 @@ describe("an issuer plan's allowance sped up or cancelled", () => {
     expect(await pending()).toBe(before.nonce + 1);
     expect(await balance(usdc)).toBe(before.usdc);
     expect(await balance(nvda)).toBe(before.nvda);
-    expect(
-      await publicClient.readContract({ address: usdc, abi: erc20Abi, functionName: 'allowance', args: [user, manager] }),
-    ).toBe(0n);
+    expect(await publicClient.readContract({ address: usdc, abi: erc20Abi, functionName: 'allowance', args: [user, manager] })).toBe(0n);
   });
 });
