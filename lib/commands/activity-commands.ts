@@ -80,8 +80,8 @@ export function activityCommands({ wallet, state }: CommandContext): HandlerGrou
       await wallet.ready();
       const chainId = (await wallet.settings.get()).activeChainId;
       await settlePending(wallet, chainId);
-      // Issuer requests under way are read again here too, popup screen or not: a payout is noted in Activity once it arrives.
-      if (wallet.keys.isUnlocked()) await wallet.issuers.track().catch(() => undefined);
+      // Issuer requests under way are read again here too, locked or not (a step waits for the unlock): a payout is noted in Activity once it arrives.
+      await wallet.issuers.track().catch(() => undefined);
       if (wallet.keys.isUnlocked()) await scanIncoming(wallet, chainId);
       return null;
     },

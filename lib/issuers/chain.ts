@@ -24,6 +24,8 @@ export type ChainReceipt = { success: boolean; blockNumber: bigint; logs: ChainL
 export interface ChainReader {
   read<const A extends Abi>(to: Address, abi: A, functionName: string, args?: readonly unknown[]): Promise<unknown>;
   receipt(hash: Hex): Promise<ChainReceipt | null>;
+  /** The node still knows the transaction (pending or mined); false once it was replaced or dropped. */
+  known(hash: Hex): Promise<boolean>;
   logs(filter: { address: Address; topics: (Hex | null)[]; fromBlock: bigint }): Promise<ChainLog[]>;
   /** Seconds, from the latest block: the clock issuer contracts check quotes against. */
   chainTime(): Promise<bigint>;
@@ -55,6 +57,10 @@ export function createChainReader(rpc: RpcCall): ChainReader {
       if (answer === null || answer === undefined) return null;
       const receipt = parseOr(ReceiptSchema, answer, 'receipt');
       return { success: BigInt(receipt.status) === 1n, blockNumber: BigInt(receipt.blockNumber), logs: receipt.logs.map(asLog) };
+    },
+    async known(hash) {
+      const answer = await rpc('eth_getTransactionByHash', [hash]);
+      return answer !== null && answer !== undefined;
     },
     async logs({ address, topics, fromBlock }) {
       const answer = await rpc('eth_getLogs', [{ address, topics, fromBlock: `0x${fromBlock.toString(16)}`, toBlock: 'latest' }]);

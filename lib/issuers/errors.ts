@@ -22,6 +22,7 @@ export type IssuerErrorCode =
   | 'issuer.no_account'
   | 'issuer.plan_changed'
   | 'issuer.bad_credentials'
+  | 'issuer.allowance_cancelled'
   | 'issuer.failed';
 
 export const issuerError = (code: IssuerErrorCode, message: string, cause?: unknown) =>

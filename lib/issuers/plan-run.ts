@@ -6,14 +6,19 @@
  * amount or allowance, or a fee above the approved cap) stops the plan: the user is asked again
  * with a new plan, once; a second difference fails the request.
  */
-import { waitForReceipt, type ChainReader } from './chain';
+import { allowanceNeed } from './allowance';
+import { erc20Abi } from './abis';
+import type { ChainReader, ChainReceipt } from './chain';
 import { issuerError } from './errors';
 import { type IssuerPlan, planFor } from './plan';
 import type { IssuerServiceDeps } from './service-types';
 import type { IssuerRequest } from './view';
+import type { Hex } from 'viem';
 
 /** The code the signing road stops a plan with when a step differs from the one approved. */
 const PLAN_CHANGED = 'plan.changed';
+/** Receipt polls (every 500 ms) before a step counts as not mined in time. */
+const RECEIPT_ATTEMPTS = 120;
 
 export interface PlanRunner {
   /** Asks the user to approve the request's plan (one window) and records it; nothing is sent yet. */
@@ -46,6 +51,35 @@ export function createPlanRunner(
     await persist();
   }
 
+  /** The allowance the request's issuer call needs is already on chain. */
+  async function allowanceCovered(request: IssuerRequest): Promise<boolean> {
+    const need = allowanceNeed(request);
+    return ((await chain.read(need.token, erc20Abi, 'allowance', [request.user, need.spender])) as bigint) >= need.amount;
+  }
+
+  /**
+   * Waits for a step's receipt. An allowance step the user sped up or cancelled in Activity has a
+   * replacement with the same nonce, so its own hash never gets a receipt: once the node no longer
+   * knows the hash, the chain says which it was. The allowance given (a speed-up repeats the same
+   * approve) is the same step done; no allowance means it was cancelled, and the plan stops.
+   */
+  async function stepMined(request: IssuerRequest, kind: string, hash: Hex): Promise<ChainReceipt | null | 'covered'> {
+    for (let i = 0; i < RECEIPT_ATTEMPTS; i++) {
+      const receipt = await chain.receipt(hash);
+      if (receipt) return receipt;
+      if (kind === 'allowance' && !(await chain.known(hash))) {
+        if (await allowanceCovered(request)) return 'covered';
+        const what = request.quote.side === 'mint' ? 'mint' : 'redemption';
+        throw issuerError(
+          'issuer.allowance_cancelled',
+          `The allowance transaction was cancelled or replaced before it gave ${request.issuer.name} the allowance, so the ${what} was not sent and nothing more will be. Ask for a new quote to try again.`,
+        );
+      }
+      await sleep(500);
+    }
+    return null;
+  }
+
   async function sendLeft(request: IssuerRequest) {
     const plan = request.plan!;
     // The signing road's plan lists only the steps it approved: those after the ones sent before it.
@@ -62,7 +96,13 @@ export function createPlanRunner(
         await persist();
       }
       if (last) break;
-      const receipt = await waitForReceipt(chain, hash, sleep);
+      const receipt = await stepMined(request, step.kind, hash);
+      if (receipt === 'covered') {
+        // Sped up in Activity: another transaction with the same nonce gave the same allowance.
+        step.mined = true;
+        await persist();
+        continue;
+      }
       if (!receipt?.success) {
         const [symbol, what] = request.quote.side === 'mint' ? [request.payment.symbol, 'mint'] : [request.token.symbol, 'redemption'];
         throw issuerError(

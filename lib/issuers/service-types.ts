@@ -35,6 +35,10 @@ export interface IssuerServiceDeps {
   sendStep(planId: string, index: number, tx: IssuerTransaction): Promise<Hex>;
   /** Activity's note of a redemption's payout: pending once its issuer call is sent, then the amount received. */
   notePayout?(hash: Hex, payout: { state: 'pending' | 'received'; symbol: string; decimals: number; amount?: string; when?: string }): Promise<void>;
+  /** The vault is unlocked (a step can be signed); absent, always. Tracking reads need no key. */
+  unlocked?(): boolean;
+  /** Tells the pages a request changed while none of them asked (the background's alarm). */
+  changed?(): void;
   clock: Clock;
   /** storage.local: requests survive a worker restart there; without it they live in memory only. */
   store?: KeyValueStore;
@@ -73,6 +77,6 @@ export interface IssuerService {
   status(id: string): Promise<IssuerRequestView>;
   /** The newest request for a token on a chain, if any. */
   latest(chainId: number, token: string): Promise<IssuerRequestView | undefined>;
-  /** Reads again every request under way (Activity's refresh): a plan cut short by a restart goes on, a payout is noted once it arrives. */
+  /** Reads again every request under way (Activity's refresh, the background's start and alarm, locked or not): a plan cut short by a restart goes on, a payout is noted once it arrives. */
   track(): Promise<void>;
 }

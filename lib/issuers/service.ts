@@ -80,17 +80,53 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     if (note && deps.notePayout) await deps.notePayout(note.hash, note.payout).catch(() => undefined);
   }
 
-  /** A plan approved before the worker stopped: what is left of it is sent, nothing twice. */
+  /**
+   * A plan approved before the worker stopped (found by the popup, Activity or the background's
+   * alarm): what is left of it is sent, nothing twice. Before a step not sent yet goes out, the
+   * vault must be unlocked (else the request waits and says so), the quote must not have expired,
+   * and the quote's price is checked again against the wallet's price now: over 10% off the plan
+   * stops, over 2% (when the approved plan was not already warned of it) the user is asked again.
+   */
   function resume(request: IssuerRequest) {
     if (request.status !== 'sending' || request.busy) return;
     request.busy = true;
-    plans
-      .run(request)
-      .then(() => notePayout(request))
+    beforeResume(request)
+      .then((go) => (go ? plans.run(request).then(() => notePayout(request)) : undefined))
       .catch((err) => fail(request, err).catch(() => undefined))
       .finally(() => {
         request.busy = false;
       });
+  }
+
+  /** False when the request must wait (the vault is locked and a step is still to be signed). */
+  async function beforeResume(request: IssuerRequest): Promise<boolean> {
+    const next = request.plan?.steps.findIndex((s) => !s.hash) ?? -1;
+    if (next < 0) return true;
+    const total = request.plan!.steps.length;
+    if (deps.unlocked && !deps.unlocked()) {
+      const note = `Waiting for you to unlock Sharekeep to send step ${next + 1} of ${total}; nothing more is sent until then.`;
+      if (request.note !== note) {
+        request.note = note;
+        await persist();
+        deps.changed?.();
+      }
+      return false;
+    }
+    await expiryCheck(request);
+    const approved = request.priceCheck;
+    const now = await priceNow(request);
+    request.priceCheck = now;
+    refuseBlockedPrice(now, request.issuer.name);
+    if (now.level === 'warn' && approved?.level !== 'warn') {
+      await plans.approve(request, `The price moved since you approved this plan: ${now.message}`);
+    }
+    return true;
+  }
+
+  async function priceNow(request: IssuerRequest) {
+    const token = deps.registry()?.findToken(request.chainId, request.token.address);
+    if (!token) throw issuerError('issuer.unsupported', 'Sharekeep no longer knows this token; nothing was sent.');
+    return priceCheckFor(deps.rpc, token, request.quote, request.payment.decimals, marketOf(request.chainId));
   }
 
   async function expiryCheck(request: IssuerRequest) {
@@ -102,9 +138,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   /** The quote's check at quote time and again now: a price that blocks either time sends nothing. */
   async function refusePrice(request: IssuerRequest) {
     refuseBlockedPrice(request.priceCheck, request.issuer.name);
-    const token = deps.registry()?.findToken(request.chainId, request.token.address);
-    if (!token) throw issuerError('issuer.unsupported', 'Sharekeep no longer knows this token; nothing was sent.');
-    const now = await priceCheckFor(deps.rpc, token, request.quote, request.payment.decimals, marketOf(request.chainId));
+    const now = await priceNow(request);
     if (now.level === 'block') request.priceCheck = now;
     refuseBlockedPrice(now, request.issuer.name);
   }
@@ -272,6 +306,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     },
 
     async track() {
+      await deps.ready();
       const underWay = (await book.all()).filter((r) => ['sending', 'submitted', 'payout-pending'].includes(r.status));
       for (const request of underWay) await this.status(request.id).catch(() => undefined);
     },

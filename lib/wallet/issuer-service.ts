@@ -20,6 +20,8 @@ export interface IssuerParts {
   activity: Pick<ActivityLog, 'notePayout'>;
   /** Tells the pages the wallet's state changed (Activity shows the payout). */
   stateChanged(): void;
+  /** The vault is unlocked: a plan's next step can be signed. */
+  unlocked(): boolean;
   clock: Clock;
   /** storage.local, where requests outlive the worker. */
   local: KeyValueStore;
@@ -52,6 +54,8 @@ export function composeIssuerService(parts: IssuerParts): IssuerService {
       await parts.activity.notePayout(hash, payout);
       parts.stateChanged();
     },
+    unlocked: parts.unlocked,
+    changed: parts.stateChanged,
     clock: parts.clock,
     store: parts.local,
   });

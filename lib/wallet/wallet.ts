@@ -231,6 +231,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     signing,
     activity,
     stateChanged: ports.stateChanged,
+    unlocked: () => keys.isUnlocked(),
     clock,
     local: ports.local,
   });

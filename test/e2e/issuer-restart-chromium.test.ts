@@ -48,6 +48,9 @@ describe('an issuer plan across a service-worker restart (Chromium)', () => {
   it('a mint stopped between its allowance and its mint completes after the restart, nothing sent twice', () =>
     flows.mintStoppedBetweenAllowanceAndMint());
 
+  it('with no issuer screen open, the restarted background finishes the mint alone; the popup then shows it settled', () =>
+    flows.mintStoppedWithPopupClosedAdvancesAlone());
+
   it('a mint stopped while its mint was being sent, before the node got it: not sent again, the request fails saying so, only the allowance moved', () =>
     flows.mintCutMidSendIsNotSentAgain(proxy));
 });

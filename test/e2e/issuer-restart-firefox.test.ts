@@ -51,6 +51,9 @@ describe('an issuer plan across a suspended background (Firefox)', () => {
   it('a mint suspended between its allowance and its mint completes after the restart, nothing sent twice', () =>
     flows.mintStoppedBetweenAllowanceAndMint());
 
+  it('with no issuer screen open, the restarted background finishes the mint alone; the popup then shows it settled', () =>
+    flows.mintStoppedWithPopupClosedAdvancesAlone());
+
   it('a mint suspended while its mint was being sent, before the node got it: not sent again, the request fails saying so, only the allowance moved', () =>
     flows.mintCutMidSendIsNotSentAgain(proxy));
 });

@@ -71,6 +71,42 @@ export function issuerRestartFlows(h: IssuerRestartHarness) {
       expect(hashes).toHaveLength(2);
     },
 
+    /**
+     * The same stop with no issuer screen open: the popup shows Settings, which never asks about
+     * issuer requests. The background sends what is left of the plan by itself (on its start and its
+     * alarm), so the mint is on chain before the issuer screen is opened again, and it says settled.
+     */
+    async mintStoppedWithPopupClosedAdvancesAlone() {
+      const nvda = tokenOf(h.deployment, 'NVDAon').address;
+      const before = { nonce: await steps.sent(), usdc: await steps.balanceOf(steps.usdc), nvda: await steps.balanceOf(nvda) };
+      await steps.openIssuerScreen('NVDAon', 'mint');
+      await steps.quote('0.5');
+      const total = await steps.raw('issuer-total');
+
+      await testClient.setAutomine(false);
+      await h.popup.click(byTestId('issuer-submit'));
+      await steps.approvePlan(steps.issuerOrigin('attest'));
+      await until(async () => (await steps.sent()) === before.nonce + 1, 'the allowance to be sent');
+      // The issuer screen is left: nothing in the popup asks about the request from now on.
+      await h.popup.open('/popup.html#/settings');
+      await waitFor(h.popup, byTestId('settings-rpc-url'));
+
+      await h.stopBackground();
+      await testClient.setAutomine(true);
+      await testClient.mine({ blocks: 1 });
+
+      // No user action: the restarted background sends the mint (the alarm's period is 30 s, so this may take that long).
+      await until(async () => (await steps.balanceOf(nvda)) - before.nvda === 10n ** 18n / 2n, 'the background to mint alone', 90_000);
+      expect(await steps.sent()).toBe(before.nonce + 2);
+      expect(before.usdc - (await steps.balanceOf(steps.usdc))).toBe(total);
+      expect(await h.browser.extensionPages('/approval.html')).toEqual([]);
+
+      await steps.openIssuerScreen('NVDAon', 'mint');
+      await steps.settled();
+      expect(await textOf(h.popup, byTestId('issuer-status'))).toMatch(/Settled: 0\.5 NVDAon minted for/);
+      expect(await steps.sent()).toBe(before.nonce + 2);
+    },
+
     /** The wallet's RPC goes through `proxy`, which forwards the allowance and holds the mint before the node gets it. */
     async mintCutMidSendIsNotSentAgain(proxy: RpcProxy) {
       const nvda = tokenOf(h.deployment, 'NVDAon').address;

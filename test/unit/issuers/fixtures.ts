@@ -190,6 +190,8 @@ export interface FakeChain {
   balances: Map<string, bigint>;
   allowances: Map<string, bigint>;
   receipts: Map<Hex, unknown>;
+  /** Sent transactions the node no longer knows (replaced by a speed-up or cancel, or dropped). */
+  gone: Set<Hex>;
   orderStatus: number;
   fillLogs: unknown[];
   time: bigint;
@@ -210,6 +212,7 @@ export function createFakeChain(): FakeChain {
     balances: new Map(),
     allowances: new Map(),
     receipts: new Map(),
+    gone: new Set(),
     orderStatus: 1,
     fillLogs: [],
     time: NOW,
@@ -221,6 +224,7 @@ export function createFakeChain(): FakeChain {
       if (method === 'eth_getBlockByNumber') return { timestamp: toHex(chain.time) };
       if (method === 'eth_getTransactionReceipt') return chain.receipts.get(params[0] as Hex) ?? null;
       if (method === 'eth_getLogs') return chain.fillLogs;
+      if (method === 'eth_getTransactionByHash') return chain.gone.has(params[0] as Hex) ? null : { hash: params[0] };
       if (method !== 'eth_call') throw new Error(`unexpected ${method}`);
       const { to, data } = params[0] as { to: Address; data: Hex };
       // Multicall3: each inner call answered as its own eth_call would be; one that throws fails alone.

@@ -26,6 +26,8 @@ export function createHarness(
     hangStep?: number;
     /** The signing road finds step `index` of plan `id` no longer the one approved (a fee above the cap, say): why. */
     differs?: (id: string, index: number) => string | undefined;
+    /** The vault is locked: the service may read the chain but not have a step signed. */
+    locked?: boolean;
   } = {},
 ) {
   const registry = testRegistry();
@@ -77,6 +79,7 @@ export function createHarness(
     async notePayout(hash, payout) {
       payouts.push({ hash, payout });
     },
+    unlocked: () => !options.locked,
     clock: createManualClock(),
     store,
   });
@@ -89,7 +92,7 @@ export function createHarness(
     payouts,
     store,
     /** The same wallet after a worker restart: a new service over the same storage and chain. */
-    restart: (more: { hang?: boolean; hangStep?: number } = {}) =>
+    restart: (more: { hang?: boolean; hangStep?: number; locked?: boolean } = {}) =>
       createHarness({ ...options, ...more, shared: { chain, http, sent, plans, store } }),
     setReceipt(make: (tx: IssuerTransaction) => unknown) {
       nextReceipt = make;
