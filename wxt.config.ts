@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { precompiledAbis } from './scripts/vite/precompiled-abis';
+import { preloadLazyApp } from './scripts/vite/preload-lazy-app';
 
 // SHAREKEEP_DEVNET=devnet/deployment.json builds the wallet for the local market: its tokens,
 // issuers, DEX factories and RPC URL. Only public facts are taken from the file (never its test mnemonic).
@@ -33,7 +34,7 @@ export default defineConfig({
   manifestVersion: 3,
   // e2e runs build into their own folder so parallel runs never share an output.
   outDir: process.env.SHAREKEEP_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [precompiledAbis()], define: { __SHAREKEEP_DEVNET__: devnetDefinition() } }),
+  vite: () => ({ plugins: [precompiledAbis(), preloadLazyApp()], define: { __SHAREKEEP_DEVNET__: devnetDefinition() } }),
   hooks: {
     // The registry ships as a file the background fetches on first need, so it costs the
     // service worker's start-up nothing (an import would be inlined into background.js).
