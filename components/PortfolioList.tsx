@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { HoldingView, PortfolioAccountView, PortfolioView } from '@/lib/holdings';
 // The module itself, not the folder's index: the popup needs only these, not the refresh service.
-import { compareByValue, FIRST_PAINT_ROWS } from '@/lib/holdings/first-paint';
+import { compareByValue, FIRST_PAINT_ROWS } from '../lib/holdings/first-paint';
 import { ChainFilter, type ChainFilterValue, ChainHeading, ChainNotices } from './PortfolioChains';
 import { formatUsd, formatWhen } from './PortfolioFormat';
 import { PortfolioRow } from './PortfolioRow';
