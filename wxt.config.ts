@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { precompiledAbis } from './scripts/vite/precompiled-abis';
-import { preloadLazyApp } from './scripts/vite/preload-lazy-app';
 
 // SHAREKEEP_DEVNET=devnet/deployment.json builds the wallet for the local market: its tokens,
 // issuers, DEX factories and RPC URL. Only public facts are taken from the file (never its test mnemonic).
@@ -34,7 +33,7 @@ export default defineConfig({
   manifestVersion: 3,
   // e2e runs build into their own folder so parallel runs never share an output.
   outDir: process.env.SHAREKEEP_OUT_DIR ?? '.output',
-  vite: () => ({ plugins: [precompiledAbis(), preloadLazyApp()], define: { __SHAREKEEP_DEVNET__: devnetDefinition() } }),
+  vite: () => ({ plugins: [precompiledAbis()], define: { __SHAREKEEP_DEVNET__: devnetDefinition() } }),
   hooks: {
     // Chrome's worker loads as a module, still the one self-contained file WXT bundles (an IIFE
     // runs the same as a module). On a fresh install Chrome compiles a classic worker's whole
