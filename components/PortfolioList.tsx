@@ -3,6 +3,8 @@
 // shown), and a notice per network whose data is older than its last refresh.
 import { useEffect, useState } from 'react';
 import type { HoldingView, PortfolioAccountView, PortfolioView } from '@/lib/holdings';
+// The module itself, not the folder's index: the popup needs only these, not the refresh service.
+import { compareByValue, FIRST_PAINT_ROWS } from '../lib/holdings/first-paint';
 import { ChainFilter, type ChainFilterValue, ChainHeading, ChainNotices } from './PortfolioChains';
 import { formatUsd, formatWhen } from './PortfolioFormat';
 import { PortfolioRow } from './PortfolioRow';
@@ -27,17 +29,10 @@ export interface PortfolioListProps {
   refreshing: boolean;
   /** A command failed (the view shown is the last one that arrived). */
   error?: string;
+  /** Holdings of the account not in `account.holdings` yet (a first paint); its totals count them. */
+  moreHoldings?: number;
   onOpen(address: string, chainId: number): void;
 }
-
-/** Rows painted in the first frame; a long portfolio gets the rest one frame later. */
-const FIRST_ROWS = 30;
-
-const byValue = (a: HoldingView, b: HoldingView) => {
-  if (a.value === null || b.value === null) return a.value === b.value ? 0 : a.value === null ? 1 : -1;
-  const [x, y] = [BigInt(a.value), BigInt(b.value)];
-  return x === y ? 0 : x > y ? -1 : 1;
-};
 
 function useAllRowsAfterFirstFrame(): boolean {
   const [all, setAll] = useState(false);
@@ -50,14 +45,15 @@ function useAllRowsAfterFirstFrame(): boolean {
 
 const NO_TOTAL = { totalValue: '0', unpricedCount: 0 };
 
-export function PortfolioList({ view, account, refreshing, error, onOpen }: PortfolioListProps) {
+export function PortfolioList({ view, account, refreshing, error, moreHoldings = 0, onOpen }: PortfolioListProps) {
   const all = useAllRowsAfterFirstFrame();
   const [filter, setFilter] = useState<ChainFilterValue>('all');
   // A filter on a network no longer read shows everything again.
   const chainFilter = filter !== 'all' && !view.chains.some((c) => c.chainId === filter) ? 'all' : filter;
   const shown = (account?.holdings ?? []).filter((h) => chainFilter === 'all' || h.token.chainId === chainFilter);
-  const sorted = shown.sort(byValue);
-  const holdings = all ? sorted : sorted.slice(0, FIRST_ROWS);
+  const sorted = shown.sort(compareByValue);
+  // A long portfolio paints its first rows in the first frame and the rest one frame later.
+  const holdings = all ? sorted : sorted.slice(0, FIRST_PAINT_ROWS);
   const total = chainFilter === 'all' ? account : (account?.byChain.find((c) => c.chainId === chainFilter) ?? (account && NO_TOTAL));
   const unpriced = total?.unpricedCount ?? 0;
   const heldOn = account?.byChain ?? [];
@@ -105,9 +101,15 @@ export function PortfolioList({ view, account, refreshing, error, onOpen }: Port
               : `No tokenized stocks in this account on ${several && chainFilter === 'all' ? 'these networks' : 'this network'}.`}
         </p>
       )}
+      {moreHoldings > 0 && (
+        <p className="muted pf-small" role="status">
+          Loading {moreHoldings === 1 ? '1 more holding' : `${moreHoldings} more holdings`}…
+        </p>
+      )}
       {view.fetchedAt !== null && (
         <p className="muted pf-small pf-foot">
-          {refreshing ? 'Refreshing…' : `Updated ${formatWhen(view.fetchedAt)}`}
+          {/* What is shown while a refresh runs is still as of its read: the time stays beside "refreshing". */}
+          {`Updated ${formatWhen(view.fetchedAt)}${refreshing ? ' · refreshing…' : ''}`}
           {view.blockNumber && !several ? ` · block ${view.blockNumber}` : ''}
         </p>
       )}

@@ -6,6 +6,7 @@ export type { BackingCoverage, BackingView } from './backing';
 export type { CorporateActionsView, FactView, PriceHistoryView, TokenDetailView } from './detail';
 export { PORTFOLIO_CACHE_PREFIX, type RecentBalances, recentBalances } from './cache';
 export type { PayoutCurrency } from './dividends';
+export { compareByValue, FIRST_PAINT_ROWS, type FirstPaint, firstPaintOf } from './first-paint';
 export {
   createPortfolioService,
   type HoldingsDeps,

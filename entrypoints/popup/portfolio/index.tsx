@@ -26,6 +26,7 @@ export function PortfolioScreen({ navigate }: { navigate: Navigate }) {
         account={account}
         refreshing={result.refreshing}
         error={error}
+        moreHoldings={result.moreHoldings}
         onOpen={(address, chainId) => navigate(`/token/${chainId}/${address}`)}
       />
       <AddToken onAdd={addToken} />
