@@ -26,6 +26,8 @@ export interface CredentialField {
 
 /** The credentials each kind of issuer API takes. */
 export const ISSUER_API_FIELDS = {
+  // Ondo GM (https://docs.ondo.finance/api-reference): one key in the x-api-key header.
+  'ondo-gm': [{ key: 'apiKey', label: 'API key', secret: true }],
   'dinari-v2': [
     { key: 'apiKeyId', label: 'API key ID', secret: false },
     { key: 'apiSecretKey', label: 'API secret key', secret: true },
@@ -37,12 +39,18 @@ export type IssuerApiKind = keyof typeof ISSUER_API_FIELDS;
 
 /** What the user is told each kind of issuer needs before it answers. */
 const NEEDS: Record<IssuerApiKind, string> = {
+  'ondo-gm':
+    'Ondo GM mints and redeems only through its API: you need an API key Ondo issues to you, a completed identity check (KYC) with Ondo, and this address whitelisted by Ondo. Sharekeep cannot provide any of them.',
   'dinari-v2':
     'Dinari answers only partners with an API key pair from its Partners Dashboard, for an account whose identity check (KYC) it has approved. Sharekeep cannot provide either.',
 };
 
-/** Which API an issuer speaks, read off the registry: a Dinari-style issuer names its fee-quote signer. */
-export function apiKindOf(issuer: Pick<Issuer, 'contracts'>): IssuerApiKind | undefined {
+/**
+ * Which API an issuer speaks, read off the registry: a Dinari-style issuer names its fee-quote
+ * signer; an Ondo-style one says `api: 'ondo-gm'`.
+ */
+export function apiKindOf(issuer: Pick<Issuer, 'contracts' | 'api'>): IssuerApiKind | undefined {
+  if (issuer.api === 'ondo-gm') return 'ondo-gm';
   return issuer.contracts.some((c) => (c.role as string) === 'fee-quote-signer') ? 'dinari-v2' : undefined;
 }
 

@@ -105,6 +105,8 @@ export const IssuerSchema = v.object({
   rule: v.nullable(RuleSchema),
   /** Where the issuer publishes who may hold its tokens, linked when no rule is on record. */
   terms: sourceUrl,
+  /** The issuer's own API at those origins, where it says so (Ondo GM's attestation API); see lib/issuers/credentials.ts. */
+  api: v.optional(v.picklist(['ondo-gm'])),
   /** Origins the wallet may talk to for this issuer's mint/redeem API. */
   origins: v.array(v.object({ origin: v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+$/)), verified: v.boolean(), source: sourceUrl })),
   contracts: v.array(IssuerContractSchema),
