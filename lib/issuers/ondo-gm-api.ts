@@ -9,7 +9,7 @@
  * Not yet wired into attestation.ts (see the branch report).
  */
 import * as v from 'valibot';
-import { type Address, getAddress, type Hex, isAddress } from 'viem';
+import { type Address, getAddress, type Hex, isAddress, recoverTypedDataAddress } from 'viem';
 import { issuerError } from './errors';
 
 export const ONDO_SOURCE = 'https://docs.ondo.finance/api-reference';
@@ -141,4 +141,44 @@ export function ondoError(status: number, body: unknown, onboarding: string) {
   if (m.includes('minimum')) return issuerError('issuer.below_minimum', `Ondo refused the amount${said}. Enter a larger amount.`);
   if (status >= 500) return issuerError('issuer.unavailable', `Ondo could not answer (HTTP ${status}). Nothing was sent; try again later.`);
   return issuerError('issuer.bad_request', `Ondo refused the request (HTTP ${status})${said}. Check the amount and try again.`);
+}
+
+/** The Quote's EIP-712 type as the GMTokenManager hashes it (REFERENCE.md; domain "OndoGMTokenManager", "1"). */
+const QUOTE_TYPES = {
+  Quote: [
+    { name: 'chainId', type: 'uint256' },
+    { name: 'attestationId', type: 'uint256' },
+    { name: 'userId', type: 'bytes32' },
+    { name: 'asset', type: 'address' },
+    { name: 'price', type: 'uint256' },
+    { name: 'quantity', type: 'uint256' },
+    { name: 'expiration', type: 'uint256' },
+    { name: 'side', type: 'uint8' },
+    { name: 'additionalData', type: 'bytes32' },
+  ],
+} as const;
+
+/**
+ * Refuses an attestation whose signature does not recover the registry's signer for the issuer.
+ * The domain's chainId and verifyingContract (the manager) are assumed, not yet checked against
+ * rwa-contracts' source.
+ */
+export async function checkAttestationSigner(
+  quote: OndoQuote,
+  signature: Hex,
+  domain: { chainId: number; verifyingContract: Address },
+  signer: Address,
+): Promise<void> {
+  const recovered = await recoverTypedDataAddress({
+    domain: { name: 'OndoGMTokenManager', version: '1', ...domain },
+    types: QUOTE_TYPES,
+    primaryType: 'Quote',
+    message: quote,
+    signature,
+  }).catch(() => undefined);
+  if (!recovered || getAddress(recovered) !== getAddress(signer))
+    throw issuerError(
+      'issuer.bad_answer',
+      "Ondo's attestation is not signed by Ondo's signer on record, so Sharekeep will not use it. Nothing was sent.",
+    );
 }

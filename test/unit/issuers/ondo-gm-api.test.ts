@@ -1,6 +1,14 @@
-import { type Address, getAddress } from 'viem';
+import { type Address, getAddress, hexToBytes } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { attestationBody, ondoError, parseAttestation, parseSoftQuote, signatureFromBase64 } from '../../../lib/issuers/ondo-gm-api';
+import {
+  attestationBody,
+  checkAttestationSigner,
+  ondoError,
+  parseAttestation,
+  parseSoftQuote,
+  signatureFromBase64,
+} from '../../../lib/issuers/ondo-gm-api';
 
 // The shape of the example answer in Ondo's reference ("Request a Mint or Redeem Attestation").
 const AAPLON: Address = getAddress('0x14c3abf95cb9c93a8b82c1cdcb76d72cb87b2d4c');
@@ -82,5 +90,44 @@ describe("Ondo GM's attestation API", () => {
     const err = ondoError(status, body, 'https://onboard.example');
     expect(err).toMatchObject({ code });
     expect(err.message).toContain(said);
+  });
+});
+
+describe("Ondo GM's attestation signature", () => {
+  const signer = privateKeyToAccount(`0x${'11'.repeat(32)}`);
+  const other = privateKeyToAccount(`0x${'22'.repeat(32)}`);
+  const domain = { chainId: 1, verifyingContract: getAddress('0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c') };
+  const { quote } = parseAttestation(answer(), ask, NOW);
+  const sign = (by: typeof signer) =>
+    by.signTypedData({
+      domain: { name: 'OndoGMTokenManager', version: '1', ...domain },
+      types: {
+        Quote: [
+          { name: 'chainId', type: 'uint256' },
+          { name: 'attestationId', type: 'uint256' },
+          { name: 'userId', type: 'bytes32' },
+          { name: 'asset', type: 'address' },
+          { name: 'price', type: 'uint256' },
+          { name: 'quantity', type: 'uint256' },
+          { name: 'expiration', type: 'uint256' },
+          { name: 'side', type: 'uint8' },
+          { name: 'additionalData', type: 'bytes32' },
+        ],
+      },
+      primaryType: 'Quote',
+      message: quote,
+    });
+
+  it("accepts the registry signer's signature, given as base64 the way Ondo sends it", async () => {
+    const hex = await sign(signer);
+    const b64 = btoa(String.fromCharCode(...hexToBytes(hex)));
+    await expect(checkAttestationSigner(quote, signatureFromBase64(b64), domain, signer.address)).resolves.toBeUndefined();
+  });
+
+  it('refuses one signed by another key, or for another price', async () => {
+    await expect(checkAttestationSigner(quote, await sign(other), domain, signer.address)).rejects.toThrow("not signed by Ondo's signer");
+    await expect(checkAttestationSigner({ ...quote, price: quote.price + 1n }, await sign(signer), domain, signer.address)).rejects.toThrow(
+      "not signed by Ondo's signer",
+    );
   });
 });
