@@ -62,7 +62,7 @@ const SoftAnswer = v.object({ symbol: v.string(), side: v.picklist(['0', '1']), 
 /** Base64 of the 65-byte signature, as hex. */
 export function signatureFromBase64(b64: string): Hex {
   const bin = atob(b64);
-  if (bin.length !== 65) throw issuerError('issuer.bad_answer', 'Ondo answered a signature that is not 65 bytes long. Nothing was sent.');
+  if (bin.length !== 65) throw issuerError('issuer.bad_answer', 'Ondo answered a signature that is not 65 bytes long. No transaction was sent.');
   let hex = '';
   for (let i = 0; i < bin.length; i++) hex += bin.charCodeAt(i).toString(16).padStart(2, '0');
   return `0x${hex}`;
@@ -85,7 +85,7 @@ const ZERO32 = `0x${'0'.repeat(64)}` as Hex;
 /** Parses and checks an attestation answer against what was asked; throws a user-facing issuer error. */
 export function parseAttestation(raw: unknown, ask: OndoAsk, nowSeconds: bigint): { quote: OndoQuote; signature: Hex } {
   const parsed = v.safeParse(Answer, raw);
-  const refuse = (what: string) => issuerError('issuer.bad_answer', `Ondo's attestation ${what}, so Sharekeep will not use it. Nothing was sent.`);
+  const refuse = (what: string) => issuerError('issuer.bad_answer', `Ondo's attestation ${what}, so Sharekeep will not use it. No transaction was sent.`);
   if (!parsed.success) throw refuse('is not in the shape Ondo documents');
   const a = parsed.output;
   if (BigInt(a.chainId) !== BigInt(ask.chainId)) throw refuse(`is for chain ${a.chainId}, not ${ask.chainId}`);
@@ -139,7 +139,7 @@ export function ondoError(status: number, body: unknown, onboarding: string) {
       `Ondo has not verified this address${said}. Complete Ondo's KYC and have this address whitelisted: ${onboarding}`,
     );
   if (m.includes('minimum')) return issuerError('issuer.below_minimum', `Ondo refused the amount${said}. Enter a larger amount.`);
-  if (status >= 500) return issuerError('issuer.unavailable', `Ondo could not answer (HTTP ${status}). Nothing was sent; try again later.`);
+  if (status >= 500) return issuerError('issuer.unavailable', `Ondo could not answer (HTTP ${status}). No transaction was sent; try again later.`);
   return issuerError('issuer.bad_request', `Ondo refused the request (HTTP ${status})${said}. Check the amount and try again.`);
 }
 
@@ -179,6 +179,6 @@ export async function checkAttestationSigner(
   if (!recovered || getAddress(recovered) !== getAddress(signer))
     throw issuerError(
       'issuer.bad_answer',
-      "Ondo's attestation is not signed by Ondo's signer on record, so Sharekeep will not use it. Nothing was sent.",
+      "Ondo's attestation is not signed by Ondo's signer on record, so Sharekeep will not use it. No transaction was sent.",
     );
 }
