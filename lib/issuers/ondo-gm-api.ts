@@ -85,7 +85,8 @@ const ZERO32 = `0x${'0'.repeat(64)}` as Hex;
 /** Parses and checks an attestation answer against what was asked; throws a user-facing issuer error. */
 export function parseAttestation(raw: unknown, ask: OndoAsk, nowSeconds: bigint): { quote: OndoQuote; signature: Hex } {
   const parsed = v.safeParse(Answer, raw);
-  const refuse = (what: string) => issuerError('issuer.bad_answer', `Ondo's attestation ${what}, so Sharekeep will not use it. No transaction was sent.`);
+  const refuse = (what: string) =>
+    issuerError('issuer.bad_answer', `Ondo's attestation ${what}, so Sharekeep will not use it. No transaction was sent.`);
   if (!parsed.success) throw refuse('is not in the shape Ondo documents');
   const a = parsed.output;
   if (BigInt(a.chainId) !== BigInt(ask.chainId)) throw refuse(`is for chain ${a.chainId}, not ${ask.chainId}`);
