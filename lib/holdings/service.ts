@@ -23,7 +23,7 @@ import {
 } from '../portfolio';
 import type { Network } from '../chains';
 import type { Clock, KeyValueStore, RpcCall } from '../ports';
-import { type Registry, readChainId, type RpcRequester, type Token } from '../registry';
+import { type DShareAnswers, type DShareReads, type Registry, readChainId, type RpcRequester, type Token } from '../registry';
 import type { Settings } from '../state';
 import { createSupplyNeeded, type SupplySources } from './backing';
 import { type CacheEntry, coverageOf, createSnapshotCache } from './cache';
@@ -45,6 +45,9 @@ export interface HoldingsDeps {
   registry(): Registry | undefined;
   /** Looks for tokens the issuers' factories announced up to that block (the wallet throttles it). */
   discoverTokens?(chainId: number, toBlock: number, rpc: RpcRequester): Promise<void>;
+  /** Dinari's factory listings and new dShares' metadata, read inside the portfolio batch. */
+  dShareReads?(chainId: number): DShareReads | undefined;
+  noteDShares?(chainId: number, answered: DShareAnswers): Promise<void>;
   /** JSON-RPC to a network's node. */
   rpcFor(network: Network): RpcCall;
   /** storage.local, for the last snapshot per chain. */
@@ -159,8 +162,12 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     let next: PortfolioSnapshot;
     try {
       await checkChain(network);
-      if (!force && (await cacheIsCurrent(cached, coverage, rpc))) return cached!.snapshot;
+      const discovery = wallet.dShareReads?.(chainId);
+      // Listed dShares still to be probed are read now, not on the next block.
+      if (!force && !discovery?.probe.length && (await cacheIsCurrent(cached, coverage, rpc))) return cached!.snapshot;
       next = await refreshPortfolio({
+        discovery,
+        onDiscovery: (answered) => void wallet.noteDShares?.(chainId, answered).catch(() => undefined),
         rpc,
         chainId,
         accounts: ctx.accounts,

@@ -15,6 +15,8 @@ import type { ProviderEventName } from '../provider';
 import {
   createDiscoveredTokens,
   createRegistry,
+  type DShareAnswers,
+  type DShareReads,
   mergeRegistryData,
   type Registry,
   type RegistryData,
@@ -105,6 +107,10 @@ export interface Wallet {
   registry(): Registry | undefined;
   /** Looks for tokens the registry's issuer factories announced up to `toBlock` (throttled); found ones join the registry. */
   discoverTokens(chainId: number, toBlock: number, rpc: RpcRequester): Promise<void>;
+  /** The Dinari discovery reads the chain's portfolio batch carries (getDShares(), new dShares' metadata). */
+  dShareReads(chainId: number): DShareReads | undefined;
+  /** What those reads answered: new dShares join the registry, new listings are probed in the next batch. */
+  noteDShares(chainId: number, answered: DShareAnswers): Promise<void>;
   visibleAccounts(): Promise<PublicAccount[]>;
   selectedAddress(): Promise<string | undefined>;
   accountsFor(origin: string): Promise<string[]>;
@@ -270,6 +276,15 @@ export function createWallet(ports: WalletPorts): Wallet {
       if (found.length === 0 || !registry) return;
       registry = createRegistry(withFound(registry.data, found));
       ports.stateChanged();
+    },
+    dShareReads: (chainId) => (registry ? discovered.dShareReads(registry, chainId) : undefined),
+    async noteDShares(chainId, answered) {
+      if (!registry) return;
+      const before = discovered.dShareReads(registry, chainId);
+      const found = await discovered.noteDShares(registry, chainId, answered);
+      if (found.length > 0 && registry) registry = createRegistry(withFound(registry.data, found));
+      // Found dShares show, and newly listed ones are probed, on the next refresh: tell the views.
+      if (found.length > 0 || (registry && discovered.dShareReads(registry, chainId) !== before)) ports.stateChanged();
     },
     visibleAccounts: access.visibleAccounts,
     selectedAddress: access.selectedAddress,
