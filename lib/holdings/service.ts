@@ -43,8 +43,6 @@ export interface HoldingsDeps {
   /** The user's jurisdiction, as the signing verdict reads it. */
   jurisdiction(): Promise<string | undefined>;
   registry(): Registry | undefined;
-  /** Looks for tokens the issuers' factories announced up to that block (the wallet throttles it). */
-  discoverTokens?(chainId: number, toBlock: number, rpc: RpcRequester): Promise<void>;
   /** Dinari's factory listings and new dShares' metadata, read inside the portfolio batch. */
   dShareReads?(chainId: number): DShareReads | undefined;
   noteDShares?(chainId: number, answered: DShareAnswers): Promise<void>;
@@ -180,8 +178,8 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     } catch (err) {
       next = failedSnapshot(chainId, err, clock.now());
     }
-    // New tokens of the issuers' factories, up to the block just read: shown from the next refresh on.
-    if (next.blockNumber !== null) void wallet.discoverTokens?.(chainId, Number(next.blockNumber), rpc).catch(() => undefined);
+    // New xStocks (the factory's NewToken log) are scanned on the background's own alarm
+    // (wallet.scanFactories), not here: a refresh costs only its batch.
     const merged = mergeWithLastGood(cached?.snapshot, next);
     // A failure keeps the coverage of the data it shows, so the next refresh reads everything again.
     writeCache(chainId, { coverage: next.status === 'failed' ? (cached?.coverage ?? '') : coverage, snapshot: merged });

@@ -58,6 +58,18 @@ export interface DShareAnswers {
 
 const DINARI = 'dinari';
 
+/** The factories of `chainId` that announce tokens by event (xStocks' NewToken), with their issuer. */
+function announcingFactories(registry: Registry, chainId: number) {
+  return registry.data.issuers.flatMap((issuer) =>
+    announcesTokens(issuer.id)
+      ? issuer.contracts.filter((c) => c.chainId === chainId && c.role === 'factory').map((c) => ({ issuer: issuer.id, factory: c.address }))
+      : [],
+  );
+}
+
+/** True when the registry lists a factory on `chainId` whose log the scan reads. */
+export const hasAnnouncingFactory = (registry: Registry, chainId: number) => announcingFactories(registry, chainId).length > 0;
+
 /** The DShareFactories the registry lists on a chain (Dinari's contracts with role 'factory'). */
 function dShareFactoriesOf(registry: Registry, chainId: number): string[] {
   return registry.data.issuers
@@ -155,11 +167,7 @@ export function createDiscoveredTokens(deps: { local: KeyValueStore; clock: Cloc
   };
 
   async function scanChain(registry: Registry, chainId: number, rpc: RpcRequester, toBlock: number): Promise<Token[]> {
-    const factories = registry.data.issuers.flatMap((issuer) =>
-      announcesTokens(issuer.id)
-        ? issuer.contracts.filter((c) => c.chainId === chainId && c.role === 'factory').map((c) => ({ issuer: issuer.id, factory: c.address }))
-        : [],
-    );
+    const factories = announcingFactories(registry, chainId);
     if (factories.length === 0) return [];
     const store = await read();
     const entry: ChainEntry = store[String(chainId)] ?? { scannedTo: {}, tokens: [] };
