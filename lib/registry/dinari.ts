@@ -66,7 +66,12 @@ export async function fetchDinariDShares(
  * A dShare from its ERC-20 metadata ("AAPL.d", "Apple Inc. - Dinari"), unverified; a string says
  * why the address is not one. The build (above) and the wallet's discovery (discovered.ts) share it.
  */
-export function dShareToken(chainId: number, address: string, meta: { symbol: string; name: string; decimals: number }): Token | string {
+export function dShareToken(
+  chainId: number,
+  address: string,
+  meta: { symbol: string; name: string; decimals: number },
+  issuer = 'dinari',
+): Token | string {
   const { symbol, name, decimals } = meta;
   const ticker = symbol.endsWith('.d') ? symbol.slice(0, -2) : '';
   if (!ticker || !name) return `"${symbol}" is not a dShare symbol`;
@@ -76,7 +81,7 @@ export function dShareToken(chainId: number, address: string, meta: { symbol: st
     symbol,
     name,
     decimals,
-    issuer: 'dinari',
+    issuer,
     kind: 'stock',
     underlying: { ticker, name: name.replace(/\s*-\s*Dinari$/i, '') },
     corporateActions: 'balance-per-share',

@@ -56,8 +56,6 @@ export interface DShareAnswers {
   blockNumber: bigint | null;
 }
 
-const DINARI = 'dinari';
-
 /** The factories of `chainId` that announce tokens by event (xStocks' NewToken), with their issuer. */
 function announcingFactories(registry: Registry, chainId: number) {
   return registry.data.issuers.flatMap((issuer) =>
@@ -70,11 +68,19 @@ function announcingFactories(registry: Registry, chainId: number) {
 /** True when the registry lists a factory on `chainId` whose log the scan reads. */
 export const hasAnnouncingFactory = (registry: Registry, chainId: number) => announcingFactories(registry, chainId).length > 0;
 
-/** The DShareFactories the registry lists on a chain (Dinari's contracts with role 'factory'). */
-function dShareFactoriesOf(registry: Registry, chainId: number): string[] {
-  return registry.data.issuers
-    .filter((issuer) => issuer.id === DINARI)
-    .flatMap((issuer) => issuer.contracts.filter((c) => c.chainId === chainId && c.role === 'factory').map((c) => c.address.toLowerCase()));
+/**
+ * The DShareFactories the registry lists on a chain, by lower-case address, with their issuer: the
+ * role-'factory' contracts of the issuers that do not announce tokens by event (Dinari's, and the
+ * devnet's Dinari-style issuer). A contract without getDShares() only fails its own read.
+ */
+function dShareFactoriesOf(registry: Registry, chainId: number): Map<string, string> {
+  return new Map(
+    registry.data.issuers
+      .filter((issuer) => !announcesTokens(issuer.id))
+      .flatMap((issuer) =>
+        issuer.contracts.filter((c) => c.chainId === chainId && c.role === 'factory').map((c) => [c.address.toLowerCase(), issuer.id] as const),
+      ),
+  );
 }
 
 export function createDiscoveredTokens(deps: { local: KeyValueStore; clock: Clock; intervalMs?: number }): DiscoveredTokens {
@@ -96,7 +102,7 @@ export function createDiscoveredTokens(deps: { local: KeyValueStore; clock: Cloc
 
   return {
     dShareReads(registry, chainId) {
-      const dShareFactories = dShareFactoriesOf(registry, chainId);
+      const dShareFactories = [...dShareFactoriesOf(registry, chainId).keys()];
       if (dShareFactories.length === 0) return undefined;
       const probe = [...(unknownListed.get(chainId) ?? [])].filter((a) => registry.findToken(chainId, a) === undefined);
       const key = `${dShareFactories.join(',')}|${probe.join(',')}`;
@@ -115,24 +121,18 @@ export function createDiscoveredTokens(deps: { local: KeyValueStore; clock: Cloc
         pending.delete(address);
         const { symbol, name, decimals, balancePerShare } = probe;
         // A dShare answers its metadata and balancePerShare(); anything else is left out for good.
+        const factories = dShareFactoriesOf(registry, chainId);
+        const factory = [...answered.dShares].find(([, listed]) => listed?.some((a) => a.toLowerCase() === address))?.[0] ?? [...factories.keys()][0];
         const token =
-          symbol !== null && name !== null && decimals !== null && balancePerShare !== null
-            ? dShareToken(chainId, address, { symbol, name, decimals })
+          symbol !== null && name !== null && decimals !== null && balancePerShare !== null && factory !== undefined
+            ? dShareToken(chainId, address, { symbol, name, decimals }, factories.get(factory))
             : 'no dShare metadata';
         if (typeof token === 'string') {
           notDShares.add(`${chainId}:${address}`);
           continue;
         }
         if (registry.findToken(chainId, token.address) !== undefined) continue;
-        const factory = [...answered.dShares].find(([, listed]) => listed?.some((a) => a.toLowerCase() === address))?.[0];
-        found.push({
-          ...token,
-          discovery: {
-            via: 'issuer-factory',
-            factory: getAddress(factory ?? dShareFactoriesOf(registry, chainId)[0]),
-            blockNumber: Number(answered.blockNumber ?? 0n),
-          },
-        });
+        found.push({ ...token, discovery: { via: 'issuer-factory', factory: getAddress(factory), blockNumber: Number(answered.blockNumber ?? 0n) } });
       }
       for (const listed of answered.dShares.values()) {
         for (const address of listed ?? []) {
