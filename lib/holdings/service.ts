@@ -158,6 +158,8 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     const coverage = coverageOf(ctx.accounts, tokens);
     const { rpc } = nodeOf(network);
     let next: PortfolioSnapshot;
+    // What the batch's discovery reads found is noted before the refresh resolves (the wallet then tells the views).
+    let noted: Promise<void> | undefined;
     try {
       await checkChain(network);
       const discovery = wallet.dShareReads?.(chainId);
@@ -165,7 +167,9 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
       if (!force && !discovery?.probe.length && (await cacheIsCurrent(cached, coverage, rpc))) return cached!.snapshot;
       next = await refreshPortfolio({
         discovery,
-        onDiscovery: (answered) => void wallet.noteDShares?.(chainId, answered).catch(() => undefined),
+        onDiscovery: (answered) => {
+          noted = wallet.noteDShares?.(chainId, answered).catch(() => undefined);
+        },
         rpc,
         chainId,
         accounts: ctx.accounts,
@@ -178,6 +182,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     } catch (err) {
       next = failedSnapshot(chainId, err, clock.now());
     }
+    await noted;
     // New xStocks (the factory's NewToken log) are scanned on the background's own alarm
     // (wallet.scanFactories), not here: a refresh costs only its batch.
     const merged = mergeWithLastGood(cached?.snapshot, next);
