@@ -137,3 +137,13 @@ export const syntheticStockAbi = parseAbi([
   'function collateralRatio() view returns (uint256)',
   'function minCollateralRatio() view returns (uint256)',
 ]);
+
+/** The devnet DShareFactory: Dinari's v0.4.0 interface (devnet/contracts/DShareFactory.sol). */
+export const dShareFactoryAbi = parseAbi([
+  'function getDShares() view returns (address[], address[])',
+  'function isTokenDShare(address token) view returns (bool)',
+  'function isTokenWrappedDShare(address token) view returns (bool)',
+  'function createDShare(address owner, string name, string symbol, string wrappedName, string wrappedSymbol) returns (address dShare, address wrappedDShare)',
+  'function announceExistingDShare(address dShare, address wrappedDShare)',
+  'event DShareAdded(address indexed dShare, address indexed wrappedDShare, string indexed symbol, string name)',
+]);

@@ -88,6 +88,8 @@ export type DevnetIssuer = {
   kind: IssuerKind;
   /** Contracts the user calls to mint and redeem. */
   contracts: string[];
+  /** The issuer's token factory (a Dinari-style DShareFactory), which the registry names with role 'factory'. */
+  factory?: string;
   /** Addresses of the tokens this issuer mints and redeems. */
   tokens: string[];
   /** A deposit issuer (Backed-style): where tokens are sent to redeem, and where payouts come from. */

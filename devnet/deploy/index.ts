@@ -94,6 +94,7 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
       origin: issuerOrigin,
       kind: 'order-processor',
       contracts: [ctx.contracts.OrderProcessor],
+      factory: ctx.contracts.DShareFactory,
       tokens: tokens.filter((t) => t.issuer === 'orders').map((t) => t.address),
     },
     {

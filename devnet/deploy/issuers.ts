@@ -40,11 +40,32 @@ export async function deployIssuers(ctx: DeployContext, stocks: DeployedStock[],
   await deployer.write(contracts.OrderProcessor, own.OrderProcessor.abi, 'setTokens', [processorTokens, [contracts.USDC]]);
   await deployer.write(contracts.AttestationManager, own.AttestationManager.abi, 'setTokens', [managerStocks.map((s) => s.token), [contracts.USDC]]);
   for (const stock of issuedBy('orders')) await grantMintBurn(ctx, stock, contracts.OrderProcessor);
+  await deployDShareFactory(ctx, issuedBy('orders'));
   for (const stock of managerStocks) await grantMintBurn(ctx, stock, contracts.AttestationManager);
 
   await deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [accounts['issuer-operator'], usdc(10_000_000)]);
   await deployer.write(contracts.USDC, own.DevnetUSDC.abi, 'mint', [contracts.AttestationManager, usdc(1_000_000)]);
   await operator.write(contracts.USDC, own.DevnetUSDC.abi, 'approve', [contracts.OrderProcessor, maxUint256]);
+}
+
+/**
+ * The Dinari-style issuer's DShareFactory (Dinari's v0.4.0 interface, see DShareFactory.sol): each
+ * of its rebasing stocks gets a wrapper and is announced through announceExistingDShare, as Dinari
+ * did for dShares deployed before its factory listed them; later dShares come from createDShare.
+ */
+async function deployDShareFactory(ctx: DeployContext, stocks: DeployedStock[]): Promise<void> {
+  const { deployer, own, contracts } = ctx;
+  contracts['Blocklist:DShareFactory'] = await deployer.deploy('blocklist DShareFactory', own.Blocklist, [deployer.address]);
+  contracts.DShareFactory = await deployer.deploy('DShareFactory', own.DShareFactory, [deployer.address, contracts['Blocklist:DShareFactory']]);
+  for (const stock of stocks.filter((s) => s.spec.structure === 'rebasing')) {
+    const wrapped = await deployer.deploy(`wrapped ${stock.spec.symbol}`, own.WrappedDShare, [
+      stock.token,
+      `Wrapped ${stock.spec.name}`,
+      `w${stock.spec.symbol}`,
+    ]);
+    contracts[`WrappedDShare:${stock.spec.symbol}`] = wrapped;
+    await deployer.write(contracts.DShareFactory, own.DShareFactory.abi, 'announceExistingDShare', [stock.token, wrapped]);
+  }
 }
 
 async function grantMintBurn(ctx: DeployContext, stock: DeployedStock, issuer: Address): Promise<void> {

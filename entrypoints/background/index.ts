@@ -15,6 +15,8 @@ const AUTO_LOCK_ALARM = 'auto-lock';
 /** Issuer requests under way are read again on this alarm, popup open or not (Chrome's shortest period is 30 s). */
 const ISSUER_TRACK_ALARM = 'issuer-track';
 const ISSUER_TRACK_MINUTES = 0.5;
+/** New xStocks from the issuer factories' logs: scanned on this cadence, outside any portfolio refresh. */
+const FACTORY_SCAN_ALARM = 'factory-scan';
 
 export default defineBackground(() => {
   const sites = new Map<Port, string>();
@@ -52,10 +54,13 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener(async ({ name }) => {
     if (name === AUTO_LOCK_ALARM) await ui.lock();
     if (name === ISSUER_TRACK_ALARM) await wallet.issuers.track().catch(() => undefined);
+    if (name === FACTORY_SCAN_ALARM) await wallet.scanFactories().catch(() => undefined);
   });
   // On every worker start too: a plan or a payout cut short by a restart goes on without the popup.
   browser.alarms.create(ISSUER_TRACK_ALARM, { periodInMinutes: ISSUER_TRACK_MINUTES });
   void wallet.issuers.track().catch(() => undefined);
+  browser.alarms.create(FACTORY_SCAN_ALARM, { periodInMinutes: 10 });
+  void wallet.scanFactories().catch(() => undefined);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });

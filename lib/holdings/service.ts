@@ -23,7 +23,7 @@ import {
 } from '../portfolio';
 import type { Network } from '../chains';
 import type { Clock, KeyValueStore, RpcCall } from '../ports';
-import { type Registry, readChainId, type RpcRequester, type Token } from '../registry';
+import { type DShareAnswers, type DShareReads, type Registry, readChainId, type RpcRequester, type Token } from '../registry';
 import type { Settings } from '../state';
 import { createSupplyNeeded, type SupplySources } from './backing';
 import { type CacheEntry, coverageOf, createSnapshotCache } from './cache';
@@ -43,8 +43,9 @@ export interface HoldingsDeps {
   /** The user's jurisdiction, as the signing verdict reads it. */
   jurisdiction(): Promise<string | undefined>;
   registry(): Registry | undefined;
-  /** Looks for tokens the issuers' factories announced up to that block (the wallet throttles it). */
-  discoverTokens?(chainId: number, toBlock: number, rpc: RpcRequester): Promise<void>;
+  /** Dinari's factory listings and new dShares' metadata, read inside the portfolio batch. */
+  dShareReads?(chainId: number): DShareReads | undefined;
+  noteDShares?(chainId: number, answered: DShareAnswers): Promise<void>;
   /** JSON-RPC to a network's node. */
   rpcFor(network: Network): RpcCall;
   /** storage.local, for the last snapshot per chain. */
@@ -157,10 +158,18 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     const coverage = coverageOf(ctx.accounts, tokens);
     const { rpc } = nodeOf(network);
     let next: PortfolioSnapshot;
+    // What the batch's discovery reads found is noted before the refresh resolves (the wallet then tells the views).
+    let noted: Promise<void> | undefined;
     try {
       await checkChain(network);
-      if (!force && (await cacheIsCurrent(cached, coverage, rpc))) return cached!.snapshot;
+      const discovery = wallet.dShareReads?.(chainId);
+      // Listed dShares still to be probed are read now, not on the next block.
+      if (!force && !discovery?.probe.length && (await cacheIsCurrent(cached, coverage, rpc))) return cached!.snapshot;
       next = await refreshPortfolio({
+        discovery,
+        onDiscovery: (answered) => {
+          noted = wallet.noteDShares?.(chainId, answered).catch(() => undefined);
+        },
         rpc,
         chainId,
         accounts: ctx.accounts,
@@ -173,8 +182,9 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     } catch (err) {
       next = failedSnapshot(chainId, err, clock.now());
     }
-    // New tokens of the issuers' factories, up to the block just read: shown from the next refresh on.
-    if (next.blockNumber !== null) void wallet.discoverTokens?.(chainId, Number(next.blockNumber), rpc).catch(() => undefined);
+    await noted;
+    // New xStocks (the factory's NewToken log) are scanned on the background's own alarm
+    // (wallet.scanFactories), not here: a refresh costs only its batch.
     const merged = mergeWithLastGood(cached?.snapshot, next);
     // A failure keeps the coverage of the data it shows, so the next refresh reads everything again.
     writeCache(chainId, { coverage: next.status === 'failed' ? (cached?.coverage ?? '') : coverage, snapshot: merged });

@@ -13,7 +13,7 @@
  * A token without a price feed has its pools against the chain's quote tokens read in the same
  * batch (dex.ts), so a DEX price costs no extra request.
  */
-import { encodeFunctionData, type Hex, isAddress, zeroAddress } from 'viem';
+import { decodeFunctionResult, encodeFunctionData, getAddress, type Hex, isAddress, parseAbi, zeroAddress } from 'viem';
 import { type ChainDex, priceFeedOf, type Token } from '../registry/index.ts';
 import { aggregatorAbi, erc20Abi, MULTICALL3_ADDRESS, multicall3Abi, multiplierTokenAbi, rebasingTokenAbi } from './abis.ts';
 import { type DexField, type DexPool, type DexPoolReading, decodeDexField, dexPoolCalls, dexPoolsFor, recordDexField } from './dex.ts';
@@ -28,7 +28,32 @@ export type PortfolioRead =
   | { kind: 'balancePerShare'; token: number }
   | { kind: 'feedRound'; feed: string }
   | { kind: 'feedDecimals'; feed: string }
-  | { kind: 'dex'; token: number; pool: DexPool; field: DexField };
+  | { kind: 'dex'; token: number; pool: DexPool; field: DexField }
+  | { kind: 'dShares'; factory: string }
+  | { kind: 'probe'; address: string; field: ProbeField };
+
+/** What the batch asks of an address a factory listed that the registry does not know yet. */
+export type ProbeField = 'symbol' | 'name' | 'decimals' | 'balancePerShare';
+const PROBE_FIELDS: readonly ProbeField[] = ['symbol', 'name', 'decimals', 'balancePerShare'];
+
+/**
+ * Discovery reads that ride in the same batch: each DShareFactory's getDShares() (Dinari's
+ * v0.4.0 interface, https://github.com/dinaricrypto/sbt-contracts/blob/main/src/DShareFactory.sol)
+ * and the metadata of addresses an earlier batch listed but the registry does not know.
+ */
+export interface DiscoveryReads {
+  dShareFactories: readonly string[];
+  probe: readonly string[];
+}
+
+export type ProbeReading = { [F in ProbeField]: F extends 'decimals' ? number | null : F extends 'balancePerShare' ? bigint | null : string | null };
+
+const discoveryAbi = parseAbi([
+  'function getDShares() view returns (address[] dShares, address[] wrappedDShares)',
+  'function symbol() view returns (string)',
+  'function name() view returns (string)',
+  'function decimals() view returns (uint8)',
+]);
 
 export interface PortfolioCalls {
   calls: Call3[];
@@ -65,6 +90,10 @@ export interface PortfolioReadings {
   feeds: Map<string, FeedReading | null>;
   /** The pools read for each feedless token, by token index. */
   dex: Map<number, DexPoolReading[]>;
+  /** getDShares()'s dShares (wrapped ones left out), by lower-case factory; null when the call failed. */
+  dShares: Map<string, string[] | null>;
+  /** The metadata of each probed address, by lower-case address. */
+  probes: Map<string, ProbeReading>;
 }
 
 /** Calldata of the argument-free reads, encoded once, on the first refresh (not at the worker's start). */
@@ -76,6 +105,10 @@ const encodeReads = () => ({
   multiplier: encodeFunctionData({ abi: multiplierTokenAbi, functionName: 'multiplier' }),
   getCurrentMultiplier: encodeFunctionData({ abi: multiplierTokenAbi, functionName: 'getCurrentMultiplier' }),
   balancePerShare: encodeFunctionData({ abi: rebasingTokenAbi, functionName: 'balancePerShare' }),
+  getDShares: encodeFunctionData({ abi: discoveryAbi, functionName: 'getDShares' }),
+  symbol: encodeFunctionData({ abi: discoveryAbi, functionName: 'symbol' }),
+  name: encodeFunctionData({ abi: discoveryAbi, functionName: 'name' }),
+  tokenDecimals: encodeFunctionData({ abi: discoveryAbi, functionName: 'decimals' }),
   latestRoundData: encodeFunctionData({ abi: aggregatorAbi, functionName: 'latestRoundData' }),
   decimals: encodeFunctionData({ abi: aggregatorAbi, functionName: 'decimals' }),
   /** balanceOf(address): the selector, then the account as one word. */
@@ -111,6 +144,7 @@ export function buildPortfolioCalls(
   dex?: ChainDex,
   /** Lower-case addresses of tokens without a reserve feed here whose supply a feed on another chain needs. */
   supplyOf?: ReadonlySet<string>,
+  discovery?: DiscoveryReads,
 ): PortfolioCalls {
   const calls: Call3[] = [{ target: asAddress(multicall), allowFailure: true, callData: encodedReads().getBlockNumber }];
   const reads: PortfolioRead[] = [{ kind: 'blockNumber' }];
@@ -149,7 +183,27 @@ export function buildPortfolioCalls(
       }
     }
   });
+  for (const factory of discovery?.dShareFactories ?? []) {
+    const target = asAddress(factory);
+    add(target, encodedReads().getDShares, { kind: 'dShares', factory: target });
+  }
+  for (const address of discovery?.probe ?? []) {
+    const target = asAddress(address);
+    const r = encodedReads();
+    const data: Record<ProbeField, Hex> = { symbol: r.symbol, name: r.name, decimals: r.tokenDecimals, balancePerShare: r.balancePerShare };
+    for (const field of PROBE_FIELDS) add(target, data[field], { kind: 'probe', address: target, field });
+  }
   return { calls, reads };
+}
+
+function decodeProbe(field: ProbeField, data: Hex): string | number | bigint {
+  if (field === 'balancePerShare') return uintWord(data);
+  if (field === 'decimals') {
+    const decimals = Number(decodeFunctionResult({ abi: discoveryAbi, functionName: 'decimals', data }));
+    if (decimals > 36) throw new Error('implausible decimals');
+    return decimals;
+  }
+  return String(decodeFunctionResult({ abi: discoveryAbi, functionName: field, data }));
 }
 
 /** Backed's getCurrentMultiplier(): three words, or two on tokens from before the multiplier nonce. */
@@ -170,6 +224,8 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
     balancePerShare: new Map(),
     feeds: new Map(),
     dex: new Map(),
+    dShares: new Map(),
+    probes: new Map(),
   };
   const rounds = new Map<string, { answer: bigint; updatedAt: number } | null>();
   const decimals = new Map<string, number | null>();
@@ -227,6 +283,18 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
           decode((d) => decodeDexField(read.field, d)),
         );
         break;
+      case 'dShares':
+        out.dShares.set(
+          read.factory,
+          decode((d) => decodeFunctionResult({ abi: discoveryAbi, functionName: 'getDShares', data: d })[0].map((a) => getAddress(a))),
+        );
+        break;
+      case 'probe': {
+        const probe = out.probes.get(read.address) ?? { symbol: null, name: null, decimals: null, balancePerShare: null };
+        (probe as Record<ProbeField, unknown>)[read.field] = decode((d) => decodeProbe(read.field, d));
+        out.probes.set(read.address, probe);
+        break;
+      }
     }
   });
   for (const [token, current] of out.currentMultiplier) if (current) out.multiplier.set(token, current.value);

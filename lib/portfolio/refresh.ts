@@ -7,8 +7,7 @@ import type { Hex } from 'viem';
 import { WalletError } from '../errors/index.ts';
 import { type ChainDex, type RpcRequester, readChainId, type Token } from '../registry/index.ts';
 import { MULTICALL3_ADDRESS } from './abis.ts';
-import { buildPortfolioCalls } from './calls.ts';
-import { readPortfolioResults } from './calls.ts';
+import { buildPortfolioCalls, type DiscoveryReads, type PortfolioReadings, readPortfolioResults } from './calls.ts';
 import { assembleSnapshot } from './holdings.ts';
 import { marketStatus } from './market-hours.ts';
 import { type Call3, type Call3Result, decodeAggregate3, encodeAggregate3Compact } from './multicall.ts';
@@ -30,6 +29,14 @@ export interface RefreshPortfolioParameters {
    */
   supplyOf?: ReadonlySet<string>;
   maxCallsPerBatch?: number;
+  /**
+   * Discovery reads carried in the same batch (no extra request): the chain's DShareFactory
+   * listings and the metadata of listed addresses not yet known (keep the same object while
+   * it holds, so the encoded batch is reused).
+   */
+  discovery?: DiscoveryReads;
+  /** Called with what the discovery reads answered, and the block they belong to. */
+  onDiscovery?: (found: Pick<PortfolioReadings, 'dShares' | 'probes' | 'blockNumber'>) => void;
   /** Ask the node for its chain id first (one more request) and refuse another chain. */
   expectChainId?: boolean;
   /** Epoch ms, from the caller's clock. */
@@ -48,7 +55,13 @@ function isBatchTooBig(err: unknown): boolean {
 // A refresh with the same tokens and accounts sends the same batch: build and encode it once.
 const prepared = new WeakMap<
   readonly Token[],
-  { key: string; dex: ChainDex | undefined; supplyOf: ReadonlySet<string> | undefined; built: ReturnType<typeof buildPortfolioCalls> }
+  {
+    key: string;
+    dex: ChainDex | undefined;
+    supplyOf: ReadonlySet<string> | undefined;
+    discovery: DiscoveryReads | undefined;
+    built: ReturnType<typeof buildPortfolioCalls>;
+  }
 >();
 const encoded = new WeakMap<Call3[], Hex>();
 
@@ -58,12 +71,13 @@ function preparedCalls(
   multicall: string,
   dex: ChainDex | undefined,
   supplyOf: ReadonlySet<string> | undefined,
+  discovery: DiscoveryReads | undefined,
 ) {
   const key = `${multicall}|${accounts.join(',')}`;
   const known = prepared.get(tokens);
-  if (known?.key === key && known.dex === dex && known.supplyOf === supplyOf) return known.built;
-  const built = buildPortfolioCalls(tokens, accounts, multicall, dex, supplyOf);
-  prepared.set(tokens, { key, dex, supplyOf, built });
+  if (known?.key === key && known.dex === dex && known.supplyOf === supplyOf && known.discovery === discovery) return known.built;
+  const built = buildPortfolioCalls(tokens, accounts, multicall, dex, supplyOf, discovery);
+  prepared.set(tokens, { key, dex, supplyOf, discovery, built });
   return built;
 }
 
@@ -124,7 +138,7 @@ export async function refreshPortfolio(params: RefreshPortfolioParameters): Prom
     const actual = await readChainId(rpc);
     if (actual !== chainId) throw new WalletError('portfolio.wrong_chain', `The RPC node is on chain ${actual}, not ${chainId}.`);
   }
-  const { calls, reads } = preparedCalls(tokens, accounts, multicall, params.dex, params.supplyOf);
+  const { calls, reads } = preparedCalls(tokens, accounts, multicall, params.dex, params.supplyOf, params.discovery);
   const size = params.maxCallsPerBatch && params.maxCallsPerBatch > 0 ? params.maxCallsPerBatch : calls.length;
   const batches: Call3[][] = [];
   if (size >= calls.length) batches.push(calls);
@@ -142,5 +156,9 @@ export async function refreshPortfolio(params: RefreshPortfolioParameters): Prom
   const nowMs = now();
   if (issues.length === batches.length) return failedSnapshot(chainId, new Error(issues[0].message), nowMs);
   const readings = readPortfolioResults(reads, answers.flat());
+  if (params.discovery && params.onDiscovery) {
+    const { dShares, probes, blockNumber } = readings;
+    params.onDiscovery({ dShares, probes, blockNumber });
+  }
   return assembleSnapshot({ chainId, tokens, accounts, readings, market: marketStatus(nowMs), nowMs, issues });
 }

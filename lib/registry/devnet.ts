@@ -38,6 +38,8 @@ export interface DevnetIssuerDeployment {
   origin?: string | null;
   kind: 'order-processor' | 'attestation' | 'deposit' | 'none';
   contracts?: Record<string, unknown> | readonly unknown[];
+  /** The issuer's DShareFactory (Dinari-style), named with role 'factory'. */
+  factory?: string;
   /** A deposit issuer's registered deposit address and the address its payouts come from. */
   depositAddress?: string;
   payoutAddress?: string;
@@ -172,6 +174,7 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
     origins: i.origin ? [{ origin: new URL(i.origin).origin, verified: true, source: SOURCE }] : [],
     contracts: [
       ...contractAddresses(i.contracts).map((address) => ({ address, role: 'mint-redeem' as const })),
+      ...(i.factory ? [{ address: i.factory, role: 'factory' as const }] : []),
       ...(i.depositAddress ? [{ address: i.depositAddress, role: 'redemption-deposit' as const }] : []),
       ...(i.payoutAddress ? [{ address: i.payoutAddress, role: 'payout' as const }] : []),
     ].map(({ address, role }) => ({ chainId, address: getAddress(address), role, verified: true, source: SOURCE })),

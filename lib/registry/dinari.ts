@@ -55,24 +55,36 @@ export async function fetchDinariDShares(
       skipped.push({ address, reason: String(result.reason?.message ?? result.reason) });
       continue;
     }
-    const { symbol, name, decimals } = result.value;
-    const ticker = symbol.endsWith('.d') ? symbol.slice(0, -2) : '';
-    if (!ticker || !name) {
-      skipped.push({ address, reason: `"${symbol}" is not a dShare symbol` });
-      continue;
-    }
-    tokens.push({
-      chainId,
-      address,
-      symbol,
-      name,
-      decimals,
-      issuer: 'dinari',
-      kind: 'stock',
-      underlying: { ticker, name: name.replace(/\s*-\s*Dinari$/i, '') },
-      corporateActions: 'balance-per-share',
-      verified: true,
-    });
+    const token = dShareToken(chainId, address, result.value);
+    if (typeof token === 'string') skipped.push({ address, reason: token });
+    else tokens.push({ ...token, verified: true });
   }
   return { tokens, skipped };
+}
+
+/**
+ * A dShare from its ERC-20 metadata ("AAPL.d", "Apple Inc. - Dinari"), unverified; a string says
+ * why the address is not one. The build (above) and the wallet's discovery (discovered.ts) share it.
+ */
+export function dShareToken(
+  chainId: number,
+  address: string,
+  meta: { symbol: string; name: string; decimals: number },
+  issuer = 'dinari',
+): Token | string {
+  const { symbol, name, decimals } = meta;
+  const ticker = symbol.endsWith('.d') ? symbol.slice(0, -2) : '';
+  if (!ticker || !name) return `"${symbol}" is not a dShare symbol`;
+  return {
+    chainId,
+    address: getAddress(address),
+    symbol,
+    name,
+    decimals,
+    issuer,
+    kind: 'stock',
+    underlying: { ticker, name: name.replace(/\s*-\s*Dinari$/i, '') },
+    corporateActions: 'balance-per-share',
+    verified: false,
+  };
 }

@@ -4,7 +4,14 @@ export { packRegistry, unpackRegistry } from './compact.ts';
 export { type ChainDex, type QuoteToken, SOURCED_DEXES, UNISWAP_V3_FEES, uniswapV2Pair, uniswapV3Pool } from './dexes.ts';
 export type { DevnetDeployment, DevnetIssuerDeployment, DevnetTokenDeployment } from './devnet.ts';
 export { mergeRegistryData, registryFromDevnet } from './devnet.ts';
-export { createDiscoveredTokens, DISCOVERED_KEY, type DiscoveredTokens } from './discovered.ts';
+export {
+  createDiscoveredTokens,
+  DISCOVERED_KEY,
+  hasAnnouncingFactory,
+  type DiscoveredTokens,
+  type DShareAnswers,
+  type DShareReads,
+} from './discovered.ts';
 export type { FetchDinariDSharesResult } from './dinari.ts';
 export { FOUND_ON_CHAIN_LABEL, newTokenTopic, type ScanFactoryParameters, type ScanFactoryResult, scanFactoryTokens } from './discovery.ts';
 export { fetchDinariDShares } from './dinari.ts';

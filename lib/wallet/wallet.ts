@@ -15,6 +15,9 @@ import type { ProviderEventName } from '../provider';
 import {
   createDiscoveredTokens,
   createRegistry,
+  hasAnnouncingFactory,
+  type DShareAnswers,
+  type DShareReads,
   mergeRegistryData,
   type Registry,
   type RegistryData,
@@ -105,6 +108,16 @@ export interface Wallet {
   registry(): Registry | undefined;
   /** Looks for tokens the registry's issuer factories announced up to `toBlock` (throttled); found ones join the registry. */
   discoverTokens(chainId: number, toBlock: number, rpc: RpcRequester): Promise<void>;
+  /**
+   * Reads the NewToken log of every factory the registry lists on each enabled network, up to
+   * its latest block (eth_blockNumber + eth_getLogs, each chain at most every 10 minutes). Owned by
+   * the background on its own alarm, so a portfolio refresh never waits for or pays for it.
+   */
+  scanFactories(): Promise<void>;
+  /** The Dinari discovery reads the chain's portfolio batch carries (getDShares(), new dShares' metadata). */
+  dShareReads(chainId: number): DShareReads | undefined;
+  /** What those reads answered: new dShares join the registry, new listings are probed in the next batch. */
+  noteDShares(chainId: number, answered: DShareAnswers): Promise<void>;
   visibleAccounts(): Promise<PublicAccount[]>;
   selectedAddress(): Promise<string | undefined>;
   accountsFor(origin: string): Promise<string[]>;
@@ -238,6 +251,14 @@ export function createWallet(ports: WalletPorts): Wallet {
 
   const methods = createMethodTable({ access, settings, signing, networks: networkDeps, rpc, approve, switchChain });
 
+  async function discoverTokens(chainId: number, toBlock: number, rpc: RpcRequester): Promise<void> {
+    if (!registry) return;
+    const found = await discovered.scan(registry, chainId, rpc, toBlock);
+    if (found.length === 0 || !registry) return;
+    registry = createRegistry(withFound(registry.data, found));
+    ports.stateChanged();
+  }
+
   return {
     settings,
     keys,
@@ -264,12 +285,33 @@ export function createWallet(ports: WalletPorts): Wallet {
     },
     ready,
     registry: () => registry,
-    async discoverTokens(chainId, toBlock, rpc) {
+    discoverTokens,
+    async scanFactories() {
+      await ready();
       if (!registry) return;
-      const found = await discovered.scan(registry, chainId, rpc, toBlock);
-      if (found.length === 0 || !registry) return;
-      registry = createRegistry(withFound(registry.data, found));
-      ports.stateChanged();
+      const { disabledChainIds, activeChainId } = await settings.get();
+      const off = new Set(disabledChainIds);
+      const networks = (await settings.networks()).filter(
+        (n) => (n.chainId === activeChainId || !off.has(n.chainId)) && registry !== undefined && hasAnnouncingFactory(registry, n.chainId),
+      );
+      await Promise.all(
+        networks.map(async (network) => {
+          const call = rpcFor(network);
+          const rpc: RpcRequester = { request: ({ method, params }) => call(method, params ? [...params] : []) };
+          const block = await call('eth_blockNumber', []).catch(() => undefined);
+          if (typeof block !== 'string' || !/^0x[0-9a-fA-F]+$/.test(block)) return;
+          await discoverTokens(network.chainId, Number(BigInt(block)), rpc).catch(() => undefined);
+        }),
+      );
+    },
+    dShareReads: (chainId) => (registry ? discovered.dShareReads(registry, chainId) : undefined),
+    async noteDShares(chainId, answered) {
+      if (!registry) return;
+      const before = discovered.dShareReads(registry, chainId);
+      const found = await discovered.noteDShares(registry, chainId, answered);
+      if (found.length > 0 && registry) registry = createRegistry(withFound(registry.data, found));
+      // Found dShares show, and newly listed ones are probed, on the next refresh: tell the views.
+      if (found.length > 0 || (registry && discovered.dShareReads(registry, chainId) !== before)) ports.stateChanged();
     },
     visibleAccounts: access.visibleAccounts,
     selectedAddress: access.selectedAddress,

@@ -101,7 +101,7 @@ async function nodeWallet(proxies: readonly ChainProxy[], registryJson: unknown)
   for (let i = 1; i < ACCOUNTS; i++) await wallet.keys.addAccount();
   const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   const accounts = (await wallet.keys.listAccounts()).map((a) => a.address);
-  return { ui, local, counted, accounts };
+  return { ui, local, counted, accounts, wallet };
 }
 
 /** Sends one UI command from an extension page over the wallet's port. */
@@ -204,7 +204,10 @@ export async function measurePortfolio(extensionDir?: string): Promise<BenchRow[
     const proxyOf = (chainId: number) => proxies.find((p) => p.chainId === chainId)!.url;
     const read = chains.filter((c) => c.tokens.length > 0);
     const batches = read.map((c) => {
-      const { calls } = buildPortfolioCalls(c.tokens, w.accounts, MULTICALL3_ADDRESS, c.dex);
+      // The refresh's batch also carries the chain's DShareFactory reads (getDShares): the raw call carries them too.
+      const registry = w.wallet.registry();
+      const discovery = registry ? w.wallet.dShareReads(c.chainId) : undefined;
+      const { calls } = buildPortfolioCalls(c.tokens, w.accounts, MULTICALL3_ADDRESS, c.dex, undefined, discovery);
       return {
         ...c,
         url: proxyOf(c.chainId),

@@ -304,6 +304,8 @@ export async function popupOnChain1(chain: Chain1) {
   return {
     refresh: async () => ((await ui.handle('portfolio.refresh', { force: true })) as { view: PortfolioView }).view,
     detail: (token: Pick<Token, 'address'>) => ui.handle('portfolio.detail', { chainId: 1, address: token.address }) as Promise<TokenDetailView>,
+    /** What the background's factory-scan alarm runs. */
+    scanFactories: () => wallet.scanFactories(),
     /** Resolves at the wallet's next state-changed event (the pages' cue to read again). */
     nextChange: () => new Promise<void>((resolve) => waiting.push(resolve)),
   };

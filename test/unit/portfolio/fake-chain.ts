@@ -47,6 +47,10 @@ const portfolioAbi = parseAbi([
   'function latestRoundData() view returns (uint80, int256, uint256, uint256, uint80)',
   'function getRoundData(uint80) view returns (uint80, int256, uint256, uint256, uint80)',
   'function decimals() view returns (uint8)',
+  // Dinari's DShareFactory listing (v0.4.0) and the ERC-20 metadata a listed dShare is asked.
+  'function getDShares() view returns (address[] dShares, address[] wrappedDShares)',
+  'function symbol() view returns (string)',
+  'function name() view returns (string)',
   // Dinari's DividendDistribution views.
   'function nextDistributionId() view returns (uint256)',
   'function distributions(uint256) view returns (address token, uint256 remainingDistribution, uint256 endTime)',
