@@ -8,6 +8,8 @@
  *   (POST /api/v2/accounts/{account_id}/orders/stocks/eip155/fee_quote; body and answer field
  *   names as in github.com/dinaricrypto/dinari-api-sdk-typescript
  *   src/resources/v2/accounts/orders/stocks/eip155.ts).
+ * - Stocks: GET /api/v2/market_data/stocks/?symbols=… each with `id` and `tokens` as
+ *   CAIP-10 addresses (https://github.com/dinaricrypto/dinari-api-sdk-typescript, src/resources/v2/market-data/stocks/stocks.ts).
  * - Auth headers X-API-Key-Id / X-API-Secret-Key: https://docs.dinari.com/docs/getting-started
  * - The FeeQuote struct and its EIP-712 domain ("OrderProcessor", "1"): REFERENCE.md (sbt-contracts v0.4.x).
  *
@@ -129,8 +131,8 @@ export interface FeeQuoteExpectation {
   chainId: number;
   /** The registry's OrderProcessor: the EIP-712 verifying contract. */
   contract: Address;
-  /** The registry's fee-quote signer (the processor's operator). */
-  signer: Address;
+  /** The registry's fee-quote signers on this chain (the processor's operator). */
+  signers: readonly Address[];
   user: Address;
   paymentToken: Address;
   /** Chain time now, seconds. */
@@ -168,7 +170,7 @@ export async function checkFeeQuote(answer: unknown, want: FeeQuoteExpectation):
   } catch {
     throw fail('its signature is malformed');
   }
-  if (!isAddressEqual(signer, want.signer)) throw fail('it is not signed by the issuer’s registered signer for this contract');
+  if (!want.signers.some((s) => isAddressEqual(s, signer))) throw fail('it is not signed by the issuer’s registered signer for this contract');
   return { feeQuote, signature };
 }
 
@@ -193,9 +195,15 @@ export function fromDinariError(issuerName: string, status: number, body: unknow
   return issuerError('issuer.unavailable', `${issuerName} could not answer (HTTP ${status})${said}. Nothing was sent; try again later.`);
 }
 
+const StocksAnswerSchema = v.array(
+  v.object({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)), symbol: v.string(), is_tradable: v.boolean(), tokens: v.array(v.string()) }),
+);
+
 export interface DinariApi {
   /** The raw fee-quote answer (a success answer); check it with checkFeeQuote. */
   feeQuote(body: FeeQuoteBody): Promise<unknown>;
+  /** Dinari's stock id for the token at `token` on `chainId` (its CAIP-10 address listed under the stock). */
+  stockId(chainId: number, token: Address, symbol: string): Promise<string>;
 }
 
 export function createDinariApi(
@@ -214,16 +222,21 @@ export function createDinariApi(
     return { apiKeyId, apiSecretKey, accountId };
   };
 
-  async function post(path: string, body: unknown, c: DinariCredentials): Promise<unknown> {
+  async function call(method: 'GET' | 'POST', path: string, body: unknown, c: DinariCredentials): Promise<unknown> {
     const url = `${endpoint.origin}${path}`;
     if (!isAllowlisted(new URL(url).origin))
       throw issuerError('issuer.not_allowlisted', `${endpoint.name} at ${endpoint.origin} is not in Sharekeep's issuer allowlist. Nothing was sent.`);
     let response: Awaited<ReturnType<AllowlistedFetch>>;
     try {
       response = await fetch(url, {
-        method: 'POST',
-        headers: { accept: 'application/json', 'content-type': 'application/json', 'X-API-Key-Id': c.apiKeyId, 'X-API-Secret-Key': c.apiSecretKey },
-        body: JSON.stringify(body),
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          'X-API-Key-Id': c.apiKeyId,
+          'X-API-Secret-Key': c.apiSecretKey,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (err) {
       if ((err as { code?: string }).code === 'issuer.not_allowlisted') throw err;
@@ -239,7 +252,24 @@ export function createDinariApi(
   return {
     async feeQuote(body) {
       const c = creds();
-      return post(feeQuotePath(c.accountId), body, c);
+      return call('POST', feeQuotePath(c.accountId), body, c);
+    },
+    async stockId(chainId, token, symbol) {
+      const c = creds();
+      // Stock symbols are the underlying tickers; a dShare's symbol carries a ".d" suffix on chain.
+      const ticker = symbol.replace(/\.d$/i, '');
+      const parsed = v.safeParse(
+        StocksAnswerSchema,
+        await call('GET', `/api/v2/market_data/stocks/?symbols=${encodeURIComponent(ticker)}`, undefined, c),
+      );
+      if (!parsed.success)
+        throw issuerError('issuer.bad_answer', `${endpoint.name} sent a stock list Sharekeep does not understand (${firstIssue(parsed.issues)}).`);
+      const caip10 = `eip155:${chainId}:${token}`.toLowerCase();
+      const stock = parsed.output.find((s) => s.tokens.some((t) => t.toLowerCase() === caip10));
+      if (!stock) throw issuerError('issuer.unknown_token', `${endpoint.name} does not list this token on this network. Nothing was sent.`);
+      if (!stock.is_tradable)
+        throw issuerError('issuer.market_closed', `${endpoint.name} does not trade ${stock.symbol} right now. Try again later.`);
+      return stock.id;
     },
   };
 }

@@ -36,6 +36,8 @@ export interface IssuerServiceDeps {
   /** Activity's note of a redemption's payout: pending once its issuer call is sent, then the amount received. */
   notePayout?(hash: Hex, payout: { state: 'pending' | 'received'; symbol: string; decimals: number; amount?: string; when?: string }): Promise<void>;
   clock: Clock;
+  /** The user's API credentials for an issuer whose API needs them (Dinari's 'dinari-v2' keys); absent: none saved. */
+  credentials?(issuerId: string): Promise<Record<string, string> | undefined>;
   /** storage.local: requests survive a worker restart there; without it they live in memory only. */
   store?: KeyValueStore;
 }

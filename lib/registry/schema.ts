@@ -27,7 +27,19 @@ function fact<T extends v.GenericSchema>(value: T) {
 export const ISSUER_STRUCTURES = ['custody-backed', 'synthetic', 'derivative'] as const;
 export const CORPORATE_ACTION_MODELS = ['multiplier', 'balance-per-share', 'oracle-multiplier', 'none'] as const;
 
-export const ISSUER_CONTRACT_ROLES = ['mint', 'redeem', 'mint-redeem', 'factory', 'redemption-deposit', 'payout'] as const;
+export const ISSUER_CONTRACT_ROLES = [
+  'mint',
+  'redeem',
+  'mint-redeem',
+  'factory',
+  'redemption-deposit',
+  'payout',
+  // A Dinari-style issuer: the key that signs its fee quotes, and the stablecoin its orders pay in.
+  'fee-quote-signer',
+  'payment-token',
+] as const;
+/** Roles that name an address the wallet checks against, never a contract it calls or labels. */
+export const NON_CONTRACT_ROLES: readonly string[] = ['fee-quote-signer', 'payment-token'];
 /**
  * `price` is one underlying share's price (the wallet counts the shares a token is); `tokenPrice` is
  * the token's own price with its multiplier already in it (Chainlink's Ondo GM "total return value"

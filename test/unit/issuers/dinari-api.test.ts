@@ -9,7 +9,7 @@ const USER = getAddress('0x70997970c51812dc3a010c7d01b50e0d17dc79c8');
 const CONTRACT = getAddress('0x5fbdb2315678afecb367f032d93f642f64180aa3');
 const USDC = getAddress('0xe7f1725e7734ce288f8367e1bb143e90bb3f0512');
 const NOW = 1_800_000_000n;
-const want = { issuerName: 'Dinari', chainId: 31337, contract: CONTRACT, signer: operator.address, user: USER, paymentToken: USDC, now: NOW };
+const want = { issuerName: 'Dinari', chainId: 31337, contract: CONTRACT, signers: [operator.address], user: USER, paymentToken: USDC, now: NOW };
 
 async function answer(opts: { signer?: typeof operator; contract?: Address; requester?: Address; fee?: bigint; deadline?: bigint } = {}) {
   const feeQuote = { orderId: 7n, requester: opts.requester ?? USER, fee: 1_250_000n, timestamp: NOW - 5n, deadline: opts.deadline ?? NOW + 120n };
