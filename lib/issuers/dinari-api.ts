@@ -202,8 +202,8 @@ const StocksAnswerSchema = v.array(
 export interface DinariApi {
   /** The raw fee-quote answer (a success answer); check it with checkFeeQuote. */
   feeQuote(body: FeeQuoteBody): Promise<unknown>;
-  /** Dinari's stock id for the token at `token` on `chainId` (its CAIP-10 address listed under the stock). */
-  stockId(chainId: number, token: Address, symbol: string): Promise<string>;
+  /** Dinari's stock id for the token at `token` on `chainId` (its CAIP-10 address listed under the stock `ticker`). */
+  stockId(chainId: number, token: Address, ticker: string): Promise<string>;
 }
 
 export function createDinariApi(
@@ -254,10 +254,8 @@ export function createDinariApi(
       const c = creds();
       return call('POST', feeQuotePath(c.accountId), body, c);
     },
-    async stockId(chainId, token, symbol) {
+    async stockId(chainId, token, ticker) {
       const c = creds();
-      // Stock symbols are the underlying tickers; a dShare's symbol carries a ".d" suffix on chain.
-      const ticker = symbol.replace(/\.d$/i, '');
       const parsed = v.safeParse(
         StocksAnswerSchema,
         await call('GET', `/api/v2/market_data/stocks/?symbols=${encodeURIComponent(ticker)}`, undefined, c),

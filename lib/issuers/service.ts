@@ -66,7 +66,12 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         'issuer.price_deviation',
         `${resolved.issuer.name} quotes no price for a market order and Sharekeep has none to size it (${market.reason}). Nothing was sent.`,
       );
-    const stockId = await dinari.stockId(ask.chainId, ask.token, resolved.token.symbol);
+    const stockId = await dinari.stockId(
+      ask.chainId,
+      ask.token,
+      // Dinari lists stocks by the underlying ticker; a dShare's own symbol carries a ".d" suffix.
+      resolved.token.underlying?.ticker ?? resolved.token.symbol.replace(/\.d$/i, ''),
+    );
     const value = valueAt(ask.quantity, market.usdPerToken, resolved.token.decimals, payment.decimals);
     const body = feeQuoteBody({
       chainId: ask.chainId,

@@ -31,6 +31,8 @@ export async function devnetWallet(jurisdiction = 'DE') {
       (origin) => registry.isAllowlistedIssuerOrigin(origin),
       systemClock,
     ),
+    // The devnet Dinari-style issuer's API keys (deployment.json), as the user would save them.
+    issuerCredentials: async (id) => deployment.issuers.find((i) => i.id === id)?.apiKeys,
     openApproval: async () => undefined,
     emit: () => undefined,
     // The user approves every transaction the wallet asks about (the verdict still has to allow it).
