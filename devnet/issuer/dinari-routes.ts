@@ -127,7 +127,10 @@ async function signFeeQuote(ctx: DinariContext, body: v.InferOutput<typeof FeeQu
   const buy = body.order_side === 'BUY';
   const quantity = buy ? body.payment_token_quantity : body.asset_token_quantity;
   if (quantity === undefined || quantity <= 0)
-    throw new DinariHttpError(422, buy ? 'payment_token_quantity is required for a market buy' : 'asset_token_quantity is required for a market sell');
+    throw new DinariHttpError(
+      422,
+      buy ? 'payment_token_quantity is required for a market buy' : 'asset_token_quantity is required for a market sell',
+    );
   // The account's linked wallet: the devnet's KYC-verified 'user'.
   const requester = accountAt(indexOfRole('user')).address as Address;
   const processor = issuer.contracts[0] as Address;

@@ -12,7 +12,7 @@ import { createWallet } from '../../lib/wallet';
 
 const deployment = inject('deployment');
 
-export async function devnetWallet(jurisdiction = 'DE') {
+export async function devnetWallet(jurisdiction = 'DE', options: { credentials?: boolean } = {}) {
   const registryData = registryFromDevnet(deployment);
   const registry = createRegistry(registryData);
   const requested: string[] = [];
@@ -32,7 +32,7 @@ export async function devnetWallet(jurisdiction = 'DE') {
       systemClock,
     ),
     // The devnet Dinari-style issuer's API keys (deployment.json), as the user would save them.
-    issuerCredentials: async (id) => deployment.issuers.find((i) => i.id === id)?.apiKeys,
+    issuerCredentials: async (id) => (options.credentials === false ? undefined : deployment.issuers.find((i) => i.id === id)?.apiKeys),
     openApproval: async () => undefined,
     emit: () => undefined,
     // The user approves every transaction the wallet asks about (the verdict still has to allow it).
