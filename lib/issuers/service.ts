@@ -57,8 +57,11 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   async function quoteOwnOrder(dinari: DinariApi, resolved: ResolvedIssuer, ask: QuoteAsk): Promise<CheckedQuote> {
     const contract = contractsFor(resolved, ask.side)[0];
     const paymentToken = resolved.paymentTokens[0];
-    if (!contract || !paymentToken)
-      throw issuerError('issuer.unsupported', `Sharekeep has no verified ${resolved.issuer.name} order contract and payment token on this network.`);
+    if (!contract || !paymentToken || resolved.feeQuoteSigners.length === 0)
+      throw issuerError(
+        'issuer.unsupported',
+        `Sharekeep has no verified ${resolved.issuer.name} order contract, payment token and fee-quote signer on this network, so it cannot check an order. Nothing was sent.`,
+      );
     const payment = await tokenRef(chain, paymentToken);
     const market = await walletTokenPrice(deps.rpc, resolved.token, marketOf(ask.chainId));
     if (market.source === 'none')
@@ -239,7 +242,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
       };
       let adapter: IssuerAdapter | undefined;
       let quote: CheckedQuote;
-      if (resolved.feeQuoteSigners.length > 0) {
+      if (resolved.issuer.api === 'dinari-v2') {
         // Dinari's API v2: a signed fee quote; the wallet builds the order itself at its own price.
         adapter = orderProcessorAdapter;
         const credentials = await deps.credentials?.(resolved.issuer.id);

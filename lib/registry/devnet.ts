@@ -172,6 +172,7 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
     // The deployment states no issuer-wide rule unless it carries one: unknown, not 'none'.
     rule: i.restrictions ? deploymentRule(i.restrictions) : null,
     terms: SOURCE,
+    ...(i.kind === 'order-processor' ? { api: 'dinari-v2' as const } : {}),
     origins: i.origin ? [{ origin: new URL(i.origin).origin, verified: true, source: SOURCE }] : [],
     contracts: [
       ...contractAddresses(i.contracts).map((address) => ({ address, role: 'mint-redeem' as const })),

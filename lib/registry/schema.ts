@@ -117,6 +117,8 @@ export const IssuerSchema = v.object({
   rule: v.nullable(RuleSchema),
   /** Where the issuer publishes who may hold its tokens, linked when no rule is on record. */
   terms: sourceUrl,
+  /** The issuer API the wallet speaks at those origins: Dinari's Enterprise API v2; absent, the devnet's issuer API. */
+  api: v.optional(v.picklist(['dinari-v2'])),
   /** Origins the wallet may talk to for this issuer's mint/redeem API. */
   origins: v.array(v.object({ origin: v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+$/)), verified: v.boolean(), source: sourceUrl })),
   contracts: v.array(IssuerContractSchema),

@@ -5,7 +5,7 @@ import type { KeyValueStore } from '../../../lib/ports';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { createIssuerService, type IssuerPlan, type IssuerTransaction } from '../../../lib/issuers';
 import { createTokenLookup } from '../../../lib/tokens/token-lookup';
-import { CHAIN_ID, createFakeChain, createFakeFetch, receipt, testRegistry, USER } from './fixtures';
+import { CHAIN_ID, createFakeChain, createFakeFetch, DINARI_KEYS, receipt, testRegistry, USER } from './fixtures';
 
 type Sent = { origin: string; tx: IssuerTransaction; hash: Hex }[];
 /** The plans the user approved in the (fake) window, with what was sent of each. */
@@ -51,6 +51,7 @@ export function createHarness(
     jurisdiction: async () => options.jurisdiction ?? 'DE',
     policy: (chainId, address) => tokens.policy(chainId, address),
     signer: async () => USER as Address,
+    credentials: async () => DINARI_KEYS,
     async approvePlan(origin, plan) {
       if (options.hang) return new Promise<string>(() => undefined);
       const id = `plan-${plans.length + 1}`;

@@ -4,6 +4,7 @@ import { attestationManagerAbi, erc20Abi, orderProcessorAbi } from '../../../lib
 import {
   attestationQuote,
   CHAIN_ID,
+  dinariRoutes,
   E18,
   ELSEWHERE,
   MANAGER,
@@ -287,7 +288,7 @@ describe('order-processor issuer', () => {
   it('a buy approves USDC, creates the order, waits while it is open and settles from OrderFill', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    await dinariRoutes(h.http);
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 });
     h.setReceipt((tx) => (isAddressEqual(tx.to, PROCESSOR) ? receipt(true, [orderCreatedLog()]) : receipt(true)));
     await h.service.submit(quote.id);
@@ -315,7 +316,7 @@ describe('order-processor issuer', () => {
   it('a sell first approves the processor to burn exactly the shares sold (burnFrom), then is paid the fill less its fee', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    await dinariRoutes(h.http);
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'redeem', quantity: E18 });
     h.setReceipt((tx) => (isAddressEqual(tx.to, PROCESSOR) ? receipt(true, [orderCreatedLog(ORDER_ID, true)]) : receipt(true)));
     await h.service.submit(quote.id);
@@ -331,7 +332,7 @@ describe('order-processor issuer', () => {
     const h = createHarness();
     withFunds(h);
     h.chain.allowances.set(`${TOKENS.AAPL.toLowerCase()}:${PROCESSOR.toLowerCase()}`, 2n * E18);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    await dinariRoutes(h.http);
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(true, [orderCreatedLog(ORDER_ID, true)]));
     await h.service.submit(quote.id);
@@ -341,7 +342,7 @@ describe('order-processor issuer', () => {
   it('a cancelled order is failed with the escrow returned', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    await dinariRoutes(h.http);
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 });
     h.setReceipt(() => receipt(true, [orderCreatedLog()]));
     await h.service.submit(quote.id);
