@@ -5,10 +5,9 @@
  */
 import { type Address, encodeEventTopics, encodeFunctionData, type Hex, isAddressEqual, parseEventLogs } from 'viem';
 import { ORDER_STATUS, orderProcessorAbi } from './abis';
-import { badAnswer, checkCommonFields, checkedQuote, type IssuerAdapter, parseAnswer } from './adapter';
+import { badAnswer, checkedQuote, type IssuerAdapter } from './adapter';
 import type { FeeQuote } from './dinari-api';
 import { valueAt } from './price-check';
-import { OrderQuoteSchema } from './schemas';
 import type { CheckedQuote, QuoteAsk } from './types';
 
 export interface OwnOrderInput {
@@ -72,25 +71,9 @@ export function ownMarketOrder(input: OwnOrderInput): CheckedQuote {
 export const orderProcessorAdapter: IssuerAdapter = {
   protocol: 'order-processor',
 
-  checkQuote(answer, ask) {
-    const a = parseAnswer(OrderQuoteSchema, answer, ask);
-    checkCommonFields(a, ask);
-    const { order, feeQuote } = a;
-    const buy = ask.side === 'mint';
-    const fail = (detail: string) => {
-      throw badAnswer(ask, detail);
-    };
-    if (!isAddressEqual(order.assetToken, ask.token)) fail('the order is for another token');
-    if (!isAddressEqual(order.recipient, ask.user)) fail('the order pays someone else');
-    if (!isAddressEqual(order.paymentToken, a.paymentToken)) fail('the order pays in another token');
-    if (order.sell === buy) fail('the order is for the other side of the trade');
-    if (order.orderType !== 0) fail('it is not a market order');
-    if (buy && (order.paymentTokenQuantity !== a.value || order.assetTokenQuantity !== 0n)) fail('the order spends another amount');
-    if (!buy && order.assetTokenQuantity !== a.quantity) fail('the order sells another quantity');
-    if (!isAddressEqual(feeQuote.requester, ask.user)) fail('the fee quote is for another account');
-    if (feeQuote.fee !== a.fee || feeQuote.deadline !== a.expiry) fail('the fee quote differs from the quote shown');
-    const data = encodeFunctionData({ abi: orderProcessorAbi, functionName: 'createOrder', args: [order, feeQuote, a.signature] });
-    return checkedQuote('order-processor', a, ask, data, feeQuote.orderId);
+  // A Dinari-style issuer builds no order for the wallet: the wallet builds its own (ownMarketOrder).
+  checkQuote(_answer, ask) {
+    throw badAnswer(ask, 'a Dinari-style issuer sends a fee quote, not an order; Sharekeep builds the order itself');
   },
 
   async settlement(chain, quote, hash) {

@@ -136,43 +136,6 @@ export function attestationQuote(side: 'buy' | 'sell', quantity: bigint, token: 
 export const ORDER_ID = 777n;
 
 /** A quote as the devnet's order-processor issuer answers it. */
-export function orderQuote(side: 'buy' | 'sell', quantity: bigint, token: Address = TOKENS.AAPL) {
-  const value = side === 'buy' ? usdc(quantity) : (quantity * price) / 10n ** 30n;
-  const fee = 1_000_000n + (value * 50n) / 10_000n;
-  const expiry = NOW + 120n;
-  return {
-    issuer: 'orders',
-    kind: 'order-processor',
-    token,
-    symbol: 'AAPL.d',
-    side,
-    quantity: `${quantity}`,
-    price: `${price}`,
-    value: `${value}`,
-    fee: `${fee}`,
-    total: `${side === 'buy' ? value + fee : value - fee}`,
-    paymentToken: USDC,
-    expiry: `${expiry}`,
-    marketStatus: 'open',
-    contract: PROCESSOR,
-    method: 'createOrder',
-    order: {
-      requestTimestamp: `${NOW}`,
-      recipient: USER,
-      assetToken: token,
-      paymentToken: USDC,
-      sell: side === 'sell',
-      orderType: 0,
-      assetTokenQuantity: `${side === 'buy' ? 0n : quantity}`,
-      paymentTokenQuantity: `${side === 'buy' ? value : 0n}`,
-      price: '0',
-      tif: 0,
-    },
-    feeQuote: { orderId: `${ORDER_ID}`, requester: USER, fee: `${fee}`, timestamp: `${NOW}`, deadline: `${expiry}` },
-    signature: SIGNATURE,
-  };
-}
-
 export interface FakeFetch {
   fetch: AllowlistedFetch;
   calls: { url: string; method: string; body?: unknown }[];

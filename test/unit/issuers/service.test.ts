@@ -13,7 +13,6 @@ import {
   ORDER_ID,
   orderCreatedLog,
   orderFillLog,
-  orderQuote,
   PROCESSOR,
   receipt,
   redeemLogs,
