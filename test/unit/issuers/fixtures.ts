@@ -60,7 +60,7 @@ const token = (symbol: string, address: string, issuer: string, extra: object = 
 });
 
 /** The devnet issuers; `lost` has a token but no origin, so nothing is allowlisted for it. */
-export function testRegistry() {
+export function testRegistry(options: { noFeeQuoteSigner?: boolean } = {}) {
   return createRegistry(
     registryFromDevnet({
       chainId: CHAIN_ID,
@@ -80,7 +80,7 @@ export function testRegistry() {
           origin: ORIGIN,
           kind: 'order-processor',
           contracts: [PROCESSOR],
-          feeQuoteSigner: FEE_SIGNER.address,
+          ...(options.noFeeQuoteSigner ? {} : { feeQuoteSigner: FEE_SIGNER.address }),
           paymentTokens: [USDC],
         },
         { id: 'attest', name: 'Devnet Attest', origin: ORIGIN, kind: 'attestation', contracts: [MANAGER] },

@@ -26,9 +26,13 @@ export function createHarness(
     hangStep?: number;
     /** The signing road finds step `index` of plan `id` no longer the one approved (a fee above the cap, say): why. */
     differs?: (id: string, index: number) => string | undefined;
+    /** The API credentials the user saved (default: the Dinari test keys); null: none saved. */
+    credentials?: Record<string, string> | null;
+    /** The registry without the Dinari-style issuer's fee-quote signer (as the shipped one, until it is sourced). */
+    noFeeQuoteSigner?: boolean;
   } = {},
 ) {
-  const registry = testRegistry();
+  const registry = testRegistry({ noFeeQuoteSigner: options.noFeeQuoteSigner });
   const chain = options.shared?.chain ?? createFakeChain();
   const http = options.shared?.http ?? createFakeFetch();
   const sent: Sent = options.shared?.sent ?? [];
@@ -51,7 +55,7 @@ export function createHarness(
     jurisdiction: async () => options.jurisdiction ?? 'DE',
     policy: (chainId, address) => tokens.policy(chainId, address),
     signer: async () => USER as Address,
-    credentials: async () => DINARI_KEYS,
+    credentials: async () => (options.credentials === null ? undefined : (options.credentials ?? DINARI_KEYS)),
     async approvePlan(origin, plan) {
       if (options.hang) return new Promise<string>(() => undefined);
       const id = `plan-${plans.length + 1}`;

@@ -284,6 +284,43 @@ describe('attestation issuer', () => {
 });
 
 describe('order-processor issuer', () => {
+  it('without a fee-quote signer on record the wallet refuses before asking Dinari anything', async () => {
+    const h = createHarness({ noFeeQuoteSigner: true });
+    await dinariRoutes(h.http);
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.unsupported',
+      message: expect.stringMatching(/fee-quote signer.*Nothing was sent/),
+    });
+    expect(h.http.calls).toEqual([]);
+  });
+
+  it('without saved API keys the user is sent to Settings and nothing is asked', async () => {
+    const h = createHarness({ credentials: null });
+    await dinariRoutes(h.http);
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.no_account',
+      message: expect.stringMatching(/Settings/),
+    });
+    expect(h.http.calls).toEqual([]);
+  });
+
+  it('a fee quote signed by someone else is refused and nothing is signed', async () => {
+    const h = createHarness();
+    await dinariRoutes(h.http);
+    const route = `POST /api/v2/accounts/${'acct-1'}/orders/stocks/eip155/fee_quote`;
+    const honest = h.http.routes[route];
+    h.http.routes[route] = (b) => {
+      const [status, json] = honest(b) as [number, { order_fee_contract_object: { fee_quote: { fee: string } } }];
+      json.order_fee_contract_object.fee_quote.fee = '1';
+      return [status, json];
+    };
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.bad_answer',
+      message: expect.stringMatching(/registered signer/),
+    });
+    expect(h.plans).toEqual([]);
+  });
+
   it('a buy approves USDC, creates the order, waits while it is open and settles from OrderFill', async () => {
     const h = createHarness();
     withFunds(h);
