@@ -6,12 +6,30 @@ import { parseAmount } from '../tokens';
 import type { Wallet } from '../wallet';
 import type { HandlerGroup } from './handlers';
 
-type IssuerCommands = 'issuer.options' | 'issuer.quote' | 'issuer.submit' | 'issuer.status' | 'issuer.latest';
+type IssuerCommands =
+  | 'issuer.options'
+  | 'issuer.quote'
+  | 'issuer.submit'
+  | 'issuer.status'
+  | 'issuer.latest'
+  | 'issuer.credentials'
+  | 'issuer.setCredentials'
+  | 'issuer.clearCredentials';
 
 export function issuerCommands(
-  wallet: Pick<Wallet, 'ready' | 'registry' | 'issuers'>,
+  wallet: Pick<Wallet, 'ready' | 'registry' | 'issuers' | 'issuerCredentials'>,
   service: IssuerService = wallet.issuers,
 ): HandlerGroup<IssuerCommands> {
+  const credentials = wallet.issuerCredentials;
+  const issuers = async () => {
+    await wallet.ready();
+    return wallet.registry()?.issuers() ?? [];
+  };
+  const issuerNamed = async (issuerId: string) => {
+    const issuer = (await issuers()).find((i) => i.id === issuerId);
+    if (!issuer) throw issuerError('issuer.unsupported', 'Sharekeep knows no such issuer.');
+    return issuer;
+  };
   return {
     'issuer.options': async ({ chainId, token }) => service.options(chainId, token),
     'issuer.quote': async ({ chainId, token, side, amount, from }) => {
@@ -24,6 +42,15 @@ export function issuerCommands(
     'issuer.submit': async ({ id }) => service.submit(id),
     'issuer.status': async ({ id }) => service.status(id),
     'issuer.latest': async ({ chainId, token }) => (await service.latest(chainId, token)) ?? null,
+    'issuer.credentials': async () => credentials.list(await issuers()),
+    'issuer.setCredentials': async ({ issuerId, values }) => {
+      await credentials.set(await issuerNamed(issuerId), values);
+      return credentials.list(await issuers());
+    },
+    'issuer.clearCredentials': async ({ issuerId }) => {
+      await credentials.clear((await issuerNamed(issuerId)).id);
+      return credentials.list(await issuers());
+    },
   };
 }
 

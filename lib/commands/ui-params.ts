@@ -135,6 +135,16 @@ export const UI_PARAMS = {
   'issuer.submit': v.object({ id: text('id', 64) }),
   'issuer.status': v.object({ id: text('id', 64) }),
   'issuer.latest': v.object({ chainId: chainId(), token: address('That is not a valid token address.') }),
+  'issuer.credentials': none,
+  'issuer.setCredentials': v.object({
+    issuerId: text('issuerId', 64),
+    values: v.record(
+      v.pipe(text('values', 64), v.regex(/^[A-Za-z]+$/, badParam('values'))),
+      text('values', 512),
+      badParam('values', 'an object of texts'),
+    ),
+  }),
+  'issuer.clearCredentials': v.object({ issuerId: text('issuerId', 64) }),
 } satisfies { [K in UiCommandName]: v.GenericSchema<unknown, UiParams<K>> };
 
 export type ParsedParams<K extends UiCommandName> = v.InferOutput<(typeof UI_PARAMS)[K]>;

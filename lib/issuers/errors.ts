@@ -21,6 +21,7 @@ export type IssuerErrorCode =
   | 'issuer.bad_amount'
   | 'issuer.no_account'
   | 'issuer.plan_changed'
+  | 'issuer.bad_credentials'
   | 'issuer.failed';
 
 export const issuerError = (code: IssuerErrorCode, message: string, cause?: unknown) =>

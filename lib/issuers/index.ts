@@ -8,6 +8,14 @@
 export type { IssuerAdapter } from './adapter';
 export { attestationAdapter } from './attestation';
 export { depositAdapter } from './deposit';
+export {
+  apiKindOf,
+  createIssuerCredentialStore,
+  type CredentialField,
+  type IssuerApiKind,
+  type IssuerCredentialStore,
+  type IssuerCredentialsView,
+} from './credentials';
 export { type IssuerErrorCode, issuerError } from './errors';
 export { createAllowlistedFetch, type GuardedFetchOptions } from './guarded-fetch';
 export { createIssuerApi, type IssuerApi, type IssuerEndpoint, type QuoteBody } from './issuer-api';

@@ -16,6 +16,8 @@ export interface Registry {
   /** The DEX factories and quote tokens of a chain, with their source; undefined where none is sourced. */
   dexOn(chainId: number): ChainDex | undefined;
   issuer(id: string): Issuer | undefined;
+  /** Every issuer the registry names. */
+  issuers(): readonly Issuer[];
   /** True when a verified origin of some issuer matches (scheme, host and port). */
   isAllowlistedIssuerOrigin(origin: string): boolean;
   /** True for a verified mint/redeem contract of some issuer on that chain. */
@@ -102,6 +104,7 @@ export function createRegistry(data: RegistryData): Registry {
     },
     dexOn: (chainId) => (data.dexes ?? []).find((d) => d.chainId === chainId) ?? SOURCED_DEXES.find((d) => d.chainId === chainId),
     issuer: (id) => issuers.get(id),
+    issuers: () => data.issuers,
     isAllowlistedIssuerOrigin(origin) {
       const normalized = originOf(origin);
       return normalized !== undefined && normalized !== 'null' && origins.has(normalized);

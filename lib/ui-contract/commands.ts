@@ -6,7 +6,7 @@
  */
 import type { PublicAccount } from '../keyring';
 import type { PortfolioResult, TokenDetailView } from '../holdings';
-import type { IssuerOptions, IssuerRequestView } from '../issuers';
+import type { IssuerCredentialsView, IssuerOptions, IssuerRequestView } from '../issuers';
 import type { WatchCandidate } from '../networks';
 import type { UiState } from './state';
 
@@ -87,6 +87,10 @@ export interface UiCommands {
   'issuer.submit': { params: { id: string }; result: IssuerRequestView };
   'issuer.status': { params: { id: string }; result: IssuerRequestView };
   'issuer.latest': { params: { chainId: number; token: string }; result: IssuerRequestView | null };
+  /** The issuers whose API takes the user's own credentials, and which of them are saved (never the values). */
+  'issuer.credentials': { params: NoParams; result: IssuerCredentialsView[] };
+  'issuer.setCredentials': { params: { issuerId: string; values: Record<string, string> }; result: IssuerCredentialsView[] };
+  'issuer.clearCredentials': { params: { issuerId: string }; result: IssuerCredentialsView[] };
 }
 
 export type UiCommandName = keyof UiCommands;
@@ -152,6 +156,9 @@ export const UI_COMMANDS = {
   'issuer.submit': ACTION,
   'issuer.status': PASSIVE_READ,
   'issuer.latest': PASSIVE_READ,
+  'issuer.credentials': PASSIVE_READ,
+  'issuer.setCredentials': ACTION,
+  'issuer.clearCredentials': ACTION,
 } as const satisfies { [K in UiCommandName]: CommandTraits };
 
 export const isUiCommand = (method: string): method is UiCommandName => Object.hasOwn(UI_COMMANDS, method);

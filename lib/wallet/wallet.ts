@@ -6,7 +6,7 @@
 import { createIncomingScanner, type IncomingScanner } from '../activity-scan';
 import { type ApprovalKind, type ApprovalQueue, createApprovalQueue, type RequestOptions } from '../approvals';
 import { createRpcCall, type Network, type RpcCall, toHexChainId } from '../chains';
-import type { IssuerService } from '../issuers';
+import { createIssuerCredentialStore, type IssuerCredentialStore, type IssuerService } from '../issuers';
 import { createKeyManager, type KeyManager, type PublicAccount } from '../keyring';
 import { type NetworkDeps, rpcServesChain, saveCustomNetwork, type CustomNetwork, inspectToken, watchToken, type WatchCandidate } from '../networks';
 import { createPermissionStore, type PermissionStore } from '../permissions';
@@ -92,6 +92,8 @@ export interface Wallet {
   readonly signing: Signing;
   readonly networks: WalletNetworks;
   readonly issuers: IssuerService;
+  /** The user's own credentials for issuer APIs that need them (Dinari's key pair); the pages see only which are set. */
+  readonly issuerCredentials: IssuerCredentialStore;
   readonly clock: Clock;
   /** storage.local, for caches of other services (the portfolio snapshot). */
   readonly local: KeyValueStore;
@@ -132,6 +134,7 @@ export function createWallet(ports: WalletPorts): Wallet {
   const activity = createActivityLog(ports.local);
   const incoming = createIncomingScanner({ log: createIncomingLog(ports.local), clock });
   const contacts = createAddressBook(ports.local);
+  const issuerCredentials = createIssuerCredentialStore(ports.local);
   const settingChanges = createSettingChangeLog(ports.local);
   const approvals = createApprovalQueue({ clock, onChange: ports.stateChanged, openWindow: ports.openApproval, store: ports.session });
   const rpcFor = (network: Network): RpcCall => createRpcCall(ports.rpc, async () => network.rpcUrl);
@@ -249,6 +252,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     tokens,
     signing,
     issuers,
+    issuerCredentials,
     clock,
     rpc,
     rpcFor,

@@ -44,6 +44,8 @@ export const E18 = 10n ** 18n;
 export const TSLA_USD = 250n * 10n ** 8n;
 export const SPLIT = 2n * E18; // TSLAx's multiplier after a 2-for-1 split
 export const SVALUE = 1_023_400_000_000_000_000n; // TSLAon: 1.0234 shares per token
+/** TSLAon's own price (Chainlink's total-return feed: the share price times sValue), 8 decimals. */
+export const TSLAON_USD = (250n * 10n ** 8n * SVALUE) / 10n ** 18n;
 const AAPL_POOL_PRICE = 200n; // USDC per AAPLx in the V3 pool
 export const POOL_FEE = 3000;
 
@@ -157,7 +159,7 @@ export interface Chain1 {
   client: ReturnType<typeof createDevnetClient>;
   user: Address;
   stop(): Promise<void>;
-  feeds: { tslaUsd: Address; tslaxReserve: Address; tslaonSValue: Address };
+  feeds: { tslaUsd: Address; tslaxReserve: Address; tslaonSValue: Address; tslaonUsd: Address };
   usdc: Address;
   pool: Address;
   scheduledAt: bigint;
@@ -203,6 +205,7 @@ export async function startChain1Market(): Promise<Chain1> {
     // Reserves of 98% of the supply, in shares with 8 decimals.
     tslaxReserve: await deployFeed(8, 'TSLAx Proof of Reserves', (supply * 98n) / 100n / 10n ** 10n),
     tslaonSValue: await deployFeed(18, 'TSLAon multiplier', SVALUE),
+    tslaonUsd: await deployFeed(8, 'TSLAon-USD (Calculated)', TSLAON_USD),
   };
   // TSLAx's share price comes from the feed the bundled registry names (Chainlink's TSLA / USD on
   // Ethereum, unverified there): the same aggregator is placed at that real address. NVDAx's bundled
@@ -210,6 +213,10 @@ export async function startChain1Market(): Promise<Chain1> {
   const bundledTslaUsd = TSLAX.feeds?.price?.address;
   if (!bundledTslaUsd || !NVDAX.feeds?.price) throw new Error('the bundled registry no longer names the TSLA and NVDA feeds on Ethereum');
   await moveTo(feeds.tslaUsd, bundledTslaUsd);
+  // TSLAon's own price comes from the token-price feed the bundled registry names, placed likewise.
+  const bundledTslaonUsd = TSLAON.feeds?.tokenPrice?.address;
+  if (!bundledTslaonUsd) throw new Error("the bundled registry no longer names TSLAon's token-price feed");
+  await moveTo(feeds.tslaonUsd, bundledTslaonUsd);
   // The other feeds are this test's own aggregators, confirmed by no primary source: marked unverified,
   // as the registry marks a feed whose address it could not confirm, so the wallet must say so.
   const testFeed = (address: Address) => ({ address, source: 'devnet:chain-1-anvil', verified: false });
@@ -217,7 +224,7 @@ export async function startChain1Market(): Promise<Chain1> {
     issuers: [],
     tokens: [
       { ...TSLAX, feeds: { ...TSLAX.feeds, reserve: testFeed(feeds.tslaxReserve) } },
-      { ...TSLAON, feeds: { price: testFeed(feeds.tslaUsd), multiplierOracle: testFeed(feeds.tslaonSValue) } },
+      { ...TSLAON, feeds: { ...TSLAON.feeds, multiplierOracle: testFeed(feeds.tslaonSValue) } },
     ],
     dexes: [
       {

@@ -13,8 +13,8 @@
 // placed at TSLAx's, and NVDAx's is left without code, a feed that does not answer.
 // What the store registry lacks, and this test's overlay adds (everything else is bundled data):
 // - no reserve or multiplier-oracle feed of any Ethereum token is sourced, so TSLAx gets a reserve
-//   feed, and TSLAon a TSLA / USD price feed and an sValue oracle, at addresses of aggregators this
-//   test deploys;
+//   feed, and TSLAon an sValue oracle (for its shares), at addresses of aggregators this test
+//   deploys; TSLAon's price is its bundled token-price feed, an aggregator placed at that address;
 // - no Uniswap factory or quote token of Ethereum is sourced (SOURCED_DEXES is empty), so the
 //   overlay names this anvil's V3 factory (from the npm artifacts) and its USDC stand-in;
 // - NVDAx keeps the bundled data alone: its feed fails and no pool is read, so it shows no price.
@@ -40,6 +40,7 @@ import {
   SVALUE,
   TSLA_USD,
   TSLAON,
+  TSLAON_USD,
   TSLAX,
 } from './chain1-market.ts';
 import { expectedPoolPrice } from './portfolio-expected.ts';
@@ -62,7 +63,8 @@ describe('the store registry on a chain-1 anvil', () => {
   it('runs on Ethereum data: the real addresses, the share feeds the registry sourced, and no DEX of Ethereum sourced', () => {
     expect(TSLAX.feeds?.price).toMatchObject({ address: '0xB204328559E17F84eE7A285036AA0d47124F85D5', verified: false });
     expect(NVDAX.feeds?.price).toMatchObject({ address: '0x2c47b8CD75C818969b398911b70C633e280552d4', verified: false });
-    for (const t of [TSLAON, AAPLX]) expect(t.feeds).toBeUndefined();
+    expect(TSLAON.feeds).toEqual({ tokenPrice: expect.objectContaining({ address: '0x89904B6fcF8dAD1e5DA47dFdF69fC38Ad6be0bd5', verified: false }) });
+    expect(AAPLX.feeds).toBeUndefined();
     expect(bundled.dexOn(1)).toBeUndefined();
     expect(TSLAX.address).toBe('0x8aD3c73F833d3F9A523aB01476625F269aEB7Cf0');
   });
@@ -87,9 +89,10 @@ describe('the store registry on a chain-1 anvil', () => {
     const tslaon = row(view, TSLAON)!;
     const shares = (5n * E18 * SVALUE) / E18;
     expect(tslaon).toMatchObject({ amount: (5n * E18).toString(), underlyingAmount: shares.toString(), factor: SVALUE.toString() });
-    expect(tslaon.price).toMatchObject({ source: 'feed', answer: TSLA_USD.toString() });
-    expect(tslaon.value).toBe(((shares * TSLA_USD) / E18).toString());
-    expect(tslaon.unverifiedFeeds).toEqual(['price', 'multiplierOracle']);
+    // Priced by its own token-price feed (sValue already in it): 5 tokens at that price.
+    expect(tslaon.price).toMatchObject({ source: 'feed', per: 'token', answer: TSLAON_USD.toString() });
+    expect(tslaon.value).toBe(((5n * E18 * TSLAON_USD) / E18).toString());
+    expect(tslaon.unverifiedFeeds).toEqual(['multiplierOracle', 'tokenPrice']);
 
     // AAPLx: no feed anywhere; the V3 pool prices it, with the pool and its depth.
     const aaplx = row(view, AAPLX)!;

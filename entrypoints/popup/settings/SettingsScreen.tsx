@@ -1,5 +1,6 @@
 import { AccountsSettings } from './AccountsSettings';
 import { GeneralSettings } from './GeneralSettings';
+import { IssuerAccess } from './IssuerAccess';
 import { PortfolioNetworks } from './PortfolioNetworks';
 import { SecuritySettings } from './SecuritySettings';
 import { SitesSettings } from './SitesSettings';
@@ -12,6 +13,7 @@ export function SettingsScreen() {
       <PortfolioNetworks />
       <AccountsSettings />
       <SitesSettings />
+      <IssuerAccess />
       <SecuritySettings />
     </div>
   );

@@ -22,6 +22,7 @@ import {
   SVALUE,
   TSLA_USD,
   TSLAON,
+  TSLAON_USD,
   TSLAX,
 } from '../../integration/chain1-market.ts';
 import { formatFactor } from '../../../components/PortfolioFormat.ts';
@@ -134,16 +135,20 @@ export function chain1Flows({ chain, popup }: Chain1Harness) {
         unverified: ['price'],
       });
 
-      // TSLAon: 5 tokens, worth 1.0234 shares each by its oracle, both feeds unverified.
+      // TSLAon: 5 tokens, worth 1.0234 shares each by its oracle, priced per token by the bundled
+      // token-price feed (Chainlink's total-return value, sValue in it); both feeds unverified.
       const tslaonShares = (5n * E18 * SVALUE) / E18;
       expect(row('TSLAon')).toMatchObject({
         amount: (5n * E18).toString(),
         shares: tslaonShares.toString(),
         source: 'feed',
-        answer: TSLA_USD.toString(),
-        value: ((tslaonShares * TSLA_USD) / E18).toString(),
+        answer: TSLAON_USD.toString(),
+        value: ((5n * E18 * TSLAON_USD) / E18).toString(),
       });
-      expect(row('TSLAon').unverified.sort()).toEqual(['multiplierOracle', 'price']);
+      expect(row('TSLAon').unverified.sort()).toEqual(['multiplierOracle', 'tokenPrice']);
+      expect(await textOf(popup, `${byTestId('portfolio-row')}[data-symbol="TSLAon"] ${byTestId('holding-price')}`)).toContain(
+        'per token · token price feed',
+      );
 
       // AAPLx: no feed; its V3 pool prices it, named with its address.
       const pool = await expectedPoolPrice(
@@ -194,7 +199,8 @@ export function chain1Flows({ chain, popup }: Chain1Harness) {
       expect(await attributeOf(popup, `${detail} ${byTestId('token-corporate-actions')}`, 'data-model')).toBe('oracle-multiplier');
       expect(await textOf(popup, `${detail} ${byTestId('token-corporate-actions')}`)).toContain('Shares per token now: × 1.0234');
       expect(await countOf(popup, `${detail} .td-position ${byTestId('feed-unverified')}[data-feed="multiplierOracle"]`)).toBe(1);
-      expect(await countOf(popup, `${detail} .td-position ${byTestId('feed-unverified')}[data-feed="price"]`)).toBe(1);
+      expect(await countOf(popup, `${detail} .td-position ${byTestId('feed-unverified')}[data-feed="tokenPrice"]`)).toBe(1);
+      expect(await textOf(popup, `${detail} .td-position`)).toMatch(/\$\d+\.\d\d per token \(its feed includes the multiplier\)/);
 
       detail = await openDetail('AAPLx', AAPLX.address);
       expect(await textOf(popup, `${detail} .td-position`)).toMatch(/DEX price \$\d+\.\d\d per token \(USDC pool/);

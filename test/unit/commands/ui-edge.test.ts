@@ -52,6 +52,9 @@ const BAD: Record<UiCommandName, { params: unknown; code: string }> = {
   'issuer.submit': { params: { id: 12 }, code: 'ui.bad_params' },
   'issuer.status': { params: { id: 'x'.repeat(65) }, code: 'ui.bad_params' },
   'issuer.latest': { params: { chainId: 31337, token: 'USDC' }, code: 'ui.bad_address' },
+  'issuer.credentials': { params: 'all of them', code: 'ui.bad_params' },
+  'issuer.setCredentials': { params: { issuerId: 'dinari', values: { apiKeyId: 7 } }, code: 'ui.bad_params' },
+  'issuer.clearCredentials': { params: { issuerId: ['dinari'] }, code: 'ui.bad_params' },
 };
 
 async function setup() {
