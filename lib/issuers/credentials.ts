@@ -41,9 +41,9 @@ const NEEDS: Record<IssuerApiKind, string> = {
     'Dinari answers only partners with an API key pair from its Partners Dashboard, for an account whose identity check (KYC) it has approved. Sharekeep cannot provide either.',
 };
 
-/** Which API an issuer speaks, read off the registry: a Dinari-style issuer names its fee-quote signer. */
-export function apiKindOf(issuer: Pick<Issuer, 'contracts'>): IssuerApiKind | undefined {
-  return issuer.contracts.some((c) => (c.role as string) === 'fee-quote-signer') ? 'dinari-v2' : undefined;
+/** Which API an issuer speaks, read off the registry (its `api`; the one home of that rule). */
+export function apiKindOf(issuer: Pick<Issuer, 'api'>): IssuerApiKind | undefined {
+  return issuer.api === 'dinari-v2' ? 'dinari-v2' : undefined;
 }
 
 export interface IssuerCredentialsView {

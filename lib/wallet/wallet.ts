@@ -48,8 +48,6 @@ export interface WalletPorts {
   rpc: RpcTransport;
   /** HTTP to allowlisted issuer origins only (mint/redeem); without it no issuer is reached. */
   issuerFetch?: AllowlistedFetch;
-  /** The user's saved API credentials for an issuer whose API needs them (Dinari); absent: none. */
-  issuerCredentials?(issuerId: string): Promise<Record<string, string> | undefined>;
   openApproval(): Promise<void>;
   /** Sends a provider event to the pages of one origin, or of every origin when null. */
   emit(origin: string | null, event: ProviderEventName, data: unknown): void;
@@ -226,7 +224,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     ready,
     registry: () => registry,
     fetch: ports.issuerFetch,
-    credentials: ports.issuerCredentials,
+    credentials: (issuerId) => issuerCredentials.get(issuerId),
     rpc,
     settings,
     tokens,

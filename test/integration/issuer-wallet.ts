@@ -31,8 +31,6 @@ export async function devnetWallet(jurisdiction = 'DE', options: { credentials?:
       (origin) => registry.isAllowlistedIssuerOrigin(origin),
       systemClock,
     ),
-    // The devnet Dinari-style issuer's API keys (deployment.json), as the user would save them.
-    issuerCredentials: async (id) => (options.credentials === false ? undefined : deployment.issuers.find((i) => i.id === id)?.apiKeys),
     openApproval: async () => undefined,
     emit: () => undefined,
     // The user approves every transaction the wallet asks about (the verdict still has to allow it).
@@ -48,6 +46,9 @@ export async function devnetWallet(jurisdiction = 'DE', options: { credentials?:
   });
   await wallet.keys.createFromMnemonic(deployment.mnemonic, 'correct horse battery');
   await wallet.settings.update({ jurisdiction });
+  // The devnet Dinari-style issuer's API keys (deployment.json), saved as the user would in Settings.
+  const orders = deployment.issuers.find((i) => i.kind === 'order-processor');
+  if (options.credentials !== false && orders?.apiKeys) await wallet.issuerCredentials.set(registry.issuer(orders.id)!, orders.apiKeys);
   const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   const command = <T>(method: string, params: Record<string, unknown>) => ui.handle(method, params) as Promise<T>;
   return {
