@@ -87,7 +87,7 @@ export function issuerDepositPriceFlows(h: IssuerHarness) {
 
       const nonce = await steps.sent();
       await popup.click(byTestId('issuer-submit'));
-      const { page } = await approvalShowing(h.browser, 'issuer-request', { origin: steps.issuerOrigin('orders') });
+      const { page } = await approvalShowing(h.browser, 'issuer-request', { origin: steps.issuerOrigin('attest') });
       expect((await shownPlan(page)).priceCheck).toBe('warn');
       await decideShown(page, 'approval-reject');
       const failed = `${byTestId('issuer-status')}[data-status="failed"]`;
