@@ -96,4 +96,8 @@ export type DevnetIssuer = {
   depositAddress?: string;
   payoutAddress?: string;
   settlementDays?: number;
+  /** A Dinari-style issuer: the key that signs its fee quotes, the stablecoins its orders pay in, and the devnet API keys. */
+  feeQuoteSigner?: string;
+  paymentTokens?: string[];
+  apiKeys?: { apiKeyId: string; apiSecretKey: string; accountId: string };
 };

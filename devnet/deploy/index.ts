@@ -7,6 +7,7 @@ import type { Deployment, DevnetIssuer, DevnetToken } from '../types.ts';
 import { deployBase } from './base.ts';
 import type { DeployContext } from './context.ts';
 import { deployGuardPaths, devnetProtocols } from './guard-paths.ts';
+import { DEVNET_DINARI_KEYS } from '../issuer/dinari-routes.ts';
 import { deployBackedIssuer, deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
 import { deployRouters } from './routers.ts';
@@ -95,6 +96,9 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
       kind: 'order-processor',
       contracts: [ctx.contracts.OrderProcessor],
       factory: ctx.contracts.DShareFactory,
+      feeQuoteSigner: accounts['issuer-operator'],
+      paymentTokens: [ctx.contracts.USDC],
+      apiKeys: { ...DEVNET_DINARI_KEYS },
       tokens: tokens.filter((t) => t.issuer === 'orders').map((t) => t.address),
     },
     {

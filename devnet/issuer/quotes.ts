@@ -55,6 +55,9 @@ export async function createQuote(ctx: QuoteContext, request: QuoteRequest) {
 
   const buy = request.side === 'buy';
   const issuer = deployment.issuers.find((i) => i.id === token.issuer)!;
+  if (issuer.kind === 'order-processor') {
+    throw new IssuerError('not_found', `${issuer.name} is served at Dinari API v2 paths (/api/v2/…), not /v1/quotes`);
+  }
   if (issuer.kind === 'deposit' && buy) {
     throw new IssuerError('not_found', `${issuer.name} issues new tokens only to onboarded clients off-chain; it redeems by deposit`);
   }
@@ -82,12 +85,7 @@ export async function createQuote(ctx: QuoteContext, request: QuoteRequest) {
     contract: issuer.kind === 'deposit' ? issuer.depositAddress! : issuer.contracts[0],
   };
   const priced = { token, quantity, price, value, userId, timestamp, expiry, buy, contract: base.contract as Address };
-  const signed =
-    issuer.kind === 'deposit'
-      ? depositQuote(priced, issuer)
-      : issuer.kind === 'attestation'
-        ? await attestationQuote(ctx, priced)
-        : await orderQuote(ctx, priced, request);
+  const signed = issuer.kind === 'deposit' ? depositQuote(priced, issuer) : await attestationQuote(ctx, priced);
   return { ...base, ...signed };
 }
 
@@ -151,42 +149,6 @@ async function attestationQuote(ctx: QuoteContext, p: Priced) {
       quantity: text(p.quantity),
       expiration: text(p.expiry),
     },
-    signature,
-  };
-}
-
-/** A Dinari-style order to submit with createOrder, and the operator-signed FeeQuote for its id. */
-async function orderQuote(ctx: QuoteContext, p: Priced, request: QuoteRequest) {
-  const read = <const name extends 'estimateFees' | 'nextOrderId'>(functionName: name, args: [bigint] | [Address]) =>
-    ctx.client.readContract({ address: p.contract, abi: orderProcessorAbi, functionName, args } as never) as Promise<bigint>;
-  const fee = await read('estimateFees', [p.value]);
-  if (!p.buy && fee >= p.value) throw new IssuerError('amount_below_minimum', 'the fee would exceed the proceeds');
-  const orderId = await read('nextOrderId', [request.address]);
-  const feeQuote = { orderId, requester: request.address, fee, timestamp: p.timestamp, deadline: p.expiry };
-  const signature = await ctx.signer.signTypedData({
-    domain: { name: 'OrderProcessor', version: '1', chainId: ctx.deployment.chainId, verifyingContract: p.contract },
-    types: feeQuoteTypes,
-    primaryType: 'FeeQuote',
-    message: feeQuote,
-  });
-  const order = {
-    requestTimestamp: text(p.timestamp),
-    recipient: request.address,
-    assetToken: p.token.address,
-    paymentToken: ctx.deployment.contracts.USDC,
-    sell: !p.buy,
-    orderType: 0,
-    assetTokenQuantity: text(p.buy ? 0n : p.quantity),
-    paymentTokenQuantity: text(p.buy ? p.value : 0n),
-    price: '0',
-    tif: 0,
-  };
-  return {
-    fee: text(fee),
-    total: text(p.buy ? p.value + fee : p.value - fee),
-    method: 'createOrder',
-    order,
-    feeQuote: { orderId: text(orderId), requester: request.address, fee: text(fee), timestamp: text(p.timestamp), deadline: text(p.expiry) },
     signature,
   };
 }

@@ -3,6 +3,7 @@ import type { Address, PublicClient } from 'viem';
 import { accountAt, indexOfRole } from '../catalog.ts';
 import type { ChainDeployment } from '../deploy/index.ts';
 import { kycRegistryAbi } from '../abis.ts';
+import { DinariHttpError, dinariRoute } from './dinari-routes.ts';
 import { IssuerError } from './errors.ts';
 import { type MarketMode, marketStatusAt } from './market-hours.ts';
 import { startDepositOperator } from './deposit-operator.ts';
@@ -87,9 +88,12 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
     const method = request.method ?? 'GET';
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (method === 'OPTIONS') return send(response, 204, undefined);
-    route(method, path, request)
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    dinariRoute({ client, deployment, signer }, method, url, request.headers, () => readJson(request))
+      .then((answer) => answer ?? route(method, path, request))
       .then((body) => send(response, 200, body))
       .catch((error: unknown) => {
+        if (error instanceof DinariHttpError) return send(response, error.status, error.toJSON());
         const issuerError = error instanceof IssuerError ? error : new IssuerError('internal_error', (error as Error).message);
         if (issuerError.code === 'internal_error') options.log?.(`issuer: ${method} ${path}: ${issuerError.message}`);
         send(response, issuerError.status, issuerError.toJSON());
@@ -125,7 +129,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
     'content-type': 'application/json',
     'access-control-allow-origin': '*',
     'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
-    'access-control-allow-headers': 'content-type',
+    'access-control-allow-headers': 'content-type, x-api-key-id, x-api-secret-key',
   });
   response.end(body === undefined ? undefined : JSON.stringify(body));
 }

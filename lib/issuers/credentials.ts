@@ -45,13 +45,9 @@ const NEEDS: Record<IssuerApiKind, string> = {
     'Dinari answers only partners with an API key pair from its Partners Dashboard, for an account whose identity check (KYC) it has approved. Sharekeep cannot provide either.',
 };
 
-/**
- * Which API an issuer speaks, read off the registry: a Dinari-style issuer names its fee-quote
- * signer; an Ondo-style one says `api: 'ondo-gm'`.
- */
-export function apiKindOf(issuer: Pick<Issuer, 'contracts' | 'api'>): IssuerApiKind | undefined {
-  if (issuer.api === 'ondo-gm') return 'ondo-gm';
-  return issuer.contracts.some((c) => (c.role as string) === 'fee-quote-signer') ? 'dinari-v2' : undefined;
+/** Which API an issuer speaks, read off the registry (its `api`; the one home of that rule). */
+export function apiKindOf(issuer: Pick<Issuer, 'api'>): IssuerApiKind | undefined {
+  return issuer.api;
 }
 
 export interface IssuerCredentialsView {

@@ -3,33 +3,77 @@
  * buy escrows the stablecoin, a sell burns the shares at once); the issuer's operator fills it
  * later, and OrderFill / OrderFulfilled on chain say how it settled.
  */
-import { encodeEventTopics, encodeFunctionData, type Hex, isAddressEqual, parseEventLogs } from 'viem';
+import { type Address, encodeEventTopics, encodeFunctionData, type Hex, isAddressEqual, parseEventLogs } from 'viem';
 import { ORDER_STATUS, orderProcessorAbi } from './abis';
-import { badAnswer, checkCommonFields, checkedQuote, type IssuerAdapter, parseAnswer } from './adapter';
-import { OrderQuoteSchema } from './schemas';
+import { badAnswer, checkedQuote, type IssuerAdapter } from './adapter';
+import type { FeeQuote } from './dinari-api';
+import { valueAt } from './price-check';
+import type { CheckedQuote, QuoteAsk } from './types';
+
+export interface OwnOrderInput {
+  ask: QuoteAsk;
+  /** The registry's OrderProcessor on this chain. */
+  contract: Address;
+  paymentToken: Address;
+  tokenDecimals: number;
+  paymentDecimals: number;
+  /** The wallet's own price (USD per whole token, 18 decimals): Dinari quotes no price for a market order. */
+  walletPrice: bigint;
+  /** The fee quote, already checked (signer, requester, chain, deadline) by checkFeeQuote. */
+  feeQuote: FeeQuote;
+  signature: Hex;
+  /** Seconds; the order's requestTimestamp. */
+  now: bigint;
+}
+
+/**
+ * The wallet's own market order for a Dinari-style processor: a buy escrows value + fee of the
+ * payment token (value from the wallet's price, so the shares received may differ a little: it
+ * fills at market); a sell burns exactly the quantity asked and receives the fill less the fee.
+ * The encoded createOrder carries exactly these numbers and the issuer's signed fee quote.
+ */
+export function ownMarketOrder(input: OwnOrderInput): CheckedQuote {
+  const { ask, feeQuote, walletPrice } = input;
+  const buy = ask.side === 'mint';
+  const value = valueAt(ask.quantity, walletPrice, input.tokenDecimals, input.paymentDecimals);
+  if (walletPrice <= 0n || value <= 0n) throw badAnswer(ask, 'Sharekeep has no market price for this token to size a market order');
+  if (!buy && feeQuote.fee >= value) throw badAnswer(ask, 'the fee takes the whole payout');
+  const order = {
+    requestTimestamp: input.now,
+    recipient: ask.user,
+    assetToken: ask.token,
+    paymentToken: input.paymentToken,
+    sell: !buy,
+    orderType: 0,
+    assetTokenQuantity: buy ? 0n : ask.quantity,
+    paymentTokenQuantity: buy ? value : 0n,
+    price: 0n,
+    tif: 0,
+  };
+  const data = encodeFunctionData({ abi: orderProcessorAbi, functionName: 'createOrder', args: [order, feeQuote, input.signature] });
+  const fields = {
+    issuer: ask.issuerId,
+    paymentToken: input.paymentToken,
+    expiry: feeQuote.deadline,
+    marketStatus: 'open' as const,
+    contract: input.contract,
+    token: ask.token,
+    side: buy ? ('buy' as const) : ('sell' as const),
+    quantity: ask.quantity,
+    price: walletPrice,
+    value,
+    fee: feeQuote.fee,
+    total: buy ? value + feeQuote.fee : value - feeQuote.fee,
+  };
+  return { ...checkedQuote('order-processor', fields, ask, data, feeQuote.orderId), walletPriced: true };
+}
 
 export const orderProcessorAdapter: IssuerAdapter = {
   protocol: 'order-processor',
 
-  checkQuote(answer, ask) {
-    const a = parseAnswer(OrderQuoteSchema, answer, ask);
-    checkCommonFields(a, ask);
-    const { order, feeQuote } = a;
-    const buy = ask.side === 'mint';
-    const fail = (detail: string) => {
-      throw badAnswer(ask, detail);
-    };
-    if (!isAddressEqual(order.assetToken, ask.token)) fail('the order is for another token');
-    if (!isAddressEqual(order.recipient, ask.user)) fail('the order pays someone else');
-    if (!isAddressEqual(order.paymentToken, a.paymentToken)) fail('the order pays in another token');
-    if (order.sell === buy) fail('the order is for the other side of the trade');
-    if (order.orderType !== 0) fail('it is not a market order');
-    if (buy && (order.paymentTokenQuantity !== a.value || order.assetTokenQuantity !== 0n)) fail('the order spends another amount');
-    if (!buy && order.assetTokenQuantity !== a.quantity) fail('the order sells another quantity');
-    if (!isAddressEqual(feeQuote.requester, ask.user)) fail('the fee quote is for another account');
-    if (feeQuote.fee !== a.fee || feeQuote.deadline !== a.expiry) fail('the fee quote differs from the quote shown');
-    const data = encodeFunctionData({ abi: orderProcessorAbi, functionName: 'createOrder', args: [order, feeQuote, a.signature] });
-    return checkedQuote('order-processor', a, ask, data, feeQuote.orderId);
+  // A Dinari-style issuer builds no order for the wallet: the wallet builds its own (ownMarketOrder).
+  checkQuote(_answer, ask) {
+    throw badAnswer(ask, 'a Dinari-style issuer sends a fee quote, not an order; Sharekeep builds the order itself');
   },
 
   async settlement(chain, quote, hash) {

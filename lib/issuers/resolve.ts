@@ -18,6 +18,9 @@ export interface ResolvedIssuer {
   redeemContracts: Address[];
   /** A deposit issuer's registered payout addresses: where its stablecoin payouts come from. */
   payoutAddresses: Address[];
+  /** A Dinari-style issuer: the verified key that signs its fee quotes on this chain, and the stablecoins its orders pay in. */
+  feeQuoteSigners: Address[];
+  paymentTokens: Address[];
 }
 
 export function resolveIssuer(registry: Registry | undefined, chainId: number, tokenAddress: string): ResolvedIssuer {
@@ -28,6 +31,9 @@ export function resolveIssuer(registry: Registry | undefined, chainId: number, t
   }
   const origin = issuer.origins.find((o) => o.verified && registry.isAllowlistedIssuerOrigin(o.origin))?.origin;
   const usable = issuer.contracts.filter((c) => c.chainId === chainId && c.verified && registry.isAllowlistedIssuerContract(chainId, c.address));
+  // Not contracts the wallet calls: verified entries of the issuer on this chain, not in the contract allowlist.
+  const ownAddresses = (role: string) =>
+    issuer.contracts.filter((c) => c.chainId === chainId && c.verified && c.role === role).map((c) => getAddress(c.address));
   const withRole = (roles: string[]) => usable.filter((c) => roles.includes(c.role)).map((c) => getAddress(c.address));
   return {
     token,
@@ -36,6 +42,8 @@ export function resolveIssuer(registry: Registry | undefined, chainId: number, t
     mintContracts: withRole(['mint', 'mint-redeem']),
     redeemContracts: withRole(issuer.redemptionByDeposit ? ['redemption-deposit'] : ['redeem', 'mint-redeem']),
     payoutAddresses: withRole(['payout']),
+    feeQuoteSigners: ownAddresses('fee-quote-signer'),
+    paymentTokens: ownAddresses('payment-token'),
   };
 }
 

@@ -66,26 +66,6 @@ export const AttestationQuoteSchema = v.object({
   signature,
 });
 
-export const OrderQuoteSchema = v.object({
-  ...quoteBase,
-  kind: v.literal('order-processor'),
-  method: v.literal('createOrder'),
-  order: v.object({
-    requestTimestamp: uint,
-    recipient: address,
-    assetToken: address,
-    paymentToken: address,
-    sell: v.boolean(),
-    orderType: smallInt,
-    assetTokenQuantity: uint,
-    paymentTokenQuantity: uint,
-    price: uint,
-    tif: smallInt,
-  }),
-  feeQuote: v.object({ orderId: uint, requester: address, fee: uint, timestamp: uint, deadline: uint }),
-  signature,
-});
-
 /** A Backed-style redemption: an indicative quote naming the deposit address, the payout address and the T+n window. */
 export const DepositQuoteSchema = v.object({
   ...quoteBase,
@@ -101,7 +81,6 @@ export const RedemptionWalletSchema = v.object({ address, approved: v.boolean(),
 
 export type KycAnswer = v.InferOutput<typeof KycAnswerSchema>;
 export type AttestationQuoteAnswer = v.InferOutput<typeof AttestationQuoteSchema>;
-export type OrderQuoteAnswer = v.InferOutput<typeof OrderQuoteSchema>;
 export type RedemptionWalletAnswer = v.InferOutput<typeof RedemptionWalletSchema>;
 
 /** The first problem valibot found, as `path: message`. */

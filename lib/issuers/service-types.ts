@@ -40,6 +40,8 @@ export interface IssuerServiceDeps {
   /** Tells the pages a request changed while none of them asked (the background's alarm). */
   changed?(): void;
   clock: Clock;
+  /** The user's API credentials for an issuer whose API needs them (Dinari's 'dinari-v2' keys); absent: none saved. */
+  credentials?(issuerId: string): Promise<Record<string, string> | undefined>;
   /** storage.local: requests survive a worker restart there; without it they live in memory only. */
   store?: KeyValueStore;
 }

@@ -13,14 +13,24 @@ import { attestationAdapter } from './attestation';
 import { depositAdapter, payoutAfter } from './deposit';
 import { type ChainReader, createChainReader } from './chain';
 import { issuerError } from './errors';
+import { checkFeeQuote, createDinariApi, type DinariApi, feeQuoteBody } from './dinari-api';
 import { createIssuerApi } from './issuer-api';
-import { orderProcessorAdapter } from './order-processor';
+import { orderProcessorAdapter, ownMarketOrder } from './order-processor';
 import { createPlanRunner } from './plan-run';
-import { priceCheckFor, refuseBlockedPrice } from './price-check';
+import { priceCheckFor, refuseBlockedPrice, valueAt } from './price-check';
+import { walletTokenPrice } from '../portfolio';
 import { createRequestBook } from './request-store';
 import { ensureBalance, failRequest, payoutNote, recordSettlement, requirePreApproved, tokenRef } from './request-steps';
-import { contractsFor, offChainMint, requireAllowlisted, requireAllowlistedContract, requireAllowlistedPayout, resolveIssuer } from './resolve';
-import type { IssuerProtocol, IssuerSide, QuoteAsk } from './types';
+import {
+  contractsFor,
+  offChainMint,
+  type ResolvedIssuer,
+  requireAllowlisted,
+  requireAllowlistedContract,
+  requireAllowlistedPayout,
+  resolveIssuer,
+} from './resolve';
+import type { CheckedQuote, IssuerProtocol, IssuerSide, QuoteAsk } from './types';
 import type { IssuerOptions, IssuerService, IssuerServiceDeps, QuoteParams } from './service-types';
 import { type IssuerRequest, type IssuerRequestView, toView } from './view';
 
@@ -42,6 +52,62 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   const book = createRequestBook(deps.store, deps.clock);
   const persist = () => book.save();
   let counter = 0;
+
+  /** A Dinari-style market order: the registry's processor, payment token and signer; the wallet's own price; Dinari's signed fee. */
+  async function quoteOwnOrder(dinari: DinariApi, resolved: ResolvedIssuer, ask: QuoteAsk): Promise<CheckedQuote> {
+    const contract = contractsFor(resolved, ask.side)[0];
+    const paymentToken = resolved.paymentTokens[0];
+    if (!contract || !paymentToken || resolved.feeQuoteSigners.length === 0)
+      throw issuerError(
+        'issuer.unsupported',
+        `Sharekeep has no verified ${resolved.issuer.name} order contract, payment token and fee-quote signer on this network, so it cannot check an order. Nothing was sent.`,
+      );
+    const payment = await tokenRef(chain, paymentToken);
+    const market = await walletTokenPrice(deps.rpc, resolved.token, marketOf(ask.chainId));
+    if (market.source === 'none')
+      throw issuerError(
+        'issuer.price_deviation',
+        `${resolved.issuer.name} quotes no price for a market order and Sharekeep has none to size it (${market.reason}). Nothing was sent.`,
+      );
+    const stockId = await dinari.stockId(
+      ask.chainId,
+      ask.token,
+      // Dinari lists stocks by the underlying ticker; a dShare's own symbol carries a ".d" suffix.
+      resolved.token.underlying?.ticker ?? resolved.token.symbol.replace(/\.d$/i, ''),
+    );
+    const value = valueAt(ask.quantity, market.usdPerToken, resolved.token.decimals, payment.decimals);
+    const body = feeQuoteBody({
+      chainId: ask.chainId,
+      side: ask.side,
+      stockId,
+      paymentToken,
+      paymentDecimals: payment.decimals,
+      tokenDecimals: resolved.token.decimals,
+      paymentAmount: value,
+      tokenAmount: ask.quantity,
+    });
+    const now = await chain.chainTime();
+    const { feeQuote, signature } = await checkFeeQuote(await dinari.feeQuote(body), {
+      issuerName: resolved.issuer.name,
+      chainId: ask.chainId,
+      contract,
+      signers: resolved.feeQuoteSigners,
+      user: ask.user,
+      paymentToken,
+      now,
+    });
+    return ownMarketOrder({
+      ask,
+      contract,
+      paymentToken,
+      tokenDecimals: resolved.token.decimals,
+      paymentDecimals: payment.decimals,
+      walletPrice: market.usdPerToken,
+      feeQuote,
+      signature,
+      now,
+    });
+  }
 
   async function requireChain(chainId: number) {
     await deps.ready();
@@ -197,18 +263,8 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
       await refuseIfBlocked(params.chainId, token, params.side);
       const registry = deps.registry()!;
       if (!deps.fetch) throw issuerError('issuer.unavailable', 'This build of Sharekeep cannot reach issuers.');
-      const api = createIssuerApi(deps.fetch, { name: resolved.issuer.name, origin }, (o) => registry.isAllowlistedIssuerOrigin(o));
-
-      const kyc = await api.kyc(user);
-      if (!kyc.verified) {
-        throw issuerError(
-          'issuer.kyc_required',
-          `${resolved.issuer.name} has no completed identity check (KYC) for ${user}. Complete it with the issuer, then try again.`,
-        );
-      }
-      const raw = await api.quote({ token, side: params.side === 'mint' ? 'buy' : 'sell', quantity: params.quantity.toString(), address: user });
-      const kind = (raw as { kind?: unknown }).kind;
-      const adapter = typeof kind === 'string' && Object.hasOwn(ADAPTERS, kind) ? ADAPTERS[kind as IssuerProtocol] : undefined;
+      const allowlisted = (o: string) => registry.isAllowlistedIssuerOrigin(o);
+      const api = createIssuerApi(deps.fetch, { name: resolved.issuer.name, origin }, allowlisted);
       const ask: QuoteAsk = {
         chainId: params.chainId,
         issuerId: resolved.issuer.id,
@@ -218,9 +274,29 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         side: params.side,
         quantity: params.quantity,
       };
-      if (!adapter)
-        throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
-      const quote = adapter.checkQuote(raw, ask);
+      let adapter: IssuerAdapter | undefined;
+      let quote: CheckedQuote;
+      if (resolved.issuer.api === 'dinari-v2') {
+        // Dinari's API v2: a signed fee quote; the wallet builds the order itself at its own price.
+        adapter = orderProcessorAdapter;
+        const credentials = await deps.credentials?.(resolved.issuer.id);
+        const dinari = createDinariApi(deps.fetch, { name: resolved.issuer.name, origin }, allowlisted, credentials);
+        quote = await quoteOwnOrder(dinari, resolved, ask);
+      } else {
+        const kyc = await api.kyc(user);
+        if (!kyc.verified) {
+          throw issuerError(
+            'issuer.kyc_required',
+            `${resolved.issuer.name} has no completed identity check (KYC) for ${user}. Complete it with the issuer, then try again.`,
+          );
+        }
+        const raw = await api.quote({ token, side: params.side === 'mint' ? 'buy' : 'sell', quantity: params.quantity.toString(), address: user });
+        const kind = (raw as { kind?: unknown }).kind;
+        adapter = typeof kind === 'string' && Object.hasOwn(ADAPTERS, kind) ? ADAPTERS[kind as IssuerProtocol] : undefined;
+        if (!adapter)
+          throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
+        quote = adapter.checkQuote(raw, ask);
+      }
       requireAllowlistedContract(resolved, params.side, quote.contract);
       if (quote.payout) requireAllowlistedPayout(resolved, quote.payout.from);
       if (quote.protocol === 'deposit') await requirePreApproved(api, resolved, user, quote.contract);
@@ -236,7 +312,13 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         throw issuerError('issuer.quote_expired', `${resolved.issuer.name} sent a quote that has already expired. Ask for a new quote.`);
 
       const payment = await tokenRef(chain, quote.paymentToken);
-      const priceCheck = await priceCheckFor(deps.rpc, resolved.token, quote, payment.decimals, marketOf(params.chainId));
+      const checked = await priceCheckFor(deps.rpc, resolved.token, quote, payment.decimals, marketOf(params.chainId));
+      const priceCheck = quote.walletPriced
+        ? {
+            ...checked,
+            message: `${resolved.issuer.name} quotes no price for a market order: the price and amount shown are from Sharekeep's own ${checked.source === 'dex' ? 'DEX price' : 'price feed'}, and the order fills at the market price when ${resolved.issuer.name} executes it. The fee is ${resolved.issuer.name}'s signed quote.`,
+          }
+        : checked;
       const request: IssuerRequest = {
         id: `${deps.clock.now().toString(36)}-${(counter++).toString(36)}`,
         chainId: params.chainId,

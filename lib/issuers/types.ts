@@ -39,6 +39,8 @@ export interface CheckedQuote {
   data: Hex;
   /** A deposit redemption: the address the stablecoin payout comes from, and the business days it may take (T+n). */
   payout?: { from: Address; settlementDays: number };
+  /** The issuer quoted no price (a Dinari market order): price and value are the wallet's own, the fill is at market. */
+  walletPriced?: boolean;
   /** The order the transaction creates (order-processor issuers). */
   orderId?: bigint;
 }

@@ -45,6 +45,9 @@ export interface DevnetIssuerDeployment {
   payoutAddress?: string;
   /** Business days within which a deposit issuer pays out. */
   settlementDays?: number;
+  /** A Dinari-style issuer: its fee-quote signer and the stablecoins its orders pay in. */
+  feeQuoteSigner?: string;
+  paymentTokens?: readonly string[];
   tokens?: readonly unknown[];
   restrictions?: DevnetRestrictions;
 }
@@ -171,12 +174,15 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
     // The deployment states no issuer-wide rule unless it carries one: unknown, not 'none'.
     rule: i.restrictions ? deploymentRule(i.restrictions) : null,
     terms: SOURCE,
+    ...(i.kind === 'order-processor' ? { api: 'dinari-v2' as const } : {}),
     origins: i.origin ? [{ origin: new URL(i.origin).origin, verified: true, source: SOURCE }] : [],
     contracts: [
       ...contractAddresses(i.contracts).map((address) => ({ address, role: 'mint-redeem' as const })),
       ...(i.factory ? [{ address: i.factory, role: 'factory' as const }] : []),
       ...(i.depositAddress ? [{ address: i.depositAddress, role: 'redemption-deposit' as const }] : []),
       ...(i.payoutAddress ? [{ address: i.payoutAddress, role: 'payout' as const }] : []),
+      ...(i.feeQuoteSigner ? [{ address: i.feeQuoteSigner, role: 'fee-quote-signer' as const }] : []),
+      ...(i.paymentTokens ?? []).map((address) => ({ address, role: 'payment-token' as const })),
     ].map(({ address, role }) => ({ chainId, address: getAddress(address), role, verified: true, source: SOURCE })),
     ...(i.kind === 'deposit' ? { redemptionByDeposit: { onboarding: `${SOURCE}/onboarding`, settlementDays: i.settlementDays ?? 3 } } : {}),
   };

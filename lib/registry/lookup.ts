@@ -1,7 +1,7 @@
 /** Lookups over registry data, indexed once. Addresses compare case-insensitively. */
 import { type Imitation, imitatedWellKnown, type NamedToken, readsAs } from '../names/index.ts';
 import { type ChainDex, SOURCED_DEXES } from './dexes.ts';
-import type { Issuer, RegistryData, Token } from './schema.ts';
+import { type Issuer, NON_CONTRACT_ROLES, type RegistryData, type Token } from './schema.ts';
 
 export interface Registry {
   readonly data: RegistryData;
@@ -83,11 +83,15 @@ export function createRegistry(data: RegistryData): Registry {
   const origins = new Set(data.issuers.flatMap((i) => i.origins.filter((o) => o.verified).map((o) => originOf(o.origin))));
   const issuerContracts = new Map(
     data.issuers.flatMap((issuer) =>
-      issuer.contracts.map((c) => [key(c.chainId, c.address), { issuer, role: c.role, verified: c.verified }] as const),
+      issuer.contracts
+        .filter((c) => !NON_CONTRACT_ROLES.includes(c.role))
+        .map((c) => [key(c.chainId, c.address), { issuer, role: c.role, verified: c.verified }] as const),
     ),
   );
   const contracts = new Set(
-    data.issuers.flatMap((i) => i.contracts.filter((c) => c.verified && c.role !== 'factory').map((c) => key(c.chainId, c.address))),
+    data.issuers.flatMap((i) =>
+      i.contracts.filter((c) => c.verified && c.role !== 'factory' && !NON_CONTRACT_ROLES.includes(c.role)).map((c) => key(c.chainId, c.address)),
+    ),
   );
 
   return {

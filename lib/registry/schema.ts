@@ -27,7 +27,19 @@ function fact<T extends v.GenericSchema>(value: T) {
 export const ISSUER_STRUCTURES = ['custody-backed', 'synthetic', 'derivative'] as const;
 export const CORPORATE_ACTION_MODELS = ['multiplier', 'balance-per-share', 'oracle-multiplier', 'none'] as const;
 
-export const ISSUER_CONTRACT_ROLES = ['mint', 'redeem', 'mint-redeem', 'factory', 'redemption-deposit', 'payout'] as const;
+export const ISSUER_CONTRACT_ROLES = [
+  'mint',
+  'redeem',
+  'mint-redeem',
+  'factory',
+  'redemption-deposit',
+  'payout',
+  // A Dinari-style issuer: the key that signs its fee quotes, and the stablecoin its orders pay in.
+  'fee-quote-signer',
+  'payment-token',
+] as const;
+/** Roles that name an address the wallet checks against, never a contract it calls or labels. */
+export const NON_CONTRACT_ROLES: readonly string[] = ['fee-quote-signer', 'payment-token'];
 /**
  * `price` is one underlying share's price (the wallet counts the shares a token is); `tokenPrice` is
  * the token's own price with its multiplier already in it (Chainlink's Ondo GM "total return value"
@@ -105,8 +117,8 @@ export const IssuerSchema = v.object({
   rule: v.nullable(RuleSchema),
   /** Where the issuer publishes who may hold its tokens, linked when no rule is on record. */
   terms: sourceUrl,
-  /** The issuer's own API at those origins, where it says so (Ondo GM's attestation API); see lib/issuers/credentials.ts. */
-  api: v.optional(v.picklist(['ondo-gm'])),
+  /** The issuer API the wallet speaks at those origins: Ondo GM's attestation API, Dinari's Enterprise API v2; absent, the devnet's issuer API. See lib/issuers/credentials.ts. */
+  api: v.optional(v.picklist(['ondo-gm', 'dinari-v2'])),
   /** Origins the wallet may talk to for this issuer's mint/redeem API. */
   origins: v.array(v.object({ origin: v.pipe(v.string(), v.regex(/^https?:\/\/[^/]+$/)), verified: v.boolean(), source: sourceUrl })),
   contracts: v.array(IssuerContractSchema),

@@ -11,6 +11,7 @@ export interface IssuerParts {
   ready(): Promise<unknown>;
   registry(): Registry | undefined;
   fetch?: AllowlistedFetch;
+  credentials?(issuerId: string): Promise<Record<string, string> | undefined>;
   rpc: RpcCall;
   settings: SettingsStore;
   tokens: TokenLookup;
@@ -33,6 +34,7 @@ export function composeIssuerService(parts: IssuerParts): IssuerService {
     ready: parts.ready,
     registry: parts.registry,
     fetch: parts.fetch,
+    credentials: parts.credentials,
     rpc: parts.rpc,
     activeChainId: async () => (await settings.get()).activeChainId,
     jurisdiction: () => access.jurisdiction(),

@@ -237,6 +237,7 @@ export function createWallet(ports: WalletPorts): Wallet {
     ready,
     registry: () => registry,
     fetch: ports.issuerFetch,
+    credentials: (issuerId) => issuerCredentials.get(issuerId),
     rpc,
     settings,
     tokens,

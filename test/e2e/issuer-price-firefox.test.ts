@@ -1,4 +1,4 @@
-// The price check in Firefox, as in Chromium: the devnet issuer quotes TSLAx 5% above its feed (the
+// The price check in Firefox, as in Chromium: the devnet issuer quotes NVDAon 5% above its feed (the
 // popup and the plan window warn, and the user may still go on), then 15% above (the popup refuses,
 // the submit button stays disabled, the wallet refuses a crafted submit, and no balance moves).
 import type { Page } from 'puppeteer-core';

@@ -179,48 +179,79 @@ describe('order processor issuer (Dinari model)', () => {
       return current === status ? current : undefined;
     });
 
-  const orderOf = (q: QuoteJson) => {
-    const o = q.order as unknown as Record<string, string | number | boolean>;
-    return {
-      requestTimestamp: BigInt(o.requestTimestamp as string),
-      recipient: o.recipient as Address,
-      assetToken: o.assetToken as Address,
-      paymentToken: o.paymentToken as Address,
-      sell: o.sell as boolean,
-      orderType: Number(o.orderType),
-      assetTokenQuantity: BigInt(o.assetTokenQuantity as string),
-      paymentTokenQuantity: BigInt(o.paymentTokenQuantity as string),
-      price: BigInt(o.price as string),
-      tif: Number(o.tif),
+  const keys = deployment.issuers.find((i) => i.id === 'orders')!.apiKeys!;
+  /** Dinari API v2 on the devnet: the stock id of a token, then an operator-signed fee quote for a market buy. */
+  async function feeQuoteFor(symbol: string, usdcAmount: number) {
+    const headers = { 'content-type': 'application/json', 'X-API-Key-Id': keys.apiKeyId, 'X-API-Secret-Key': keys.apiSecretKey };
+    const token = tokenOf(deployment, symbol);
+    const ticker = token.underlying?.ticker ?? symbol;
+    const stocks = (await (await fetch(`${deployment.issuerServiceUrl}/api/v2/market_data/stocks/?symbols=${ticker}`, { headers })).json()) as {
+      id: string;
+      tokens: string[];
+    }[];
+    const stock = stocks.find((s) => s.tokens.includes(`eip155:${deployment.chainId}:${token.address}`))!;
+    const response = await fetch(`${deployment.issuerServiceUrl}/api/v2/accounts/${keys.accountId}/orders/stocks/eip155/fee_quote`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        chain_id: `eip155:${deployment.chainId}`,
+        order_side: 'BUY',
+        order_tif: 'DAY',
+        order_type: 'MARKET',
+        stock_id: stock.id,
+        payment_token: usdc,
+        payment_token_quantity: usdcAmount,
+      }),
+    });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as {
+      order_fee_contract_object: {
+        fee_quote: { orderId: string; requester: Address; fee: string; timestamp: number; deadline: number };
+        fee_quote_signature: Hex;
+      };
     };
-  };
+    const fq = answer.order_fee_contract_object.fee_quote;
+    return {
+      feeQuote: {
+        orderId: BigInt(fq.orderId),
+        requester: fq.requester,
+        fee: BigInt(fq.fee),
+        timestamp: BigInt(fq.timestamp),
+        deadline: BigInt(fq.deadline),
+      },
+      signature: answer.order_fee_contract_object.fee_quote_signature,
+    };
+  }
 
   it.each(['AAPL.d', 'TSLAx'])('a %s buy with a signed fee quote escrows USDC and mints on fill', async (symbol) => {
     const token = tokenOf(deployment, symbol);
     await approve(usdc, processor);
-    const q = await quote({ token: symbol, side: 'buy', amount: '1000000000' });
-    const fq = q.feeQuote as unknown as Record<string, string>;
+    const spend = 1_000_000_000n; // $1,000
+    const { feeQuote, signature } = await feeQuoteFor(symbol, 1000);
+    expect(feeQuote.requester.toLowerCase()).toBe(user.toLowerCase());
     const [usdcBefore, tokensBefore, operatorBefore] = await Promise.all([
       balanceOf(usdc, user),
       balanceOf(token.address, user),
       balanceOf(usdc, operator),
     ]);
-    await write('user', {
-      address: processor,
-      abi: orderProcessorAbi,
-      functionName: 'createOrder',
-      args: [
-        orderOf(q),
-        { orderId: BigInt(fq.orderId), requester: user, fee: BigInt(fq.fee), timestamp: BigInt(fq.timestamp), deadline: BigInt(fq.deadline) },
-        q.signature,
-      ],
-    });
-    expect(usdcBefore - (await balanceOf(usdc, user))).toBe(BigInt(q.total));
-    await waitForStatus(BigInt(fq.orderId), orderStatus.fulfilled);
+    const order = {
+      requestTimestamp: feeQuote.timestamp,
+      recipient: user,
+      assetToken: token.address,
+      paymentToken: usdc,
+      sell: false,
+      orderType: 0,
+      assetTokenQuantity: 0n,
+      paymentTokenQuantity: spend,
+      price: 0n,
+      tif: 0,
+    };
+    await write('user', { address: processor, abi: orderProcessorAbi, functionName: 'createOrder', args: [order, feeQuote, signature] });
+    expect(usdcBefore - (await balanceOf(usdc, user))).toBe(spend + feeQuote.fee);
+    await waitForStatus(feeQuote.orderId, orderStatus.fulfilled);
     const minted = (await balanceOf(token.address, user)) - tokensBefore;
-    expect(minted - BigInt(q.quantity)).toBeLessThanOrEqual(1n); // share-based balances round down
-    expect(minted - BigInt(q.quantity)).toBeGreaterThanOrEqual(-1n);
-    expect((await balanceOf(usdc, operator)) - operatorBefore).toBe(BigInt(q.total));
+    expect(minted).toBeGreaterThan(0n);
+    expect((await balanceOf(usdc, operator)) - operatorBefore).toBe(spend + feeQuote.fee);
   });
 
   it('a sell needs an allowance for the shares, burns them at once and pays the proceeds minus the standard fee on fill', async () => {
@@ -326,7 +357,7 @@ describe('issuer service', () => {
   it('refuses quotes while the market is closed', async () => {
     expect((await issuerApi('PUT', '/v1/market', { mode: 'closed' })).body).toEqual({ mode: 'closed', status: 'closed' });
     try {
-      const response = await issuerApi('POST', '/v1/quotes', { token: 'AAPL.d', side: 'buy', amount: '100000000', address: user });
+      const response = await issuerApi('POST', '/v1/quotes', { token: 'NVDAon', side: 'buy', amount: '100000000', address: user });
       expect(response.status).toBe(409);
       expect(response.body.error?.code).toBe('market_closed');
     } finally {

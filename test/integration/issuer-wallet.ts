@@ -12,7 +12,7 @@ import { createWallet } from '../../lib/wallet';
 
 const deployment = inject('deployment');
 
-export async function devnetWallet(jurisdiction = 'DE') {
+export async function devnetWallet(jurisdiction = 'DE', options: { credentials?: boolean } = {}) {
   const registryData = registryFromDevnet(deployment);
   const registry = createRegistry(registryData);
   const requested: string[] = [];
@@ -46,6 +46,9 @@ export async function devnetWallet(jurisdiction = 'DE') {
   });
   await wallet.keys.createFromMnemonic(deployment.mnemonic, 'correct horse battery');
   await wallet.settings.update({ jurisdiction });
+  // The devnet Dinari-style issuer's API keys (deployment.json), saved as the user would in Settings.
+  const orders = deployment.issuers.find((i) => i.kind === 'order-processor');
+  if (options.credentials !== false && orders?.apiKeys) await wallet.issuerCredentials.set(registry.issuer(orders.id)!, orders.apiKeys);
   const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   const command = <T>(method: string, params: Record<string, unknown>) => ui.handle(method, params) as Promise<T>;
   return {

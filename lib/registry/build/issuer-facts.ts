@@ -12,6 +12,8 @@ const XSTOCKS_FACTORY_SOURCE = 'https://github.com/DefiLlama/defillama-server';
 const ONDO_CONTRACTS = 'https://github.com/ondoprotocol/rwa-contracts';
 const ONDO_TRUST = 'https://docs.ondo.finance/ondo-global-markets/trust-and-transparency';
 const DINARI_CONTRACTS = 'https://github.com/dinaricrypto/sbt-contracts';
+/** Dinari's Enterprise API v2 (production origin; the fee quote the wallet asks for). */
+const DINARI_API = 'https://docs.dinari.com/reference/createevmorderfeequote';
 // REFERENCE.md has the Backed reserve feeds from third-party lists that point at Chainlink's
 // Proof of Reserve feed list; until someone reads them there, they stay unverified.
 const CHAINLINK_POR = 'https://docs.chain.link/data-feeds/proof-of-reserve';
@@ -146,7 +148,9 @@ export const DINARI: Issuer = {
   // REFERENCE.md records only the on-chain blacklist, no jurisdiction rule: unknown.
   rule: null,
   terms: DINARI_CONTRACTS,
-  origins: [],
+  api: 'dinari-v2',
+  // The fee-quote signer has no sourced address: until one is, the wallet refuses Dinari orders (fails closed).
+  origins: [{ origin: 'https://api-enterprise.sbt.dinari.com', verified: true, source: DINARI_API }],
   contracts: [
     ...DINARI_ORDER_PROCESSORS.map(([chainId, address]) => ({
       chainId,

@@ -224,6 +224,9 @@ export function guardMatrix(h: GuardHarness) {
 
     /** In Germany: TSLAx minted through its order-processor issuer (NVDAon's attestation mint runs in issuer-*). */
     async mintsTslaxFromOrderProcessor() {
+      // The Dinari-style issuer answers only with its API keys: saved as the user would in Settings.
+      const orders = deployment.issuers.find((i) => i.kind === 'order-processor')!;
+      await h.uiCommand('issuer.setCredentials', { issuerId: orders.id, values: orders.apiKeys });
       const tslax = paths.tokenOf('TSLAx');
       const [usdcBefore, before] = [await issuer.balanceOf(paths.usdc), await issuer.balanceOf(tslax)];
       await issuer.openIssuerScreen('TSLAx', 'mint');

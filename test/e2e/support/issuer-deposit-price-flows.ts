@@ -1,7 +1,7 @@
 // Redeeming by deposit and the quote's price check, written once for both browsers. SPYx (Backed-
 // style issuer): the quote names the deposit address and the T+3 window, the plan window lists the
 // one transfer with the deposit address named, the SPYx leave the account and the status shows the
-// USDC received; no mint is offered, the detail saying Backed issues only to onboarded clients. TSLAx: quoted 5% above its feed, the popup and the plan window warn and the user
+// USDC received; no mint is offered, the detail saying Backed issues only to onboarded clients. NVDAon: quoted 5% above its feed, the popup and the plan window warn and the user
 // may still go on; quoted 15% above, the popup refuses, the wallet refuses a crafted submit, and
 // nothing is sent.
 import type { Address } from 'viem';
@@ -13,7 +13,8 @@ import { attributeOf, byTestId, countOf, textOf, waitFor } from './driver.ts';
 import { type IssuerHarness, issuerSteps } from './issuer-flows.ts';
 import { ACCOUNT_0 } from './wallet.ts';
 
-export const PRICE_SYMBOL = 'TSLAx';
+// An attestation issuer's token: a Dinari-style issuer quotes no price (the wallet prices the order itself).
+export const PRICE_SYMBOL = 'NVDAon';
 
 export function issuerDepositPriceFlows(h: IssuerHarness) {
   const { deployment, popup } = h;
@@ -81,12 +82,12 @@ export function issuerDepositPriceFlows(h: IssuerHarness) {
       await setQuoteSkew(deployment.issuerServiceUrl, PRICE_SYMBOL, 500);
       await steps.openIssuerScreen(PRICE_SYMBOL, 'mint');
       await steps.quote('1');
-      expect(await priceCheck()).toEqual({ level: 'warn', text: expect.stringMatching(/5% above the price feed for TSLAx/) });
+      expect(await priceCheck()).toEqual({ level: 'warn', text: expect.stringMatching(/5% above the price feed for NVDAon/) });
       expect(await submitDisabled()).toBe(false);
 
       const nonce = await steps.sent();
       await popup.click(byTestId('issuer-submit'));
-      const { page } = await approvalShowing(h.browser, 'issuer-request', { origin: steps.issuerOrigin('orders') });
+      const { page } = await approvalShowing(h.browser, 'issuer-request', { origin: steps.issuerOrigin('attest') });
       expect((await shownPlan(page)).priceCheck).toBe('warn');
       await decideShown(page, 'approval-reject');
       const failed = `${byTestId('issuer-status')}[data-status="failed"]`;
@@ -104,7 +105,7 @@ export function issuerDepositPriceFlows(h: IssuerHarness) {
       await steps.quote('1');
       expect(await priceCheck()).toEqual({
         level: 'block',
-        text: expect.stringMatching(/15% above the price feed for TSLAx.*refuses quotes more than 10% off; nothing was sent/),
+        text: expect.stringMatching(/15% above the price feed for NVDAon.*refuses quotes more than 10% off; nothing was sent/),
       });
       expect(await submitDisabled()).toBe(true);
 

@@ -80,6 +80,12 @@ export function issuerFlows(h: IssuerHarness) {
     expect(await textOf(popup, line)).toBe(expected);
   }
 
+  /** The devnet Dinari-style issuer answers only with its API keys: saved as the user would in Settings. */
+  async function saveDinariKeys() {
+    const orders = deployment.issuers.find((i) => i.kind === 'order-processor')!;
+    await h.uiCommand('issuer.setCredentials', { issuerId: orders.id, values: orders.apiKeys });
+  }
+
   return {
     async mintFromAttestationIssuer() {
       const nvda = tokenOf(deployment, 'NVDAon').address;
@@ -114,6 +120,7 @@ export function issuerFlows(h: IssuerHarness) {
     },
 
     async redeemWithOrderProcessor() {
+      await saveDinariKeys();
       const aapl = tokenOf(deployment, 'AAPL.d').address;
       const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(aapl)];
       await openIssuerScreen('AAPL.d', 'redeem');
@@ -167,6 +174,7 @@ export function issuerFlows(h: IssuerHarness) {
     },
 
     async mintWithOrderProcessor() {
+      await saveDinariKeys();
       const aapl = tokenOf(deployment, 'AAPL.d').address;
       const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(aapl)];
       await openIssuerScreen('AAPL.d', 'mint');

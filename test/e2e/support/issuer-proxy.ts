@@ -49,7 +49,13 @@ export async function startIssuerProxy(upstream: string): Promise<IssuerProxy> {
     }
     const answer = await fetch(`${upstream}${path}`, {
       method: req.method,
-      headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+      headers: {
+        'content-type': req.headers['content-type'] ?? 'application/json',
+        // Dinari API v2 keys pass through like any client's.
+        ...Object.fromEntries(
+          (['x-api-key-id', 'x-api-secret-key'] as const).flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h] as string]] : [])),
+        ),
+      },
       body: req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' ? undefined : body,
     });
     let text = await answer.text();

@@ -73,8 +73,8 @@ export function issuerRefusalFlows(h: RefusalHarness) {
 
     async quoteNamingAContractOutsideTheAllowlist() {
       const router = getAddress(h.deployment.contracts.UniswapV2Router02 as Address);
-      await nothingSent('AAPL.d', async () => {
-        const said = await refusedQuote('AAPL.d', 'redeem', '1', () => h.proxy.tamperQuotes((answer) => ({ ...answer, contract: router })));
+      await nothingSent('NVDAon', async () => {
+        const said = await refusedQuote('NVDAon', 'mint', '0.5', () => h.proxy.tamperQuotes((answer) => ({ ...answer, contract: router })));
         expect(said.code).toBe('issuer.not_allowlisted');
         expect(said.text).toContain(`asks you to call ${router}, which is not one of its allowlisted contracts. Nothing was signed.`);
       });

@@ -1,6 +1,9 @@
+import { decodeFunctionData } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { attestationAdapter, orderProcessorAdapter, type QuoteAsk } from '../../../lib/issuers';
-import { attestationQuote, CHAIN_ID, E18, orderQuote, TOKENS, USER } from './fixtures';
+import { attestationQuote, CHAIN_ID, E18, PROCESSOR, SIGNATURE, TOKENS, USDC, USER } from './fixtures';
+import { ownMarketOrder } from '../../../lib/issuers/order-processor';
+import { orderProcessorAbi } from '../../../lib/issuers/abis';
 
 const ask = (token: `0x${string}`, side: QuoteAsk['side'], issuerId: string): QuoteAsk => ({
   chainId: CHAIN_ID,
@@ -65,25 +68,52 @@ describe('attestation quotes', () => {
   });
 });
 
-describe('order-processor quotes', () => {
-  const good = orderQuote('buy', E18) as unknown as Json & { order: Json; feeQuote: Json };
+describe('order-processor (Dinari) market orders', () => {
+  const feeQuote = { orderId: 777n, requester: USER, fee: 1_500_000n, timestamp: 1n, deadline: 2n };
+  const own = (side: QuoteAsk['side'], fee = feeQuote.fee) =>
+    ownMarketOrder({
+      ask: ask(TOKENS.AAPL, side, 'orders'),
+      contract: PROCESSOR,
+      paymentToken: USDC,
+      tokenDecimals: 18,
+      paymentDecimals: 6,
+      walletPrice: 200n * E18,
+      feeQuote: { ...feeQuote, fee },
+      signature: SIGNATURE,
+      now: 1n,
+    });
 
-  it('accepts the issuer answer and keeps the order id it signs for', () => {
-    expect(orderProcessorAdapter.checkQuote(good, ask(TOKENS.AAPL, 'mint', 'orders'))).toMatchObject({ protocol: 'order-processor', orderId: 777n });
+  it('a buy escrows the value at the wallet price plus the signed fee, and encodes exactly that order', () => {
+    const q = own('mint');
+    expect(q).toMatchObject({ value: 200_000_000n, fee: 1_500_000n, total: 201_500_000n, orderId: 777n, walletPriced: true });
+    const call = decodeFunctionData({ abi: orderProcessorAbi, data: q.data });
+    expect(call.functionName).toBe('createOrder');
+    const [order, quote, signature] = call.args as readonly [Record<string, unknown>, Record<string, unknown>, string];
+    expect(order).toMatchObject({
+      recipient: USER,
+      assetToken: TOKENS.AAPL,
+      paymentToken: USDC,
+      sell: false,
+      paymentTokenQuantity: 200_000_000n,
+      assetTokenQuantity: 0n,
+    });
+    expect(quote).toMatchObject({ fee: 1_500_000n, orderId: 777n });
+    expect(signature).toBe(SIGNATURE);
   });
 
-  it.each([
-    ['proceeds to another recipient', () => edit(good, (q) => (q.order.recipient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'))],
-    ['another asset', () => edit(good, (q) => (q.order.assetToken = TOKENS.NVDA))],
-    ['another payment token', () => edit(good, (q) => (q.order.paymentToken = TOKENS.NVDA))],
-    ['a sell order for a buy', () => edit(good, (q) => (q.order.sell = true))],
-    ['a limit order', () => edit(good, (q) => (q.order.orderType = 1))],
-    ['a larger spend than quoted', () => edit(good, (q) => (q.order.paymentTokenQuantity = `${BigInt(q.value as string) * 2n}`))],
-    ['a fee quote for someone else', () => edit(good, (q) => (q.feeQuote.requester = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'))],
-    ['a fee quote with another fee', () => edit(good, (q) => (q.feeQuote.fee = '1'))],
-    ['an attestation answer', () => attestationQuote('buy', E18, TOKENS.AAPL)],
-  ])('refuses %s as issuer.bad_answer', (_name, answer) => {
-    expect(() => orderProcessorAdapter.checkQuote(answer(), ask(TOKENS.AAPL, 'mint', 'orders'))).toThrow(
+  it('a sell burns exactly the quantity asked and is paid the value less the fee', () => {
+    const q = own('redeem');
+    expect(q.total).toBe(198_500_000n);
+    const [order] = decodeFunctionData({ abi: orderProcessorAbi, data: q.data }).args as unknown as readonly [Record<string, unknown>];
+    expect(order).toMatchObject({ sell: true, assetTokenQuantity: E18, paymentTokenQuantity: 0n });
+  });
+
+  it('refuses a sell whose fee takes the whole payout', () => {
+    expect(() => own('redeem', 300_000_000n)).toThrow(expect.objectContaining({ code: 'issuer.bad_answer' }));
+  });
+
+  it('takes no order from the issuer: an issuer-built order answer is refused', () => {
+    expect(() => orderProcessorAdapter.checkQuote(attestationQuote('buy', E18, TOKENS.AAPL), ask(TOKENS.AAPL, 'mint', 'orders'))).toThrow(
       expect.objectContaining({ code: 'issuer.bad_answer' }),
     );
   });

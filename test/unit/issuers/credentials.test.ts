@@ -8,17 +8,13 @@ import type { Issuer } from '../../../lib/registry';
 import { issuer, registryData, token } from '../registry/fixtures';
 import { createTestWallet } from '../wallet/harness';
 
-const SIGNER = '0x00000000000000000000000000000000000000f9';
-const dinari: Issuer = issuer({
-  id: 'dinari',
-  name: 'Dinari',
-  contracts: [{ chainId: 1, address: SIGNER, role: 'fee-quote-signer' as never, verified: true, source: 'https://docs.dinari.com' }],
-});
+// An issuer that speaks Dinari's API v2 (the registry's `api`), even before its fee-quote signer is sourced.
+const dinari: Issuer = { ...issuer({ id: 'dinari', name: 'Dinari', contracts: [] }), api: 'dinari-v2' };
 const plain: Issuer = issuer({ id: 'plain', name: 'Plain', contracts: [] });
 const KEYS = { apiKeyId: 'key-id-1', apiSecretKey: 's3cr3t-value', accountId: 'acct-42' };
 
 describe('issuer credentials', () => {
-  it('belong to issuers whose API takes them (a Dinari-style issuer names its fee-quote signer)', () => {
+  it('belong to issuers whose API takes them (the registry says the issuer speaks Dinari API v2)', () => {
     expect(apiKindOf(dinari)).toBe('dinari-v2');
     expect(apiKindOf(plain)).toBeUndefined();
   });

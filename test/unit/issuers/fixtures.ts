@@ -13,7 +13,9 @@ import {
   zeroAddress,
 } from 'viem';
 import { erc20Abi, orderProcessorAbi, attestationManagerAbi } from '../../../lib/issuers/abis';
+import { privateKeyToAccount } from 'viem/accounts';
 import type { AllowlistedFetch } from '../../../lib/ports';
+import { feeQuoteTypes } from '../../../lib/issuers/dinari-api';
 import { aggregatorAbi, MULTICALL3_ADDRESS, multicall3Abi } from '../../../lib/portfolio/abis';
 import { createRegistry, registryFromDevnet } from '../../../lib/registry';
 
@@ -39,6 +41,10 @@ export const NVDA_ORACLE: Address = '0x3333333333333333333333333333333333333333'
 export const DEPOSIT: Address = '0x5555555555555555555555555555555555555555';
 export const PAYOUT: Address = '0x7777777777777777777777777777777777777777';
 export const SIGNATURE = `0x${'ab'.repeat(65)}` as Hex;
+/** The Dinari-style issuer's fee-quote signer and the API keys the user saved for it. */
+export const FEE_SIGNER = privateKeyToAccount('0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6');
+export const DINARI_KEYS = { apiKeyId: 'kid', apiSecretKey: 'secret', accountId: 'acct-1' };
+export const STOCK_ID = 'stock-aapl';
 export const E18 = 10n ** 18n;
 export const NOW = 1_800_000_000n;
 
@@ -54,12 +60,13 @@ const token = (symbol: string, address: string, issuer: string, extra: object = 
 });
 
 /** The devnet issuers; `lost` has a token but no origin, so nothing is allowlisted for it. */
-export function testRegistry() {
+export function testRegistry(options: { noFeeQuoteSigner?: boolean } = {}) {
   return createRegistry(
     registryFromDevnet({
       chainId: CHAIN_ID,
       tokens: [
-        token('AAPL.d', TOKENS.AAPL, 'orders'),
+        // Priced by the wallet from a feed (Dinari quotes no price for a market order): NVDAon's, for brevity.
+        token('AAPL.d', TOKENS.AAPL, 'orders', { priceFeed: NVDA_FEED, multiplierOracle: NVDA_ORACLE }),
         token('NVDAon', TOKENS.NVDA, 'attest', { priceFeed: NVDA_FEED, multiplierOracle: NVDA_ORACLE }),
         token('AMZNr', TOKENS.AMZN, 'attest', { restrictions: { excluded: ['US'] } }),
         token('LOSTx', TOKENS.LOST, 'lost'),
@@ -67,7 +74,15 @@ export function testRegistry() {
         token('bSPY', TOKENS.BSPY, 'backed-unknown', { structure: 'multiplier' }),
       ],
       issuers: [
-        { id: 'orders', name: 'Devnet Orders', origin: ORIGIN, kind: 'order-processor', contracts: [PROCESSOR] },
+        {
+          id: 'orders',
+          name: 'Devnet Orders',
+          origin: ORIGIN,
+          kind: 'order-processor',
+          contracts: [PROCESSOR],
+          ...(options.noFeeQuoteSigner ? {} : { feeQuoteSigner: FEE_SIGNER.address }),
+          paymentTokens: [USDC],
+        },
         { id: 'attest', name: 'Devnet Attest', origin: ORIGIN, kind: 'attestation', contracts: [MANAGER] },
         { id: 'lost', name: 'Nowhere Issuer', origin: null, kind: 'attestation', contracts: [ELSEWHERE] },
         { id: 'backed', name: 'Devnet Backed', origin: ORIGIN, kind: 'deposit', contracts: [], depositAddress: DEPOSIT, payoutAddress: PAYOUT },
@@ -121,43 +136,6 @@ export function attestationQuote(side: 'buy' | 'sell', quantity: bigint, token: 
 export const ORDER_ID = 777n;
 
 /** A quote as the devnet's order-processor issuer answers it. */
-export function orderQuote(side: 'buy' | 'sell', quantity: bigint, token: Address = TOKENS.AAPL) {
-  const value = side === 'buy' ? usdc(quantity) : (quantity * price) / 10n ** 30n;
-  const fee = 1_000_000n + (value * 50n) / 10_000n;
-  const expiry = NOW + 120n;
-  return {
-    issuer: 'orders',
-    kind: 'order-processor',
-    token,
-    symbol: 'AAPL.d',
-    side,
-    quantity: `${quantity}`,
-    price: `${price}`,
-    value: `${value}`,
-    fee: `${fee}`,
-    total: `${side === 'buy' ? value + fee : value - fee}`,
-    paymentToken: USDC,
-    expiry: `${expiry}`,
-    marketStatus: 'open',
-    contract: PROCESSOR,
-    method: 'createOrder',
-    order: {
-      requestTimestamp: `${NOW}`,
-      recipient: USER,
-      assetToken: token,
-      paymentToken: USDC,
-      sell: side === 'sell',
-      orderType: 0,
-      assetTokenQuantity: `${side === 'buy' ? 0n : quantity}`,
-      paymentTokenQuantity: `${side === 'buy' ? value : 0n}`,
-      price: '0',
-      tif: 0,
-    },
-    feeQuote: { orderId: `${ORDER_ID}`, requester: USER, fee: `${fee}`, timestamp: `${NOW}`, deadline: `${expiry}` },
-    signature: SIGNATURE,
-  };
-}
-
 export interface FakeFetch {
   fetch: AllowlistedFetch;
   calls: { url: string; method: string; body?: unknown }[];
@@ -386,4 +364,38 @@ export function depositQuote(quantity: bigint, o: { depositAddress?: Address; pa
     payoutAddress: o.payoutAddress ?? PAYOUT,
     settlementDays: 3,
   };
+}
+
+/** Dinari API v2 routes over the fake fetch: the stock list and a fee quote signed by FEE_SIGNER. */
+export function dinariRoutes(http: FakeFetch, fee = 1_500_000n) {
+  http.routes['GET /api/v2/market_data/stocks/'] = () => [
+    200,
+    [{ id: STOCK_ID, symbol: 'AAPL', name: 'Apple', is_fractionable: true, is_tradable: true, tokens: [`eip155:${CHAIN_ID}:${TOKENS.AAPL}`] }],
+  ];
+  const feeQuote = { orderId: ORDER_ID, requester: USER, fee, timestamp: NOW, deadline: NOW + 120n };
+  const signed = FEE_SIGNER.signTypedData({
+    domain: { name: 'OrderProcessor', version: '1', chainId: CHAIN_ID, verifyingContract: PROCESSOR },
+    types: feeQuoteTypes,
+    primaryType: 'FeeQuote',
+    message: feeQuote,
+  });
+  let signature: Hex | undefined;
+  void signed.then((s) => {
+    signature = s;
+  });
+  http.routes[`POST /api/v2/accounts/${DINARI_KEYS.accountId}/orders/stocks/eip155/fee_quote`] = () => [
+    200,
+    {
+      chain_id: `eip155:${CHAIN_ID}`,
+      fee: Number(fee) / 1e6,
+      order_fee_contract_object: {
+        chain_id: CHAIN_ID,
+        fee_quote: { ...feeQuote, orderId: `${ORDER_ID}`, fee: `${fee}`, timestamp: Number(NOW), deadline: Number(NOW + 120n) },
+        fee_quote_signature: signature,
+        fees: [{ fee_in_eth: Number(fee) / 1e6, fee_in_wei: `${fee}`, type: 'ORDER' }],
+        payment_token: USDC,
+      },
+    },
+  ];
+  return signed;
 }

@@ -5,7 +5,7 @@ import type { KeyValueStore } from '../../../lib/ports';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { createIssuerService, type IssuerPlan, type IssuerTransaction } from '../../../lib/issuers';
 import { createTokenLookup } from '../../../lib/tokens/token-lookup';
-import { CHAIN_ID, createFakeChain, createFakeFetch, receipt, testRegistry, USER } from './fixtures';
+import { CHAIN_ID, createFakeChain, createFakeFetch, DINARI_KEYS, receipt, testRegistry, USER } from './fixtures';
 
 type Sent = { origin: string; tx: IssuerTransaction; hash: Hex }[];
 /** The plans the user approved in the (fake) window, with what was sent of each. */
@@ -28,9 +28,13 @@ export function createHarness(
     differs?: (id: string, index: number) => string | undefined;
     /** The vault is locked: the service may read the chain but not have a step signed. */
     locked?: boolean;
+    /** The API credentials the user saved (default: the Dinari test keys); null: none saved. */
+    credentials?: Record<string, string> | null;
+    /** The registry without the Dinari-style issuer's fee-quote signer (as the shipped one, until it is sourced). */
+    noFeeQuoteSigner?: boolean;
   } = {},
 ) {
-  const registry = testRegistry();
+  const registry = testRegistry({ noFeeQuoteSigner: options.noFeeQuoteSigner });
   const chain = options.shared?.chain ?? createFakeChain();
   const http = options.shared?.http ?? createFakeFetch();
   const sent: Sent = options.shared?.sent ?? [];
@@ -53,6 +57,7 @@ export function createHarness(
     jurisdiction: async () => options.jurisdiction ?? 'DE',
     policy: (chainId, address) => tokens.policy(chainId, address),
     signer: async () => USER as Address,
+    credentials: async () => (options.credentials === null ? undefined : (options.credentials ?? DINARI_KEYS)),
     async approvePlan(origin, plan) {
       if (options.hang) return new Promise<string>(() => undefined);
       const id = `plan-${plans.length + 1}`;

@@ -4,6 +4,7 @@ import { attestationManagerAbi, erc20Abi, orderProcessorAbi } from '../../../lib
 import {
   attestationQuote,
   CHAIN_ID,
+  dinariRoutes,
   E18,
   ELSEWHERE,
   MANAGER,
@@ -12,7 +13,6 @@ import {
   ORDER_ID,
   orderCreatedLog,
   orderFillLog,
-  orderQuote,
   PROCESSOR,
   receipt,
   redeemLogs,
@@ -284,10 +284,47 @@ describe('attestation issuer', () => {
 });
 
 describe('order-processor issuer', () => {
+  it('without a fee-quote signer on record the wallet refuses before asking Dinari anything', async () => {
+    const h = createHarness({ noFeeQuoteSigner: true });
+    await dinariRoutes(h.http);
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.unsupported',
+      message: expect.stringMatching(/fee-quote signer.*Nothing was sent/),
+    });
+    expect(h.http.calls).toEqual([]);
+  });
+
+  it('without saved API keys the user is sent to Settings and nothing is asked', async () => {
+    const h = createHarness({ credentials: null });
+    await dinariRoutes(h.http);
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.no_account',
+      message: expect.stringMatching(/Settings/),
+    });
+    expect(h.http.calls).toEqual([]);
+  });
+
+  it('a fee quote signed by someone else is refused and nothing is signed', async () => {
+    const h = createHarness();
+    await dinariRoutes(h.http);
+    const route = `POST /api/v2/accounts/${'acct-1'}/orders/stocks/eip155/fee_quote`;
+    const honest = h.http.routes[route];
+    h.http.routes[route] = (b) => {
+      const [status, json] = honest(b) as [number, { order_fee_contract_object: { fee_quote: { fee: string } } }];
+      json.order_fee_contract_object.fee_quote.fee = '1';
+      return [status, json];
+    };
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.bad_answer',
+      message: expect.stringMatching(/registered signer/),
+    });
+    expect(h.plans).toEqual([]);
+  });
+
   it('a buy approves USDC, creates the order, waits while it is open and settles from OrderFill', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    await dinariRoutes(h.http);
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 });
     h.setReceipt((tx) => (isAddressEqual(tx.to, PROCESSOR) ? receipt(true, [orderCreatedLog()]) : receipt(true)));
     await h.service.submit(quote.id);
@@ -315,7 +352,7 @@ describe('order-processor issuer', () => {
   it('a sell first approves the processor to burn exactly the shares sold (burnFrom), then is paid the fill less its fee', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    await dinariRoutes(h.http);
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'redeem', quantity: E18 });
     h.setReceipt((tx) => (isAddressEqual(tx.to, PROCESSOR) ? receipt(true, [orderCreatedLog(ORDER_ID, true)]) : receipt(true)));
     await h.service.submit(quote.id);
@@ -331,7 +368,7 @@ describe('order-processor issuer', () => {
     const h = createHarness();
     withFunds(h);
     h.chain.allowances.set(`${TOKENS.AAPL.toLowerCase()}:${PROCESSOR.toLowerCase()}`, 2n * E18);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    await dinariRoutes(h.http);
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(true, [orderCreatedLog(ORDER_ID, true)]));
     await h.service.submit(quote.id);
@@ -341,7 +378,7 @@ describe('order-processor issuer', () => {
   it('a cancelled order is failed with the escrow returned', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => orderQuote(b.side, BigInt(b.quantity)))();
+    await dinariRoutes(h.http);
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.AAPL, side: 'mint', quantity: E18 });
     h.setReceipt(() => receipt(true, [orderCreatedLog()]));
     await h.service.submit(quote.id);
