@@ -13,23 +13,16 @@ import { attestationAdapter } from './attestation';
 import { depositAdapter, payoutAfter } from './deposit';
 import { type ChainReader, createChainReader } from './chain';
 import { issuerError } from './errors';
-import { checkFeeQuote, createDinariApi, type DinariApi, feeQuoteBody } from './dinari-api';
+import { createDinariApi } from './dinari-api';
+import { quoteDinariOrder } from './dinari-order';
 import { createIssuerApi } from './issuer-api';
-import { orderProcessorAdapter, ownMarketOrder } from './order-processor';
+import { orderProcessorAdapter } from './order-processor';
+import { createQuoteChecks, createResume } from './plan-resume';
 import { createPlanRunner } from './plan-run';
-import { priceCheckFor, refuseBlockedPrice, valueAt } from './price-check';
-import { walletTokenPrice } from '../portfolio';
+import { priceCheckFor } from './price-check';
 import { createRequestBook } from './request-store';
 import { ensureBalance, failRequest, payoutNote, recordSettlement, requirePreApproved, tokenRef } from './request-steps';
-import {
-  contractsFor,
-  offChainMint,
-  type ResolvedIssuer,
-  requireAllowlisted,
-  requireAllowlistedContract,
-  requireAllowlistedPayout,
-  resolveIssuer,
-} from './resolve';
+import { contractsFor, offChainMint, requireAllowlisted, requireAllowlistedContract, requireAllowlistedPayout, resolveIssuer } from './resolve';
 import type { CheckedQuote, IssuerProtocol, IssuerSide, QuoteAsk } from './types';
 import type { IssuerOptions, IssuerService, IssuerServiceDeps, QuoteParams } from './service-types';
 import { type IssuerRequest, type IssuerRequestView, toView } from './view';
@@ -41,8 +34,6 @@ const ADAPTERS: Record<IssuerProtocol, IssuerAdapter> = {
   'order-processor': orderProcessorAdapter,
   deposit: depositAdapter,
 };
-/** Time left on a quote below which Sharekeep asks for a new one rather than risk a revert. */
-const EXPIRY_MARGIN_SECONDS = 5n;
 
 export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   const chain: ChainReader = createChainReader(deps.rpc);
@@ -52,62 +43,6 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
   const book = createRequestBook(deps.store, deps.clock);
   const persist = () => book.save();
   let counter = 0;
-
-  /** A Dinari-style market order: the registry's processor, payment token and signer; the wallet's own price; Dinari's signed fee. */
-  async function quoteOwnOrder(dinari: DinariApi, resolved: ResolvedIssuer, ask: QuoteAsk): Promise<CheckedQuote> {
-    const contract = contractsFor(resolved, ask.side)[0];
-    const paymentToken = resolved.paymentTokens[0];
-    if (!contract || !paymentToken || resolved.feeQuoteSigners.length === 0)
-      throw issuerError(
-        'issuer.unsupported',
-        `Sharekeep has no verified ${resolved.issuer.name} order contract, payment token and fee-quote signer on this network, so it cannot check an order. Nothing was sent.`,
-      );
-    const payment = await tokenRef(chain, paymentToken);
-    const market = await walletTokenPrice(deps.rpc, resolved.token, marketOf(ask.chainId));
-    if (market.source === 'none')
-      throw issuerError(
-        'issuer.price_deviation',
-        `${resolved.issuer.name} quotes no price for a market order and Sharekeep has none to size it (${market.reason}). Nothing was sent.`,
-      );
-    const stockId = await dinari.stockId(
-      ask.chainId,
-      ask.token,
-      // Dinari lists stocks by the underlying ticker; a dShare's own symbol carries a ".d" suffix.
-      resolved.token.underlying?.ticker ?? resolved.token.symbol.replace(/\.d$/i, ''),
-    );
-    const value = valueAt(ask.quantity, market.usdPerToken, resolved.token.decimals, payment.decimals);
-    const body = feeQuoteBody({
-      chainId: ask.chainId,
-      side: ask.side,
-      stockId,
-      paymentToken,
-      paymentDecimals: payment.decimals,
-      tokenDecimals: resolved.token.decimals,
-      paymentAmount: value,
-      tokenAmount: ask.quantity,
-    });
-    const now = await chain.chainTime();
-    const { feeQuote, signature } = await checkFeeQuote(await dinari.feeQuote(body), {
-      issuerName: resolved.issuer.name,
-      chainId: ask.chainId,
-      contract,
-      signers: resolved.feeQuoteSigners,
-      user: ask.user,
-      paymentToken,
-      now,
-    });
-    return ownMarketOrder({
-      ask,
-      contract,
-      paymentToken,
-      tokenDecimals: resolved.token.decimals,
-      paymentDecimals: payment.decimals,
-      walletPrice: market.usdPerToken,
-      feeQuote,
-      signature,
-      now,
-    });
-  }
 
   async function requireChain(chainId: number) {
     await deps.ready();
@@ -131,6 +66,8 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     if (reason) throw issuerError('issuer.blocked', `${reason} Nothing was sent to the issuer.`);
   }
 
+  const checks = createQuoteChecks(deps, chain, marketOf);
+  const { expiryCheck, refusePrice } = checks;
   const plans = createPlanRunner(deps, chain, persist, sleep, expiryCheck);
 
   async function fail(request: IssuerRequest, err: unknown): Promise<never> {
@@ -146,68 +83,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
     if (note && deps.notePayout) await deps.notePayout(note.hash, note.payout).catch(() => undefined);
   }
 
-  /**
-   * A plan approved before the worker stopped (found by the popup, Activity or the background's
-   * alarm): what is left of it is sent, nothing twice. Before a step not sent yet goes out, the
-   * vault must be unlocked (else the request waits and says so), the quote must not have expired,
-   * and the quote's price is checked again against the wallet's price now: over 10% off the plan
-   * stops, over 2% (when the approved plan was not already warned of it) the user is asked again.
-   */
-  function resume(request: IssuerRequest) {
-    if (request.status !== 'sending' || request.busy) return;
-    request.busy = true;
-    beforeResume(request)
-      .then((go) => (go ? plans.run(request).then(() => notePayout(request)) : undefined))
-      .catch((err) => fail(request, err).catch(() => undefined))
-      .finally(() => {
-        request.busy = false;
-      });
-  }
-
-  /** False when the request must wait (the vault is locked and a step is still to be signed). */
-  async function beforeResume(request: IssuerRequest): Promise<boolean> {
-    const next = request.plan?.steps.findIndex((s) => !s.hash) ?? -1;
-    if (next < 0) return true;
-    const total = request.plan!.steps.length;
-    if (deps.unlocked && !deps.unlocked()) {
-      const note = `Waiting for you to unlock Sharekeep to send step ${next + 1} of ${total}; nothing more is sent until then.`;
-      if (request.note !== note) {
-        request.note = note;
-        await persist();
-        deps.changed?.();
-      }
-      return false;
-    }
-    await expiryCheck(request);
-    const approved = request.priceCheck;
-    const now = await priceNow(request);
-    request.priceCheck = now;
-    refuseBlockedPrice(now, request.issuer.name);
-    if (now.level === 'warn' && approved?.level !== 'warn') {
-      await plans.approve(request, `The price moved since you approved this plan: ${now.message}`);
-    }
-    return true;
-  }
-
-  async function priceNow(request: IssuerRequest) {
-    const token = deps.registry()?.findToken(request.chainId, request.token.address);
-    if (!token) throw issuerError('issuer.unsupported', 'Sharekeep no longer knows this token; nothing was sent.');
-    return priceCheckFor(deps.rpc, token, request.quote, request.payment.decimals, marketOf(request.chainId));
-  }
-
-  async function expiryCheck(request: IssuerRequest) {
-    if (request.quote.expiry <= (await chain.chainTime()) + EXPIRY_MARGIN_SECONDS) {
-      throw issuerError('issuer.quote_expired', `The quote from ${request.issuer.name} has expired. Ask for a new quote.`);
-    }
-  }
-
-  /** The quote's check at quote time and again now: a price that blocks either time sends nothing. */
-  async function refusePrice(request: IssuerRequest) {
-    refuseBlockedPrice(request.priceCheck, request.issuer.name);
-    const now = await priceNow(request);
-    if (now.level === 'block') request.priceCheck = now;
-    refuseBlockedPrice(now, request.issuer.name);
-  }
+  const resume = createResume({ deps, plans, checks, persist, fail, notePayout });
 
   return {
     /** What the token-detail screen may offer: mint and redeem buttons, and what would block them. */
@@ -281,7 +157,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         adapter = orderProcessorAdapter;
         const credentials = await deps.credentials?.(resolved.issuer.id);
         const dinari = createDinariApi(deps.fetch, { name: resolved.issuer.name, origin }, allowlisted, credentials);
-        quote = await quoteOwnOrder(dinari, resolved, ask);
+        quote = await quoteDinariOrder({ chain, rpc: deps.rpc, market: marketOf(ask.chainId) }, dinari, resolved, ask);
       } else {
         const kyc = await api.kyc(user);
         if (!kyc.verified) {

@@ -13,11 +13,12 @@
  * A token without a price feed has its pools against the chain's quote tokens read in the same
  * batch (dex.ts), so a DEX price costs no extra request.
  */
-import { decodeFunctionResult, encodeFunctionData, getAddress, type Hex, isAddress, parseAbi, zeroAddress } from 'viem';
+import { decodeFunctionResult, encodeFunctionData, getAddress, type Hex, isAddress, zeroAddress } from 'viem';
 import { type ChainDex, priceFeedOf, type Token } from '../registry/index.ts';
 import { aggregatorAbi, erc20Abi, MULTICALL3_ADDRESS, multicall3Abi, multiplierTokenAbi, rebasingTokenAbi } from './abis.ts';
 import { type DexField, type DexPool, type DexPoolReading, decodeDexField, dexPoolCalls, dexPoolsFor, recordDexField } from './dex.ts';
 import { type Call3, type Call3Result, uintWord } from './multicall.ts';
+import { type DiscoveryReads, decodeProbe, discoveryAbi, PROBE_FIELDS, type ProbeField, type ProbeReading } from './discovery-reads.ts';
 
 export type PortfolioRead =
   | { kind: 'blockNumber' }
@@ -33,27 +34,7 @@ export type PortfolioRead =
   | { kind: 'probe'; address: string; field: ProbeField };
 
 /** What the batch asks of an address a factory listed that the registry does not know yet. */
-export type ProbeField = 'symbol' | 'name' | 'decimals' | 'balancePerShare';
-const PROBE_FIELDS: readonly ProbeField[] = ['symbol', 'name', 'decimals', 'balancePerShare'];
-
-/**
- * Discovery reads that ride in the same batch: each DShareFactory's getDShares() (Dinari's
- * v0.4.0 interface, https://github.com/dinaricrypto/sbt-contracts/blob/main/src/DShareFactory.sol)
- * and the metadata of addresses an earlier batch listed but the registry does not know.
- */
-export interface DiscoveryReads {
-  dShareFactories: readonly string[];
-  probe: readonly string[];
-}
-
-export type ProbeReading = { [F in ProbeField]: F extends 'decimals' ? number | null : F extends 'balancePerShare' ? bigint | null : string | null };
-
-const discoveryAbi = parseAbi([
-  'function getDShares() view returns (address[] dShares, address[] wrappedDShares)',
-  'function symbol() view returns (string)',
-  'function name() view returns (string)',
-  'function decimals() view returns (uint8)',
-]);
+export type { DiscoveryReads, ProbeField, ProbeReading } from './discovery-reads.ts';
 
 export interface PortfolioCalls {
   calls: Call3[];
@@ -194,16 +175,6 @@ export function buildPortfolioCalls(
     for (const field of PROBE_FIELDS) add(target, data[field], { kind: 'probe', address: target, field });
   }
   return { calls, reads };
-}
-
-function decodeProbe(field: ProbeField, data: Hex): string | number | bigint {
-  if (field === 'balancePerShare') return uintWord(data);
-  if (field === 'decimals') {
-    const decimals = Number(decodeFunctionResult({ abi: discoveryAbi, functionName: 'decimals', data }));
-    if (decimals > 36) throw new Error('implausible decimals');
-    return decimals;
-  }
-  return String(decodeFunctionResult({ abi: discoveryAbi, functionName: field, data }));
 }
 
 /** Backed's getCurrentMultiplier(): three words, or two on tokens from before the multiplier nonce. */
