@@ -12,11 +12,9 @@ export function unverifiedFeeds(token: Pick<Token, 'feeds'> | undefined): FeedKi
  * The feed that prices the token, one home for the rule: its share's price feed (the wallet then
  * counts the shares one token is), else a feed of the token's own price (multiplier included).
  */
-export function priceFeedOf(
-  token: Pick<Token, 'feeds'> | undefined,
-): { feed: Feed; kind: 'price' | 'tokenPrice'; per: 'share' | 'token' } | undefined {
+export function priceFeedOf(token: Pick<Token, 'feeds'> | undefined): { feed: Feed; per: 'share' | 'token' } | undefined {
   const feeds = token?.feeds;
-  if (feeds?.price) return { feed: feeds.price, kind: 'price', per: 'share' };
-  if (feeds?.tokenPrice) return { feed: feeds.tokenPrice, kind: 'tokenPrice', per: 'token' };
+  if (feeds?.price) return { feed: feeds.price, per: 'share' };
+  if (feeds?.tokenPrice) return { feed: feeds.tokenPrice, per: 'token' };
   return undefined;
 }
