@@ -5,21 +5,14 @@
  */
 import type { RpcCall } from '../ports';
 import { walletTokenPrice } from '../portfolio';
-import type { ChainDex } from '../registry';
 import type { ChainReader } from './chain';
 import { checkFeeQuote, type DinariApi, feeQuoteBody } from './dinari-api';
 import { issuerError } from './errors';
 import { ownMarketOrder } from './order-processor';
-import { valueAt } from './price-check';
+import { type MarketSource, valueAt } from './price-check';
 import { tokenRef } from './request-steps';
 import { contractsFor, type ResolvedIssuer } from './resolve';
 import type { CheckedQuote, QuoteAsk } from './types';
-
-/** Where the wallet's own price comes from on a chain: the token's feed, else its deepest pool. */
-export interface MarketSource {
-  dex?: ChainDex;
-  now?: () => number;
-}
 
 export async function quoteDinariOrder(
   env: { chain: ChainReader; rpc: RpcCall; market: MarketSource },

@@ -3,9 +3,8 @@
  * the wallet's own), and the resumption of a plan the worker stopped in the middle of.
  */
 import { issuerError } from './errors';
-import type { MarketSource } from './dinari-order';
 import type { PlanRunner } from './plan-run';
-import { type PriceCheck, priceCheckFor, refuseBlockedPrice } from './price-check';
+import { type MarketSource, type PriceCheck, priceCheckFor, refuseBlockedPrice } from './price-check';
 import type { ChainReader } from './chain';
 import type { IssuerServiceDeps } from './service-types';
 import type { IssuerRequest } from './view';

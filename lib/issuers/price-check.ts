@@ -107,12 +107,18 @@ export function checkQuotePrice({ quote, tokenDecimals, paymentDecimals, symbol,
 }
 
 /** The check of a quote for `token` against the wallet's price read now through the user's RPC. */
+/** Where the wallet's own price comes from on a chain: the token's feed, else its deepest pool. */
+export interface MarketSource {
+  dex?: ChainDex;
+  now?: () => number;
+}
+
 export async function priceCheckFor(
   rpc: RpcCall,
   token: Token,
   quote: PriceCheckInput['quote'],
   paymentDecimals: number,
-  source: { dex?: ChainDex; now?: () => number } = {},
+  source: MarketSource = {},
 ): Promise<PriceCheck> {
   const market = await walletTokenPrice(rpc, token, source);
   return checkQuotePrice({ quote, tokenDecimals: token.decimals, paymentDecimals, symbol: token.symbol, market });
