@@ -96,8 +96,10 @@ export type DevnetIssuer = {
   depositAddress?: string;
   payoutAddress?: string;
   settlementDays?: number;
-  /** A Dinari-style issuer: the key that signs its fee quotes, the stablecoins its orders pay in, and the devnet API keys. */
+  /** A Dinari-style issuer: the key that signs its fee quotes; it and an Ondo-style one: the stablecoins they take, and the devnet API keys. */
   feeQuoteSigner?: string;
   paymentTokens?: string[];
-  apiKeys?: { apiKeyId: string; apiSecretKey: string; accountId: string };
+  apiKeys?: Record<string, string>;
+  /** An Ondo-style issuer: the key that signs its attestations. */
+  attestationSigner?: string;
 };

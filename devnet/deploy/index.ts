@@ -8,6 +8,7 @@ import { deployBase } from './base.ts';
 import type { DeployContext } from './context.ts';
 import { deployGuardPaths, devnetProtocols } from './guard-paths.ts';
 import { DEVNET_DINARI_KEYS } from '../issuer/dinari-routes.ts';
+import { DEVNET_ONDO_KEYS } from '../issuer/ondo-routes.ts';
 import { deployBackedIssuer, deployIssuers } from './issuers.ts';
 import { deployDividends, deployReserveFeeds, pairAddress, seedMarket } from './market.ts';
 import { deployRouters } from './routers.ts';
@@ -107,6 +108,9 @@ export async function deployDevnet(client: PublicClient, rpcUrl: string, issuerO
       origin: issuerOrigin,
       kind: 'attestation',
       contracts: [ctx.contracts.AttestationManager],
+      attestationSigner: accounts['issuer-operator'],
+      paymentTokens: [ctx.contracts.USDC],
+      apiKeys: { ...DEVNET_ONDO_KEYS },
       tokens: tokens.filter((t) => t.issuer === 'attest').map((t) => t.address),
     },
     // One Backed: the feedless bTokens and the xStock, all redeemed by deposit.

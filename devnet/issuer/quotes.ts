@@ -58,6 +58,9 @@ export async function createQuote(ctx: QuoteContext, request: QuoteRequest) {
   if (issuer.kind === 'order-processor') {
     throw new IssuerError('not_found', `${issuer.name} is served at Dinari API v2 paths (/api/v2/…), not /v1/quotes`);
   }
+  if (issuer.kind === 'attestation') {
+    throw new IssuerError('not_found', `${issuer.name} is served at Ondo GM's attestation paths (/v1/attestations), not /v1/quotes`);
+  }
   if (issuer.kind === 'deposit' && buy) {
     throw new IssuerError('not_found', `${issuer.name} issues new tokens only to onboarded clients off-chain; it redeems by deposit`);
   }

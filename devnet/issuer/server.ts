@@ -5,6 +5,7 @@ import type { ChainDeployment } from '../deploy/index.ts';
 import { kycRegistryAbi } from '../abis.ts';
 import { DinariHttpError, dinariRoute } from './dinari-routes.ts';
 import { IssuerError } from './errors.ts';
+import { OndoHttpError, ondoRoute } from './ondo-routes.ts';
 import { type MarketMode, marketStatusAt } from './market-hours.ts';
 import { startDepositOperator } from './deposit-operator.ts';
 import { type OperatorLoop, startOperatorLoop } from './operator.ts';
@@ -90,10 +91,11 @@ export async function startIssuerService(options: IssuerServiceOptions): Promise
     if (method === 'OPTIONS') return send(response, 204, undefined);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     dinariRoute({ client, deployment, signer }, method, url, request.headers, () => readJson(request))
+      .then((answer) => answer ?? ondoRoute(quoteContext, method, path, request.headers, () => readJson(request)))
       .then((answer) => answer ?? route(method, path, request))
       .then((body) => send(response, 200, body))
       .catch((error: unknown) => {
-        if (error instanceof DinariHttpError) return send(response, error.status, error.toJSON());
+        if (error instanceof DinariHttpError || error instanceof OndoHttpError) return send(response, error.status, error.toJSON());
         const issuerError = error instanceof IssuerError ? error : new IssuerError('internal_error', (error as Error).message);
         if (issuerError.code === 'internal_error') options.log?.(`issuer: ${method} ${path}: ${issuerError.message}`);
         send(response, issuerError.status, issuerError.toJSON());
@@ -129,7 +131,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
     'content-type': 'application/json',
     'access-control-allow-origin': '*',
     'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
-    'access-control-allow-headers': 'content-type, x-api-key-id, x-api-secret-key',
+    'access-control-allow-headers': 'content-type, x-api-key, x-api-key-id, x-api-secret-key',
   });
   response.end(body === undefined ? undefined : JSON.stringify(body));
 }

@@ -8,8 +8,12 @@ import type { CheckedQuote, IssuerProtocol, QuoteAsk, Settlement } from './types
 
 export interface IssuerAdapter {
   protocol: IssuerProtocol;
-  /** Validates the answer and checks it is exactly what was asked; throws issuer.bad_answer otherwise. */
-  checkQuote(answer: unknown, ask: QuoteAsk): CheckedQuote;
+  /**
+   * Validates an answer at the devnet's own /v1/quotes and checks it is exactly what was asked;
+   * throws issuer.bad_answer otherwise. Absent where the issuer's real API is spoken instead
+   * (Ondo GM's attestations: ondo-quote.ts; Dinari's fee quotes: dinari-order.ts).
+   */
+  checkQuote?(answer: unknown, ask: QuoteAsk): CheckedQuote;
   /** Chain checks of a checked quote before anything is signed (throws an issuer error to refuse). */
   confirmOnChain?(chain: ChainReader, quote: CheckedQuote, ask: QuoteAsk): Promise<void>;
   /** How far the request got, read from chain state after its issuer transaction `hash` was sent. */

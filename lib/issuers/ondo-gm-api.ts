@@ -6,7 +6,8 @@
  * tokenAmount: decimal string}. The answer carries the on-chain Quote's fields as strings and the
  * signature in base64. This module builds the body, parses the answer into the Quote struct the
  * GMTokenManager takes, and refuses an answer that is not the quote that was asked for.
- * Not yet wired into attestation.ts (see the branch report).
+ * `name` in what follows is the issuer's name as the registry gives it (the devnet's Ondo-style
+ * issuer speaks the same API under its own name).
  */
 import * as v from 'valibot';
 import { type Address, getAddress, type Hex, isAddress, recoverTypedDataAddress } from 'viem';
@@ -60,9 +61,9 @@ const Answer = v.object({
 const SoftAnswer = v.object({ symbol: v.string(), side: v.picklist(['0', '1']), tokenAmount: intString, price: intString });
 
 /** Base64 of the 65-byte signature, as hex. */
-export function signatureFromBase64(b64: string): Hex {
+export function signatureFromBase64(b64: string, name = 'Ondo'): Hex {
   const bin = atob(b64);
-  if (bin.length !== 65) throw issuerError('issuer.bad_answer', 'Ondo answered a signature that is not 65 bytes long. No transaction was sent.');
+  if (bin.length !== 65) throw issuerError('issuer.bad_answer', `${name} answered a signature that is not 65 bytes long. No transaction was sent.`);
   let hex = '';
   for (let i = 0; i < bin.length; i++) hex += bin.charCodeAt(i).toString(16).padStart(2, '0');
   return `0x${hex}`;
@@ -83,17 +84,18 @@ export interface OndoQuote {
 const ZERO32 = `0x${'0'.repeat(64)}` as Hex;
 
 /** Parses and checks an attestation answer against what was asked; throws a user-facing issuer error. */
-export function parseAttestation(raw: unknown, ask: OndoAsk, nowSeconds: bigint): { quote: OndoQuote; signature: Hex } {
+export function parseAttestation(raw: unknown, ask: OndoAsk, nowSeconds: bigint, name = 'Ondo'): { quote: OndoQuote; signature: Hex } {
   const parsed = v.safeParse(Answer, raw);
   const refuse = (what: string) =>
-    issuerError('issuer.bad_answer', `Ondo's attestation ${what}, so Sharekeep will not use it. No transaction was sent.`);
+    issuerError('issuer.bad_answer', `${name}'s attestation ${what}, so Sharekeep will not use it. No transaction was sent.`);
   if (!parsed.success) throw refuse('is not in the shape Ondo documents');
   const a = parsed.output;
   if (BigInt(a.chainId) !== BigInt(ask.chainId)) throw refuse(`is for chain ${a.chainId}, not ${ask.chainId}`);
   if (getAddress(a.assetAddress) !== getAddress(ask.asset)) throw refuse('names another token than the one asked for');
   if (a.side !== (ask.side === 'buy' ? '0' : '1')) throw refuse(`is a ${a.side === '0' ? 'mint' : 'redemption'}, not what was asked`);
   if (BigInt(a.tokenAmount) !== ask.quantity) throw refuse('is for another amount than the one asked for');
-  if (BigInt(a.expiration) <= nowSeconds) throw issuerError('issuer.quote_expired', "Ondo's attestation has already expired. Ask for a new quote.");
+  if (BigInt(a.expiration) <= nowSeconds)
+    throw issuerError('issuer.quote_expired', `${name}'s attestation has already expired. Ask for a new quote.`);
   return {
     quote: {
       chainId: BigInt(a.chainId),
@@ -106,14 +108,14 @@ export function parseAttestation(raw: unknown, ask: OndoAsk, nowSeconds: bigint)
       side: Number(a.side),
       additionalData: a.additionalData ? (a.additionalData as Hex) : ZERO32,
     },
-    signature: signatureFromBase64(a.signature),
+    signature: signatureFromBase64(a.signature, name),
   };
 }
 
 /** A soft quote's price (USD, 1e18), for the price check and display only. */
-export function parseSoftQuote(raw: unknown): bigint {
+export function parseSoftQuote(raw: unknown, name = 'Ondo'): bigint {
   const parsed = v.safeParse(SoftAnswer, raw);
-  if (!parsed.success) throw issuerError('issuer.bad_answer', "Ondo's price quote is not in the shape Ondo documents.");
+  if (!parsed.success) throw issuerError('issuer.bad_answer', `${name}'s price quote is not in the shape Ondo documents.`);
   return BigInt(parsed.output.price);
 }
 
@@ -122,26 +124,31 @@ const NOT_TRADING = new Set(['MARKET_CLOSED', 'MARKET_PAUSED', 'ASSET_PAUSED', '
 const KEY_CODES = new Set(['MISSING_API_KEY', 'INVALID_API_KEY', 'READ_ONLY_API_KEY']);
 
 /** Ondo's HTTP statuses and `{code, message}` error bodies as the errors the user reads. */
-export function ondoError(status: number, body: unknown, onboarding: string) {
+export function ondoError(status: number, body: unknown, onboarding: string, name = 'Ondo') {
   const field = (k: string) => (typeof body === 'object' && body !== null && k in body ? String((body as Record<string, unknown>)[k]) : '');
   const code = field('code');
   const message = field('message');
   const said = message ? ` (${message.slice(0, 200)})` : '';
   const m = `${code} ${message}`.toLowerCase();
   if (NOT_TRADING.has(code))
-    return issuerError('issuer.market_closed', `Ondo is not minting or redeeming this token right now${said}. Try again during market hours.`);
-  if (code === 'ASSET_REDEEM_ONLY') return issuerError('issuer.unsupported', 'Ondo only redeems this token now; it cannot be minted.');
+    return issuerError('issuer.market_closed', `${name} is not minting or redeeming this token right now${said}. Try again during market hours.`);
+  if (code === 'ASSET_REDEEM_ONLY') return issuerError('issuer.unsupported', `${name} only redeems this token now; it cannot be minted.`);
   if (KEY_CODES.has(code) || status === 401)
-    return issuerError('issuer.bad_credentials', `Ondo refused your API key${said}. Check the key in Settings, or get one from Ondo: ${onboarding}`);
-  if (status === 429) return issuerError('issuer.unavailable', 'Ondo is limiting requests right now (rate limit). Wait a minute and try again.');
+    return issuerError(
+      'issuer.bad_credentials',
+      `${name} refused your API key${said}. Check the key in Settings, or get one from Ondo: ${onboarding}`,
+    );
+  if (status === 429) return issuerError('issuer.unavailable', `${name} is limiting requests right now (rate limit). Wait a minute and try again.`);
   if (m.includes('kyc') || m.includes('whitelist'))
     return issuerError(
       'issuer.kyc_required',
-      `Ondo has not verified this address${said}. Complete Ondo's KYC and have this address whitelisted: ${onboarding}`,
+      `${name} has not verified this address${said}. Complete Ondo's KYC and have this address whitelisted: ${onboarding}`,
     );
-  if (m.includes('minimum')) return issuerError('issuer.below_minimum', `Ondo refused the amount${said}. Enter a larger amount.`);
-  if (status >= 500) return issuerError('issuer.unavailable', `Ondo could not answer (HTTP ${status}). No transaction was sent; try again later.`);
-  return issuerError('issuer.bad_request', `Ondo refused the request (HTTP ${status})${said}. Check the amount and try again.`);
+  if (code === 'ASSET_NOT_FOUND' || status === 404)
+    return issuerError('issuer.unknown_token', `${name} does not mint or redeem this token${said}. Nothing was sent.`);
+  if (m.includes('minimum')) return issuerError('issuer.below_minimum', `${name} refused the amount${said}. Enter a larger amount.`);
+  if (status >= 500) return issuerError('issuer.unavailable', `${name} could not answer (HTTP ${status}). No transaction was sent; try again later.`);
+  return issuerError('issuer.bad_request', `${name} refused the request (HTTP ${status})${said}. Check the amount and try again.`);
 }
 
 /** The Quote's EIP-712 type as the GMTokenManager hashes it (REFERENCE.md; domain "OndoGMTokenManager", "1"). */
@@ -160,16 +167,18 @@ const QUOTE_TYPES = {
 } as const;
 
 /**
- * Refuses an attestation whose signature does not recover the registry's signer for the issuer.
- * The domain's chainId and verifyingContract (the manager) are assumed, not yet checked against
- * rwa-contracts' source.
+ * Refuses an attestation whose signature does not recover one of the registry's signers for the
+ * issuer. The domain's chainId and verifyingContract (the manager) are assumed, not yet checked
+ * against rwa-contracts' source.
  */
 export async function checkAttestationSigner(
   quote: OndoQuote,
   signature: Hex,
   domain: { chainId: number; verifyingContract: Address },
-  signer: Address,
+  signer: Address | readonly Address[],
+  name = 'Ondo',
 ): Promise<void> {
+  const signers = (typeof signer === 'string' ? [signer] : signer).map((a) => getAddress(a));
   const recovered = await recoverTypedDataAddress({
     domain: { name: 'OndoGMTokenManager', version: '1', ...domain },
     types: QUOTE_TYPES,
@@ -177,9 +186,9 @@ export async function checkAttestationSigner(
     message: quote,
     signature,
   }).catch(() => undefined);
-  if (!recovered || getAddress(recovered) !== getAddress(signer))
+  if (!recovered || !signers.includes(getAddress(recovered)))
     throw issuerError(
       'issuer.bad_answer',
-      "Ondo's attestation is not signed by Ondo's signer on record, so Sharekeep will not use it. No transaction was sent.",
+      `${name}'s attestation is not signed by ${name}'s signer on record, so Sharekeep will not use it. No transaction was sent.`,
     );
 }

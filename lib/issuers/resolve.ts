@@ -21,6 +21,8 @@ export interface ResolvedIssuer {
   /** A Dinari-style issuer: the verified key that signs its fee quotes on this chain, and the stablecoins its orders pay in. */
   feeQuoteSigners: Address[];
   paymentTokens: Address[];
+  /** An Ondo-style issuer: the verified keys that sign its attestations on this chain. */
+  attestationSigners: Address[];
 }
 
 export function resolveIssuer(registry: Registry | undefined, chainId: number, tokenAddress: string): ResolvedIssuer {
@@ -44,6 +46,7 @@ export function resolveIssuer(registry: Registry | undefined, chainId: number, t
     payoutAddresses: withRole(['payout']),
     feeQuoteSigners: ownAddresses('fee-quote-signer'),
     paymentTokens: ownAddresses('payment-token'),
+    attestationSigners: ownAddresses('attestation-signer'),
   };
 }
 

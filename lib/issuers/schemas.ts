@@ -20,12 +20,6 @@ const bytes32 = v.pipe(
   v.regex(/^0x[0-9a-fA-F]{64}$/, '32 bytes of hex'),
   v.transform((s) => s as Hex),
 );
-const signature = v.pipe(
-  v.string(),
-  v.regex(/^0x[0-9a-fA-F]{130}$/, 'a 65-byte signature'),
-  v.transform((s) => s as Hex),
-);
-const smallInt = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255));
 
 export const ServiceErrorSchema = v.object({ error: v.object({ code: v.pipe(v.string(), v.maxLength(64)), message: v.optional(v.string()) }) });
 
@@ -48,24 +42,6 @@ const quoteBase = {
   contract: address,
 };
 
-export const AttestationQuoteSchema = v.object({
-  ...quoteBase,
-  kind: v.literal('attestation'),
-  method: v.picklist(['mintWithAttestation', 'redeemWithAttestation']),
-  quote: v.object({
-    chainId: uint,
-    attestationId: uint,
-    userId: bytes32,
-    asset: address,
-    price: uint,
-    quantity: uint,
-    expiration: uint,
-    side: smallInt,
-    additionalData: bytes32,
-  }),
-  signature,
-});
-
 /** A Backed-style redemption: an indicative quote naming the deposit address, the payout address and the T+n window. */
 export const DepositQuoteSchema = v.object({
   ...quoteBase,
@@ -80,7 +56,6 @@ export const DepositQuoteSchema = v.object({
 export const RedemptionWalletSchema = v.object({ address, approved: v.boolean(), depositAddress: v.nullable(address) });
 
 export type KycAnswer = v.InferOutput<typeof KycAnswerSchema>;
-export type AttestationQuoteAnswer = v.InferOutput<typeof AttestationQuoteSchema>;
 export type RedemptionWalletAnswer = v.InferOutput<typeof RedemptionWalletSchema>;
 
 /** The first problem valibot found, as `path: message`. */

@@ -16,6 +16,8 @@ import { issuerError } from './errors';
 import { createDinariApi } from './dinari-api';
 import { quoteDinariOrder } from './dinari-order';
 import { createIssuerApi } from './issuer-api';
+import { createOndoApi } from './ondo-gm-client';
+import { quoteOndoAttestation } from './ondo-quote';
 import { orderProcessorAdapter } from './order-processor';
 import { createQuoteChecks, createResume } from './plan-resume';
 import { createPlanRunner } from './plan-run';
@@ -158,6 +160,12 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         const credentials = await deps.credentials?.(resolved.issuer.id);
         const dinari = createDinariApi(deps.fetch, { name: resolved.issuer.name, origin }, allowlisted, credentials);
         quote = await quoteDinariOrder({ chain, rpc: deps.rpc, market: marketOf(ask.chainId) }, dinari, resolved, ask);
+      } else if (resolved.issuer.api === 'ondo-gm') {
+        // Ondo GM's attestation API: a signed Quote for the manager; the user's KYC is Ondo's check, keyed to the API key.
+        adapter = attestationAdapter;
+        const endpoint = { name: resolved.issuer.name, origin, onboarding: resolved.issuer.terms };
+        const ondo = createOndoApi(deps.fetch, endpoint, allowlisted, await deps.credentials?.(resolved.issuer.id));
+        quote = await quoteOndoAttestation(chain, ondo, resolved, ask);
       } else {
         const kyc = await api.kyc(user);
         if (!kyc.verified) {
@@ -169,7 +177,7 @@ export function createIssuerService(deps: IssuerServiceDeps): IssuerService {
         const raw = await api.quote({ token, side: params.side === 'mint' ? 'buy' : 'sell', quantity: params.quantity.toString(), address: user });
         const kind = (raw as { kind?: unknown }).kind;
         adapter = typeof kind === 'string' && Object.hasOwn(ADAPTERS, kind) ? ADAPTERS[kind as IssuerProtocol] : undefined;
-        if (!adapter)
+        if (!adapter?.checkQuote)
           throw issuerError('issuer.bad_answer', `${resolved.issuer.name} answered with a protocol Sharekeep does not speak. Nothing was signed.`);
         quote = adapter.checkQuote(raw, ask);
       }

@@ -45,8 +45,10 @@ export interface DevnetIssuerDeployment {
   payoutAddress?: string;
   /** Business days within which a deposit issuer pays out. */
   settlementDays?: number;
-  /** A Dinari-style issuer: its fee-quote signer and the stablecoins its orders pay in. */
+  /** A Dinari-style issuer: its fee-quote signer and the stablecoins its orders pay in (an Ondo-style one's too). */
   feeQuoteSigner?: string;
+  /** An Ondo-style issuer: the key that signs its attestations. */
+  attestationSigner?: string;
   paymentTokens?: readonly string[];
   tokens?: readonly unknown[];
   restrictions?: DevnetRestrictions;
@@ -174,7 +176,7 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
     // The deployment states no issuer-wide rule unless it carries one: unknown, not 'none'.
     rule: i.restrictions ? deploymentRule(i.restrictions) : null,
     terms: SOURCE,
-    ...(i.kind === 'order-processor' ? { api: 'dinari-v2' as const } : {}),
+    ...(i.kind === 'order-processor' ? { api: 'dinari-v2' as const } : i.kind === 'attestation' ? { api: 'ondo-gm' as const } : {}),
     origins: i.origin ? [{ origin: new URL(i.origin).origin, verified: true, source: SOURCE }] : [],
     contracts: [
       ...contractAddresses(i.contracts).map((address) => ({ address, role: 'mint-redeem' as const })),
@@ -182,6 +184,7 @@ function devnetIssuer(i: DevnetIssuerDeployment, tokens: readonly DevnetTokenDep
       ...(i.depositAddress ? [{ address: i.depositAddress, role: 'redemption-deposit' as const }] : []),
       ...(i.payoutAddress ? [{ address: i.payoutAddress, role: 'payout' as const }] : []),
       ...(i.feeQuoteSigner ? [{ address: i.feeQuoteSigner, role: 'fee-quote-signer' as const }] : []),
+      ...(i.attestationSigner ? [{ address: i.attestationSigner, role: 'attestation-signer' as const }] : []),
       ...(i.paymentTokens ?? []).map((address) => ({ address, role: 'payment-token' as const })),
     ].map(({ address, role }) => ({ chainId, address: getAddress(address), role, verified: true, source: SOURCE })),
     ...(i.kind === 'deposit' ? { redemptionByDeposit: { onboarding: `${SOURCE}/onboarding`, settlementDays: i.settlementDays ?? 3 } } : {}),

@@ -34,12 +34,15 @@ export const ISSUER_CONTRACT_ROLES = [
   'factory',
   'redemption-deposit',
   'payout',
-  // A Dinari-style issuer: the key that signs its fee quotes, and the stablecoin its orders pay in.
+  // A Dinari-style issuer: the key that signs its fee quotes, and the stablecoin its orders pay in
+  // (an Ondo-style issuer's too: the stablecoin its manager takes and pays out).
   'fee-quote-signer',
   'payment-token',
+  // An Ondo-style issuer: the key that signs its attestations.
+  'attestation-signer',
 ] as const;
 /** Roles that name an address the wallet checks against, never a contract it calls or labels. */
-export const NON_CONTRACT_ROLES: readonly string[] = ['fee-quote-signer', 'payment-token'];
+export const NON_CONTRACT_ROLES: readonly string[] = ['fee-quote-signer', 'payment-token', 'attestation-signer'];
 /**
  * `price` is one underlying share's price (the wallet counts the shares a token is); `tokenPrice` is
  * the token's own price with its multiplier already in it (Chainlink's Ondo GM "total return value"

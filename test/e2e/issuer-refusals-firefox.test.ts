@@ -1,5 +1,5 @@
 // Issue 13 in Firefox: with the issuer's API behind a proxy that can change its answers, the wallet
-// refuses a quote whose attestation is not the one shown, a quote naming a contract outside the
+// refuses a quote whose attestation was changed on the way (not signed by the issuer's key on record), a deposit quote naming a contract outside the
 // allowlist, a redirect to an origin outside it, and a quote expired before confirming; nothing is sent.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
@@ -41,8 +41,8 @@ describe('issuer answers the Firefox wallet refuses', () => {
     await revert?.();
   });
 
-  it('refuses a quote whose signed attestation is not the quote shown (twice the tokens), and signs nothing', () =>
-    flows.attestationNotTheQuoteShown());
+  it('refuses an attestation changed on the way (its price 1% lower, so not signed by the issuer), and signs nothing', () =>
+    flows.tamperedAttestation());
 
   it('refuses a quote that asks to call a contract outside the allowlist, and signs nothing', () => flows.quoteNamingAContractOutsideTheAllowlist());
 

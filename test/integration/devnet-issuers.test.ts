@@ -1,6 +1,7 @@
-import { type Address, erc20Abi, type Hex, maxUint256, parseEventLogs, toFunctionSelector } from 'viem';
+import { type Address, erc20Abi, type Hex, maxUint256, parseEventLogs, toFunctionSelector, toHex } from 'viem';
 import { describe, expect, inject, it } from 'vitest';
 import { attestationManagerAbi, orderProcessorAbi, orderStatus, usdcAbi } from '../../devnet/abis.ts';
+import { usdcForTokens } from '../../devnet/issuer/pricing.ts';
 import { accountOf, advanceTime, contractOf, devnetClients, eventually, tokenOf } from '../../devnet/test-kit.ts';
 import { revertChainAfterEachTest } from './isolate.ts';
 
@@ -38,77 +39,80 @@ async function issuerApi(method: string, path: string, body?: unknown) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { code: string } } };
 }
 
-type QuoteJson = Record<string, string | number | boolean> & { quote: Record<string, string | number>; signature: Hex };
+const ondoKey = deployment.issuers.find((i) => i.id === 'attest')!.apiKeys!.apiKey;
 
-async function quote(body: Record<string, string>): Promise<QuoteJson> {
-  const { status, body: json } = await issuerApi('POST', '/v1/quotes', { address: user, ...body });
-  expect(status, JSON.stringify(json)).toBe(200);
-  return json as unknown as QuoteJson;
+/** POST /v1/attestations as Ondo GM's API takes it: x-api-key, chain name, symbol, side, decimal token amount. */
+async function ondoApi(path: string, body: Record<string, string>, key: string | null = ondoKey) {
+  const response = await fetch(`${deployment.issuerServiceUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key === null ? {} : { 'x-api-key': key }) },
+    body: JSON.stringify({ chainId: `devnet-${deployment.chainId}`, ...body }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, string> };
 }
 
-const attestation = (q: QuoteJson) => {
-  const a = q.quote;
-  return {
+/** An attestation for `tokenAmount` tokens, as the manager's Quote, its signature and what the user pays or receives. */
+async function attest(symbol: string, side: 'buy' | 'sell', tokenAmount: string) {
+  const { status, body: a } = await ondoApi('/v1/attestations', { symbol, side, tokenAmount });
+  expect(status, JSON.stringify(a)).toBe(200);
+  const quote = {
     chainId: BigInt(a.chainId),
     attestationId: BigInt(a.attestationId),
     userId: a.userId as Hex,
-    asset: a.asset as Address,
+    asset: a.assetAddress as Address,
     price: BigInt(a.price),
-    quantity: BigInt(a.quantity),
+    quantity: BigInt(a.tokenAmount),
     expiration: BigInt(a.expiration),
     side: Number(a.side),
     additionalData: a.additionalData as Hex,
   };
-};
+  const value = usdcForTokens(quote.quantity, quote.price, side === 'buy');
+  const fee = BigInt(quote.additionalData);
+  return { quote, signature: toHex(Buffer.from(a.signature, 'base64')), value, fee, total: side === 'buy' ? value + fee : value - fee };
+}
 
 const approve = (token: Address, spender: Address) =>
   write('user', { address: token, abi: usdcAbi, functionName: 'approve', args: [spender, maxUint256] });
 
 describe('attestation issuer (Ondo GM model)', () => {
-  it.each(['NVDAon', 'sMSFT', 'AMZNr'])('a %s mint and redeem settle for the quoted USDC', async (symbol) => {
+  it.each(['NVDAon', 'sMSFT', 'AMZNr'])('a %s mint and redeem settle for the attested price', async (symbol) => {
     const token = tokenOf(deployment, symbol);
     await approve(usdc, manager);
     const [usdcBefore, tokensBefore] = [await balanceOf(usdc, user), await balanceOf(token.address, user)];
 
-    const buy = await quote({ token: symbol, side: 'buy', amount: '1000000000' });
-    expect(BigInt(buy.total)).toBe(BigInt(buy.value) + BigInt(buy.fee));
+    const buy = await attest(symbol, 'buy', '2.5');
+    expect(buy.quote).toMatchObject({ chainId: BigInt(deployment.chainId), asset: token.address, quantity: (25n * E18) / 10n, side: 0 });
     const minted = await write('user', {
       address: manager,
       abi: attestationManagerAbi,
       functionName: 'mintWithAttestation',
-      args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
+      args: [buy.quote, buy.signature, usdc, buy.total],
     });
-    expect(usdcBefore - (await balanceOf(usdc, user))).toBe(BigInt(buy.total));
+    expect(usdcBefore - (await balanceOf(usdc, user))).toBe(buy.total);
     const [bought] = parseEventLogs({ abi: attestationManagerAbi, eventName: 'TradeExecuted', logs: minted.logs });
-    expect(bought.args).toMatchObject({
-      attestationId: BigInt(buy.quote.attestationId),
-      side: 0,
-      asset: token.address,
-      quantity: BigInt(buy.quantity),
-    });
-    expect((await balanceOf(token.address, user)) - tokensBefore).toBe(BigInt(buy.quantity));
+    expect(bought.args).toMatchObject({ attestationId: buy.quote.attestationId, side: 0, asset: token.address, quantity: buy.quote.quantity });
+    expect((await balanceOf(token.address, user)) - tokensBefore).toBe(buy.quote.quantity);
 
-    const sell = await quote({ token: symbol, side: 'sell', quantity: E18.toString() });
+    const sell = await attest(symbol, 'sell', '1');
     const usdcMid = await balanceOf(usdc, user);
     const redeem = {
       address: manager,
       abi: attestationManagerAbi,
       functionName: 'redeemWithAttestation',
-      args: [attestation(sell), sell.signature, usdc, BigInt(sell.total)],
+      args: [sell.quote, sell.signature, usdc, sell.total],
     } as const;
     // Like Ondo's manager, the redemption pulls the tokens: without the user's allowance it reverts.
     await expect(write('user', redeem)).rejects.toThrow(allowanceRefused);
     await write('user', { address: token.address, abi: erc20Abi, functionName: 'approve', args: [manager, E18] });
     const receipt = await write('user', redeem);
-    expect((await balanceOf(usdc, user)) - usdcMid).toBe(BigInt(sell.value) - BigInt(sell.fee));
-    expect(BigInt(sell.total)).toBe(BigInt(sell.value) - BigInt(sell.fee));
+    expect((await balanceOf(usdc, user)) - usdcMid).toBe(sell.total);
     expect(await publicClient.readContract({ address: token.address, abi: erc20Abi, functionName: 'allowance', args: [user, manager] })).toBe(0n);
 
     // TradeExecuted is the one settlement event, for both sides, as on Ondo's GMTokenManager.
     const trades = parseEventLogs({ abi: attestationManagerAbi, eventName: 'TradeExecuted', logs: receipt.logs });
     expect(trades.map((t) => t.args)).toEqual([
       expect.objectContaining({
-        attestationId: BigInt(sell.quote.attestationId),
+        attestationId: sell.quote.attestationId,
         chainId: BigInt(deployment.chainId),
         userId: sell.quote.userId,
         side: 1,
@@ -126,44 +130,87 @@ describe('attestation issuer (Ondo GM model)', () => {
     expect(await accepted(usdc)).toBe(false);
   });
 
-  it('refuses a quote used twice', async () => {
+  it('refuses an attestation used twice', async () => {
     await approve(usdc, manager);
-    const buy = await quote({ token: 'NVDAon', side: 'buy', amount: '100000000' });
+    const buy = await attest('NVDAon', 'buy', '1');
     const mint = {
       address: manager,
       abi: attestationManagerAbi,
       functionName: 'mintWithAttestation',
-      args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
+      args: [buy.quote, buy.signature, usdc, buy.total],
     } as const;
     await write('user', mint);
     await expect(write('user', mint)).rejects.toThrow(/AttestationAlreadyUsed/);
   });
 
-  it('refuses an expired quote', async () => {
+  it('refuses an expired attestation', async () => {
     await approve(usdc, manager);
-    const buy = await quote({ token: 'NVDAon', side: 'buy', amount: '100000000' });
+    const buy = await attest('NVDAon', 'buy', '1');
     const { timestamp } = await publicClient.getBlock();
-    await advanceTime(testClient, Number(BigInt(buy.expiry) - timestamp) + 1);
+    await advanceTime(testClient, Number(buy.quote.expiration - timestamp) + 1);
     await expect(
       write('user', {
         address: manager,
         abi: attestationManagerAbi,
         functionName: 'mintWithAttestation',
-        args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
+        args: [buy.quote, buy.signature, usdc, buy.total],
       }),
     ).rejects.toThrow(/AttestationExpired/);
   });
 
-  it("refuses another wallet using the user's quote", async () => {
-    const buy = await quote({ token: 'NVDAon', side: 'buy', amount: '100000000' });
+  it("refuses another wallet using the user's attestation", async () => {
+    const buy = await attest('NVDAon', 'buy', '1');
     await expect(
       write('unverified', {
         address: manager,
         abi: attestationManagerAbi,
         functionName: 'mintWithAttestation',
-        args: [attestation(buy), buy.signature, usdc, BigInt(buy.total)],
+        args: [buy.quote, buy.signature, usdc, buy.total],
       }),
     ).rejects.toThrow(/UserNotVerified/);
+  });
+
+  it('serves a soft quote at the same price, unsigned', async () => {
+    const signed = await attest('sMSFT', 'buy', '1');
+    const { status, body } = await ondoApi('/v1/attestations/soft', { symbol: 'sMSFT', side: 'buy', tokenAmount: '1' });
+    expect(status).toBe(200);
+    expect(BigInt(body.price)).toBe(signed.quote.price);
+    expect(body).not.toHaveProperty('signature');
+  });
+
+  it.each([
+    { name: 'no API key', body: { symbol: 'NVDAon', side: 'buy', tokenAmount: '1' }, key: null, status: 401, code: 'MISSING_API_KEY' },
+    { name: 'another API key', body: { symbol: 'NVDAon', side: 'buy', tokenAmount: '1' }, key: 'not-the-key', status: 401, code: 'INVALID_API_KEY' },
+    {
+      name: 'an amount below the minimum',
+      body: { symbol: 'NVDAon', side: 'buy', tokenAmount: '0.0001' },
+      key: ondoKey,
+      status: 422,
+      code: 'BELOW_MINIMUM',
+    },
+    { name: 'an unknown symbol', body: { symbol: 'NOPEon', side: 'buy', tokenAmount: '1' }, key: ondoKey, status: 404, code: 'ASSET_NOT_FOUND' },
+    { name: 'a bad side', body: { symbol: 'NVDAon', side: 'hold', tokenAmount: '1' }, key: ondoKey, status: 400, code: 'INVALID_REQUEST' },
+  ])("refuses $name with Ondo's $code", async ({ body, key, status, code }) => {
+    const response = await ondoApi('/v1/attestations', body, key);
+    expect(response.status).toBe(status);
+    expect(response.body.code).toBe(code);
+  });
+
+  it('answers MARKET_CLOSED while the market is closed', async () => {
+    await issuerApi('PUT', '/v1/market', { mode: 'closed' });
+    try {
+      const response = await ondoApi('/v1/attestations', { symbol: 'NVDAon', side: 'buy', tokenAmount: '1' });
+      expect(response.status).toBe(409);
+      expect(response.body.code).toBe('MARKET_CLOSED');
+    } finally {
+      await issuerApi('PUT', '/v1/market', { mode: 'open' });
+    }
+  });
+
+  it("is not quoted at the devnet's own /v1/quotes", async () => {
+    const response = await issuerApi('POST', '/v1/quotes', { token: 'NVDAon', side: 'buy', amount: '100000000', address: user });
+    expect(response.status).toBe(404);
+    expect(response.body.error?.code).toBe('not_found');
   });
 });
 
@@ -330,21 +377,21 @@ describe('issuer service', () => {
   it.each([
     {
       name: 'an unverified user',
-      body: { token: 'NVDAon', side: 'buy', amount: '100000000', address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' },
+      body: { token: 'SPYx', side: 'sell', amount: '100000000', address: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' },
       status: 403,
       code: 'kyc_required',
     },
     {
       name: 'an amount below the minimum',
-      body: { token: 'NVDAon', side: 'buy', amount: '1000000', address: user },
+      body: { token: 'SPYx', side: 'sell', amount: '1000000', address: user },
       status: 422,
       code: 'amount_below_minimum',
     },
-    { name: 'an unknown token', body: { token: 'NOPE', side: 'buy', amount: '100000000', address: user }, status: 404, code: 'unknown_token' },
-    { name: 'a bad side', body: { token: 'NVDAon', side: 'hold', amount: '100000000', address: user }, status: 400, code: 'bad_request' },
+    { name: 'an unknown token', body: { token: 'NOPE', side: 'sell', amount: '100000000', address: user }, status: 404, code: 'unknown_token' },
+    { name: 'a bad side', body: { token: 'SPYx', side: 'hold', amount: '100000000', address: user }, status: 400, code: 'bad_request' },
     {
       name: 'both quantity and amount',
-      body: { token: 'NVDAon', side: 'buy', amount: '1', quantity: '1', address: user },
+      body: { token: 'SPYx', side: 'sell', amount: '1', quantity: '1', address: user },
       status: 400,
       code: 'bad_request',
     },
@@ -357,7 +404,7 @@ describe('issuer service', () => {
   it('refuses quotes while the market is closed', async () => {
     expect((await issuerApi('PUT', '/v1/market', { mode: 'closed' })).body).toEqual({ mode: 'closed', status: 'closed' });
     try {
-      const response = await issuerApi('POST', '/v1/quotes', { token: 'NVDAon', side: 'buy', amount: '100000000', address: user });
+      const response = await issuerApi('POST', '/v1/quotes', { token: 'SPYx', side: 'sell', amount: '100000000', address: user });
       expect(response.status).toBe(409);
       expect(response.body.error?.code).toBe('market_closed');
     } finally {

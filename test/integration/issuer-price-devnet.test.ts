@@ -37,24 +37,30 @@ describe('issuer quotes against the wallet price on the devnet', () => {
   });
 
   it.each([
-    { name: '15% above', priceBps: 1_500, valueBps: 0, message: /15% above the price feed for sMSFT/ },
-    { name: 'adding up wrong by 20%', priceBps: 0, valueBps: 2_000, message: /does not add up/ },
-  ])('a mint quote $name is refused at submit with nothing sent', async ({ priceBps, valueBps, message }) => {
-    await skewQuotes(SYMBOL, priceBps, valueBps);
+    { name: 'a mint of sMSFT 15% above', symbol: SYMBOL, side: 'mint', priceBps: 1_500, valueBps: 0, message: /15% above the price feed for sMSFT/ },
+    // Ondo's attestation carries no value (the wallet computes it); the deposit issuer's quote does, so its sums can be wrong.
+    { name: 'a SPYx redemption adding up wrong by 20%', symbol: 'SPYx', side: 'redeem', priceBps: 0, valueBps: 2_000, message: /does not add up/ },
+  ] as const)('$name is refused at submit with nothing sent', async ({ symbol, side, priceBps, valueBps, message }) => {
+    await skewQuotes(symbol, priceBps, valueBps);
     const w = await devnetWallet();
     const usdc = contractOf(deployment, 'USDC');
+    const token = tokenOf(deployment, symbol).address as Address;
     const [nonce, usdcBefore, tokensBefore] = [
       await publicClient.getTransactionCount({ address: user }),
       await balanceOf(usdc),
-      await balanceOf(tokenOf(deployment, SYMBOL).address as Address),
+      await balanceOf(token),
     ];
-    const quote = await w.quote(SYMBOL, 'mint', '1');
-    expect(quote.priceCheck).toMatchObject({ level: 'block', message });
-    await expect(w.submit(quote.id)).rejects.toMatchObject({ code: 'issuer.price_deviation' });
+    try {
+      const quote = await w.quote(symbol, side, '1');
+      expect(quote.priceCheck).toMatchObject({ level: 'block', message });
+      await expect(w.submit(quote.id)).rejects.toMatchObject({ code: 'issuer.price_deviation' });
+    } finally {
+      await skewQuotes(symbol, 0, 0);
+    }
     expect(w.approvals).toEqual([]);
     expect(await publicClient.getTransactionCount({ address: user })).toBe(nonce);
     expect(await balanceOf(usdc)).toBe(usdcBefore);
-    expect(await balanceOf(tokenOf(deployment, SYMBOL).address as Address)).toBe(tokensBefore);
+    expect(await balanceOf(token)).toBe(tokensBefore);
   });
 
   it('a quote flagged at 5% can still be approved and settles for the quoted total', async () => {

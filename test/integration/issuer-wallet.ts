@@ -46,9 +46,10 @@ export async function devnetWallet(jurisdiction = 'DE', options: { credentials?:
   });
   await wallet.keys.createFromMnemonic(deployment.mnemonic, 'correct horse battery');
   await wallet.settings.update({ jurisdiction });
-  // The devnet Dinari-style issuer's API keys (deployment.json), saved as the user would in Settings.
-  const orders = deployment.issuers.find((i) => i.kind === 'order-processor');
-  if (options.credentials !== false && orders?.apiKeys) await wallet.issuerCredentials.set(registry.issuer(orders.id)!, orders.apiKeys);
+  // The devnet Ondo-style and Dinari-style issuers' API keys (deployment.json), saved as the user would in Settings.
+  for (const issuer of options.credentials === false ? [] : deployment.issuers) {
+    if (issuer.apiKeys) await wallet.issuerCredentials.set(registry.issuer(issuer.id)!, issuer.apiKeys);
+  }
   const ui = createUiApi(wallet, { schedule: () => undefined }, systemClock);
   const command = <T>(method: string, params: Record<string, unknown>) => ui.handle(method, params) as Promise<T>;
   return {

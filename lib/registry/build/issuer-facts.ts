@@ -14,6 +14,9 @@ const ONDO_TRUST = 'https://docs.ondo.finance/ondo-global-markets/trust-and-tran
 const DINARI_CONTRACTS = 'https://github.com/dinaricrypto/sbt-contracts';
 /** Dinari's Enterprise API v2 (production origin; the fee quote the wallet asks for). */
 const DINARI_API = 'https://docs.dinari.com/reference/createevmorderfeequote';
+// Ondo GM's attestation API (POST /v1/attestations behind x-api-key); its base URL is the one
+// Chainlink's Ondo GM composite adapter defaults to, not read off an Ondo page, so it stays unverified.
+const ONDO_API = 'https://docs.ondo.finance/api-reference';
 // REFERENCE.md has the Backed reserve feeds from third-party lists that point at Chainlink's
 // Proof of Reserve feed list; until someone reads them there, they stay unverified.
 const CHAINLINK_POR = 'https://docs.chain.link/data-feeds/proof-of-reserve';
@@ -106,7 +109,9 @@ export const ONDO: Issuer = {
   // the issuer's other tokens (USDon) have no rule on record.
   rule: null,
   terms: ONDO_GM_RULE.source,
-  origins: [],
+  api: 'ondo-gm',
+  // Unverified origin, unverified manager, no sourced attestation signer: a real Ondo mint is refused before anything is sent.
+  origins: [{ origin: 'https://api.gm.ondo.finance', verified: false, source: ONDO_API }],
   // GMTokenManager (unverified in REFERENCE.md: never allowlisted). Its multiplier oracle has no sourced address.
   contracts: [
     { chainId: 1, address: '0x2c158BC456e027b2AfFCCadF1BDBD9f5fC4c5C8c', role: 'mint-redeem', verified: false, source: ONDO_CONTRACTS, read: READ },

@@ -80,6 +80,7 @@ export function issuerDepositPriceFlows(h: IssuerHarness) {
     /** A quote 5% above the feed: shown with a warning in the popup and in the plan window; rejecting it there sends nothing. */
     async warnedQuoteCanStillBeSubmitted() {
       await setQuoteSkew(deployment.issuerServiceUrl, PRICE_SYMBOL, 500);
+      await steps.saveIssuerKeys();
       await steps.openIssuerScreen(PRICE_SYMBOL, 'mint');
       await steps.quote('1');
       expect(await priceCheck()).toEqual({ level: 'warn', text: expect.stringMatching(/5% above the price feed for NVDAon/) });
@@ -101,6 +102,7 @@ export function issuerDepositPriceFlows(h: IssuerHarness) {
       await setQuoteSkew(deployment.issuerServiceUrl, PRICE_SYMBOL, 1_500);
       const token = tokenOf(deployment, PRICE_SYMBOL).address as Address;
       const before = { nonce: await steps.sent(), usdc: await steps.balanceOf(steps.usdc), token: await steps.balanceOf(token) };
+      await steps.saveIssuerKeys();
       await steps.openIssuerScreen(PRICE_SYMBOL, 'mint');
       await steps.quote('1');
       expect(await priceCheck()).toEqual({

@@ -8,6 +8,7 @@ import { devnetClients, tokenOf } from '../../../devnet/test-kit.ts';
 import type { Deployment } from '../../../devnet/types.ts';
 import { approvalShowing, decideShown, type ShownPlan, shownPlan } from './approval-flow.ts';
 import { attributeOf, byTestId, countOf, textOf, type UiBrowser, type UiPage, until, waitFor } from './driver.ts';
+import { enterIssuerCredentials } from './issuer-credentials.ts';
 import { ACCOUNT_0 } from './wallet.ts';
 
 export interface IssuerHarness {
@@ -64,12 +65,19 @@ export function issuerSteps(h: IssuerHarness) {
   const settled = () => waitFor(popup, `${byTestId('issuer-status')}[data-status="settled"]`, 30_000);
   const raw = async (testId: string) => BigInt((await attributeOf(popup, byTestId(testId), 'data-raw'))!);
 
-  return { usdc, balanceOf, issuerOrigin, shot, sent, approvePlan, openIssuerScreen, quote, settled, raw };
+  /** The devnet issuers that answer only with API keys (Ondo-style, Dinari-style): their keys, saved as Settings saves them. */
+  async function saveIssuerKeys() {
+    for (const issuer of deployment.issuers) {
+      if (issuer.apiKeys) await h.uiCommand('issuer.setCredentials', { issuerId: issuer.id, values: issuer.apiKeys });
+    }
+  }
+
+  return { usdc, balanceOf, issuerOrigin, shot, sent, approvePlan, openIssuerScreen, quote, settled, raw, saveIssuerKeys };
 }
 
 export function issuerFlows(h: IssuerHarness) {
   const { deployment, popup } = h;
-  const { usdc, balanceOf, issuerOrigin, shot, sent, approvePlan, openIssuerScreen, quote, settled, raw } = issuerSteps(h);
+  const { usdc, balanceOf, issuerOrigin, shot, sent, approvePlan, openIssuerScreen, quote, settled, raw, saveIssuerKeys } = issuerSteps(h);
 
   /** The Activity row of the request's issuer call (the hash its status names) says what was received. */
   async function receivedInActivity(expected: string) {
@@ -80,16 +88,22 @@ export function issuerFlows(h: IssuerHarness) {
     expect(await textOf(popup, line)).toBe(expected);
   }
 
-  /** The devnet Dinari-style issuer answers only with its API keys: saved as the user would in Settings. */
-  async function saveDinariKeys() {
-    const orders = deployment.issuers.find((i) => i.kind === 'order-processor')!;
-    await h.uiCommand('issuer.setCredentials', { issuerId: orders.id, values: orders.apiKeys });
-  }
-
   return {
     async mintFromAttestationIssuer() {
       const nvda = tokenOf(deployment, 'NVDAon').address;
-      const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(nvda)];
+      const attest = deployment.issuers.find((i) => i.id === 'attest')!;
+      const [usdcBefore, tokensBefore, nonce] = [await balanceOf(usdc), await balanceOf(nvda), await sent()];
+      // Without the user's Ondo GM API key nothing is asked of the issuer: the popup says where the key goes.
+      await openIssuerScreen('NVDAon', 'mint');
+      await popup.fill(byTestId('issuer-amount'), '0.5');
+      await popup.click(byTestId('issuer-quote'));
+      const failed = `${byTestId('issuer-status')}[data-status="failed"]`;
+      await until(() => textOf(popup, failed), 'the popup to say the mint needs an API key');
+      expect(await attributeOf(popup, failed, 'data-code')).toBe('issuer.no_account');
+      expect(await textOf(popup, failed)).toMatch(/answers only with your Ondo GM API key\. Add it in Settings → Issuer access.*nothing was sent/);
+      expect(await sent()).toBe(nonce);
+      // The user enters the key in Settings → Issuer access, then asks again.
+      await enterIssuerCredentials(popup, attest.id, attest.apiKeys!);
       await openIssuerScreen('NVDAon', 'mint');
       await quote('0.5');
       const total = await raw('issuer-total');
@@ -120,7 +134,7 @@ export function issuerFlows(h: IssuerHarness) {
     },
 
     async redeemWithOrderProcessor() {
-      await saveDinariKeys();
+      await saveIssuerKeys();
       const aapl = tokenOf(deployment, 'AAPL.d').address;
       const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(aapl)];
       await openIssuerScreen('AAPL.d', 'redeem');
@@ -148,6 +162,7 @@ export function issuerFlows(h: IssuerHarness) {
     },
 
     async redeemWithAttestationIssuer() {
+      await saveIssuerKeys();
       const nvda = tokenOf(deployment, 'NVDAon').address;
       const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(nvda)];
       await openIssuerScreen('NVDAon', 'redeem');
@@ -174,7 +189,7 @@ export function issuerFlows(h: IssuerHarness) {
     },
 
     async mintWithOrderProcessor() {
-      await saveDinariKeys();
+      await saveIssuerKeys();
       const aapl = tokenOf(deployment, 'AAPL.d').address;
       const [usdcBefore, tokensBefore] = [await balanceOf(usdc), await balanceOf(aapl)];
       await openIssuerScreen('AAPL.d', 'mint');

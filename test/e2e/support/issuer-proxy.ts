@@ -43,7 +43,9 @@ export async function startIssuerProxy(upstream: string): Promise<IssuerProxy> {
     const path = req.url ?? '/';
     const body = await readBody(req);
     const cors = { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST, PUT' };
-    if (redirect && req.method === 'POST' && path === '/v1/quotes') {
+    // A quote: the devnet's own /v1/quotes (the deposit issuer) or Ondo GM's /v1/attestations.
+    const quoting = req.method === 'POST' && (path === '/v1/quotes' || path === '/v1/attestations');
+    if (redirect && quoting) {
       res.writeHead(307, { ...cors, location: `${redirect}${path}` }).end();
       return;
     }
@@ -51,15 +53,17 @@ export async function startIssuerProxy(upstream: string): Promise<IssuerProxy> {
       method: req.method,
       headers: {
         'content-type': req.headers['content-type'] ?? 'application/json',
-        // Dinari API v2 keys pass through like any client's.
+        // Ondo GM's and Dinari API v2's keys pass through like any client's.
         ...Object.fromEntries(
-          (['x-api-key-id', 'x-api-secret-key'] as const).flatMap((h) => (typeof req.headers[h] === 'string' ? [[h, req.headers[h] as string]] : [])),
+          (['x-api-key', 'x-api-key-id', 'x-api-secret-key'] as const).flatMap((h) =>
+            typeof req.headers[h] === 'string' ? [[h, req.headers[h] as string]] : [],
+          ),
         ),
       },
       body: req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' ? undefined : body,
     });
     let text = await answer.text();
-    if (tamper && req.method === 'POST' && path === '/v1/quotes' && answer.ok) text = JSON.stringify(tamper(JSON.parse(text)));
+    if (tamper && quoting && answer.ok) text = JSON.stringify(tamper(JSON.parse(text)));
     res.writeHead(answer.status, { ...cors, 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(text);
   });
   return {

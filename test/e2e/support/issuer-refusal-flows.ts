@@ -1,6 +1,6 @@
-// What the wallet refuses on the way to an issuer, written once for both browsers: a quote whose
-// signed attestation is not the quote shown, a quote naming a contract outside the allowlist, an
-// answer redirecting to an origin outside it, and a quote that expired before the user confirmed.
+// What the wallet refuses on the way to an issuer, written once for both browsers: an attestation
+// changed on the way (its signature no longer the issuer's), a quote naming a contract outside the
+// allowlist, an answer redirecting to an origin outside it, and a quote that expired before the user confirmed.
 // Each is said in the popup, and nothing is signed or sent.
 import { type Address, getAddress, type TestClient } from 'viem';
 import { expect } from 'vitest';
@@ -46,6 +46,7 @@ export function issuerRefusalFlows(h: RefusalHarness) {
 
   /** Asks for a quote of `amount` while the proxy changes or redirects the answer; resolves with what the popup says. */
   async function refusedQuote(symbol: string, side: 'mint' | 'redeem', amount: string, meddle: () => void) {
+    await steps.saveIssuerKeys();
     meddle();
     try {
       await steps.openIssuerScreen(symbol, side);
@@ -59,22 +60,22 @@ export function issuerRefusalFlows(h: RefusalHarness) {
   }
 
   return {
-    async attestationNotTheQuoteShown() {
+    async tamperedAttestation() {
       await nothingSent('NVDAon', async () => {
-        const doubled = (answer: QuoteAnswer) => {
-          const signed = answer.quote as { quantity: string };
-          return { ...answer, quote: { ...signed, quantity: (BigInt(signed.quantity) * 2n).toString() } };
-        };
-        const said = await refusedQuote('NVDAon', 'mint', '0.5', () => h.proxy.tamperQuotes(doubled));
+        // One percent off the signed price: the signature no longer recovers the issuer's signer on record.
+        const cheaper = (answer: QuoteAnswer) => ({ ...answer, price: ((BigInt(answer.price as string) * 99n) / 100n).toString() });
+        const said = await refusedQuote('NVDAon', 'mint', '0.5', () => h.proxy.tamperQuotes(cheaper));
         expect(said.code).toBe('issuer.bad_answer');
-        expect(said.text).toMatch(/the attestation differs from the quote shown.*Nothing was signed/);
+        expect(said.text).toMatch(/attestation is not signed by .*'s signer on record, so Sharekeep will not use it\. No transaction was sent/);
       });
     },
 
     async quoteNamingAContractOutsideTheAllowlist() {
       const router = getAddress(h.deployment.contracts.UniswapV2Router02 as Address);
-      await nothingSent('NVDAon', async () => {
-        const said = await refusedQuote('NVDAon', 'mint', '0.5', () => h.proxy.tamperQuotes((answer) => ({ ...answer, contract: router })));
+      // The deposit issuer's quote names where the tokens go (Ondo's attestation names no contract: the registry's manager is called).
+      await nothingSent('SPYx', async () => {
+        const elsewhere = (answer: QuoteAnswer) => ({ ...answer, contract: router, depositAddress: router });
+        const said = await refusedQuote('SPYx', 'redeem', '0.5', () => h.proxy.tamperQuotes(elsewhere));
         expect(said.code).toBe('issuer.not_allowlisted');
         expect(said.text).toContain(`asks you to call ${router}, which is not one of its allowlisted contracts. Nothing was signed.`);
       });
@@ -90,6 +91,7 @@ export function issuerRefusalFlows(h: RefusalHarness) {
     },
 
     async quoteExpiredBeforeConfirming() {
+      await steps.saveIssuerKeys();
       await nothingSent('NVDAon', async () => {
         await steps.openIssuerScreen('NVDAon', 'mint');
         await steps.quote('0.5');

@@ -41,6 +41,7 @@ export function issuerRestartFlows(h: IssuerRestartHarness) {
     async mintStoppedBetweenAllowanceAndMint() {
       const nvda = tokenOf(h.deployment, 'NVDAon').address;
       const before = { nonce: await steps.sent(), usdc: await steps.balanceOf(steps.usdc), nvda: await steps.balanceOf(nvda) };
+      await steps.saveIssuerKeys();
       await steps.openIssuerScreen('NVDAon', 'mint');
       await steps.quote('0.5');
       const total = await steps.raw('issuer-total');
@@ -79,6 +80,7 @@ export function issuerRestartFlows(h: IssuerRestartHarness) {
     async mintStoppedWithPopupClosedAdvancesAlone() {
       const nvda = tokenOf(h.deployment, 'NVDAon').address;
       const before = { nonce: await steps.sent(), usdc: await steps.balanceOf(steps.usdc), nvda: await steps.balanceOf(nvda) };
+      await steps.saveIssuerKeys();
       await steps.openIssuerScreen('NVDAon', 'mint');
       await steps.quote('0.5');
       const total = await steps.raw('issuer-total');
@@ -111,6 +113,7 @@ export function issuerRestartFlows(h: IssuerRestartHarness) {
     async mintCutMidSendIsNotSentAgain(proxy: RpcProxy) {
       const nvda = tokenOf(h.deployment, 'NVDAon').address;
       const before = { nonce: await steps.sent(), usdc: await steps.balanceOf(steps.usdc), nvda: await steps.balanceOf(nvda) };
+      await steps.saveIssuerKeys();
       await steps.openIssuerScreen('NVDAon', 'mint');
       await steps.quote('0.5');
 

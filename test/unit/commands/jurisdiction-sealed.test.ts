@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createUiApi } from '../../../lib/commands';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { createWallet } from '../../../lib/wallet';
-import { CHAIN_ID, createFakeFetch, testRegistry, TOKENS } from '../issuers/fixtures';
+import { CHAIN_ID, createFakeFetch, ONDO_KEYS, testRegistry, TOKENS } from '../issuers/fixtures';
 import { createFakeNode, PASSWORD, TEST_PHRASE } from '../wallet/harness';
 
 type Stores = { local: ReturnType<typeof createMemoryStore>; session: ReturnType<typeof createMemoryStore> };
@@ -71,7 +71,8 @@ describe('the jurisdiction sealed in the vault', () => {
     expect(await first.ui.handle('state', {})).toMatchObject({
       settingChanges: [{ kind: 'jurisdiction-changed', from: 'US', to: 'DE' }, { kind: 'jurisdiction-declared' }],
     });
-    // No longer blocked by the rule: the request goes on to the issuer.
+    // No longer blocked by the rule: with the user's Ondo key saved, the request goes on to the issuer.
+    await first.ui.handle('issuer.setCredentials', { issuerId: 'attest', values: ONDO_KEYS });
     const error = await first.ui.handle('issuer.quote', quoteAmzn).catch((err: { code?: string }) => err);
     expect(error).not.toMatchObject({ code: 'issuer.blocked' });
     expect(first.http.calls.length).toBeGreaterThan(0);

@@ -8,10 +8,16 @@ import {
   encodeFunctionResult,
   getAbiItem,
   type Hex,
+  hashTypedData,
+  hexToBytes,
   pad,
+  parseUnits,
+  serializeSignature,
   toHex,
   zeroAddress,
 } from 'viem';
+import { secp256k1 } from '@noble/curves/secp256k1';
+import type { OndoQuote } from '../../../lib/issuers/ondo-gm-api';
 import { erc20Abi, orderProcessorAbi, attestationManagerAbi } from '../../../lib/issuers/abis';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { AllowlistedFetch } from '../../../lib/ports';
@@ -83,7 +89,15 @@ export function testRegistry(options: { noFeeQuoteSigner?: boolean } = {}) {
           ...(options.noFeeQuoteSigner ? {} : { feeQuoteSigner: FEE_SIGNER.address }),
           paymentTokens: [USDC],
         },
-        { id: 'attest', name: 'Devnet Attest', origin: ORIGIN, kind: 'attestation', contracts: [MANAGER] },
+        {
+          id: 'attest',
+          name: 'Devnet Attest',
+          origin: ORIGIN,
+          kind: 'attestation',
+          contracts: [MANAGER],
+          attestationSigner: ATTEST_SIGNER.address,
+          paymentTokens: [USDC],
+        },
         { id: 'lost', name: 'Nowhere Issuer', origin: null, kind: 'attestation', contracts: [ELSEWHERE] },
         { id: 'backed', name: 'Devnet Backed', origin: ORIGIN, kind: 'deposit', contracts: [], depositAddress: DEPOSIT, payoutAddress: PAYOUT },
         // A deposit issuer whose deposit address is not sourced.
@@ -96,42 +110,81 @@ export function testRegistry(options: { noFeeQuoteSigner?: boolean } = {}) {
 const price = 120n * E18;
 const usdc = (quantity: bigint) => (quantity * price + 10n ** 30n - 1n) / 10n ** 30n;
 
-/** A quote as the devnet's attestation issuer answers it. */
-export function attestationQuote(side: 'buy' | 'sell', quantity: bigint, token: Address = TOKENS.NVDA) {
+/** The Ondo-style issuer's attestation signer, and the API key the user saved for it. */
+export const ATTEST_SIGNER_KEY = '0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a' as const;
+export const ATTEST_SIGNER = privateKeyToAccount(ATTEST_SIGNER_KEY);
+export const ONDO_KEYS = { apiKey: 'ondo-test-key' };
+
+/** Signs an attestation Quote at once (the fake fetch answers synchronously). */
+export function signAttestation(quote: OndoQuote, signerKey: Hex = ATTEST_SIGNER_KEY, manager: Address = MANAGER): Hex {
+  const hash = hashTypedData({
+    domain: { name: 'OndoGMTokenManager', version: '1', chainId: CHAIN_ID, verifyingContract: manager },
+    types: ATTESTATION_TYPES,
+    primaryType: 'Quote',
+    message: quote,
+  });
+  const sig = secp256k1.sign(hash.slice(2), signerKey.slice(2));
+  return serializeSignature({ r: toHex(sig.r, { size: 32 }), s: toHex(sig.s, { size: 32 }), yParity: sig.recovery });
+}
+
+const ATTESTATION_TYPES = {
+  Quote: [
+    { name: 'chainId', type: 'uint256' },
+    { name: 'attestationId', type: 'uint256' },
+    { name: 'userId', type: 'bytes32' },
+    { name: 'asset', type: 'address' },
+    { name: 'price', type: 'uint256' },
+    { name: 'quantity', type: 'uint256' },
+    { name: 'expiration', type: 'uint256' },
+    { name: 'side', type: 'uint8' },
+    { name: 'additionalData', type: 'bytes32' },
+  ],
+} as const;
+
+/** The 0.25% fee the devnet issuer carries in additionalData, on the value at the fixture price. */
+export function attestationFee(side: 'buy' | 'sell', quantity: bigint) {
   const value = side === 'buy' ? usdc(quantity) : (quantity * price) / 10n ** 30n;
   const fee = (value * 25n + 9_999n) / 10_000n;
-  const total = side === 'buy' ? value + fee : value - fee;
-  const expiry = NOW + 120n;
+  return { value, fee, total: side === 'buy' ? value + fee : value - fee };
+}
+
+/** An attestation as Ondo GM's API answers it (the devnet's Ondo-style issuer's too), signed by ATTEST_SIGNER. */
+export function attestationQuote(
+  side: 'buy' | 'sell',
+  quantity: bigint,
+  token: Address = TOKENS.NVDA,
+  o: { signerKey?: Hex; price?: bigint; symbol?: string } = {},
+) {
+  const { fee } = attestationFee(side, quantity);
+  const quote: OndoQuote = {
+    chainId: BigInt(CHAIN_ID),
+    attestationId: 12345n,
+    userId: pad('0x01', { size: 32 }),
+    asset: token,
+    price: o.price ?? price,
+    quantity,
+    expiration: NOW + 120n,
+    side: side === 'buy' ? 0 : 1,
+    additionalData: pad(toHex(fee), { size: 32 }),
+  };
+  const signature = signAttestation(quote, o.signerKey);
   return {
-    issuer: 'attest',
-    kind: 'attestation',
-    token,
-    symbol: 'NVDAon',
-    side,
-    quantity: `${quantity}`,
-    price: `${price}`,
-    value: `${value}`,
-    fee: `${fee}`,
-    total: `${total}`,
-    paymentToken: USDC,
-    expiry: `${expiry}`,
-    marketStatus: 'open',
-    contract: MANAGER,
-    method: side === 'buy' ? 'mintWithAttestation' : 'redeemWithAttestation',
-    quote: {
-      chainId: `${CHAIN_ID}`,
-      attestationId: '12345',
-      userId: pad('0x01', { size: 32 }),
-      asset: token,
-      price: `${price}`,
-      quantity: `${quantity}`,
-      expiration: `${expiry}`,
-      side: side === 'buy' ? 0 : 1,
-      additionalData: pad(toHex(fee), { size: 32 }),
-    },
-    signature: SIGNATURE,
+    attestationId: `${quote.attestationId}`,
+    userId: quote.userId,
+    chainId: `${CHAIN_ID}`,
+    symbol: o.symbol ?? 'NVDAon',
+    assetAddress: token,
+    side: `${quote.side}`,
+    tokenAmount: `${quantity}`,
+    price: `${quote.price}`,
+    expiration: Number(quote.expiration),
+    signature: btoa(String.fromCharCode(...hexToBytes(signature))),
+    additionalData: quote.additionalData,
   };
 }
+
+/** The quantity (18 decimals) an Ondo attestation request asks for. */
+export const askedQuantity = (body: unknown) => parseUnits((body as { tokenAmount: string }).tokenAmount, 18);
 
 export const ORDER_ID = 777n;
 
@@ -139,22 +192,32 @@ export const ORDER_ID = 777n;
 export interface FakeFetch {
   fetch: AllowlistedFetch;
   calls: { url: string; method: string; body?: unknown }[];
+  /** The headers of each call, in the same order. */
+  headers: Record<string, string>[];
   /** Answer for a path: [status, json]. */
   routes: Record<string, (body: unknown) => [number, unknown]>;
 }
 
 export function createFakeFetch(): FakeFetch {
   const calls: FakeFetch['calls'] = [];
+  const headers: FakeFetch['headers'] = [];
   const routes: FakeFetch['routes'] = {
     [`GET /v1/kyc/${USER}`]: () => [200, { address: USER, verified: true, userId: pad('0x01', { size: 32 }), issuers: ['orders', 'attest'] }],
+    'POST /v1/attestations': (body) => {
+      const b = body as { side: 'buy' | 'sell'; symbol: string };
+      const token = b.symbol === 'AMZNr' ? TOKENS.AMZN : TOKENS.NVDA;
+      return [200, attestationQuote(b.side, askedQuantity(body), token, { symbol: b.symbol })];
+    },
   };
   return {
     calls,
+    headers,
     routes,
     fetch: async (url, init = {}) => {
       const method = init.method ?? 'GET';
       const body = init.body === undefined ? undefined : JSON.parse(init.body);
       calls.push({ url, method, body });
+      headers.push({ ...(init.headers as Record<string, string> | undefined) });
       const route = routes[`${method} ${new URL(url).pathname}`];
       const [status, json] = route ? route(body) : [404, { error: { code: 'not_found', message: 'no route' } }];
       return { status, json: async () => json };

@@ -2,15 +2,15 @@
 // a request that was being sent when the worker stopped is never sent a second time.
 import { isAddressEqual } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { attestationQuote, CHAIN_ID, E18, MANAGER, mintLogs, receipt, setBalance, TOKENS, USDC, USER } from './fixtures';
+import { askedQuantity, attestationQuote, CHAIN_ID, E18, MANAGER, mintLogs, receipt, setBalance, TOKENS, USDC, USER } from './fixtures';
 import { createHarness } from './service-harness';
 
 function ready() {
   const h = createHarness();
   setBalance(h.chain, USDC, USER, 1_000_000_000n);
-  h.http.routes['POST /v1/quotes'] = (body: unknown) => {
+  h.http.routes['POST /v1/attestations'] = (body: unknown) => {
     const b = body as { side: 'buy' | 'sell'; quantity: string };
-    return [200, attestationQuote(b.side, BigInt(b.quantity))] as [number, unknown];
+    return [200, attestationQuote(b.side, askedQuantity(b))] as [number, unknown];
   };
   return h;
 }

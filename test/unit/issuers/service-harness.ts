@@ -5,7 +5,7 @@ import type { KeyValueStore } from '../../../lib/ports';
 import { createManualClock, createMemoryStore } from '../../../lib/ports/memory';
 import { createIssuerService, type IssuerPlan, type IssuerTransaction } from '../../../lib/issuers';
 import { createTokenLookup } from '../../../lib/tokens/token-lookup';
-import { CHAIN_ID, createFakeChain, createFakeFetch, DINARI_KEYS, receipt, testRegistry, USER } from './fixtures';
+import { CHAIN_ID, createFakeChain, createFakeFetch, DINARI_KEYS, ONDO_KEYS, receipt, testRegistry, USER } from './fixtures';
 
 type Sent = { origin: string; tx: IssuerTransaction; hash: Hex }[];
 /** The plans the user approved in the (fake) window, with what was sent of each. */
@@ -57,7 +57,8 @@ export function createHarness(
     jurisdiction: async () => options.jurisdiction ?? 'DE',
     policy: (chainId, address) => tokens.policy(chainId, address),
     signer: async () => USER as Address,
-    credentials: async () => (options.credentials === null ? undefined : (options.credentials ?? DINARI_KEYS)),
+    credentials: async (issuerId) =>
+      options.credentials === null ? undefined : (options.credentials ?? (issuerId === 'attest' ? ONDO_KEYS : DINARI_KEYS)),
     async approvePlan(origin, plan) {
       if (options.hang) return new Promise<string>(() => undefined);
       const id = `plan-${plans.length + 1}`;

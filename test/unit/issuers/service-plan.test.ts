@@ -5,6 +5,7 @@
 import { isAddressEqual } from 'viem';
 import { describe, expect, it } from 'vitest';
 import {
+  askedQuantity,
   attestationQuote,
   CHAIN_ID,
   DEPOSIT,
@@ -27,9 +28,9 @@ type Options = Parameters<typeof createHarness>[0];
 function attesting(options: Options = {}) {
   const h = createHarness(options);
   setBalance(h.chain, USDC, USER, 1_000_000_000n);
-  h.http.routes['POST /v1/quotes'] = (body: unknown) => {
+  h.http.routes['POST /v1/attestations'] = (body: unknown) => {
     const b = body as { side: 'buy' | 'sell'; quantity: string };
-    return [200, attestationQuote(b.side, BigInt(b.quantity))] as [number, unknown];
+    return [200, attestationQuote(b.side, askedQuantity(b))] as [number, unknown];
   };
   return h;
 }

@@ -1,7 +1,7 @@
 // The price check in the background: a quote far from the wallet's price is returned marked and
 // refused at submit with nothing sent, whatever the popup does; a warning still lets it through.
 import { describe, expect, it } from 'vitest';
-import { attestationQuote, CHAIN_ID, E18, setBalance, TOKENS, USDC, USER } from './fixtures';
+import { askedQuantity, attestationQuote, CHAIN_ID, E18, setBalance, TOKENS, USDC, USER } from './fixtures';
 import { createHarness } from './service-harness';
 
 function harness(feedDollars: number) {
@@ -9,9 +9,9 @@ function harness(feedDollars: number) {
   setBalance(h.chain, USDC, USER, 1_000_000_000n);
   h.chain.feedAnswer = BigInt(feedDollars * 100) * 10n ** 6n;
   // The issuer quotes NVDAon at $120.
-  h.http.routes['POST /v1/quotes'] = (body) => {
+  h.http.routes['POST /v1/attestations'] = (body) => {
     const b = body as { side: 'buy' | 'sell'; quantity: string };
-    return [200, attestationQuote(b.side, BigInt(b.quantity))];
+    return [200, attestationQuote(b.side, askedQuantity(b))];
   };
   return h;
 }
@@ -54,10 +54,7 @@ describe('issuer quotes against the wallet price', () => {
 
   it('a token without a feed is quoted with "no market price to compare"', async () => {
     const h = harness(120);
-    h.http.routes['POST /v1/quotes'] = (body) => [
-      200,
-      { ...attestationQuote('buy', BigInt((body as { quantity: string }).quantity), TOKENS.AMZN), symbol: 'AMZNr' },
-    ];
+    h.http.routes['POST /v1/attestations'] = (body) => [200, { ...attestationQuote('buy', askedQuantity(body), TOKENS.AMZN), symbol: 'AMZNr' }];
     const quote = await h.service.quote({ ...ask, token: TOKENS.AMZN });
     expect(quote.priceCheck).toMatchObject({ level: 'unknown', source: 'none', message: /No market price to compare/ });
   });

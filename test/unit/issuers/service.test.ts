@@ -2,8 +2,10 @@ import { decodeFunctionData, isAddressEqual, pad } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { attestationManagerAbi, erc20Abi, orderProcessorAbi } from '../../../lib/issuers/abis';
 import {
+  askedQuantity,
   attestationQuote,
   CHAIN_ID,
+  depositQuote,
   dinariRoutes,
   E18,
   ELSEWHERE,
@@ -24,8 +26,11 @@ import {
 } from './fixtures';
 import { createHarness } from './service-harness';
 
-const quoteRoute = (answer: (body: { side: 'buy' | 'sell'; quantity: string; token: string }) => unknown) => () => (body: unknown) =>
-  [200, answer(body as { side: 'buy' | 'sell'; quantity: string; token: string })] as [number, unknown];
+/** What the wallet asks Ondo's attestation API. */
+type Asked = { side: 'buy' | 'sell'; tokenAmount: string; symbol: string };
+const quoteRoute = (answer: (body: Asked) => unknown) => () => (body: unknown) => [200, answer(body as Asked)] as [number, unknown];
+/** A key that is not the registry's attestation signer. */
+const OTHER_KEY = '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba' as const;
 
 function withFunds(h: ReturnType<typeof createHarness>) {
   setBalance(h.chain, USDC, USER, 1_000_000_000n);
@@ -61,10 +66,10 @@ describe('issuer allowlist and compliance', () => {
     expect(h.sent).toEqual([]);
   });
 
-  it('refuses a quote asking the user to call a contract outside the allowlist', async () => {
+  it('refuses a quote asking the user to send tokens to an address outside the allowlist', async () => {
     const h = createHarness();
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => ({ ...attestationQuote(b.side, BigInt(b.quantity)), contract: PROCESSOR }))();
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+    h.http.routes['POST /v1/quotes'] = () => [200, { ...depositQuote(E18), contract: PROCESSOR, depositAddress: PROCESSOR }];
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.SPY, side: 'redeem', quantity: E18 })).rejects.toMatchObject({
       code: 'issuer.not_allowlisted',
     });
     expect(h.sent).toEqual([]);
@@ -88,32 +93,56 @@ describe('issuer allowlist and compliance', () => {
 
 describe('issuer errors leave the wallet usable', () => {
   it.each([
-    { name: 'KYC required', status: 403, code: 'kyc_required', expected: 'issuer.kyc_required' },
-    { name: 'market closed', status: 409, code: 'market_closed', expected: 'issuer.market_closed' },
-    { name: 'below the minimum', status: 422, code: 'amount_below_minimum', expected: 'issuer.below_minimum' },
-    { name: 'an unknown token', status: 404, code: 'unknown_token', expected: 'issuer.unknown_token' },
-    { name: 'an internal error', status: 500, code: 'internal_error', expected: 'issuer.unavailable' },
-    { name: 'a gateway page', status: 502, code: undefined, expected: 'issuer.unavailable' },
-  ])('$name becomes $expected, and the next quote still works', async ({ status, code, expected }) => {
+    // Ondo GM's error bodies are { code, message } (https://docs.ondo.finance/api-reference/error-codes).
+    { name: 'an address not whitelisted', status: 403, code: 'FORBIDDEN', message: 'address not whitelisted', expected: 'issuer.kyc_required' },
+    { name: 'market closed', status: 409, code: 'MARKET_CLOSED', message: 'closed', expected: 'issuer.market_closed' },
+    { name: 'below the minimum', status: 422, code: 'BELOW_MINIMUM', message: 'below the minimum', expected: 'issuer.below_minimum' },
+    { name: 'an unknown token', status: 404, code: 'ASSET_NOT_FOUND', message: 'no asset', expected: 'issuer.unknown_token' },
+    { name: 'a refused key', status: 401, code: 'INVALID_API_KEY', message: 'bad key', expected: 'issuer.bad_credentials' },
+    { name: 'a rate limit', status: 429, code: 'RATE_LIMITED', message: 'slow down', expected: 'issuer.unavailable' },
+    { name: 'an internal error', status: 500, code: 'INTERNAL', message: 'oops', expected: 'issuer.unavailable' },
+    { name: 'a gateway page', status: 502, code: undefined, message: undefined, expected: 'issuer.unavailable' },
+  ])('$name becomes $expected, and the next quote still works', async ({ status, code, message, expected }) => {
     const h = createHarness();
-    h.http.routes['POST /v1/quotes'] = () => [status, code ? { error: { code, message: 'said the issuer' } } : '<html>bad gateway</html>'];
+    h.http.routes['POST /v1/attestations'] = () => [status, code ? { code, message } : '<html>bad gateway</html>'];
     await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({ code: expected });
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     expect(await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).toMatchObject({ status: 'quote' });
   });
 
-  it('an unverified address is told to complete KYC before any quote is asked', async () => {
+  it("an address Ondo has not whitelisted is sent to the issuer's onboarding, with nothing signed", async () => {
     const h = createHarness();
-    h.http.routes[`GET /v1/kyc/${USER}`] = () => [200, { address: USER, verified: false, userId: null }];
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
-      code: 'issuer.kyc_required',
-    });
-    expect(h.http.calls.map((c) => c.method)).toEqual(['GET']);
+    h.http.routes['POST /v1/attestations'] = () => [403, { code: 'FORBIDDEN', message: 'the address is not whitelisted (KYC)' }];
+    const error = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'issuer.kyc_required' });
+    expect(error.message).toMatch(/Complete Ondo's KYC and have this address whitelisted: devnet:deployment/);
+    expect(h.sent).toEqual([]);
+  });
+
+  it("asks Ondo's attestation API as documented: the key in x-api-key, chain name, symbol, side and a decimal amount", async () => {
+    const h = createHarness();
+    await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: (3n * E18) / 2n });
+    expect(h.http.calls).toEqual([
+      {
+        url: 'http://127.0.0.1:8787/v1/attestations',
+        method: 'POST',
+        body: { chainId: `devnet-${CHAIN_ID}`, symbol: 'NVDAon', side: 'sell', tokenAmount: '1.5' },
+      },
+    ]);
+    expect(h.http.headers[0]).toMatchObject({ 'x-api-key': 'ondo-test-key' });
+  });
+
+  it('without a saved Ondo API key the user is sent to Settings and nothing is asked', async () => {
+    const h = createHarness({ credentials: null });
+    const error = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'issuer.no_account' });
+    expect(error.message).toMatch(/Add it in Settings → Issuer access/);
+    expect(h.http.calls).toEqual([]);
   });
 
   it('an issuer that cannot be reached is unavailable', async () => {
     const h = createHarness();
-    h.http.routes[`GET /v1/kyc/${USER}`] = () => {
+    h.http.routes['POST /v1/attestations'] = () => {
       throw new TypeError('Failed to fetch');
     };
     await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
@@ -121,18 +150,41 @@ describe('issuer errors leave the wallet usable', () => {
     });
   });
 
-  it('a quote the market has closed on is refused', async () => {
+  it.each([
+    [
+      'signed by another key',
+      (b: Asked) => attestationQuote(b.side, askedQuantity(b), TOKENS.NVDA, { signerKey: OTHER_KEY }),
+      /not signed by Devnet Attest's signer on record/,
+    ],
+    ['changed after signing (price)', (b: Asked) => ({ ...attestationQuote(b.side, askedQuantity(b)), price: `${121n * E18}` }), /not signed by/],
+    ['for another amount', (b: Asked) => attestationQuote(b.side, askedQuantity(b) * 2n), /another amount/],
+    ['for another token', (b: Asked) => attestationQuote(b.side, askedQuantity(b), TOKENS.AMZN), /another token/],
+    ['for the other side', (b: Asked) => attestationQuote(b.side === 'buy' ? 'sell' : 'buy', askedQuantity(b)), /redemption, not what was asked/],
+  ])('an attestation %s is refused and nothing is signed', async (_name, answer, said) => {
     const h = createHarness();
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => ({ ...attestationQuote(b.side, BigInt(b.quantity)), marketStatus: 'closed' }))();
-    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
-      code: 'issuer.market_closed',
+    withFunds(h);
+    h.http.routes['POST /v1/attestations'] = (body) => [200, answer(body as Asked)];
+    const error = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 }).catch((e) => e);
+    expect(error).toMatchObject({ code: 'issuer.bad_answer', message: expect.stringMatching(said) });
+    expect(h.sent).toEqual([]);
+    expect(h.plans).toEqual([]);
+  });
+
+  it('a redemption whose fee (additionalData) takes the whole payout is refused', async () => {
+    const h = createHarness();
+    h.http.routes['POST /v1/attestations'] = (body) => [
+      200,
+      { ...attestationQuote('sell', askedQuantity(body)), additionalData: `0x${'ff'.repeat(32)}` },
+    ];
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.bad_answer',
     });
   });
 
   it('a quote that lapsed before submit is refused without sending anything', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 });
     h.chain.time = NOW + 200n;
     await expect(h.service.submit(quote.id)).rejects.toMatchObject({ code: 'issuer.quote_expired' });
@@ -142,7 +194,7 @@ describe('issuer errors leave the wallet usable', () => {
 
   it('a mint the account cannot pay for is refused before any approval', async () => {
     const h = createHarness();
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 });
     await expect(h.service.submit(quote.id)).rejects.toMatchObject({ code: 'issuer.bad_amount' });
     expect(h.sent).toEqual([]);
@@ -153,7 +205,7 @@ describe('attestation issuer', () => {
   it('mints: USDC approval for the exact total, then mintWithAttestation, settled by TradeExecuted', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: 2n * E18 });
     expect(quote).toMatchObject({
       status: 'quote',
@@ -162,7 +214,7 @@ describe('attestation issuer', () => {
       payment: { symbol: 'USDC', decimals: 6 },
       quote: { quantity: `${2n * E18}`, marketStatus: 'open' },
     });
-    expect(h.http.calls[1].body).toEqual({ token: TOKENS.NVDA, side: 'buy', quantity: `${2n * E18}`, address: USER });
+    expect(h.http.calls.map((c) => c.body)).toEqual([{ chainId: `devnet-${CHAIN_ID}`, symbol: 'NVDAon', side: 'buy', tokenAmount: '2' }]);
 
     h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, mintLogs(2n * E18, BigInt(quote.quote.total))) : receipt(true)));
     const submitted = await h.service.submit(quote.id);
@@ -182,7 +234,7 @@ describe('attestation issuer', () => {
     const h = createHarness();
     withFunds(h);
     h.chain.allowances.set(`${USDC.toLowerCase()}:${MANAGER.toLowerCase()}`, 10n ** 12n);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 });
     await h.service.submit(quote.id);
     expect(h.sent.map((s) => s.tx.to)).toEqual([MANAGER]);
@@ -191,7 +243,7 @@ describe('attestation issuer', () => {
   it('redeems: approves the manager to pull exactly the tokens redeemed, then redeemWithAttestation, settled by TradeExecuted', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
     h.setReceipt((tx) => (isAddressEqual(tx.to, MANAGER) ? receipt(true, redeemLogs(E18, BigInt(quote.quote.total))) : receipt(true)));
     await h.service.submit(quote.id);
@@ -210,7 +262,7 @@ describe('attestation issuer', () => {
     const h = createHarness();
     withFunds(h);
     h.chain.allowances.set(`${TOKENS.NVDA.toLowerCase()}:${MANAGER.toLowerCase()}`, E18);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(true, redeemLogs(E18, BigInt(quote.quote.total))));
     await h.service.submit(quote.id);
@@ -221,7 +273,7 @@ describe('attestation issuer', () => {
   it('a redemption whose token approval fails on chain sends no redeem', async () => {
     const h = createHarness();
     withFunds(h);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(false));
     await expect(h.service.submit(quote.id)).rejects.toMatchObject({
@@ -235,7 +287,7 @@ describe('attestation issuer', () => {
     const h = createHarness();
     withFunds(h);
     h.chain.refusedTokens.add(TOKENS.NVDA.toLowerCase());
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 })).rejects.toMatchObject({
       code: 'issuer.unknown_token',
       message: expect.stringMatching(/does not mint or redeem this token.*Nothing was signed/),
@@ -247,7 +299,7 @@ describe('attestation issuer', () => {
     const h = createHarness();
     withFunds(h);
     h.chain.allowances.set(`${TOKENS.NVDA.toLowerCase()}:${MANAGER.toLowerCase()}`, E18);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(false));
     await h.service.submit(quote.id);
@@ -264,7 +316,7 @@ describe('attestation issuer', () => {
     const h = createHarness();
     withFunds(h);
     h.chain.allowances.set(`${TOKENS.NVDA.toLowerCase()}:${MANAGER.toLowerCase()}`, E18);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(true, redeemLogs(E18, 1n, o)));
     await h.service.submit(quote.id);
@@ -275,7 +327,7 @@ describe('attestation issuer', () => {
     const h = createHarness();
     withFunds(h);
     h.chain.allowances.set(`${TOKENS.NVDA.toLowerCase()}:${MANAGER.toLowerCase()}`, E18);
-    h.http.routes['POST /v1/quotes'] = quoteRoute((b) => attestationQuote(b.side, BigInt(b.quantity)))();
+    h.http.routes['POST /v1/attestations'] = quoteRoute((b) => attestationQuote(b.side, askedQuantity(b)))();
     const quote = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'redeem', quantity: E18 });
     h.setReceipt(() => receipt(true, [tradeLog(0, E18)]));
     await h.service.submit(quote.id);
