@@ -66,7 +66,7 @@ const token = (symbol: string, address: string, issuer: string, extra: object = 
 });
 
 /** The devnet issuers; `lost` has a token but no origin, so nothing is allowlisted for it. */
-export function testRegistry(options: { noFeeQuoteSigner?: boolean } = {}) {
+export function testRegistry(options: { noFeeQuoteSigner?: boolean; noAttestationSigner?: boolean } = {}) {
   return createRegistry(
     registryFromDevnet({
       chainId: CHAIN_ID,
@@ -95,7 +95,7 @@ export function testRegistry(options: { noFeeQuoteSigner?: boolean } = {}) {
           origin: ORIGIN,
           kind: 'attestation',
           contracts: [MANAGER],
-          attestationSigner: ATTEST_SIGNER.address,
+          ...(options.noAttestationSigner ? {} : { attestationSigner: ATTEST_SIGNER.address }),
           paymentTokens: [USDC],
         },
         { id: 'lost', name: 'Nowhere Issuer', origin: null, kind: 'attestation', contracts: [ELSEWHERE] },

@@ -32,9 +32,11 @@ export function createHarness(
     credentials?: Record<string, string> | null;
     /** The registry without the Dinari-style issuer's fee-quote signer (as the shipped one, until it is sourced). */
     noFeeQuoteSigner?: boolean;
+    /** The registry without the Ondo-style issuer's attestation signer (as the shipped one, until it is sourced). */
+    noAttestationSigner?: boolean;
   } = {},
 ) {
-  const registry = testRegistry({ noFeeQuoteSigner: options.noFeeQuoteSigner });
+  const registry = testRegistry({ noFeeQuoteSigner: options.noFeeQuoteSigner, noAttestationSigner: options.noAttestationSigner });
   const chain = options.shared?.chain ?? createFakeChain();
   const http = options.shared?.http ?? createFakeFetch();
   const sent: Sent = options.shared?.sent ?? [];

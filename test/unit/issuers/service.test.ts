@@ -132,6 +132,15 @@ describe('issuer errors leave the wallet usable', () => {
     expect(h.http.headers[0]).toMatchObject({ 'x-api-key': 'ondo-test-key' });
   });
 
+  it('without an attestation signer on record the wallet refuses before asking Ondo anything', async () => {
+    const h = createHarness({ noAttestationSigner: true });
+    await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
+      code: 'issuer.unsupported',
+      message: expect.stringMatching(/attestation signer.*Nothing was sent/),
+    });
+    expect(h.http.calls).toEqual([]);
+  });
+
   it('without a saved Ondo API key the user is sent to Settings and nothing is asked', async () => {
     const h = createHarness({ credentials: null });
     const error = await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 }).catch((e) => e);
