@@ -85,6 +85,7 @@ export async function recentBalances(
 
 export function createSnapshotCache(local: KeyValueStore, clock: Clock) {
   const remembered = new Map<number, CacheEntry>();
+  const unsaved = new Set<number>();
   return {
     async readCache(chainId: number): Promise<CacheEntry | undefined> {
       const known = remembered.get(chainId);
@@ -93,11 +94,28 @@ export function createSnapshotCache(local: KeyValueStore, clock: Clock) {
       if (parsed) remembered.set(chainId, parsed);
       return parsed;
     },
-    /** Remembers at once; the storage write (for the next worker start) does not hold up the answer. */
+    /** Remembers at once; storage (for the next worker start) is written by saveCache. */
     writeCache(chainId: number, entry: CacheEntry): void {
       remembered.set(chainId, entry);
-      // Serialising a large snapshot is synchronous work: do it after the answer has gone out.
-      void clock.sleep(0).then(() => local.set({ [cacheKey(chainId)]: entry }).catch(() => undefined));
+      unsaved.add(chainId);
+    },
+    /**
+     * Writes what writeCache remembered since, in one storage write, once the caller's answer has
+     * gone out: serialising large snapshots is synchronous work that must not hold up the chains
+     * still being read, nor the answer.
+     */
+    saveCache(): void {
+      if (unsaved.size === 0) return;
+      void clock.sleep(0).then(() => {
+        const entries = Object.fromEntries(
+          [...unsaved].flatMap((chainId) => {
+            const entry = remembered.get(chainId);
+            return entry ? [[cacheKey(chainId), entry]] : [];
+          }),
+        );
+        unsaved.clear();
+        return local.set(entries).catch(() => undefined);
+      });
     },
   };
 }

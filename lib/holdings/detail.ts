@@ -6,6 +6,7 @@
  */
 import type { Hex } from 'viem';
 import {
+  balanceKey,
   buildPortfolioCalls,
   type CorporateActions,
   decodeAggregate3,
@@ -174,7 +175,7 @@ export function buildTokenDetail(input: BuildTokenDetailInput): TokenDetailView 
   const factor = readings ? factorOf(token, readings) : null;
   const priced = readings ? tokenPriceFrom(token, 0, readings, market, nowMs) : null;
   const price = priced?.price ?? null;
-  const balance = readings?.balances.get('0:0') ?? null;
+  const balance = readings?.balances.get(balanceKey(0, 0)) ?? null;
   const underlyingAmount =
     balance === null
       ? null

@@ -125,7 +125,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
     return { token, network };
   }
 
-  const { readCache, writeCache } = createSnapshotCache(wallet.local, clock);
+  const { readCache, writeCache, saveCache } = createSnapshotCache(wallet.local, clock);
 
   /** Refuses a node that answers for another chain; a good answer holds for chainCheckTtlMs. */
   async function checkChain(network: Network): Promise<void> {
@@ -245,7 +245,7 @@ export function createPortfolioService(wallet: HoldingsDeps, options: PortfolioS
       // A chain an earlier refresh is still reading shows from its cache, so a slow node holds up no
       // other chain; a call that has nothing of its own to read shares the reads under way.
       await Promise.all(started.length > 0 ? started : joined);
-      return resultOf(ctx, refreshOptions.account);
+      return resultOf(ctx, refreshOptions.account).finally(saveCache);
     },
 
     async price({ chainId, address }) {

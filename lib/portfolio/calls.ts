@@ -60,7 +60,8 @@ export interface CurrentMultiplierReading {
 export interface PortfolioReadings {
   blockNumber: bigint | null;
   /** Keyed `${tokenIndex}:${accountIndex}`; null when the call failed. */
-  balances: Map<string, bigint | null>;
+  /** Keyed by balanceKey(token index, account index). */
+  balances: Map<number, bigint | null>;
   totalSupply: Map<number, bigint | null>;
   /** The multiplier balanceOf uses: getCurrentMultiplier() where it answers, else multiplier(). */
   multiplier: Map<number, bigint | null>;
@@ -184,6 +185,19 @@ export function decodeCurrentMultiplier(data: Hex): CurrentMultiplierReading {
   return { value, periodsPassed: uintWord(data, 1), nonce: data.length >= 2 + 3 * 64 ? uintWord(data, 2) : null };
 }
 
+/** The key of token `t`'s balance for account `a` in PortfolioReadings.balances (a number: cheaper than a string). */
+export const balanceKey = (t: number, a: number): number => t * 1_000_000 + a;
+
+/** One result decoded by `fn`; a failed, empty or undecodable call is null. */
+function decodeResult<T>(result: Call3Result | null | undefined, fn: (data: Hex) => T): T | null {
+  if (!result?.success || result.returnData === '0x') return null;
+  try {
+    return fn(result.returnData);
+  } catch {
+    return null;
+  }
+}
+
 /** Decodes each result by what it asked; a failed or undecodable call becomes null. */
 export function readPortfolioResults(reads: readonly PortfolioRead[], results: readonly (Call3Result | null)[]): PortfolioReadings {
   const out: PortfolioReadings = {
@@ -200,22 +214,16 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
   };
   const rounds = new Map<string, { answer: bigint; updatedAt: number } | null>();
   const decimals = new Map<string, number | null>();
-  reads.forEach((read, i) => {
+  for (let i = 0; i < reads.length; i++) {
+    const read = reads[i];
     const result = results[i];
-    const decode = <T>(fn: (data: Hex) => T): T | null => {
-      if (!result?.success || result.returnData === '0x') return null;
-      try {
-        return fn(result.returnData);
-      } catch {
-        return null;
-      }
-    };
+    const decode = <T>(fn: (data: Hex) => T): T | null => decodeResult(result, fn);
     switch (read.kind) {
       case 'blockNumber':
         out.blockNumber = decode(uintWord);
         break;
       case 'balance':
-        out.balances.set(`${read.token}:${read.account}`, decode(uintWord));
+        out.balances.set(balanceKey(read.token, read.account), decodeResult(result, uintWord));
         break;
       case 'totalSupply':
         out.totalSupply.set(read.token, decode(uintWord));
@@ -267,7 +275,7 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
         break;
       }
     }
-  });
+  }
   for (const [token, current] of out.currentMultiplier) if (current) out.multiplier.set(token, current.value);
   for (const [feed, round] of rounds) {
     const feedDecimals = decimals.get(feed);

@@ -1,7 +1,7 @@
 /** Turns decoded chain readings into a snapshot: per-account holdings with their value and backing. */
 import type { Token } from '../registry/index.ts';
 import { computeBackingRatio, feedFreshness } from './backing.ts';
-import type { FeedReading, PortfolioReadings } from './calls.ts';
+import { balanceKey, type FeedReading, type PortfolioReadings } from './calls.ts';
 import { underlyingEquivalent, WAD } from './corporate-actions.ts';
 import type { MarketStatus } from './market-hours.ts';
 import { DEFAULT_HEARTBEAT_SECONDS } from './price-status.ts';
@@ -104,7 +104,7 @@ export function assembleSnapshot(input: AssembleSnapshotInput): PortfolioSnapsho
 
     let balanceFailed = false;
     accounts.forEach((_, a) => {
-      const amount = readings.balances.get(`${t}:${a}`);
+      const amount = readings.balances.get(balanceKey(t, a));
       if (amount == null) balanceFailed = true;
       if (!amount) return;
       const sValue = token.corporateActions === 'oracle-multiplier' ? factor : undefined;

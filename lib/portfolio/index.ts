@@ -17,6 +17,7 @@ export {
   type PortfolioCalls,
   type PortfolioRead,
   type PortfolioReadings,
+  balanceKey,
   readPortfolioResults,
 } from './calls.ts';
 export {

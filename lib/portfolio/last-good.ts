@@ -6,7 +6,8 @@
 import { holdingValue } from './holdings.ts';
 import { HOLDING_FIELDS, type Holding, type HoldingField, type PortfolioSnapshot } from './snapshot.ts';
 
-const holdingKey = (account: string, h: Holding) => `${account.toLowerCase()}:${h.token.address.toLowerCase()}`;
+/** The fields a partial refresh may borrow from the previous snapshot. */
+const BORROWED = (f: HoldingField) => f === 'price' || f === 'backing' || f === 'factor';
 
 function borrow(next: Holding, prev: Holding, fetchedAt: number): Holding {
   const fields: HoldingField[] = next.unavailable.filter((f) => {
@@ -49,15 +50,25 @@ export function mergeWithLastGood(prev: PortfolioSnapshot | undefined, next: Por
   }
   if (next.status === 'ok') return next;
 
-  const prevHoldings = new Map(prev.accounts.flatMap((a) => a.holdings.map((h) => [holdingKey(a.address, h), h] as const)));
+  // Indexed per account, lazily: a holding whose every field was read needs nothing from before.
+  const prevAccounts = new Map(prev.accounts.map((a) => [a.address.toLowerCase(), a]));
   const failedBalances = new Set(next.errors.filter((e) => e.code === 'portfolio.balance_unavailable' && e.token).map((e) => e.token!.toLowerCase()));
   const accounts = next.accounts.map((account) => {
+    const before = prevAccounts.get(account.address.toLowerCase());
+    if (!before) return account;
+    let byToken: Map<string, Holding> | undefined;
+    const holdingBefore = (h: Holding) => {
+      byToken ??= new Map(before.holdings.map((p) => [p.token.address.toLowerCase(), p]));
+      return byToken.get(h.token.address.toLowerCase());
+    };
     const holdings = account.holdings.map((h) => {
-      const before = prevHoldings.get(holdingKey(account.address, h));
-      return before ? borrow(h, before, prev.fetchedAt) : h;
+      if (h.unavailable.length === 0 || !h.unavailable.some(BORROWED)) return h;
+      const earlier = holdingBefore(h);
+      return earlier ? borrow(h, earlier, prev.fetchedAt) : h;
     });
+    if (failedBalances.size === 0) return { ...account, holdings };
     const kept = new Set(holdings.map((h) => h.token.address.toLowerCase()));
-    const carried = (prev.accounts.find((a) => a.address.toLowerCase() === account.address.toLowerCase())?.holdings ?? [])
+    const carried = before.holdings
       .filter((h) => failedBalances.has(h.token.address.toLowerCase()) && !kept.has(h.token.address.toLowerCase()))
       .map((h): Holding => ({ ...h, fromLastGood: { fields: [...HOLDING_FIELDS], fetchedAt: lastGoodAt } }));
     return { ...account, holdings: [...holdings, ...carried] };
