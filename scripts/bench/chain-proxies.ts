@@ -1,6 +1,7 @@
 // One anvil standing in for several chains: a small HTTP proxy per chain id answers eth_chainId
 // with its own id and forwards every other request to the anvil unchanged (the body streamed through
 // as it came), so each chain has its own RPC URL as a user's wallet would.
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -40,4 +41,41 @@ export async function startChainProxies(upstream: string, chainIds: readonly num
     proxies,
     close: () => Promise.all(servers.map((s) => new Promise<void>((ok) => s.close(() => ok())))).then(() => undefined),
   };
+}
+
+/**
+ * The same proxies in a process of their own, as a remote node is: the work of the wallet being
+ * measured (decoding, building views) then cannot hold up the forwarding of the other chains' answers.
+ */
+export async function startChainProxiesProcess(
+  upstream: string,
+  chainIds: readonly number[],
+): Promise<{ proxies: ChainProxy[]; close(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, upstream, ...chainIds.map(String)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const proxies = await new Promise<ChainProxy[]>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const line = out.split('\n').find((l) => l.startsWith('READY '));
+      if (line) resolve(JSON.parse(line.slice(6)) as ChainProxy[]);
+    });
+    child.once('exit', (code) => reject(new Error(`bench: the chain proxies exited (${code})`)));
+  });
+  return {
+    proxies,
+    close: () =>
+      new Promise<void>((ok) => {
+        child.once('exit', () => ok());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+// `node --import tsx chain-proxies.ts <upstream> <chainId>...`: serves the proxies and prints READY <json>.
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const [upstream, ...ids] = process.argv.slice(2);
+  const { proxies } = await startChainProxies(upstream, ids.map(Number));
+  process.stdout.write(`READY ${JSON.stringify(proxies)}\n`);
 }

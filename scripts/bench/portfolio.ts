@@ -20,7 +20,7 @@ import { createRegistry, unpackRegistry } from '../../lib/registry/index.ts';
 import { createUiApi } from '../../lib/commands/index.ts';
 import { createWallet } from '../../lib/wallet/index.ts';
 import { launchChromium } from '../../test/e2e/support/chromium.ts';
-import { type ChainProxy, startChainProxies } from './chain-proxies.ts';
+import { type ChainProxy, startChainProxiesProcess } from './chain-proxies.ts';
 import { type BenchRow, median, round } from './stats.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -187,7 +187,7 @@ export async function measurePortfolio(extensionDir?: string): Promise<BenchRow[
   }));
   const tokens = chains.flatMap((c) => c.tokens);
   const { url, child } = await startChainOne();
-  const { proxies, close } = await startChainProxies(
+  const { proxies, close } = await startChainProxiesProcess(
     url,
     networks.map((n) => n.chainId),
   );
@@ -233,13 +233,17 @@ export async function measurePortfolio(extensionDir?: string): Promise<BenchRow[
     );
 
     // Interleaved so machine load hits both alike; one warm-up of each first. The raw calls go out
-    // all at once, one per chain, as the refresh sends its batches.
+    // all at once, one per chain, as the refresh sends its batches. Each measurement starts after a
+    // pause, so neither pays for the other's after-work (the wallet's storage write once it answered).
     const raw: number[] = [];
     const refresh: number[] = [];
+    const settle = () => new Promise((r) => setTimeout(r, 300));
     for (let i = 0; i <= RUNS; i++) {
+      await settle();
       let t = performance.now();
       await Promise.all(batches.map((b) => rpc(b.url, 'eth_call', b.payload)));
       if (i > 0) raw.push(performance.now() - t);
+      await settle();
       t = performance.now();
       await w.ui.handle('portfolio.refresh', { force: true, account: w.accounts[0] });
       if (i > 0) refresh.push(performance.now() - t);
