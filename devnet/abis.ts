@@ -101,6 +101,7 @@ export const attestationManagerAbi = parseAbi([
   `function redeemWithAttestation(${quoteTuple} quote, bytes signature, address receiveToken, uint256 minimumReceiveAmount) returns (uint256)`,
   'function usedAttestations(uint256) view returns (bool)',
   'function gmTokenAccepted(address token) view returns (bool)',
+  'function hasRole(bytes32 role, address account) view returns (bool)',
   'event TradeExecuted(uint256 executionId, uint256 attestationId, uint256 chainId, bytes32 userId, uint8 side, address asset, uint256 price, uint256 quantity, uint256 expiration, bytes32 additionalData)',
   'error AttestationExpired(uint256 attestationId)',
   'error AttestationAlreadyUsed(uint256 attestationId)',

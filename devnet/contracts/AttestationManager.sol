@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -11,10 +12,11 @@ import {IKycRegistry, IMintBurnToken} from "./IMintBurnToken.sol";
 
 /// @notice Devnet model of Ondo's GMTokenManager: the issuer signs an EIP-712 Quote (an
 /// attestation) and the KYC'd user mints or redeems with it on-chain, once, before it expires.
-/// The devnet carries the issuer's fee, in deposit-token units, in Quote.additionalData.
-/// Like the real manager it settles with TradeExecuted, and a redemption pulls the GM tokens
+/// As in rwa-contracts' GMTokenManager: any key holding ATTESTATION_SIGNER_ROLE may sign (hasRole),
+/// the trade moves exactly quantity x price of the stablecoin (no fee; additionalData is only
+/// carried into the event), it settles with TradeExecuted, and a redemption pulls the GM tokens
 /// from the caller (transferFrom, so it needs the caller's ERC-20 allowance) before burning them.
-contract AttestationManager is Ownable, EIP712 {
+contract AttestationManager is Ownable, AccessControl, EIP712 {
     using SafeERC20 for IERC20;
 
     struct Quote {
@@ -35,8 +37,9 @@ contract AttestationManager is Ownable, EIP712 {
         "Quote(uint256 chainId,uint256 attestationId,bytes32 userId,address asset,uint256 price,uint256 quantity,uint256 expiration,uint8 side,bytes32 additionalData)"
     );
 
+    bytes32 public constant ATTESTATION_SIGNER_ROLE = keccak256("ATTESTATION_SIGNER_ROLE");
+
     IKycRegistry public immutable kyc;
-    address public attestationSigner;
     mapping(address token => bool) public isGMToken;
     mapping(address token => bool) public isAcceptedToken;
     mapping(uint256 attestationId => bool) public usedAttestations;
@@ -73,7 +76,8 @@ contract AttestationManager is Ownable, EIP712 {
 
     constructor(address owner_, IKycRegistry kyc_, address signer) Ownable(owner_) EIP712("OndoGMTokenManager", "1") {
         kyc = kyc_;
-        attestationSigner = signer;
+        _grantRole(DEFAULT_ADMIN_ROLE, owner_);
+        _grantRole(ATTESTATION_SIGNER_ROLE, signer);
     }
 
     function setTokens(address[] calldata gmTokens, address[] calldata acceptedTokens) external onlyOwner {
@@ -109,7 +113,7 @@ contract AttestationManager is Ownable, EIP712 {
         );
     }
 
-    /// @notice Stablecoin value of a quote before fees (rounded up for buys, down for sells).
+    /// @notice Stablecoin value of a quote (rounded up for buys, down for sells).
     function quoteValue(Quote calldata quote, address stablecoin) public view returns (uint256) {
         uint256 scale = 10 ** (36 - IERC20Metadata(stablecoin).decimals());
         uint256 product = quote.quantity * quote.price;
@@ -124,7 +128,7 @@ contract AttestationManager is Ownable, EIP712 {
         uint256 depositTokenAmount
     ) external returns (uint256 receivedGmTokenAmount) {
         bytes32 userId = _accept(quote, signature, BUY, depositToken);
-        uint256 required = quoteValue(quote, depositToken) + uint256(quote.additionalData);
+        uint256 required = quoteValue(quote, depositToken);
         if (depositTokenAmount < required) revert DepositTooSmall(required, depositTokenAmount);
         IERC20(depositToken).safeTransferFrom(msg.sender, address(this), required);
         IMintBurnToken(quote.asset).mint(msg.sender, quote.quantity);
@@ -139,9 +143,7 @@ contract AttestationManager is Ownable, EIP712 {
         uint256 minimumReceiveAmount
     ) external returns (uint256 redemptionValue) {
         bytes32 userId = _accept(quote, signature, SELL, receiveToken);
-        uint256 value = quoteValue(quote, receiveToken);
-        uint256 fee = uint256(quote.additionalData);
-        uint256 proceeds = value > fee ? value - fee : 0;
+        uint256 proceeds = quoteValue(quote, receiveToken);
         if (proceeds < minimumReceiveAmount || proceeds == 0) revert ReceiveTooSmall(proceeds, minimumReceiveAmount);
         // Pulled, not burned by role: without the caller's allowance for quote.quantity this reverts.
         IERC20(quote.asset).safeTransferFrom(msg.sender, address(this), quote.quantity);
@@ -178,7 +180,7 @@ contract AttestationManager is Ownable, EIP712 {
         if (userId == bytes32(0) || userId != quote.userId) revert UserNotVerified(msg.sender);
         if (!isGMToken[quote.asset]) revert UnsupportedToken(quote.asset);
         if (!isAcceptedToken[stablecoin]) revert UnsupportedToken(stablecoin);
-        if (ECDSA.recover(hashQuote(quote), signature) != attestationSigner) revert InvalidAttestationSignature();
+        if (!hasRole(ATTESTATION_SIGNER_ROLE, ECDSA.recover(hashQuote(quote), signature))) revert InvalidAttestationSignature();
         usedAttestations[quote.attestationId] = true;
     }
 }

@@ -11,13 +11,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
-import { type Address, bytesToBigInt, type Hex, hexToBytes, type LocalAccount, type PublicClient, pad, parseUnits, toHex } from 'viem';
+import { type Address, bytesToBigInt, type Hex, hexToBytes, type LocalAccount, type PublicClient, pad, parseUnits } from 'viem';
 import { accountAt, indexOfRole } from '../catalog.ts';
 import type { ChainDeployment } from '../deploy/index.ts';
 import { kycRegistryAbi } from '../abis.ts';
 import type { DevnetToken } from '../types.ts';
 import type { MarketStatus } from './market-hours.ts';
-import { attestationFee, minimumTradeUsdc, tokenPrice, usdcForTokens } from './pricing.ts';
+import { minimumTradeUsdc, tokenPrice, usdcForTokens } from './pricing.ts';
 import { attestationDomain, attestationTypes, type QuoteSkew, quoteLifetimeSeconds } from './quotes.ts';
 
 /** The devnet's Ondo GM API key (its account's whitelisted address is the devnet 'user' wallet). */
@@ -71,7 +71,7 @@ export async function ondoRoute(
 }
 
 async function attestation(ctx: OndoContext, body: v.InferOutput<typeof AttestationRequest>, soft: boolean) {
-  const { client, deployment, signer } = ctx;
+  const { client, deployment } = ctx;
   if (body.chainId !== `devnet-${deployment.chainId}`) throw new OndoHttpError(400, 'UNSUPPORTED_CHAIN', `unsupported chain ${body.chainId}`);
   const issuer = deployment.issuers.find((i) => i.kind === 'attestation');
   const token = issuer && deployment.tokens.find((t) => t.issuer === issuer.id && t.symbol === body.symbol);
@@ -104,8 +104,6 @@ async function signed(
   manager: Address,
 ) {
   const { timestamp } = await ctx.client.getBlock();
-  // The devnet's fee (0.25%) rides in additionalData, in USDC units; Ondo's own example leaves it empty.
-  const fee = attestationFee(p.value);
   const quote = {
     chainId: BigInt(ctx.deployment.chainId),
     attestationId: bytesToBigInt(randomBytes(16)),
@@ -115,7 +113,8 @@ async function signed(
     quantity: p.quantity,
     expiration: timestamp + quoteLifetimeSeconds,
     side: p.buy ? 0 : 1,
-    additionalData: pad(toHex(fee), { size: 32 }),
+    // Empty, as in Ondo's own example: the zero word on chain.
+    additionalData: pad('0x', { size: 32 }),
   };
   const signature = await ctx.signer.signTypedData({
     domain: attestationDomain(ctx.deployment, manager),
@@ -135,6 +134,6 @@ async function signed(
     price: quote.price.toString(),
     expiration: Number(quote.expiration),
     signature: Buffer.from(hexToBytes(signature)).toString('base64'),
-    additionalData: quote.additionalData,
+    additionalData: '',
   };
 }

@@ -14,9 +14,6 @@ export function depositRedemptionFee(value: bigint): bigint {
   return (value * backedRedemptionFeeBps + 9_999n) / 10_000n;
 }
 
-/** The attestation issuer's fee: 0.25% of the trade value, rounded up. */
-export const attestationFeeBps = 25n;
-
 async function feedAnswer(client: PublicClient, feed: string): Promise<bigint> {
   const [, answer] = await client.readContract({
     address: feed as Address,
@@ -45,8 +42,4 @@ export function usdcForTokens(quantity: bigint, price: bigint, roundUp: boolean)
 
 export function tokensForUsdc(amount: bigint, price: bigint): bigint {
   return (amount * usdcScale) / price;
-}
-
-export function attestationFee(value: bigint): bigint {
-  return (value * attestationFeeBps + 9_999n) / 10_000n;
 }

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { type Address, bytesToBigInt, type Hex, type LocalAccount, type PublicClient, pad, toHex } from 'viem';
+import type { Address, Hex, LocalAccount, PublicClient } from 'viem';
 import type { ChainDeployment } from '../deploy/index.ts';
 import type { DevnetToken } from '../types.ts';
-import { kycRegistryAbi, orderProcessorAbi } from '../abis.ts';
+import { kycRegistryAbi } from '../abis.ts';
 import { IssuerError } from './errors.ts';
 import type { MarketStatus } from './market-hours.ts';
-import { attestationFee, depositRedemptionFee, minimumTradeUsdc, tokenPrice, tokensForUsdc, usdcForTokens } from './pricing.ts';
+import { depositRedemptionFee, minimumTradeUsdc, tokenPrice, tokensForUsdc, usdcForTokens } from './pricing.ts';
 
 /** A quote stays valid for two minutes of chain time. */
 export const quoteLifetimeSeconds = 120n;
@@ -88,7 +87,8 @@ export async function createQuote(ctx: QuoteContext, request: QuoteRequest) {
     contract: issuer.kind === 'deposit' ? issuer.depositAddress! : issuer.contracts[0],
   };
   const priced = { token, quantity, price, value, userId, timestamp, expiry, buy, contract: base.contract as Address };
-  const signed = issuer.kind === 'deposit' ? depositQuote(priced, issuer) : await attestationQuote(ctx, priced);
+  // Only the deposit issuer is quoted here (the others speak Ondo's and Dinari's own APIs).
+  const signed = depositQuote(priced, issuer);
   return { ...base, ...signed };
 }
 
@@ -117,42 +117,6 @@ function depositQuote(p: Priced, issuer: ChainDeployment['issuers'][number]) {
     depositAddress: issuer.depositAddress!,
     payoutAddress: issuer.payoutAddress!,
     settlementDays: issuer.settlementDays ?? 3,
-  };
-}
-
-/** An Ondo-style attestation: the EIP-712 Quote the manager verifies, fee carried in additionalData. */
-async function attestationQuote(ctx: QuoteContext, p: Priced) {
-  const fee = attestationFee(p.value);
-  const quote = {
-    chainId: BigInt(ctx.deployment.chainId),
-    attestationId: bytesToBigInt(randomBytes(16)),
-    userId: p.userId,
-    asset: p.token.address as Address,
-    price: p.price,
-    quantity: p.quantity,
-    expiration: p.expiry,
-    side: p.buy ? 0 : 1,
-    additionalData: pad(toHex(fee), { size: 32 }),
-  };
-  const signature = await ctx.signer.signTypedData({
-    domain: attestationDomain(ctx.deployment, p.contract),
-    types: attestationTypes,
-    primaryType: 'Quote',
-    message: quote,
-  });
-  return {
-    fee: text(fee),
-    total: text(p.buy ? p.value + fee : p.value - fee),
-    method: p.buy ? 'mintWithAttestation' : 'redeemWithAttestation',
-    quote: {
-      ...quote,
-      chainId: text(quote.chainId),
-      attestationId: text(quote.attestationId),
-      price: text(p.price),
-      quantity: text(p.quantity),
-      expiration: text(p.expiry),
-    },
-    signature,
   };
 }
 

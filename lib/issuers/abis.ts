@@ -22,6 +22,8 @@ export const attestationManagerAbi = parseAbi([
   `function mintWithAttestation(${QUOTE} quote, bytes signature, address depositToken, uint256 depositTokenAmount) returns (uint256 receivedGmTokenAmount)`,
   `function redeemWithAttestation(${QUOTE} quote, bytes signature, address receiveToken, uint256 minimumReceiveAmount) returns (uint256 redemptionUSDonValue)`,
   'function gmTokenAccepted(address token) view returns (bool)',
+  // AccessControl: any key with ATTESTATION_SIGNER_ROLE may sign an attestation the manager takes.
+  'function hasRole(bytes32 role, address account) view returns (bool)',
   'event TradeExecuted(uint256 executionId, uint256 attestationId, uint256 chainId, bytes32 userId, uint8 side, address asset, uint256 price, uint256 quantity, uint256 expiration, bytes32 additionalData)',
 ]);
 

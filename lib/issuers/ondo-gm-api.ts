@@ -10,7 +10,7 @@
  * issuer speaks the same API under its own name).
  */
 import * as v from 'valibot';
-import { type Address, getAddress, type Hex, isAddress, recoverTypedDataAddress } from 'viem';
+import { type Address, getAddress, type Hex, isAddress, keccak256, recoverTypedDataAddress, toBytes } from 'viem';
 import { issuerError } from './errors';
 
 export const ONDO_SOURCE = 'https://docs.ondo.finance/api-reference';
@@ -166,19 +166,20 @@ const QUOTE_TYPES = {
   ],
 } as const;
 
+/** keccak256("ATTESTATION_SIGNER_ROLE"): the GMTokenManager role whose holders may sign attestations. */
+export const ATTESTATION_SIGNER_ROLE = keccak256(toBytes('ATTESTATION_SIGNER_ROLE'));
+
 /**
- * Refuses an attestation whose signature does not recover one of the registry's signers for the
- * issuer. The domain's chainId and verifyingContract (the manager) are assumed, not yet checked
- * against rwa-contracts' source.
+ * The key that signed an attestation, under the GMTokenManager's EIP-712 domain (rwa-contracts
+ * GMTokenManager: OpenZeppelin's EIP712("OndoGMTokenManager", "1"), so the chain id and the
+ * manager's address); a signature that recovers nothing is refused.
  */
-export async function checkAttestationSigner(
+export async function attestationSigner(
   quote: OndoQuote,
   signature: Hex,
   domain: { chainId: number; verifyingContract: Address },
-  signer: Address | readonly Address[],
   name = 'Ondo',
-): Promise<void> {
-  const signers = (typeof signer === 'string' ? [signer] : signer).map((a) => getAddress(a));
+): Promise<Address> {
   const recovered = await recoverTypedDataAddress({
     domain: { name: 'OndoGMTokenManager', version: '1', ...domain },
     types: QUOTE_TYPES,
@@ -186,9 +187,26 @@ export async function checkAttestationSigner(
     message: quote,
     signature,
   }).catch(() => undefined);
-  if (!recovered || !signers.includes(getAddress(recovered)))
-    throw issuerError(
-      'issuer.bad_answer',
-      `${name}'s attestation is not signed by ${name}'s signer on record, so Sharekeep will not use it. No transaction was sent.`,
-    );
+  if (!recovered) throw notSignedBy(name);
+  return getAddress(recovered);
+}
+
+export const notSignedBy = (name: string) =>
+  issuerError(
+    'issuer.bad_answer',
+    `${name}'s attestation is not signed by ${name}'s signer on record, so Sharekeep will not use it. No transaction was sent.`,
+  );
+
+/** Refuses an attestation not signed by one of `signers` (the registry's, when it names them). */
+export async function checkAttestationSigner(
+  quote: OndoQuote,
+  signature: Hex,
+  domain: { chainId: number; verifyingContract: Address },
+  signer: Address | readonly Address[],
+  name = 'Ondo',
+): Promise<Address> {
+  const signers = (typeof signer === 'string' ? [signer] : signer).map((a) => getAddress(a));
+  const recovered = await attestationSigner(quote, signature, domain, name);
+  if (!signers.includes(recovered)) throw notSignedBy(name);
+  return recovered;
 }

@@ -1,14 +1,16 @@
 /**
  * An Ondo GM mint or redemption: the attestation asked of Ondo's API, checked against what was
- * asked and against the registry's attestation signer, priced in the registry's payment token the
- * way the GMTokenManager prices it (price x quantity, rounded up for a buy), and the manager call
- * encoded. Ondo's answer names no contract or payment token: both come from the registry.
+ * asked, its signer checked with the manager itself (hasRole(ATTESTATION_SIGNER_ROLE), the rule the
+ * GMTokenManager applies) and against the registry's signers where it names any, priced in the
+ * registry's payment token as the manager prices it (price x quantity, rounded up for a buy; the
+ * real manager takes no fee), and the manager call encoded. Ondo's answer names no contract or
+ * payment token: both come from the registry.
  */
-import { encodeFunctionData, type Hex } from 'viem';
+import { encodeFunctionData, type Hex, isAddressEqual } from 'viem';
 import { attestationManagerAbi } from './abis';
 import type { ChainReader } from './chain';
 import { issuerError } from './errors';
-import { checkAttestationSigner, type OndoAsk, parseAttestation } from './ondo-gm-api';
+import { ATTESTATION_SIGNER_ROLE, attestationSigner, notSignedBy, type OndoAsk, parseAttestation } from './ondo-gm-api';
 import type { OndoApi } from './ondo-gm-client';
 import { tokenRef } from './request-steps';
 import { contractsFor, type ResolvedIssuer } from './resolve';
@@ -25,10 +27,10 @@ export async function quoteOndoAttestation(chain: ChainReader, ondo: OndoApi, re
   const name = resolved.issuer.name;
   const contract = contractsFor(resolved, ask.side)[0];
   const paymentToken = resolved.paymentTokens[0];
-  if (!contract || !paymentToken || resolved.attestationSigners.length === 0)
+  if (!contract || !paymentToken)
     throw issuerError(
       'issuer.unsupported',
-      `Sharekeep has no verified ${name} token manager, payment token and attestation signer on this network, so it cannot check an attestation. Nothing was sent.`,
+      `Sharekeep has no verified ${name} token manager and payment token on this network, so it cannot check an attestation. Nothing was sent.`,
     );
   const buy = ask.side === 'mint';
   const ondoAsk: OndoAsk = {
@@ -40,16 +42,26 @@ export async function quoteOndoAttestation(chain: ChainReader, ondo: OndoApi, re
   };
   const raw = await ondo.attestation(ondoAsk);
   const { quote, signature } = parseAttestation(raw, ondoAsk, await chain.chainTime(), name);
-  await checkAttestationSigner(quote, signature, { chainId: ask.chainId, verifyingContract: contract }, resolved.attestationSigners, name);
+  const signer = await attestationSigner(quote, signature, { chainId: ask.chainId, verifyingContract: contract }, name);
+  const pinned = resolved.attestationSigners;
+  if (pinned.length > 0 && !pinned.some((a) => isAddressEqual(a, signer))) throw notSignedBy(name);
+  let mayAttest: unknown;
+  try {
+    mayAttest = await chain.read(contract, attestationManagerAbi, 'hasRole', [ATTESTATION_SIGNER_ROLE, signer]);
+  } catch {
+    throw issuerError(
+      'issuer.unavailable',
+      `Sharekeep could not ask ${name}'s contract who may sign its attestations. Nothing was signed; try again later.`,
+    );
+  }
+  if (mayAttest !== true) throw notSignedBy(name);
   if (quote.price <= 0n) throw issuerError('issuer.bad_answer', `${name}'s attestation has no price. No transaction was sent.`);
 
   const payment = await tokenRef(chain, paymentToken);
   const value = attestationValue(quote.quantity, quote.price, resolved.token.decimals, payment.decimals, buy);
-  // Ondo's own example carries no additional data; a non-zero word is read as the fee in payment-token units.
-  const fee = BigInt(quote.additionalData);
-  if (!buy && fee >= value)
-    throw issuerError('issuer.bad_answer', `${name}'s attestation takes the whole payout as its fee. No transaction was sent.`);
-  const total = buy ? value + fee : value - fee;
+  // The manager moves exactly this much; additionalData is only carried into its event: no fee.
+  const fee = 0n;
+  const total = value;
   const data: Hex = buy
     ? encodeFunctionData({ abi: attestationManagerAbi, functionName: 'mintWithAttestation', args: [quote, signature, paymentToken, total] })
     : encodeFunctionData({ abi: attestationManagerAbi, functionName: 'redeemWithAttestation', args: [quote, signature, paymentToken, total] });

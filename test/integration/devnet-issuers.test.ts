@@ -1,7 +1,9 @@
-import { type Address, erc20Abi, type Hex, maxUint256, parseEventLogs, toFunctionSelector, toHex } from 'viem';
+import { type Address, erc20Abi, type Hex, keccak256, maxUint256, pad, parseEventLogs, toBytes, toFunctionSelector, toHex } from 'viem';
 import { describe, expect, inject, it } from 'vitest';
 import { attestationManagerAbi, orderProcessorAbi, orderStatus, usdcAbi } from '../../devnet/abis.ts';
+import { accountAt, indexOfRole } from '../../devnet/catalog.ts';
 import { usdcForTokens } from '../../devnet/issuer/pricing.ts';
+import { attestationTypes } from '../../devnet/issuer/quotes.ts';
 import { accountOf, advanceTime, contractOf, devnetClients, eventually, tokenOf } from '../../devnet/test-kit.ts';
 import { revertChainAfterEachTest } from './isolate.ts';
 
@@ -64,11 +66,12 @@ async function attest(symbol: string, side: 'buy' | 'sell', tokenAmount: string)
     quantity: BigInt(a.tokenAmount),
     expiration: BigInt(a.expiration),
     side: Number(a.side),
-    additionalData: a.additionalData as Hex,
+    // Empty, as in Ondo's example: the zero word.
+    additionalData: (a.additionalData || pad('0x', { size: 32 })) as Hex,
   };
-  const value = usdcForTokens(quote.quantity, quote.price, side === 'buy');
-  const fee = BigInt(quote.additionalData);
-  return { quote, signature: toHex(Buffer.from(a.signature, 'base64')), value, fee, total: side === 'buy' ? value + fee : value - fee };
+  // The manager moves exactly quantity x price (rounded up for a buy): no fee.
+  const total = usdcForTokens(quote.quantity, quote.price, side === 'buy');
+  return { quote, signature: toHex(Buffer.from(a.signature, 'base64')), total };
 }
 
 const approve = (token: Address, spender: Address) =>
@@ -156,6 +159,31 @@ describe('attestation issuer (Ondo GM model)', () => {
         args: [buy.quote, buy.signature, usdc, buy.total],
       }),
     ).rejects.toThrow(/AttestationExpired/);
+  });
+
+  it('takes attestations only from keys holding ATTESTATION_SIGNER_ROLE, as the real manager does', async () => {
+    const role = keccak256(toBytes('ATTESTATION_SIGNER_ROLE'));
+    const hasRole = (account: Address) =>
+      publicClient.readContract({ address: manager, abi: attestationManagerAbi, functionName: 'hasRole', args: [role, account] });
+    expect(await hasRole(operator)).toBe(true);
+    expect(await hasRole(user)).toBe(false);
+    await approve(usdc, manager);
+    const buy = await attest('NVDAon', 'buy', '1');
+    // The same quote signed by a key without the role (the user's own) is refused on chain.
+    const forged = await accountAt(indexOfRole('user')).signTypedData({
+      domain: { name: 'OndoGMTokenManager', version: '1', chainId: deployment.chainId, verifyingContract: manager },
+      types: attestationTypes,
+      primaryType: 'Quote',
+      message: buy.quote,
+    });
+    await expect(
+      write('user', {
+        address: manager,
+        abi: attestationManagerAbi,
+        functionName: 'mintWithAttestation',
+        args: [buy.quote, forged, usdc, buy.total],
+      }),
+    ).rejects.toThrow(/InvalidAttestationSignature/);
   });
 
   it("refuses another wallet using the user's attestation", async () => {

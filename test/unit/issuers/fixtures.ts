@@ -17,7 +17,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { secp256k1 } from '@noble/curves/secp256k1';
-import type { OndoQuote } from '../../../lib/issuers/ondo-gm-api';
+import { ATTESTATION_SIGNER_ROLE, type OndoQuote } from '../../../lib/issuers/ondo-gm-api';
 import { erc20Abi, orderProcessorAbi, attestationManagerAbi } from '../../../lib/issuers/abis';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { AllowlistedFetch } from '../../../lib/ports';
@@ -141,11 +141,9 @@ const ATTESTATION_TYPES = {
   ],
 } as const;
 
-/** The 0.25% fee the devnet issuer carries in additionalData, on the value at the fixture price. */
-export function attestationFee(side: 'buy' | 'sell', quantity: bigint) {
-  const value = side === 'buy' ? usdc(quantity) : (quantity * price) / 10n ** 30n;
-  const fee = (value * 25n + 9_999n) / 10_000n;
-  return { value, fee, total: side === 'buy' ? value + fee : value - fee };
+/** What the manager moves for an attestation at the fixture price: quantity x price, no fee. */
+export function attestationValue(side: 'buy' | 'sell', quantity: bigint) {
+  return side === 'buy' ? usdc(quantity) : (quantity * price) / 10n ** 30n;
 }
 
 /** An attestation as Ondo GM's API answers it (the devnet's Ondo-style issuer's too), signed by ATTEST_SIGNER. */
@@ -155,7 +153,6 @@ export function attestationQuote(
   token: Address = TOKENS.NVDA,
   o: { signerKey?: Hex; price?: bigint; symbol?: string } = {},
 ) {
-  const { fee } = attestationFee(side, quantity);
   const quote: OndoQuote = {
     chainId: BigInt(CHAIN_ID),
     attestationId: 12345n,
@@ -165,7 +162,7 @@ export function attestationQuote(
     quantity,
     expiration: NOW + 120n,
     side: side === 'buy' ? 0 : 1,
-    additionalData: pad(toHex(fee), { size: 32 }),
+    additionalData: pad('0x', { size: 32 }),
   };
   const signature = signAttestation(quote, o.signerKey);
   return {
@@ -179,7 +176,7 @@ export function attestationQuote(
     price: `${quote.price}`,
     expiration: Number(quote.expiration),
     signature: btoa(String.fromCharCode(...hexToBytes(signature))),
-    additionalData: quote.additionalData,
+    additionalData: '',
   };
 }
 
@@ -303,6 +300,13 @@ export function createFakeChain(): FakeChain {
       }
       if (to.toLowerCase() === MANAGER.toLowerCase()) {
         const call = decodeFunctionData({ abi: attestationManagerAbi, data });
+        if (call.functionName === 'hasRole')
+          return encodeFunctionResult({
+            abi: attestationManagerAbi,
+            functionName: 'hasRole',
+            // The manager's ATTESTATION_SIGNER_ROLE is held by ATTEST_SIGNER alone.
+            result: call.args[0] === ATTESTATION_SIGNER_ROLE && call.args[1].toLowerCase() === ATTEST_SIGNER.address.toLowerCase(),
+          });
         if (call.functionName === 'gmTokenAccepted')
           return encodeFunctionResult({
             abi: attestationManagerAbi,

@@ -1,8 +1,10 @@
-import { type Address, getAddress, hexToBytes } from 'viem';
+import { type Address, getAddress, hexToBytes, keccak256, toBytes } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import {
+  ATTESTATION_SIGNER_ROLE,
   attestationBody,
+  attestationSigner,
   checkAttestationSigner,
   ondoError,
   parseAttestation,
@@ -121,7 +123,13 @@ describe("Ondo GM's attestation signature", () => {
   it("accepts the registry signer's signature, given as base64 the way Ondo sends it", async () => {
     const hex = await sign(signer);
     const b64 = btoa(String.fromCharCode(...hexToBytes(hex)));
-    await expect(checkAttestationSigner(quote, signatureFromBase64(b64), domain, signer.address)).resolves.toBeUndefined();
+    await expect(checkAttestationSigner(quote, signatureFromBase64(b64), domain, signer.address)).resolves.toBe(signer.address);
+  });
+
+  it('names the key that signed, for the manager to be asked whether it holds ATTESTATION_SIGNER_ROLE', async () => {
+    expect(await attestationSigner(quote, await sign(other), domain)).toBe(other.address);
+    // keccak256("ATTESTATION_SIGNER_ROLE"), the role rwa-contracts' GMTokenManager checks with hasRole.
+    expect(ATTESTATION_SIGNER_ROLE).toBe(keccak256(toBytes('ATTESTATION_SIGNER_ROLE')));
   });
 
   it('refuses one signed by another key, or for another price', async () => {

@@ -1,4 +1,4 @@
-import { decodeFunctionData, isAddressEqual, pad } from 'viem';
+import { decodeFunctionData, isAddressEqual, pad, toFunctionSelector } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { attestationManagerAbi, erc20Abi, orderProcessorAbi } from '../../../lib/issuers/abis';
 import {
@@ -132,13 +132,17 @@ describe('issuer errors leave the wallet usable', () => {
     expect(h.http.headers[0]).toMatchObject({ 'x-api-key': 'ondo-test-key' });
   });
 
-  it('without an attestation signer on record the wallet refuses before asking Ondo anything', async () => {
+  it("without a signer on record, the manager's ATTESTATION_SIGNER_ROLE decides who may sign", async () => {
     const h = createHarness({ noAttestationSigner: true });
+    expect(await h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).toMatchObject({ status: 'quote' });
+    h.http.routes['POST /v1/attestations'] = (body) => [200, attestationQuote('buy', askedQuantity(body), TOKENS.NVDA, { signerKey: OTHER_KEY })];
     await expect(h.service.quote({ chainId: CHAIN_ID, token: TOKENS.NVDA, side: 'mint', quantity: E18 })).rejects.toMatchObject({
-      code: 'issuer.unsupported',
-      message: expect.stringMatching(/attestation signer.*Nothing was sent/),
+      code: 'issuer.bad_answer',
+      message: expect.stringMatching(/not signed by Devnet Attest's signer on record/),
     });
-    expect(h.http.calls).toEqual([]);
+    const asked = h.chain.calls.filter((c) => c.method === 'eth_call').map((c) => (c.params[0] as { data: string }).data.slice(0, 10));
+    expect(asked).toContain(toFunctionSelector('function hasRole(bytes32,address)'));
+    expect(h.sent).toEqual([]);
   });
 
   it('without a saved Ondo API key the user is sent to Settings and nothing is asked', async () => {
