@@ -11,14 +11,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
-import { type Address, bytesToBigInt, type Hex, hexToBytes, type LocalAccount, type PublicClient, pad, parseUnits } from 'viem';
+import { type Address, bytesToBigInt, type Hex, hexToBytes, pad, parseUnits } from 'viem';
 import { accountAt, indexOfRole } from '../catalog.ts';
-import type { ChainDeployment } from '../deploy/index.ts';
 import { kycRegistryAbi } from '../abis.ts';
 import type { DevnetToken } from '../types.ts';
-import type { MarketStatus } from './market-hours.ts';
 import { minimumTradeUsdc, tokenPrice, usdcForTokens } from './pricing.ts';
-import { attestationDomain, attestationTypes, type QuoteSkew, quoteLifetimeSeconds } from './quotes.ts';
+import { attestationDomain, attestationTypes, type QuoteContext, quoteLifetimeSeconds } from './quotes.ts';
 
 /** The devnet's Ondo GM API key (its account's whitelisted address is the devnet 'user' wallet). */
 export const DEVNET_ONDO_KEYS = { apiKey: 'devnet-ondo-api-key' } as const;
@@ -36,13 +34,8 @@ export class OndoHttpError extends Error {
   }
 }
 
-export type OndoContext = {
-  client: PublicClient;
-  deployment: ChainDeployment;
-  signer: LocalAccount;
-  marketStatus(): MarketStatus;
-  skew?(token: Address): QuoteSkew | undefined;
-};
+/** What the Ondo routes work with: the same context as the devnet's own quotes. */
+export type OndoContext = QuoteContext;
 
 const AttestationRequest = v.object({
   chainId: v.string(),

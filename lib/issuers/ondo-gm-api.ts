@@ -152,7 +152,7 @@ export function ondoError(status: number, body: unknown, onboarding: string, nam
 }
 
 /** The Quote's EIP-712 type as the GMTokenManager hashes it (REFERENCE.md; domain "OndoGMTokenManager", "1"). */
-const QUOTE_TYPES = {
+export const QUOTE_TYPES = {
   Quote: [
     { name: 'chainId', type: 'uint256' },
     { name: 'attestationId', type: 'uint256' },

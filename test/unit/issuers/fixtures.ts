@@ -17,7 +17,7 @@ import {
   zeroAddress,
 } from 'viem';
 import { secp256k1 } from '@noble/curves/secp256k1';
-import { ATTESTATION_SIGNER_ROLE, type OndoQuote } from '../../../lib/issuers/ondo-gm-api';
+import { ATTESTATION_SIGNER_ROLE, type OndoQuote, QUOTE_TYPES } from '../../../lib/issuers/ondo-gm-api';
 import { erc20Abi, orderProcessorAbi, attestationManagerAbi } from '../../../lib/issuers/abis';
 import { privateKeyToAccount } from 'viem/accounts';
 import type { AllowlistedFetch } from '../../../lib/ports';
@@ -119,27 +119,13 @@ export const ONDO_KEYS = { apiKey: 'ondo-test-key' };
 export function signAttestation(quote: OndoQuote, signerKey: Hex = ATTEST_SIGNER_KEY, manager: Address = MANAGER): Hex {
   const hash = hashTypedData({
     domain: { name: 'OndoGMTokenManager', version: '1', chainId: CHAIN_ID, verifyingContract: manager },
-    types: ATTESTATION_TYPES,
+    types: QUOTE_TYPES,
     primaryType: 'Quote',
     message: quote,
   });
   const sig = secp256k1.sign(hash.slice(2), signerKey.slice(2));
   return serializeSignature({ r: toHex(sig.r, { size: 32 }), s: toHex(sig.s, { size: 32 }), yParity: sig.recovery });
 }
-
-const ATTESTATION_TYPES = {
-  Quote: [
-    { name: 'chainId', type: 'uint256' },
-    { name: 'attestationId', type: 'uint256' },
-    { name: 'userId', type: 'bytes32' },
-    { name: 'asset', type: 'address' },
-    { name: 'price', type: 'uint256' },
-    { name: 'quantity', type: 'uint256' },
-    { name: 'expiration', type: 'uint256' },
-    { name: 'side', type: 'uint8' },
-    { name: 'additionalData', type: 'bytes32' },
-  ],
-} as const;
 
 /** What the manager moves for an attestation at the fixture price: quantity x price, no fee. */
 export function attestationValue(side: 'buy' | 'sell', quantity: bigint) {
