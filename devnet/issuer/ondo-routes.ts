@@ -16,7 +16,7 @@ import { accountAt, indexOfRole } from '../catalog.ts';
 import { kycRegistryAbi } from '../abis.ts';
 import type { DevnetToken } from '../types.ts';
 import { minimumTradeUsdc, tokenPrice, usdcForTokens } from './pricing.ts';
-import { attestationDomain, attestationTypes, type QuoteContext, quoteLifetimeSeconds } from './quotes.ts';
+import { attestationDomain, attestationTypes, type QuoteContext, quoteLifetimeSeconds, skewed } from './quotes.ts';
 
 /** The devnet's Ondo GM API key (its account's whitelisted address is the devnet 'user' wallet). */
 export const DEVNET_ONDO_KEYS = { apiKey: 'devnet-ondo-api-key' } as const;
@@ -34,9 +34,6 @@ export class OndoHttpError extends Error {
   }
 }
 
-/** What the Ondo routes work with: the same context as the devnet's own quotes. */
-export type OndoContext = QuoteContext;
-
 const AttestationRequest = v.object({
   chainId: v.string(),
   symbol: v.pipe(v.string(), v.minLength(1), v.maxLength(32)),
@@ -44,11 +41,9 @@ const AttestationRequest = v.object({
   tokenAmount: v.pipe(v.string(), v.regex(/^\d{1,30}(\.\d{1,18})?$/)),
 });
 
-const skewed = (amount: bigint, bps: number) => (amount * BigInt(10_000 + bps)) / 10_000n;
-
 /** Answers an Ondo-path request, or undefined when the path is not one of Ondo's. */
 export async function ondoRoute(
-  ctx: OndoContext,
+  ctx: QuoteContext,
   method: string,
   path: string,
   headers: Record<string, string | string[] | undefined>,
@@ -63,7 +58,7 @@ export async function ondoRoute(
   return attestation(ctx, parsed.output, path.endsWith('/soft'));
 }
 
-async function attestation(ctx: OndoContext, body: v.InferOutput<typeof AttestationRequest>, soft: boolean) {
+async function attestation(ctx: QuoteContext, body: v.InferOutput<typeof AttestationRequest>, soft: boolean) {
   const { client, deployment } = ctx;
   if (body.chainId !== `devnet-${deployment.chainId}`) throw new OndoHttpError(400, 'UNSUPPORTED_CHAIN', `unsupported chain ${body.chainId}`);
   const issuer = deployment.issuers.find((i) => i.kind === 'attestation');
@@ -87,15 +82,10 @@ async function attestation(ctx: OndoContext, body: v.InferOutput<typeof Attestat
     args: [owner],
   });
   if (BigInt(userId) === 0n) throw new OndoHttpError(403, 'USER_NOT_WHITELISTED', 'the account has no completed KYC and no whitelisted address');
-  return signed(ctx, token, { quantity, price, value, buy, userId }, issuer.contracts[0] as Address);
+  return signed(ctx, token, { quantity, price, buy, userId }, issuer.contracts[0] as Address);
 }
 
-async function signed(
-  ctx: OndoContext,
-  token: DevnetToken,
-  p: { quantity: bigint; price: bigint; value: bigint; buy: boolean; userId: Hex },
-  manager: Address,
-) {
+async function signed(ctx: QuoteContext, token: DevnetToken, p: { quantity: bigint; price: bigint; buy: boolean; userId: Hex }, manager: Address) {
   const { timestamp } = await ctx.client.getBlock();
   const quote = {
     chainId: BigInt(ctx.deployment.chainId),

@@ -33,7 +33,7 @@ export type QuoteContext = {
  */
 export type QuoteSkew = { priceBps: number; valueBps: number };
 
-const skewed = (amount: bigint, bps: number) => (amount * BigInt(10_000 + bps)) / 10_000n;
+export const skewed = (amount: bigint, bps: number) => (amount * BigInt(10_000 + bps)) / 10_000n;
 
 const text = (value: bigint | number) => value.toString();
 

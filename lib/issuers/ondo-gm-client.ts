@@ -1,7 +1,6 @@
 /**
  * Ondo GM's attestation API over the AllowlistedFetch port: POST /v1/attestations (a signed quote
- * to mint or redeem) and POST /v1/attestations/soft (a price reference, unsigned), with the user's
- * own API key in the `x-api-key` header (https://docs.ondo.finance/api-reference). The origin is
+ * to mint or redeem), with the user's own API key in the `x-api-key` header (https://docs.ondo.finance/api-reference). The origin is
  * checked against the registry before the port is asked; failures become the user's errors.
  */
 import type { AllowlistedFetch } from '../ports';
@@ -11,8 +10,6 @@ import { attestationBody, type OndoAsk, ondoError } from './ondo-gm-api';
 export interface OndoApi {
   /** The raw attestation answer (a success answer); check it with parseAttestation. */
   attestation(ask: OndoAsk): Promise<unknown>;
-  /** The raw soft-quote answer; read it with parseSoftQuote. */
-  softQuote(ask: OndoAsk): Promise<unknown>;
 }
 
 export function createOndoApi(
@@ -53,6 +50,5 @@ export function createOndoApi(
 
   return {
     attestation: (ask) => post('/v1/attestations', ask),
-    softQuote: (ask) => post('/v1/attestations/soft', ask),
   };
 }

@@ -6,22 +6,16 @@
  * real manager takes no fee), and the manager call encoded. Ondo's answer names no contract or
  * payment token: both come from the registry.
  */
-import { encodeFunctionData, type Hex, isAddressEqual } from 'viem';
+import { encodeFunctionData, type Hex } from 'viem';
 import { attestationManagerAbi } from './abis';
 import type { ChainReader } from './chain';
 import { issuerError } from './errors';
-import { ATTESTATION_SIGNER_ROLE, attestationSigner, notSignedBy, type OndoAsk, parseAttestation } from './ondo-gm-api';
+import { ATTESTATION_SIGNER_ROLE, attestationSigner, checkAttestationSigner, notSignedBy, type OndoAsk, parseAttestation } from './ondo-gm-api';
 import type { OndoApi } from './ondo-gm-client';
+import { valueAt } from './price-check';
 import { tokenRef } from './request-steps';
 import { contractsFor, type ResolvedIssuer } from './resolve';
 import type { CheckedQuote, QuoteAsk } from './types';
-
-/** Payment-token units of `quantity` tokens at `price` (USD, 18 decimals), rounded up when the user pays. */
-export function attestationValue(quantity: bigint, price: bigint, tokenDecimals: number, paymentDecimals: number, roundUp: boolean): bigint {
-  const product = quantity * price * 10n ** BigInt(paymentDecimals);
-  const scale = 10n ** BigInt(tokenDecimals + 18);
-  return roundUp ? (product + scale - 1n) / scale : product / scale;
-}
 
 export async function quoteOndoAttestation(chain: ChainReader, ondo: OndoApi, resolved: ResolvedIssuer, ask: QuoteAsk): Promise<CheckedQuote> {
   const name = resolved.issuer.name;
@@ -42,9 +36,13 @@ export async function quoteOndoAttestation(chain: ChainReader, ondo: OndoApi, re
   };
   const raw = await ondo.attestation(ondoAsk);
   const { quote, signature } = parseAttestation(raw, ondoAsk, await chain.chainTime(), name);
-  const signer = await attestationSigner(quote, signature, { chainId: ask.chainId, verifyingContract: contract }, name);
+  const domain = { chainId: ask.chainId, verifyingContract: contract };
+  // Keys the registry names pin the signer further; the manager's role decides in any case.
   const pinned = resolved.attestationSigners;
-  if (pinned.length > 0 && !pinned.some((a) => isAddressEqual(a, signer))) throw notSignedBy(name);
+  const signer =
+    pinned.length > 0
+      ? await checkAttestationSigner(quote, signature, domain, pinned, name)
+      : await attestationSigner(quote, signature, domain, name);
   let mayAttest: unknown;
   try {
     mayAttest = await chain.read(contract, attestationManagerAbi, 'hasRole', [ATTESTATION_SIGNER_ROLE, signer]);
@@ -58,7 +56,8 @@ export async function quoteOndoAttestation(chain: ChainReader, ondo: OndoApi, re
   if (quote.price <= 0n) throw issuerError('issuer.bad_answer', `${name}'s attestation has no price. No transaction was sent.`);
 
   const payment = await tokenRef(chain, paymentToken);
-  const value = attestationValue(quote.quantity, quote.price, resolved.token.decimals, payment.decimals, buy);
+  // Rounded up for a buy, as the manager rounds what it pulls.
+  const value = valueAt(quote.quantity, quote.price, resolved.token.decimals, payment.decimals, buy);
   // The manager moves exactly this much; additionalData is only carried into its event: no fee.
   const fee = 0n;
   const total = value;

@@ -46,9 +46,11 @@ function deviationBps(a: bigint, b: bigint): number {
 
 const percent = (bps: number) => `${(bps / 100).toFixed(1).replace(/\.0$/, '')}%`;
 
-/** The payment-token value of `quantity` tokens at `price` (18 decimals), rounded down. */
-export function valueAt(quantity: bigint, price: bigint, tokenDecimals: number, paymentDecimals: number): bigint {
-  return (quantity * price * 10n ** BigInt(paymentDecimals)) / 10n ** BigInt(tokenDecimals + PRICE_DECIMALS);
+/** The payment-token value of `quantity` tokens at `price` (18 decimals), rounded down unless `roundUp` (what a buyer pays). */
+export function valueAt(quantity: bigint, price: bigint, tokenDecimals: number, paymentDecimals: number, roundUp = false): bigint {
+  const product = quantity * price * 10n ** BigInt(paymentDecimals);
+  const scale = 10n ** BigInt(tokenDecimals + PRICE_DECIMALS);
+  return roundUp ? (product + scale - 1n) / scale : product / scale;
 }
 
 export interface PriceCheckInput {

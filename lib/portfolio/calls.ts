@@ -217,36 +217,35 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
   for (let i = 0; i < reads.length; i++) {
     const read = reads[i];
     const result = results[i];
-    const decode = <T>(fn: (data: Hex) => T): T | null => decodeResult(result, fn);
     switch (read.kind) {
       case 'blockNumber':
-        out.blockNumber = decode(uintWord);
+        out.blockNumber = decodeResult(result, uintWord);
         break;
       case 'balance':
         out.balances.set(balanceKey(read.token, read.account), decodeResult(result, uintWord));
         break;
       case 'totalSupply':
-        out.totalSupply.set(read.token, decode(uintWord));
+        out.totalSupply.set(read.token, decodeResult(result, uintWord));
         break;
       case 'multiplier':
-        out.multiplier.set(read.token, decode(uintWord));
+        out.multiplier.set(read.token, decodeResult(result, uintWord));
         break;
       case 'currentMultiplier':
-        out.currentMultiplier.set(read.token, decode(decodeCurrentMultiplier));
+        out.currentMultiplier.set(read.token, decodeResult(result, decodeCurrentMultiplier));
         break;
       case 'balancePerShare':
-        out.balancePerShare.set(read.token, decode(uintWord));
+        out.balancePerShare.set(read.token, decodeResult(result, uintWord));
         break;
       case 'feedRound':
         rounds.set(
           read.feed,
-          decode((d) => ({ roundId: uintWord(d, 0), answer: BigInt.asIntN(256, uintWord(d, 1)), updatedAt: Number(uintWord(d, 3)) })),
+          decodeResult(result, (d) => ({ roundId: uintWord(d, 0), answer: BigInt.asIntN(256, uintWord(d, 1)), updatedAt: Number(uintWord(d, 3)) })),
         );
         break;
       case 'feedDecimals':
         decimals.set(
           read.feed,
-          decode((d) => {
+          decodeResult(result, (d) => {
             const decimals = uintWord(d);
             if (decimals > 36n) throw new Error('implausible decimals');
             return Number(decimals);
@@ -259,18 +258,18 @@ export function readPortfolioResults(reads: readonly PortfolioRead[], results: r
           read.token,
           read.pool,
           read.field,
-          decode((d) => decodeDexField(read.field, d)),
+          decodeResult(result, (d) => decodeDexField(read.field, d)),
         );
         break;
       case 'dShares':
         out.dShares.set(
           read.factory,
-          decode((d) => decodeFunctionResult({ abi: discoveryAbi, functionName: 'getDShares', data: d })[0].map((a) => getAddress(a))),
+          decodeResult(result, (d) => decodeFunctionResult({ abi: discoveryAbi, functionName: 'getDShares', data: d })[0].map((a) => getAddress(a))),
         );
         break;
       case 'probe': {
         const probe = out.probes.get(read.address) ?? { symbol: null, name: null, decimals: null, balancePerShare: null };
-        (probe as Record<ProbeField, unknown>)[read.field] = decode((d) => decodeProbe(read.field, d));
+        (probe as Record<ProbeField, unknown>)[read.field] = decodeResult(result, (d) => decodeProbe(read.field, d));
         out.probes.set(read.address, probe);
         break;
       }

@@ -108,7 +108,6 @@ export function testRegistry(options: { noFeeQuoteSigner?: boolean; noAttestatio
 }
 
 const price = 120n * E18;
-const usdc = (quantity: bigint) => (quantity * price + 10n ** 30n - 1n) / 10n ** 30n;
 
 /** The Ondo-style issuer's attestation signer, and the API key the user saved for it. */
 export const ATTEST_SIGNER_KEY = '0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a' as const;
@@ -125,11 +124,6 @@ export function signAttestation(quote: OndoQuote, signerKey: Hex = ATTEST_SIGNER
   });
   const sig = secp256k1.sign(hash.slice(2), signerKey.slice(2));
   return serializeSignature({ r: toHex(sig.r, { size: 32 }), s: toHex(sig.s, { size: 32 }), yParity: sig.recovery });
-}
-
-/** What the manager moves for an attestation at the fixture price: quantity x price, no fee. */
-export function attestationValue(side: 'buy' | 'sell', quantity: bigint) {
-  return side === 'buy' ? usdc(quantity) : (quantity * price) / 10n ** 30n;
 }
 
 /** An attestation as Ondo GM's API answers it (the devnet's Ondo-style issuer's too), signed by ATTEST_SIGNER. */
