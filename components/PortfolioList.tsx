@@ -1,7 +1,7 @@
 // The portfolio of one account over every network read: market status, the total of the rows
 // shown, the network filter, one row per holding (under a heading per network when several are
 // shown), and a notice per network whose data is older than its last refresh.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HoldingView, PortfolioAccountView, PortfolioView } from '@/lib/holdings';
 // The module itself, not the folder's index: the popup needs only these, not the refresh service.
 import { compareByValue, FIRST_PAINT_ROWS } from '../lib/holdings/first-paint';
@@ -34,30 +34,61 @@ export interface PortfolioListProps {
   onOpen(address: string, chainId: number): void;
 }
 
-function useAllRowsAfterFirstFrame(): boolean {
-  const [all, setAll] = useState(false);
+/** Rows added one frame after the first paint, and again each time the end of the list comes near. */
+const ROWS_PER_STEP = 50;
+
+/**
+ * How many rows to render: the first paint's, one step more a frame later, and a step more each
+ * time `more` is called. A long portfolio (1,419 rows) rendered whole kept the popup's renderer
+ * busy long after its first paint, and the next popup open waited for it.
+ */
+function useRowLimit(): [number, () => void] {
+  const [limit, setLimit] = useState(FIRST_PAINT_ROWS);
   useEffect(() => {
-    const frame = requestAnimationFrame(() => setTimeout(() => setAll(true), 0));
+    const frame = requestAnimationFrame(() => setTimeout(() => setLimit((n) => Math.max(n, ROWS_PER_STEP)), 0));
     return () => cancelAnimationFrame(frame);
   }, []);
-  return all;
+  const more = useCallback(() => setLimit((n) => n + ROWS_PER_STEP), []);
+  return [limit, more];
+}
+
+/** The line under a list cut short: asks for more rows while it is still a screen below sight. */
+function MoreRows({ shown, total, onNear }: { shown: number; total: number; onNear(): void }) {
+  const line = useRef<HTMLParagraphElement>(null);
+  // Observed anew for each length: a line still in reach after more rows came asks again.
+  useEffect(() => {
+    const el = line.current;
+    if (!el || shown >= total) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onNear(), {
+      rootMargin: '0px 0px 600px 0px',
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [shown, total, onNear]);
+  return (
+    <p ref={line} className="muted pf-small" data-testid="portfolio-more-rows" data-shown={shown} data-total={total}>
+      Showing {shown} of {total} · more as you scroll
+    </p>
+  );
 }
 
 const NO_TOTAL = { totalValue: '0', unpricedCount: 0 };
 
 export function PortfolioList({ view, account, refreshing, error, moreHoldings = 0, onOpen }: PortfolioListProps) {
-  const all = useAllRowsAfterFirstFrame();
+  const [limit, showMore] = useRowLimit();
   const [filter, setFilter] = useState<ChainFilterValue>('all');
   // A filter on a network no longer read shows everything again.
   const chainFilter = filter !== 'all' && !view.chains.some((c) => c.chainId === filter) ? 'all' : filter;
   const shown = (account?.holdings ?? []).filter((h) => chainFilter === 'all' || h.token.chainId === chainFilter);
   const sorted = shown.sort(compareByValue);
-  // A long portfolio paints its first rows in the first frame and the rest one frame later.
-  const holdings = all ? sorted : sorted.slice(0, FIRST_PAINT_ROWS);
   const total = chainFilter === 'all' ? account : (account?.byChain.find((c) => c.chainId === chainFilter) ?? (account && NO_TOTAL));
   const unpriced = total?.unpricedCount ?? 0;
   const heldOn = account?.byChain ?? [];
   const grouped = chainFilter === 'all' && heldOn.length > 1;
+  // A long portfolio paints its first rows in the first frame, more a frame later, and the rest
+  // as the user scrolls towards them, in the order shown (network by network when grouped).
+  const ordered = grouped ? heldOn.flatMap((c) => sorted.filter((h) => h.token.chainId === c.chainId)) : sorted;
+  const holdings = ordered.slice(0, limit);
   const several = view.chains.length > 1;
   return (
     <section className="pf" data-testid="portfolio" aria-busy={refreshing}>
@@ -101,6 +132,7 @@ export function PortfolioList({ view, account, refreshing, error, moreHoldings =
               : `No tokenized stocks in this account on ${several && chainFilter === 'all' ? 'these networks' : 'this network'}.`}
         </p>
       )}
+      {holdings.length < ordered.length && <MoreRows shown={holdings.length} total={ordered.length} onNear={showMore} />}
       {moreHoldings > 0 && (
         <p className="muted pf-small" role="status">
           Loading {moreHoldings === 1 ? '1 more holding' : `${moreHoldings} more holdings`}…
