@@ -4,12 +4,12 @@
 // when), the issuer's fee, the deadline, the price check and the plan's network fee; a step the
 // guard blocks disables Approve.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApprovalRequest } from '../../../components/ApprovalRequest';
 import { ARM_DELAY_MS } from '../../../components/use-armed-decision';
 import type { PendingApproval } from '../../../lib/approvals';
 import type { PlanStepView, PlanView } from '../../../lib/signing';
+import { mountedRoot } from './support';
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const USDC = '0x5FbDB2315678afecb367f032d93F642f64180aa3';
@@ -57,29 +57,21 @@ const plan = (steps: PlanStepView[]): PlanView => ({
   labels: { [MANAGER.toLowerCase()]: 'Devnet Attest attestation manager' },
 });
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-let host: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.useRealTimers();
+const mounted = mountedRoot({
+  before: () => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] }),
+  after: () => vi.useRealTimers(),
 });
 
 /** The window showing `view`, once its buttons are armed. */
 function render(view: PlanView) {
   const approval: PendingApproval = { id: 'p-1', origin: ORIGIN, kind: 'issuer-request', createdAt: 1, details: view, offerBlock: false };
-  act(() => root.render(<ApprovalRequest approval={approval} accounts={[]} selectedAddress={ACCOUNT} busy={false} onDecide={() => undefined} />));
+  act(() =>
+    mounted.root.render(<ApprovalRequest approval={approval} accounts={[]} selectedAddress={ACCOUNT} busy={false} onDecide={() => undefined} />),
+  );
   act(() => vi.advanceTimersByTime(ARM_DELAY_MS));
   return {
-    all: (id: string) => [...host.querySelectorAll(`[data-testid="${id}"]`)],
-    one: (id: string) => host.querySelector(`[data-testid="${id}"]`),
+    all: (id: string) => [...mounted.host.querySelectorAll(`[data-testid="${id}"]`)],
+    one: (id: string) => mounted.host.querySelector(`[data-testid="${id}"]`),
   };
 }
 

@@ -5,31 +5,14 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { PortfolioList } from '../../../components/PortfolioList';
 import { firstPaintOf } from '../../../lib/holdings/first-paint';
-import type { HoldingView, PortfolioResult } from '../../../lib/holdings';
+import type { PortfolioResult } from '../../../lib/holdings';
+import { numberedHolding } from './support';
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const READ_AT = Date.UTC(2026, 0, 6, 15, 4);
 
-const holding = (n: number): HoldingView => ({
-  token: { chainId: 1, address: `0x${n.toString(16).padStart(40, '0')}`, symbol: `S${n}`, decimals: 18 },
-  amount: '1000000000000000000',
-  underlyingAmount: '1000000000000000000',
-  corporateActions: 'none',
-  factor: null,
-  price: null,
-  value: String(n * 100_000_000),
-  valueDecimals: 8,
-  backing: null,
-  unavailable: [],
-  name: `S${n}`,
-  listed: true,
-  verified: true,
-  underlying: null,
-  label: `S${n}`,
-});
-
 // 50 holdings worth $1 ... $50: $1,275 in all.
-const holdings = Array.from({ length: 50 }, (_, i) => holding(i + 1));
+const holdings = Array.from({ length: 50 }, (_, i) => numberedHolding(i + 1));
 const whole: PortfolioResult = {
   refreshing: false,
   view: {

@@ -3,38 +3,18 @@
 // each time the line under the list comes near sight, in the order the list shows them (network
 // by network when grouped), until every row is there. The total is the whole account's throughout.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PortfolioList } from '../../../components/PortfolioList';
 import type { HoldingView, PortfolioView } from '../../../lib/holdings';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mountedRoot, numberedHolding } from './support';
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
-
-const holding = (chainId: number, n: number): HoldingView => ({
-  token: { chainId, address: `0x${n.toString(16).padStart(40, '0')}`, symbol: `S${n}`, decimals: 18 },
-  amount: '1000000000000000000',
-  underlyingAmount: '1000000000000000000',
-  corporateActions: 'none',
-  factor: null,
-  price: null,
-  value: String(n * 100_000_000),
-  valueDecimals: 8,
-  backing: null,
-  unavailable: [],
-  name: `S${n}`,
-  listed: true,
-  verified: true,
-  underlying: null,
-  label: `S${n}`,
-});
 
 const chain = (chainId: number, name: string) => ({ chainId, name, fetchedAt: 1, blockNumber: '1', status: 'ok' as const, errors: [] });
 
 /** 130 holdings worth $1 ... $130: the odd ones on Ethereum, the even ones on BNB Chain. */
 function longView(): PortfolioView {
-  const holdings = Array.from({ length: 130 }, (_, i) => holding((i + 1) % 2 === 1 ? 1 : 56, i + 1));
+  const holdings = Array.from({ length: 130 }, (_, i) => numberedHolding(i + 1, (i + 1) % 2 === 1 ? 1 : 56));
   const sum = (of: HoldingView[]) => String(of.reduce((n, h) => n + BigInt(h.value ?? 0), 0n));
   const on = (chainId: number) => holdings.filter((h) => h.token.chainId === chainId);
   return {
@@ -77,29 +57,20 @@ class NearbyLine {
   }
 }
 
-let host: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  vi.stubGlobal('IntersectionObserver', NearbyLine);
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+const mounted = mountedRoot({
+  before: () => vi.stubGlobal('IntersectionObserver', NearbyLine),
+  after: () => {
+    NearbyLine.live.clear();
+    vi.unstubAllGlobals();
+  },
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  NearbyLine.live.clear();
-  vi.unstubAllGlobals();
-});
-
-const rows = () => [...host.querySelectorAll('[data-testid="portfolio-row"]')].map((r) => (r as HTMLElement).dataset.symbol);
-const moreLine = () => host.querySelector('[data-testid="portfolio-more-rows"]');
+const rows = () => [...mounted.host.querySelectorAll('[data-testid="portfolio-row"]')].map((r) => (r as HTMLElement).dataset.symbol);
+const moreLine = () => mounted.host.querySelector('[data-testid="portfolio-more-rows"]');
 const nextFrame = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
 function mount(view: PortfolioView) {
-  act(() => root.render(<PortfolioList view={view} account={view.accounts[0]} refreshing={false} onOpen={() => undefined} />));
+  act(() => mounted.root.render(<PortfolioList view={view} account={view.accounts[0]} refreshing={false} onOpen={() => undefined} />));
 }
 
 describe('a long portfolio in the popup', () => {
@@ -109,7 +80,7 @@ describe('a long portfolio in the popup', () => {
     mount({ ...view, chains: [view.chains[0]], accounts: [{ ...view.accounts[0], byChain: [view.accounts[0].byChain[0]] }] });
     expect(rows()).toHaveLength(12);
     expect(rows()[0]).toBe('S130');
-    expect(host.querySelector('[data-testid="portfolio-total"]')?.getAttribute('data-value')).toBe(view.accounts[0].totalValue);
+    expect(mounted.host.querySelector('[data-testid="portfolio-total"]')?.getAttribute('data-value')).toBe(view.accounts[0].totalValue);
 
     await nextFrame();
     expect(rows()).toHaveLength(50);
@@ -134,6 +105,6 @@ describe('a long portfolio in the popup', () => {
     expect(shown.every((s) => Number(s?.slice(1)) % 2 === 1)).toBe(true);
     act(() => NearbyLine.comeNear());
     expect(rows().slice(65, 67)).toEqual(['S130', 'S128']);
-    expect(host.querySelectorAll('[data-testid="portfolio-chain"]').length).toBe(2);
+    expect(mounted.host.querySelectorAll('[data-testid="portfolio-chain"]').length).toBe(2);
   });
 });
