@@ -2,14 +2,12 @@
 // Issue 10, item 7: a request's buttons take only a press that began after it was on screen, so
 // the second click of a double click on one request's Sign cannot approve the next one.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApprovalRequest, type ApprovalDecision } from '../../../components/ApprovalRequest';
 import { ARM_DELAY_MS } from '../../../components/use-armed-decision';
 import type { PendingApproval } from '../../../lib/approvals';
 import type { SigningView } from '../../../lib/signing';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mountedRoot } from './support';
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const view = (verdict: SigningView['verdict']['verdict'] = 'allow'): SigningView => ({
@@ -34,14 +32,12 @@ const request = (id: string, over: Partial<PendingApproval> = {}): PendingApprov
   ...over,
 });
 
-let host: HTMLElement;
-let root: Root;
 let decisions: [string, ApprovalDecision][];
 
 /** Shows `item` as the approval window does: one card per request, keyed by its id. */
 function show(item: PendingApproval) {
   act(() =>
-    root.render(
+    mounted.root.render(
       <ApprovalRequest
         key={item.id}
         approval={item}
@@ -54,7 +50,7 @@ function show(item: PendingApproval) {
   );
 }
 
-const button = (id: string) => host.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement;
+const button = (id: string) => mounted.host.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement;
 const wait = (ms: number) => act(() => vi.advanceTimersByTime(ms));
 const fire = (target: EventTarget, event: Event) => act(() => void target.dispatchEvent(event));
 const pointerDown = (id: string) => fire(button(id), new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse' }));
@@ -70,18 +66,15 @@ const press = (id: string) => {
   click(id);
 };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  decisions = [];
-});
-afterEach(() => {
-  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-  act(() => root.unmount());
-  host.remove();
-  vi.useRealTimers();
+const mounted = mountedRoot({
+  before: () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    decisions = [];
+  },
+  after: () => {
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    vi.useRealTimers();
+  },
 });
 
 describe('the approval buttons are armed only after the request was on screen', () => {

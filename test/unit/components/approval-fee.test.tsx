@@ -2,14 +2,12 @@
 // The network fee in the approval window, before approval: the most it can cost, the speed the
 // user picks, a custom fee, and the site's own fee; what is picked is what the decision carries.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type ApprovalDecision, ApprovalRequest } from '../../../components/ApprovalRequest';
 import { ARM_DELAY_MS } from '../../../components/use-armed-decision';
 import type { PendingApproval } from '../../../lib/approvals';
 import type { FeeView, SigningView } from '../../../lib/signing';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { mountedRoot } from './support';
 
 const ACCOUNT = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 
@@ -42,8 +40,6 @@ const view = (fee: FeeView): SigningView => ({
   fee,
 });
 
-let host: HTMLElement;
-let root: Root;
 let decisions: ApprovalDecision[];
 
 function show(fee: FeeView) {
@@ -56,7 +52,7 @@ function show(fee: FeeView) {
     offerBlock: false,
   };
   act(() =>
-    root.render(
+    mounted.root.render(
       <ApprovalRequest
         approval={approval}
         accounts={[{ address: ACCOUNT, name: 'Account 1', kind: 'hd', index: 0, hidden: false }]}
@@ -68,7 +64,7 @@ function show(fee: FeeView) {
   );
 }
 
-const el = <T extends HTMLElement>(id: string) => host.querySelector(`[data-testid="${id}"]`) as T;
+const el = <T extends HTMLElement>(id: string) => mounted.host.querySelector(`[data-testid="${id}"]`) as T;
 const fire = (target: EventTarget, event: Event) => act(() => void target.dispatchEvent(event));
 const approve = () => {
   act(() => vi.advanceTimersByTime(ARM_DELAY_MS));
@@ -86,17 +82,12 @@ const type = (id: string, value: string) => {
   fire(input, new Event('input', { bubbles: true }));
 };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-  decisions = [];
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-  vi.useRealTimers();
+const mounted = mountedRoot({
+  before: () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    decisions = [];
+  },
+  after: () => vi.useRealTimers(),
 });
 
 describe('the network fee in the approval window', () => {
