@@ -55,16 +55,15 @@ function useRowLimit(): [number, () => void] {
 /** The line under a list cut short: asks for more rows while it is still a screen below sight. */
 function MoreRows({ shown, total, onNear }: { shown: number; total: number; onNear(): void }) {
   const line = useRef<HTMLParagraphElement>(null);
-  // Observed anew for each length: a line still in reach after more rows came asks again.
   useEffect(() => {
     const el = line.current;
-    if (!el || shown >= total) return;
+    if (!el) return;
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && onNear(), {
       rootMargin: '0px 0px 600px 0px',
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [shown, total, onNear]);
+  }, [onNear]);
   return (
     <p ref={line} className="muted pf-small" data-testid="portfolio-more-rows" data-shown={shown} data-total={total}>
       Showing {shown} of {total} · more as you scroll
@@ -132,7 +131,8 @@ export function PortfolioList({ view, account, refreshing, error, moreHoldings =
               : `No tokenized stocks in this account on ${several && chainFilter === 'all' ? 'these networks' : 'this network'}.`}
         </p>
       )}
-      {holdings.length < ordered.length && <MoreRows shown={holdings.length} total={ordered.length} onNear={showMore} />}
+      {/* Keyed by length: a new line is observed anew, so one still in reach after more rows came asks again. */}
+      {holdings.length < ordered.length && <MoreRows key={holdings.length} shown={holdings.length} total={ordered.length} onNear={showMore} />}
       {moreHoldings > 0 && (
         <p className="muted pf-small" role="status">
           Loading {moreHoldings === 1 ? '1 more holding' : `${moreHoldings} more holdings`}…
